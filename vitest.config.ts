@@ -1,0 +1,21 @@
+import { defineConfig } from "vitest/config";
+import path from "node:path";
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      "@": path.resolve(__dirname),
+      // Server-only modules are exercised directly by unit tests; the guard is for client bundles.
+      "server-only": path.resolve(__dirname, "lib/testing/server-only-noop.ts"),
+    },
+  },
+  test: {
+    include: ["lib/**/*.test.ts", "app/**/*.test.ts", "components/**/*.test.ts", "scripts/**/*.test.ts"],
+    environment: "node",
+    testTimeout: 60_000,
+    hookTimeout: 180_000,
+    pool: "forks",
+    // Integration files each start their own simulator/app; two at a time fits 2 cores.
+    maxWorkers: 2,
+  },
+});
