@@ -1,5 +1,9 @@
 import "server-only";
 import { z } from "zod";
+import { parsePasswordHash } from "@/lib/session/passwords";
+import { DEMO_ACCESS_KEY, DEMO_SIMULATOR_URL } from "./demo-account";
+
+export { DEMO_ACCESS_KEY, DEMO_SIMULATOR_URL, DEMO_USERNAME, DEMO_PASSWORD } from "./demo-account";
 
 /*
  * The whole configuration, read from the environment once. A misconfiguration stops start-up
@@ -32,15 +36,25 @@ export interface AppConfig {
   redisUrl?: string;
   cacheTtlSeconds: number;
   dataDir: string;
-  /** Cookies get `Secure` unless the app is served over plain http on localhost. */
-  secureCookies: boolean;
+  /**
+   * "auto": cookies get `Secure` unless the request came over plain http to localhost, decided per
+   * request (the same build serves `npm run demo` on localhost and production behind https).
+   * SESSION_COOKIE_SECURE=true|false forces it.
+   */
+  secureCookies: boolean | "auto";
+  /** A session unused for this long ends (SESSION_IDLE_MINUTES). */
+  sessionIdleMinutes: number;
+  /** A session ends this long after login, however busy (SESSION_MAX_HOURS). */
+  sessionMaxHours: number;
+  /**
+   * Which X-Forwarded-For entry, counted from the right, is the client (TRUSTED_PROXY_HOPS):
+   * 1 = the address the nearest proxy saw, or the socket peer when nothing is in front.
+   */
+  trustedProxyHops: number;
+  /** The public origin when a proxy in front rewrites Host (APP_ORIGIN); accepted by the Origin check. */
+  appOrigin?: string;
 }
 
-/** The simulator's demo key: public on purpose, it unlocks nothing but synthetic data. */
-export const DEMO_ACCESS_KEY = "sk-ant-api01-simulator-demo-key-not-a-secret";
-export const DEMO_SIMULATOR_URL = "http://127.0.0.1:4010";
-export const DEMO_USERNAME = "officer";
-export const DEMO_PASSWORD = "compliance-demo";
 // Demo sessions only protect synthetic data; a fixed secret keeps `npm run demo` one command.
 const DEMO_SESSION_SECRET = "demo-session-secret-for-synthetic-data-only-0000";
 
@@ -59,7 +73,7 @@ const numberFrom = (name: string, def: number, min: number, max: number) =>
     });
 
 export function parseDashboardUsers(raw: string): DashboardUser[] {
-  return raw
+  const users = raw
     .split(",")
     .map((s) => s.trim())
     .filter(Boolean)
@@ -71,16 +85,29 @@ export function parseDashboardUsers(raw: string): DashboardUser[] {
           `DASHBOARD_USERS entry "${entry.slice(0, 40)}" is not name:hash[:role]; make hashes with: npm run --silent hash-password -- PASSWORD`,
         );
       }
-      if (!hash.startsWith("scrypt$")) {
+      if (!hash.startsWith("scrypt")) {
         throw new ConfigError(
           `DASHBOARD_USERS entry for "${name}" does not hold a hash; make one with: npm run --silent hash-password -- PASSWORD`,
+        );
+      }
+      const problem = parsePasswordHash(hash);
+      if (typeof problem === "string") {
+        // The usual cause: a .env file or a shell in double quotes expanded the `$` signs.
+        throw new ConfigError(
+          `DASHBOARD_USERS entry for "${name}" ${problem}; it looks damaged: in a .env file write each $ as \\$, in a shell use single quotes`,
         );
       }
       if (role !== "viewer" && role !== "exporter") {
         throw new ConfigError(`DASHBOARD_USERS entry for "${name}" has role "${role}"; use viewer or exporter`);
       }
-      return { name, hash, role };
+      return { name, hash, role } satisfies DashboardUser;
     });
+  const seen = new Set<string>();
+  for (const u of users) {
+    if (seen.has(u.name)) throw new ConfigError(`DASHBOARD_USERS names "${u.name}" twice; keep one entry per officer`);
+    seen.add(u.name);
+  }
+  return users;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -97,6 +124,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       COMPLIANCE_RATE_LIMIT_RPS: numberFrom("COMPLIANCE_RATE_LIMIT_RPS", 4, 0.1, 10),
       COMPLIANCE_REQUEST_TIMEOUT_MS: numberFrom("COMPLIANCE_REQUEST_TIMEOUT_MS", 30_000, 100, 600_000),
       COMPLIANCE_CACHE_TTL_SECONDS: numberFrom("COMPLIANCE_CACHE_TTL_SECONDS", 300, 0, 86_400),
+      SESSION_IDLE_MINUTES: numberFrom("SESSION_IDLE_MINUTES", 30, 1, 1_440),
+      SESSION_MAX_HOURS: numberFrom("SESSION_MAX_HOURS", 12, 1, 168),
+      TRUSTED_PROXY_HOPS: numberFrom("TRUSTED_PROXY_HOPS", 1, 1, 10),
     })
     .safeParse(env);
   if (!nums.success) throw new ConfigError(nums.error.issues[0]?.message ?? "invalid number in configuration");
@@ -111,7 +141,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError(`COMPLIANCE_API_BASE_URL "${baseUrlRaw}" is not an http(s) URL; set it to e.g. https://api.anthropic.com`);
   }
 
-  const secret = env.SESSION_SECRET ?? (mode === "demo" ? DEMO_SESSION_SECRET : undefined);
+  const secret = env.SESSION_SECRET || (mode === "demo" ? DEMO_SESSION_SECRET : undefined);
   if (!secret) throw new ConfigError("SESSION_SECRET is not set; set it to a random string of at least 32 characters (e.g. openssl rand -base64 48).");
   if (secret.length < 32) throw new ConfigError(`SESSION_SECRET is ${secret.length} characters; set it to a random string of at least 32 characters.`);
 
@@ -123,9 +153,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const users = usersRaw ? parseDashboardUsers(usersRaw) : [];
 
-  const secureCookies = env.SESSION_COOKIE_SECURE
-    ? env.SESSION_COOKIE_SECURE === "true"
-    : mode === "live" && env.NODE_ENV === "production" && !/^http:\/\/(localhost|127\.0\.0\.1)/.test(env.APP_ORIGIN ?? "");
+  const secureRaw = env.SESSION_COOKIE_SECURE?.trim().toLowerCase() || "auto";
+  if (secureRaw !== "auto" && secureRaw !== "true" && secureRaw !== "false") {
+    throw new ConfigError(`SESSION_COOKIE_SECURE is "${secureRaw}"; set it to true, false, or leave it unset (auto)`);
+  }
+  const secureCookies = secureRaw === "auto" ? "auto" : secureRaw === "true";
+
+  if (!Number.isInteger(nums.data.TRUSTED_PROXY_HOPS)) throw new ConfigError("TRUSTED_PROXY_HOPS must be a whole number from 1 to 10");
+
+  let appOrigin: string | undefined;
+  const appOriginRaw = env.APP_ORIGIN?.trim();
+  if (appOriginRaw) {
+    try {
+      const u = new URL(appOriginRaw);
+      if (u.protocol !== "https:" && u.protocol !== "http:") throw new Error();
+      appOrigin = u.origin;
+    } catch {
+      throw new ConfigError(`APP_ORIGIN "${appOriginRaw}" is not an http(s) origin; set it to the dashboard's public address, e.g. https://compliance.example.com`);
+    }
+  }
 
   return {
     mode,
@@ -139,6 +185,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     redisUrl: env.REDIS_URL?.trim() || undefined,
     dataDir: env.DATA_DIR?.trim() || "data",
     secureCookies,
+    sessionIdleMinutes: nums.data.SESSION_IDLE_MINUTES,
+    sessionMaxHours: nums.data.SESSION_MAX_HOURS,
+    trustedProxyHops: nums.data.TRUSTED_PROXY_HOPS,
+    appOrigin,
   };
 }
 
