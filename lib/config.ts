@@ -110,7 +110,7 @@ export function parseDashboardUsers(raw: string): DashboardUser[] {
   return users;
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+export function loadConfig(env: Readonly<Record<string, string | undefined>> = process.env): AppConfig {
   const key = env.ANTHROPIC_COMPLIANCE_ACCESS_KEY?.trim() || undefined;
   const mode = key ? "live" : "demo";
   if (key?.startsWith("sk-ant-admin01-")) {

@@ -9,7 +9,7 @@ import path from "node:path";
 const ROOT = path.resolve(__dirname, "..");
 const APP_PORT = Number(process.env.PORT || 3000);
 const SIM_PORT = 4010;
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 delete env.ANTHROPIC_COMPLIANCE_ACCESS_KEY;
 delete env.COMPLIANCE_API_BASE_URL;
 

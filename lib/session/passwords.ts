@@ -1,4 +1,5 @@
-import "server-only";
+// No "server-only" guard: scripts/hash-password.ts runs this under plain Node, where the guard
+// throws. node:crypto keeps it out of any browser bundle anyway.
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from "node:crypto";
 
 /*

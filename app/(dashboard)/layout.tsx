@@ -1,0 +1,10 @@
+import type { ReactNode } from "react";
+import { AppShell } from "@/components/shell/app-shell";
+import { config } from "@/lib/config";
+import { requirePageSession } from "@/lib/session/session";
+
+/** Every dashboard page needs a session; without one the officer is sent to log in and brought back. */
+export default async function DashboardLayout({ children }: { children: ReactNode }) {
+  const session = await requirePageSession();
+  return <AppShell officer={{ name: session.officer.name, role: session.officer.role, mode: config().mode }}>{children}</AppShell>;
+}

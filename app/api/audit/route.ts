@@ -1,0 +1,27 @@
+import { auditStore } from "@/lib/audit/instance";
+import { InvalidAuditCursorError } from "@/lib/audit/jsonl-store";
+import { parseAuditQuery } from "@/lib/audit/query";
+import { errorResponse, jsonError } from "@/lib/http/error-response";
+import { requireSession } from "@/lib/session/session";
+
+/*
+ * GET /api/audit?from&to&actor&action&outcome&limit&cursor: the audit log, newest first, one page
+ * at a time: `{ entries, next_cursor }`. Every officer may read it; it calls no upstream.
+ */
+
+export const dynamic = "force-dynamic";
+
+export async function GET(request: Request): Promise<Response> {
+  const officer = await requireSession();
+  if (officer instanceof Response) return officer;
+
+  const parsed = parseAuditQuery(new URL(request.url).searchParams);
+  if (!parsed.ok) return jsonError(400, "invalid_request", parsed.message);
+  try {
+    const page = await auditStore().list(parsed.query);
+    return Response.json(page, { headers: { "cache-control": "private, no-store" } });
+  } catch (err) {
+    if (err instanceof InvalidAuditCursorError) return jsonError(400, "invalid_request", err.message);
+    return errorResponse(err);
+  }
+}

@@ -1,0 +1,14 @@
+import { refuseCrossSiteRequest } from "@/lib/session/same-origin";
+import { auditSessionEvent } from "@/lib/session/session-audit";
+import { endSession } from "@/lib/session/session";
+
+export const dynamic = "force-dynamic";
+
+/** Always 204: logging out without a session is already the wanted state. */
+export async function POST(request: Request): Promise<Response> {
+  const crossSite = refuseCrossSiteRequest(request);
+  if (crossSite) return crossSite;
+  const officer = await endSession();
+  if (officer) await auditSessionEvent({ actor: officer.name, action: "logout", target: "session", outcome: "ok" });
+  return new Response(null, { status: 204, headers: { "cache-control": "no-store" } });
+}

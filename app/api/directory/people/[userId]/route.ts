@@ -1,0 +1,79 @@
+import { errorResponse, jsonError } from "@/lib/http/error-response";
+import { isUserId } from "@/lib/directory/entries";
+import { errorBody } from "@/lib/directory/error-body";
+import { linkedController, ndjsonResponse, progressUntilLoaded, wantsFresh, type Line } from "@/lib/directory/ndjson";
+import { personDetail } from "@/lib/directory/person-detail";
+import { loadDirectory, permissionsOf } from "@/lib/directory/snapshot";
+import type { Directory } from "@/lib/directory/types";
+import { requireSession } from "@/lib/session/session";
+
+/*
+ * GET /api/directory/people/{userId}: one person's organizations (direct, with organization role),
+ * groups, the roles those groups grant, and each role's permissions with the group → role path.
+ *
+ * The id must be `user_` followed by 1..123 of [A-Za-z0-9_-]: the proxy's id rule (CONTRACT.md,
+ * at most 128 characters) with the prefix every user id carries. Anything else is a 400 before any
+ * upstream call.
+ *
+ * JSON by default. With `accept: application/x-ndjson` it streams progress lines while the
+ * snapshot is walked, then `{"type":"person","person":{...}}` or an error line.
+ * `cache-control: no-cache` rebuilds the snapshot and reloads the permissions.
+ */
+
+export const dynamic = "force-dynamic";
+
+class NotInDirectory extends Error {}
+
+async function detailFor(directory: Directory, userId: string, fresh: boolean, signal: AbortSignal) {
+  const person = directory.peopleById.get(userId);
+  if (!person) throw new NotInDirectory();
+  return personDetail(directory, person, (org, role) => permissionsOf(org, role, { fresh, signal }));
+}
+
+function notFound(userId: string, builtAt: number): Response {
+  return jsonError(
+    404,
+    "not_found",
+    `No organization or group lists ${userId} (directory as of ${new Date(builtAt).toISOString()}). Check the id; if the person was added since, refresh the directory.`,
+  );
+}
+
+export async function GET(request: Request, ctx: { params: Promise<{ userId: string }> }): Promise<Response> {
+  const officer = await requireSession();
+  if (officer instanceof Response) return officer;
+
+  const { userId } = await ctx.params;
+  if (!isUserId(userId)) {
+    return jsonError(400, "invalid_request", "A person id looks like user_ followed by letters, digits, _ or - (at most 128 characters in all).");
+  }
+  const fresh = wantsFresh(request);
+
+  if (!(request.headers.get("accept") ?? "").includes("application/x-ndjson")) {
+    let directory: Directory | undefined;
+    try {
+      directory = await loadDirectory({ signal: request.signal, fresh });
+      const detail = await detailFor(directory, userId, fresh, request.signal);
+      return Response.json(detail, { headers: { "cache-control": "private, no-store" } });
+    } catch (err) {
+      if (err instanceof NotInDirectory && directory) return notFound(userId, directory.builtAt);
+      return errorResponse(err);
+    }
+  }
+
+  const ctrl = linkedController(request.signal);
+  async function* lines(): AsyncGenerator<Line, void, undefined> {
+    let directory: Directory | undefined;
+    try {
+      directory = yield* progressUntilLoaded((o) => loadDirectory(o), { signal: ctrl.signal, fresh });
+      yield { type: "person", person: await detailFor(directory, userId, fresh, ctrl.signal) };
+    } catch (err) {
+      if (ctrl.signal.aborted) return;
+      if (err instanceof NotInDirectory && directory) {
+        yield { type: "error", error: await errorBody(notFound(userId, directory.builtAt)) };
+      } else {
+        yield { type: "error", error: await errorBody(err) };
+      }
+    }
+  }
+  return ndjsonResponse(lines(), () => ctrl.abort());
+}

@@ -1,0 +1,42 @@
+import { catalogLine, personRow } from "@/lib/directory/people-rows";
+import { errorBody } from "@/lib/directory/error-body";
+import { linkedController, ndjsonResponse, progressUntilLoaded, wantsFresh, type Line } from "@/lib/directory/ndjson";
+import { loadDirectory } from "@/lib/directory/snapshot";
+import { requireSession } from "@/lib/session/session";
+
+/*
+ * GET /api/directory/people: every person in the directory as NDJSON (format in lib/directory/wire.ts).
+ * Progress while the snapshot is walked, then the rows in chunks, then "done". A failure ends with an
+ * "error" line instead: the list is complete only when "done" arrives.
+ * `cache-control: no-cache` rebuilds the snapshot.
+ */
+
+export const dynamic = "force-dynamic";
+
+/** Rows per line: small enough to start painting early, large enough to keep lines few. */
+const CHUNK = 1000;
+
+export async function GET(request: Request): Promise<Response> {
+  const officer = await requireSession();
+  if (officer instanceof Response) return officer;
+
+  const ctrl = linkedController(request.signal);
+  const fresh = wantsFresh(request);
+
+  async function* lines(): AsyncGenerator<Line, void, undefined> {
+    try {
+      const directory = yield* progressUntilLoaded((o) => loadDirectory(o), { signal: ctrl.signal, fresh });
+      yield catalogLine(directory);
+      const people = directory.people;
+      for (let i = 0; i < people.length; i += CHUNK) {
+        yield { type: "people", rows: people.slice(i, i + CHUNK).map(personRow) };
+      }
+      yield { type: "done", builtAt: directory.builtAt, counts: directory.counts };
+    } catch (err) {
+      if (ctrl.signal.aborted) return;
+      yield { type: "error", error: await errorBody(err) };
+    }
+  }
+
+  return ndjsonResponse(lines(), () => ctrl.abort());
+}

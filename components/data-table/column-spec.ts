@@ -1,0 +1,58 @@
+import type { ColumnDef, FilterFnOption } from "@tanstack/react-table";
+import type { TableUrlSpec, UrlFilterKind } from "@/lib/url-state/table-url-state";
+import { dateRangeFilter, multiValueFilter, textFilter } from "./filter-fns";
+import type { FilterVariant } from "./column-meta";
+import type { CsvColumnSpec } from "./column-meta";
+
+/* Derivations from a table's column definitions: the URL spec, filter functions, CSV columns. */
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyColumnDef<TData> = ColumnDef<TData, any>;
+
+export function columnIdOf<TData>(def: AnyColumnDef<TData>): string {
+  if (def.id) return def.id;
+  const key = (def as { accessorKey?: unknown }).accessorKey;
+  if (typeof key === "string") return key.replaceAll(".", "_");
+  throw new Error("Every data-table column needs an id or an accessorKey.");
+}
+
+const URL_KIND: Record<FilterVariant, UrlFilterKind> = { select: "multi", multiSelect: "multi", dateRange: "dateRange", text: "text" };
+
+function filterFnFor<TData>(variant: FilterVariant): FilterFnOption<TData> {
+  const fn = variant === "dateRange" ? dateRangeFilter : variant === "text" ? textFilter : multiValueFilter;
+  return fn as unknown as FilterFnOption<TData>;
+}
+
+/** Columns with the kit's filter function filled in for every filter variant that has none. */
+export function withFilterFns<TData>(columns: AnyColumnDef<TData>[]): AnyColumnDef<TData>[] {
+  return columns.map((def) => {
+    const variant = def.meta?.variant;
+    if (!variant || def.filterFn) return def;
+    return { ...def, filterFn: filterFnFor<TData>(variant) };
+  });
+}
+
+const hasAccessor = <TData>(def: AnyColumnDef<TData>) => "accessorKey" in def || "accessorFn" in def;
+
+export function urlSpecFromColumns<TData>(columns: AnyColumnDef<TData>[], namespace?: string): TableUrlSpec {
+  const filters: TableUrlSpec["filters"] = [];
+  const sortable: string[] = [];
+  const hideable: string[] = [];
+  for (const def of columns) {
+    const id = columnIdOf(def);
+    const variant = def.meta?.variant;
+    if (variant) filters.push({ columnId: id, key: def.meta?.urlKey ?? id, kind: URL_KIND[variant] });
+    if (def.enableSorting !== false && hasAccessor(def)) sortable.push(id);
+    if (def.enableHiding !== false) hideable.push(id);
+  }
+  return { namespace, filters, sortable, hideable };
+}
+
+export function defaultHiddenColumns<TData>(columns: AnyColumnDef<TData>[]): string[] {
+  return columns.filter((d) => d.meta?.hiddenByDefault).map(columnIdOf);
+}
+
+/** The CSV columns a table exports, in column order: those whose meta has `csv`. */
+export function csvColumnsOf<TData>(columns: AnyColumnDef<TData>[]): CsvColumnSpec<TData>[] {
+  return columns.flatMap((d) => (d.meta?.csv ? [d.meta.csv] : []));
+}

@@ -1,0 +1,89 @@
+"use client";
+
+import type { Column } from "@tanstack/react-table";
+import { useId, type ReactNode } from "react";
+import type { DataTableController } from "./use-data-table";
+import { DataTableDateRangeFilter } from "./data-table-date-range-filter";
+import { DataTableFacetedFilter } from "./data-table-faceted-filter";
+import { DataTableTextFilter } from "./data-table-text-filter";
+import { DataTableViewOptions } from "./data-table-view-options";
+
+function ColumnFilter<TData>({ column }: { column: Column<TData, unknown> }) {
+  switch (column.columnDef.meta?.variant) {
+    case "select":
+    case "multiSelect":
+      return <DataTableFacetedFilter column={column} />;
+    case "dateRange":
+      return <DataTableDateRangeFilter column={column} />;
+    case "text":
+      return <DataTableTextFilter column={column} />;
+    default:
+      return null;
+  }
+}
+
+/**
+ * Search, one filter per filterable column (from columnDef.meta), reset, the column menu, and the
+ * page's own actions (`children`, e.g. the CSV download) on the right.
+ */
+export function DataTableToolbar<TData>({
+  controller,
+  searchLabel,
+  searchPlaceholder = "Search…",
+  children,
+}: {
+  controller: DataTableController<TData>;
+  searchLabel: string;
+  searchPlaceholder?: string;
+  children?: ReactNode;
+}) {
+  const { table, search, setSearch, resetView, hasActiveView } = controller;
+  const id = useId();
+  const filterColumns = table.getAllLeafColumns().filter((c) => c.columnDef.meta?.variant);
+  const hasSearch = table.getAllLeafColumns().some((c) => c.columnDef.meta?.searchable);
+
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      {hasSearch && (
+        <div className="flex items-center">
+          <label htmlFor={id} className="sr-only">
+            {searchLabel}
+          </label>
+          <input
+            id={id}
+            type="search"
+            value={search}
+            placeholder={searchPlaceholder}
+            onChange={(e) => setSearch(e.target.value)}
+            onPaste={(e) => {
+              // A single-line field drops the line breaks of a pasted list, gluing entries together.
+              const text = e.clipboardData.getData("text");
+              if (!/[\r\n]/.test(text)) return;
+              e.preventDefault();
+              const el = e.currentTarget;
+              const joined = text.trim().replace(/\s*[\r\n]+\s*/g, ", ");
+              const start = el.selectionStart ?? el.value.length;
+              const end = el.selectionEnd ?? el.value.length;
+              setSearch(el.value.slice(0, start) + joined + el.value.slice(end));
+            }}
+            className="h-7 w-80 rounded border border-slate-300 px-2 text-xs placeholder:text-slate-400"
+            autoComplete="off"
+            spellCheck={false}
+          />
+        </div>
+      )}
+      {filterColumns.map((c) => (
+        <ColumnFilter key={c.id} column={c as Column<TData, unknown>} />
+      ))}
+      {hasActiveView && (
+        <button type="button" onClick={resetView} className="h-7 rounded px-2 text-xs text-slate-600 underline-offset-2 hover:text-slate-900 hover:underline">
+          Reset search and filters
+        </button>
+      )}
+      <div className="ml-auto flex items-center gap-2">
+        <DataTableViewOptions table={table} />
+        {children}
+      </div>
+    </div>
+  );
+}

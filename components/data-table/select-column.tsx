@@ -1,0 +1,47 @@
+"use client";
+
+import { useEffect, useRef } from "react";
+import type { ColumnDef, Table } from "@tanstack/react-table";
+import { matchingSelection, setMatchingSelected } from "./selection";
+
+function SelectAllMatching<TData>({ table, noun }: { table: Table<TData>; noun: string }) {
+  const ref = useRef<HTMLInputElement>(null);
+  const state = matchingSelection(table);
+  useEffect(() => {
+    if (ref.current) ref.current.indeterminate = state === "some";
+  }, [state]);
+  const count = table.getFilteredRowModel().rows.length;
+  return (
+    <input
+      ref={ref}
+      type="checkbox"
+      className="h-3.5 w-3.5 accent-brand-600"
+      checked={state === "all" && count > 0}
+      disabled={count === 0}
+      onChange={(e) => setMatchingSelected(table, e.target.checked)}
+      aria-label={`Select all ${count.toLocaleString("en-US")} matching ${noun}`}
+      title={`Select all ${count.toLocaleString("en-US")} matching ${noun}`}
+    />
+  );
+}
+
+/** The checkbox column. `rowLabel` names a row for screen readers ("Select Ann Lee"). */
+export function selectColumn<TData>({ rowLabel, noun = "rows" }: { rowLabel: (row: TData) => string; noun?: string }): ColumnDef<TData> {
+  return {
+    id: "select",
+    size: 32,
+    enableSorting: false,
+    enableHiding: false,
+    enableGlobalFilter: false,
+    header: ({ table }) => <SelectAllMatching table={table} noun={noun} />,
+    cell: ({ row }) => (
+      <input
+        type="checkbox"
+        className="h-3.5 w-3.5 accent-brand-600"
+        checked={row.getIsSelected()}
+        onChange={row.getToggleSelectedHandler()}
+        aria-label={`Select ${rowLabel(row.original)}`}
+      />
+    ),
+  };
+}

@@ -1,0 +1,153 @@
+"use client";
+import { useQuery } from "@tanstack/react-query";
+import { useMemo } from "react";
+import {
+  DataTable,
+  DataTableCounts,
+  DataTableCsvDialog,
+  DataTableToolbar,
+  DateCell,
+  ErrorNotice,
+  IdCell,
+  selectColumn,
+  useDataTable,
+  WalkProgressLine,
+  type CsvColumnSpec,
+} from "@/components/data-table";
+import type { Role, User } from "@/lib/compliance/schemas";
+import { groupMembersQuery, groupQuery, toApiError, useWalk } from "@/lib/query";
+import { buildRoleIndex, resolveGroupRoles } from "@/lib/groups/role-index";
+import { buildUserDirectory, joinMembers, memberCsvRecord, MEMBERS_CSV_HEADER, type MemberRow } from "@/lib/groups/member-directory";
+import { countOf, formatCount } from "@/lib/format/numbers";
+import { useExportDisabledReason } from "@/components/shell/officer-context";
+import { groupMembersTableColumns } from "./group-members-table-columns";
+import { SourceBadge } from "./groups-table-columns";
+import { RoleChips } from "./role-chips";
+import { usePerOrganizationLists, type PerOrganizationLists } from "./use-organization-lists";
+
+const NOUN = { one: "member", other: "members" };
+
+/** The members CSV, defined once in lib/groups (tested there). */
+const MEMBER_CSV_COLUMNS: CsvColumnSpec<MemberRow>[] = MEMBERS_CSV_HEADER.map((header, i) => ({ header, value: (r) => memberCsvRecord(r)[i] }));
+
+/*
+ * One group: what it is, the roles it grants (each to its permissions), and its members with the
+ * names and organizations the members list lacks, joined from every organization's users.
+ */
+export function GroupDetail({ groupId }: { groupId: string }) {
+  const group = useQuery(groupQuery(groupId));
+  const members = useWalk(groupMembersQuery(groupId));
+  const roles = usePerOrganizationLists<Role>("roles");
+  const users = usePerOrganizationLists<User>("users");
+
+  const roleIndex = useMemo(() => buildRoleIndex(roles.lists.map((l) => ({ organization: l.organization, roles: l.rows }))), [roles.lists]);
+  const directory = useMemo(() => buildUserDirectory(users.lists.map((l) => ({ organization: l.organization, users: l.rows }))), [users.lists]);
+  const rows = useMemo(() => joinMembers(members.rows, directory), [members.rows, directory]);
+
+  const namesKnown = users.complete;
+  const columns = useMemo(
+    () => [selectColumn<MemberRow>({ rowLabel: (r) => r.fullName || r.email, noun: "members" }), ...groupMembersTableColumns(namesKnown)],
+    [namesKnown],
+  );
+  const controller = useDataTable({ data: rows, columns, getRowId: (r) => r.userId, defaultSorting: [{ id: "email", desc: false }] });
+  const { table } = controller;
+
+  const name = group.data?.name ?? groupId;
+  const exportDisabled = useExportDisabledReason();
+  const resolvedRoles = group.data ? resolveGroupRoles(group.data, roleIndex) : [];
+
+  return (
+    <div className="flex min-h-0 flex-1 flex-col gap-4 p-4">
+      <header>
+        {group.isError ? (
+          <ErrorNotice error={toApiError(group.error)} onRetry={() => void group.refetch()} />
+        ) : (
+          <>
+            <h1 className="flex items-center gap-2 text-lg font-semibold text-slate-900">
+              {group.data ? group.data.name : <span className="text-slate-400">Loading group…</span>}
+              {group.data ? <SourceBadge source={group.data.source_type} /> : null}
+            </h1>
+            {group.data ? (
+              <dl className="mt-1 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-0.5 text-sm">
+                <dt className="text-slate-500">Description</dt>
+                <dd>{group.data.description || <span className="text-slate-400">none</span>}</dd>
+                <dt className="text-slate-500">Source</dt>
+                <dd>
+                  {group.data.source_type === "scim"
+                    ? "SCIM: synced from the identity provider (changes come from there)"
+                    : group.data.source_type === "direct"
+                      ? "Direct: made in Claude"
+                      : group.data.source_type}
+                </dd>
+                <dt className="text-slate-500">Roles</dt>
+                <dd>
+                  <RoleChips roles={resolvedRoles} pending={!roles.complete} />
+                  {!roles.complete && resolvedRoles.some((r) => !r.resolved) ? (
+                    <span className="ml-2 text-xs text-slate-500">resolving names…</span>
+                  ) : null}
+                </dd>
+                <dt className="text-slate-500">Group id</dt>
+                <dd><IdCell value={group.data.id} label="group id" /></dd>
+                <dt className="text-slate-500">Created</dt>
+                <dd><DateCell value={group.data.created_at} /></dd>
+                <dt className="text-slate-500">Updated</dt>
+                <dd><DateCell value={group.data.updated_at} /></dd>
+              </dl>
+            ) : null}
+          </>
+        )}
+      </header>
+
+      <section aria-labelledby="members-heading" className="flex min-h-[24rem] flex-1 flex-col gap-2">
+        <h2 id="members-heading" className="text-sm font-semibold text-slate-800">Members</h2>
+        <DataTableToolbar controller={controller} searchLabel="Search members by name, email or user id" searchPlaceholder="Search name, email, user id; paste a list…">
+          <DataTableCsvDialog
+            table={table}
+            noun={NOUN}
+            filenameBase={`group-members-${name}`}
+            columns={MEMBER_CSV_COLUMNS}
+            complete={members.status === "complete" && users.complete}
+            loadedSoFar={members.loaded}
+            disabledReason={exportDisabled}
+          />
+        </DataTableToolbar>
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <DataTableCounts table={table} noun={NOUN} walk={members} />
+          <WalkProgressLine walk={members} noun={NOUN} />
+        </div>
+        <NameJoinLine users={users} />
+        <DataTable
+          table={table}
+          label={`Members of the group ${name}`}
+          loading={members.status === "loading" || members.status === "partial"}
+          empty={members.status === "complete" ? "This group has no members." : "No members loaded."}
+        />
+      </section>
+    </div>
+  );
+}
+
+/** How far the name join is: the organization users lists walked so far. */
+function NameJoinLine({ users }: { users: PerOrganizationLists<User> }) {
+  if (users.organizationsError) return <ErrorNotice error={users.organizationsError} onRetry={users.retryOrganizations} compact />;
+  if (users.organizationsTotal === null) return <p className="text-xs text-slate-600" role="status">Names: loading organizations…</p>;
+  return (
+    <div className="space-y-1 text-xs text-slate-600" role="status" aria-live="polite">
+      {users.complete ? (
+        <p>
+          Names and organizations joined from the users of {countOf(users.organizationsTotal, "organization")} ({formatCount(users.rowsLoaded)} memberships).
+        </p>
+      ) : (
+        <p>
+          Joining names: users of {formatCount(users.organizationsDone - users.failed.length)} of {countOf(users.organizationsTotal, "organization")} loaded (
+          {formatCount(users.rowsLoaded)} users so far)…
+        </p>
+      )}
+      {users.failed.map((f) => (
+        <ErrorNotice key={f.organization.uuid} error={f.error} compact>
+          <p className="mt-0.5">Users of {f.organization.name} could not be loaded: members only there show no name.</p>
+        </ErrorNotice>
+      ))}
+    </div>
+  );
+}

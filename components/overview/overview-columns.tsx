@@ -1,0 +1,127 @@
+import Link from "next/link";
+import type { ColumnDef } from "@tanstack/react-table";
+import { CopyButton } from "@/components/data-table/copy-button";
+import { DateCell, IdCell } from "@/components/data-table/cells";
+import { CountStateCell } from "./count-cell";
+import { SettingsBadges } from "./settings-badges";
+import type { Cell, OrganizationRow } from "./use-organization-tree";
+
+const countValue = (c: Cell<number>) => (c.kind === "done" ? c.value : undefined);
+const orgLink = (uuid: string, section: string) => `/organizations/${uuid}/${section}`;
+
+const SSO_OPTIONS = [
+  { value: "enforced", label: "SSO enforced" },
+  { value: "not enforced", label: "SSO not enforced" },
+  { value: "unknown", label: "not reported" },
+];
+
+function ssoValue(row: OrganizationRow): string | undefined {
+  if (row.settings.kind !== "done") return undefined;
+  const v = row.settings.value.ssoEnforced;
+  return v === true ? "enforced" : v === false ? "not enforced" : "unknown";
+}
+
+function countColumn(id: "users" | "roles" | "groups", label: string, size: number): ColumnDef<OrganizationRow, number | undefined> {
+  return {
+    id,
+    accessorFn: (r) => countValue(r[id]),
+    size,
+    sortUndefined: "last",
+    meta: { label, align: "right" },
+    cell: ({ row }) => <CountStateCell cell={row.original[id]} noun={label} />,
+  };
+}
+
+/** The organization tree's columns. Counts sort numerically; unknown counts sort last. */
+export const overviewColumns: ColumnDef<OrganizationRow, unknown>[] = [
+  {
+    id: "name",
+    accessorKey: "name",
+    size: 300,
+    sortingFn: "text",
+    meta: { label: "Organization", searchable: true },
+    cell: ({ row }) => (
+      <span className="flex min-w-0 flex-col leading-tight">
+        <Link href={orgLink(row.original.uuid, "users")} className="truncate font-medium text-brand-700 hover:underline">
+          {row.original.name}
+        </Link>
+        <span className="flex min-w-0 items-center gap-1">
+          <span className="truncate font-mono text-[11px] text-slate-500" title={row.original.uuid}>
+            {row.original.uuid}
+          </span>
+          <CopyButton value={row.original.uuid} label={`uuid of ${row.original.name}`} />
+          <CopyButton value={row.original.prefixedId} label={`Activity Feed id (${row.original.prefixedId})`} className="w-auto px-0.5 font-mono text-[10px]" />
+        </span>
+      </span>
+    ),
+  },
+  {
+    id: "uuid",
+    accessorKey: "uuid",
+    size: 300,
+    enableSorting: false,
+    meta: { label: "UUID", searchable: true, hiddenByDefault: true },
+    cell: ({ row }) => <IdCell value={row.original.uuid} label="uuid" />,
+  },
+  {
+    id: "org_id",
+    accessorKey: "prefixedId",
+    size: 320,
+    enableSorting: false,
+    meta: { label: "Activity Feed id (org_)", searchable: true, hiddenByDefault: true },
+    cell: ({ row }) => <IdCell value={row.original.prefixedId} label="Activity Feed id" />,
+  },
+  {
+    id: "created_at",
+    accessorFn: (r) => r.createdMs ?? undefined,
+    size: 130,
+    sortUndefined: "last",
+    meta: { label: "Created", variant: "dateRange", urlKey: "created" },
+    cell: ({ row }) => <DateCell value={row.original.created_at} />,
+  },
+  countColumn("users", "Users", 84) as ColumnDef<OrganizationRow, unknown>,
+  countColumn("roles", "Roles", 64) as ColumnDef<OrganizationRow, unknown>,
+  countColumn("groups", "Groups", 70) as ColumnDef<OrganizationRow, unknown>,
+  {
+    id: "sso",
+    accessorFn: ssoValue,
+    size: 110,
+    enableSorting: false,
+    meta: { label: "SSO", variant: "multiSelect", options: SSO_OPTIONS, hiddenByDefault: true },
+  },
+  {
+    id: "provisioning",
+    accessorFn: (r) => (r.settings.kind === "done" ? (r.settings.value.provisioning ?? "not reported") : undefined),
+    size: 130,
+    enableSorting: false,
+    meta: { label: "Provisioning", variant: "multiSelect", hiddenByDefault: true },
+  },
+  {
+    id: "settings",
+    size: 260,
+    enableSorting: false,
+    meta: { label: "Settings" },
+    cell: ({ row }) => <SettingsBadges cell={row.original.settings} />,
+  },
+  {
+    id: "open",
+    size: 160,
+    enableSorting: false,
+    enableHiding: false,
+    meta: { label: "Open" },
+    header: () => <span className="sr-only">Open</span>,
+    cell: ({ row }) => (
+      <span className="flex gap-2 text-xs">
+        <Link href={orgLink(row.original.uuid, "users")} className="text-brand-700 hover:underline" aria-label={`Users of ${row.original.name}`}>
+          Users
+        </Link>
+        <Link href={orgLink(row.original.uuid, "roles")} className="text-brand-700 hover:underline" aria-label={`Roles of ${row.original.name}`}>
+          Roles
+        </Link>
+        <Link href={orgLink(row.original.uuid, "settings")} className="text-brand-700 hover:underline" aria-label={`Settings of ${row.original.name}`}>
+          Settings
+        </Link>
+      </span>
+    ),
+  },
+];

@@ -1,0 +1,132 @@
+import { hashKey, queryOptions } from "@tanstack/react-query";
+import { fetchJson } from "@/lib/query/fetch-json";
+import { takeFreshFlag } from "@/lib/query/refresh";
+import { WALK_GC_MS, WALK_STALE_MS } from "@/lib/query/walk-query";
+import {
+  directorySummarySchema,
+  peopleStreamLineSchema,
+  personStreamLineSchema,
+  type CatalogLine,
+  type DirectoryCountsWire,
+  type PersonDetail,
+  type PersonRow,
+} from "@/lib/directory/wire";
+import { ApiError } from "@/lib/query/api-error";
+import { directoryProgress } from "./directory-progress";
+import { errorFromLine, readNdjson } from "./read-ndjson";
+
+/*
+ * The directory routes as TanStack queries, keys and paths defined once. A query's data is only
+ * ever a complete answer: the people list resolves when the "done" line arrives, never before.
+ */
+
+const enc = encodeURIComponent;
+
+export const directoryKeys = {
+  all: ["directory"] as const,
+  people: () => ["directory", "people"] as const,
+  person: (userId: string) => ["directory", "people", userId] as const,
+  summary: () => ["directory", "summary"] as const,
+};
+
+export interface PeopleDirectory {
+  catalog: CatalogLine;
+  rows: PersonRow[];
+  builtAt: number;
+  counts: DirectoryCountsWire;
+}
+
+async function loadPeople(hash: string, signal: AbortSignal): Promise<PeopleDirectory> {
+  const fresh = takeFreshFlag(hash);
+  let catalog: CatalogLine | undefined;
+  const rows: PersonRow[] = [];
+  let done: { builtAt: number; counts: DirectoryCountsWire } | undefined;
+  try {
+    await readNdjson(
+      "/api/directory/people",
+      peopleStreamLineSchema,
+      (line) => {
+        switch (line.type) {
+          case "progress":
+            directoryProgress.set(hash, line);
+            break;
+          case "catalog":
+            catalog = line;
+            break;
+          case "people":
+            for (const r of line.rows) rows.push(r);
+            break;
+          case "done":
+            done = { builtAt: line.builtAt, counts: line.counts };
+            break;
+          case "error":
+            throw errorFromLine(line.error);
+        }
+      },
+      { signal, fresh },
+    );
+  } finally {
+    directoryProgress.clear(hash);
+  }
+  if (!done || !catalog) {
+    throw new ApiError({
+      type: "incomplete",
+      status: 0,
+      message: "The directory stopped arriving before it was complete, so nothing is shown as if it were. Retry.",
+    });
+  }
+  return { catalog, rows, ...done };
+}
+
+/** Every person in the directory (the server's snapshot), with progress while it is walked. */
+export const peopleDirectoryQuery = () =>
+  queryOptions({
+    queryKey: directoryKeys.people(),
+    queryFn: ({ signal, queryKey }) => loadPeople(hashKey(queryKey), signal),
+    staleTime: WALK_STALE_MS,
+    gcTime: WALK_GC_MS,
+    structuralSharing: false,
+    retry: false,
+  });
+
+async function loadPerson(userId: string, hash: string, signal: AbortSignal): Promise<PersonDetail> {
+  const fresh = takeFreshFlag(hash);
+  let person: PersonDetail | undefined;
+  try {
+    await readNdjson(
+      `/api/directory/people/${enc(userId)}`,
+      personStreamLineSchema,
+      (line) => {
+        if (line.type === "progress") directoryProgress.set(hash, line);
+        else if (line.type === "person") person = line.person;
+        else throw errorFromLine(line.error, line.error.type === "not_found" ? 404 : 502);
+      },
+      { signal, fresh },
+    );
+  } finally {
+    directoryProgress.clear(hash);
+  }
+  if (!person) {
+    throw new ApiError({ type: "incomplete", status: 0, message: "The person's details stopped arriving before they were complete. Retry." });
+  }
+  return person;
+}
+
+/** One person: organizations, groups, roles via groups, permissions with their paths. */
+export const personDetailQuery = (userId: string) =>
+  queryOptions({
+    queryKey: directoryKeys.person(userId),
+    queryFn: ({ signal, queryKey }) => loadPerson(userId, hashKey(queryKey), signal),
+    staleTime: WALK_STALE_MS,
+    gcTime: WALK_GC_MS,
+    retry: false,
+  });
+
+/** Counts for the Overview header. */
+export const directorySummaryQuery = () =>
+  queryOptions({
+    queryKey: directoryKeys.summary(),
+    queryFn: ({ signal, queryKey }) => fetchJson("/api/directory/summary", directorySummarySchema, { signal, fresh: takeFreshFlag(hashKey(queryKey)) }),
+    staleTime: WALK_STALE_MS,
+    retry: false,
+  });

@@ -1,0 +1,125 @@
+"use client";
+
+import Link from "next/link";
+import type { SortingFn } from "@tanstack/react-table";
+import { ORGANIZATION_ROLES } from "@/lib/compliance/schemas";
+import { CountCell, IdCell } from "@/components/data-table/cells";
+import type { AnyColumnDef } from "@/components/data-table/column-spec";
+import { selectColumn } from "@/components/data-table/select-column";
+import { personHref } from "./links";
+import type { PeopleTableRow } from "./people-table-rows";
+
+/*
+ * The People table's columns. Filters, URL keys and CSV columns are declared here, in meta; the
+ * kit's toolbar, URL state and CSV dialog read them.
+ */
+
+const byJoined: SortingFn<PeopleTableRow> = (a, b, columnId) =>
+  (a.getValue<string[]>(columnId).join(", ")).localeCompare(b.getValue<string[]>(columnId).join(", "));
+
+
+export const peopleColumns: AnyColumnDef<PeopleTableRow>[] = [
+  selectColumn<PeopleTableRow>({ rowLabel: (r) => r.name || r.email, noun: "people" }),
+  {
+    accessorKey: "name",
+    header: "Name",
+    size: 190,
+    meta: { label: "Name", searchable: true, csv: { header: "full_name", value: (r) => r.name } },
+    cell: ({ row }) => (
+      <Link href={personHref(row.original.id)} className="text-brand-700 hover:underline">
+        {row.original.name || <span className="text-slate-500 italic">(no name: group member only)</span>}
+      </Link>
+    ),
+  },
+  {
+    accessorKey: "email",
+    header: "Email",
+    size: 240,
+    meta: { label: "Email", searchable: true, csv: { header: "email", value: (r) => r.email } },
+  },
+  {
+    accessorKey: "id",
+    header: "User id",
+    size: 250,
+    meta: { label: "User id", searchable: true, csv: { header: "user_id", value: (r) => r.id } },
+    cell: ({ row }) => <IdCell value={row.original.id} label="user id" />,
+  },
+  {
+    id: "organizations",
+    accessorFn: (r) => r.organizations,
+    header: "Organizations",
+    size: 280,
+    sortingFn: byJoined,
+    meta: {
+      label: "Organization",
+      variant: "multiSelect",
+      urlKey: "org",
+      csv: { header: "organizations", value: (r) => r.organizations.join("; ") },
+    },
+    cell: ({ row }) =>
+      row.original.memberships.length === 0 ? (
+        <span className="text-amber-700">none (in a group only)</span>
+      ) : (
+        <span title={row.original.memberships.map((m) => `${m.organization}: ${m.role}`).join("\n")}>
+          {row.original.organizations.join(", ")}
+        </span>
+      ),
+  },
+  {
+    id: "organizationRoles",
+    accessorFn: (r) => r.organizationRoles,
+    header: "Organization roles",
+    size: 170,
+    sortingFn: byJoined,
+    meta: {
+      label: "Organization role",
+      variant: "multiSelect",
+      urlKey: "role",
+      options: ORGANIZATION_ROLES.map((value) => ({ value })),
+      csv: { header: "organization_roles", value: (r) => r.memberships.map((m) => `${m.organization}: ${m.role}`).join("; ") },
+    },
+    cell: ({ row }) => <span className="font-mono text-xs">{row.original.organizationRoles.join(", ")}</span>,
+  },
+  {
+    accessorKey: "domain",
+    header: "Email domain",
+    size: 150,
+    meta: { label: "Email domain", variant: "multiSelect", urlKey: "domain", hiddenByDefault: true },
+  },
+  {
+    accessorKey: "groupCount",
+    header: "Groups",
+    size: 80,
+    meta: {
+      label: "Groups",
+      align: "right",
+      csv: { header: "group_count", value: (r) => r.groupCount },
+    },
+    cell: ({ row }) => (
+      <span title={row.original.groups.join("\n")}>
+        <CountCell value={row.original.groupCount} />
+      </span>
+    ),
+  },
+  {
+    id: "organizationUuids",
+    accessorFn: (r) => r.organizationUuids.join(" "),
+    header: "Organization uuids",
+    size: 300,
+    enableSorting: false,
+    meta: {
+      label: "Organization uuids",
+      hiddenByDefault: true,
+      csv: { header: "organization_uuids", value: (r) => r.organizationUuids.join("; ") },
+    },
+    cell: ({ row }) => <span className="font-mono text-xs">{row.original.organizationUuids.join(", ")}</span>,
+  },
+  {
+    id: "groups",
+    accessorFn: (r) => r.groups.join(", "),
+    header: "Group names",
+    size: 240,
+    enableSorting: false,
+    meta: { label: "Group names", hiddenByDefault: true, csv: { header: "groups", value: (r) => r.groups.join("; ") } },
+  },
+];

@@ -1,0 +1,41 @@
+"use client";
+import { useExportDisabledReason } from "@/components/shell/officer-context";
+import { useMemo } from "react";
+import { DataTable, DataTableCounts, DataTableCsvDialog, DataTableToolbar, useDataTable, WalkProgressLine } from "@/components/data-table";
+import { organizationRolesQuery, organizationsQuery, useWalk } from "@/lib/query";
+import { rolesTableColumns } from "./roles-table-columns";
+
+const NOUN = { one: "role", other: "roles" };
+
+/** Every RBAC role of one organization (walked whole), searchable, sortable, filterable by dates. */
+export function OrganizationRoles({ orgUuid }: { orgUuid: string }) {
+  const walk = useWalk(organizationRolesQuery(orgUuid));
+  const orgName = useWalk(organizationsQuery()).rows.find((o) => o.uuid === orgUuid)?.name;
+  const columns = useMemo(() => rolesTableColumns(orgUuid), [orgUuid]);
+  const controller = useDataTable({
+    data: walk.rows,
+    columns,
+    getRowId: (r) => r.id,
+    defaultSorting: [{ id: "name", desc: false }],
+  });
+  const { table } = controller;
+  const exportDisabled = useExportDisabledReason();
+
+  return (
+    <div className="flex min-h-0 flex-1 flex-col gap-2 p-4">
+      <DataTableToolbar controller={controller} searchLabel="Search roles by name, description or id" searchPlaceholder="Search name, description, role id…">
+        <DataTableCsvDialog table={table} noun={NOUN} filenameBase={`roles-${orgName ?? orgUuid}`} complete={walk.status === "complete"} loadedSoFar={walk.loaded} disabledReason={exportDisabled} />
+      </DataTableToolbar>
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <DataTableCounts table={table} noun={NOUN} walk={walk} />
+        <WalkProgressLine walk={walk} noun={NOUN} />
+      </div>
+      <DataTable
+        table={table}
+        label={`Roles of ${orgName ?? "the organization"}`}
+        loading={walk.status === "loading" || walk.status === "partial"}
+        empty={walk.status === "complete" ? "This organization defines no roles." : "No roles loaded."}
+      />
+    </div>
+  );
+}

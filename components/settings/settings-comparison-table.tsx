@@ -1,0 +1,96 @@
+import Link from "next/link";
+import type { ComparisonColumn, ComparisonRow } from "@/lib/settings/compare-settings";
+import type { ApiError } from "@/lib/query";
+
+/*
+ * One column per organization, one row per setting. A row whose loaded organizations disagree is
+ * marked at its start; within it, the cells that differ from what most organizations hold are
+ * highlighted, so "one organization without SSO enforced" stands out at a glance.
+ */
+
+export interface ComparisonColumnView extends ComparisonColumn {
+  error?: ApiError | null;
+}
+
+export function SettingsComparisonTable({ columns, rows }: { columns: ComparisonColumnView[]; rows: ComparisonRow[] }) {
+  return (
+    <div className="overflow-x-auto rounded border border-slate-200">
+      <table className="min-w-full border-collapse text-sm" aria-describedby="settings-comparison-legend">
+        <caption className="sr-only">Effective settings of every organization, side by side</caption>
+        <thead>
+          <tr className="bg-slate-50 text-left">
+            <th scope="col" className="sticky left-0 z-10 min-w-[16rem] border-b border-r border-slate-200 bg-slate-50 px-3 py-2 font-medium">
+              Setting
+            </th>
+            {columns.map((c) => (
+              <th key={c.orgUuid} scope="col" className="min-w-[11rem] max-w-[16rem] border-b border-slate-200 px-3 py-2 align-bottom font-medium">
+                <Link href={`/organizations/${c.orgUuid}/settings`} className="text-brand-700 hover:underline">
+                  {c.orgName}
+                </Link>
+                {c.state.status === "loading" ? <span className="block text-xs font-normal text-slate-500">loading…</span> : null}
+                {c.state.status === "error" ? (
+                  <span className="block text-xs font-normal text-red-800" role="note">
+                    failed: {c.state.message}
+                    {c.error?.requestId ? <span className="block font-mono">request-id {c.error.requestId}</span> : null}
+                  </span>
+                ) : null}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.name} data-setting={row.name} data-differs={row.differs ? "true" : "false"} className="border-b border-slate-200 align-top">
+              <th
+                scope="row"
+                className={
+                  "sticky left-0 z-10 border-r border-slate-200 px-3 py-1.5 text-left font-normal " +
+                  (row.differs ? "border-l-4 border-l-amber-500 bg-amber-50" : "border-l-4 border-l-transparent bg-white")
+                }
+              >
+                <span className="text-slate-900">{row.label}</span>
+                {row.differs ? (
+                  <span className="ml-2 rounded bg-amber-200 px-1 py-0.5 text-[11px] font-medium text-amber-950">
+                    differs ({row.distinctValues} values)
+                  </span>
+                ) : null}
+                <span className="block font-mono text-[11px] text-slate-500">{row.name}</span>
+              </th>
+              {row.cells.map((cell, i) => {
+                const key = columns[i]!.orgUuid;
+                if (cell.status === "loading") return <td key={key} className="px-3 py-1.5 text-slate-400" aria-label="loading">…</td>;
+                if (cell.status === "error") return <td key={key} className="px-3 py-1.5 text-slate-400">unavailable</td>;
+                const outlier = cell.outlier;
+                return (
+                  <td key={key} className={"px-3 py-1.5 " + (outlier ? "bg-amber-100 font-medium text-amber-950" : "")} data-outlier={outlier ? "true" : undefined}>
+                    {cell.status === "absent" ? (
+                      <span className="italic text-slate-500" title="The Compliance API omits settings this organization's admins cannot change">
+                        not reported
+                      </span>
+                    ) : (
+                      <CellValue summary={cell.view.summary} kind={cell.view.kind} flag={cell.view.flag} />
+                    )}
+                    {outlier ? <span className="sr-only"> (differs from most organizations)</span> : null}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function CellValue({ summary, kind, flag }: { summary: string; kind: string; flag?: boolean }) {
+  if (kind === "boolean") {
+    return (
+      <span>
+        <span aria-hidden="true">{flag ? "● " : "○ "}</span>
+        {flag ? "On" : "Off"}
+      </span>
+    );
+  }
+  if (kind === "raw") return <code className="break-all font-mono text-xs">{summary}</code>;
+  return <span className="break-words">{summary[0] ? summary[0].toUpperCase() + summary.slice(1) : summary}</span>;
+}

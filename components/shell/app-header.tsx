@@ -1,0 +1,82 @@
+"use client";
+
+import { useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { formatCount } from "@/lib/format/numbers";
+import { organizationsQuery } from "@/lib/query/compliance-queries";
+import { useWalk } from "@/lib/query/use-walk";
+import { walkProgress } from "@/lib/query/walk-progress";
+import { Breadcrumbs } from "./breadcrumbs";
+import { DataFreshness } from "./data-freshness";
+import { useOfficer } from "./officer-context";
+
+/** What the key reaches: the parent's organizations, once known. */
+function TreeReach() {
+  const orgs = useWalk(organizationsQuery());
+  const text =
+    orgs.status === "complete"
+      ? `${formatCount(orgs.rows.length)} organizations`
+      : orgs.status === "error"
+        ? "organizations unavailable"
+        : orgs.status === "loading" || orgs.status === "partial"
+          ? `loading ${formatCount(orgs.loaded)}…`
+          : "";
+  return (
+    <span className="text-xs text-slate-600" title="Every organization under the parent that the Compliance Access Key reaches">
+      Tree: {text}
+    </span>
+  );
+}
+
+function LogoutButton() {
+  const queryClient = useQueryClient();
+  const [busy, setBusy] = useState(false);
+  return (
+    <button
+      type="button"
+      disabled={busy}
+      onClick={async () => {
+        setBusy(true);
+        try {
+          await fetch("/api/auth/logout", { method: "POST", credentials: "same-origin" });
+        } finally {
+          // Nothing of this session stays in the tab, whatever the server answered.
+          queryClient.clear();
+          walkProgress.clear();
+          window.location.assign("/login");
+        }
+      }}
+      className="h-7 rounded border border-slate-300 bg-white px-2 text-xs text-slate-700 hover:bg-slate-50 disabled:opacity-60"
+    >
+      Log out
+    </button>
+  );
+}
+
+export function AppHeader() {
+  const officer = useOfficer();
+  return (
+    <header className="flex h-11 shrink-0 items-center gap-4 border-b border-slate-200 bg-white px-3">
+      <Breadcrumbs />
+      <div className="ml-auto flex shrink-0 items-center gap-3">
+        <TreeReach />
+        <DataFreshness />
+        {officer && (
+          <>
+            <span
+              className={`rounded px-1.5 py-0.5 text-xs font-medium ${officer.mode === "demo" ? "bg-amber-100 text-amber-900" : "bg-emerald-100 text-emerald-900"}`}
+              title={officer.mode === "demo" ? "Demo mode: synthetic data from the built-in simulator" : "Live: the Compliance API of your parent organization"}
+            >
+              {officer.mode === "demo" ? "Demo data" : "Live"}
+            </span>
+            <span className="text-xs text-slate-700">
+              <span className="sr-only">Logged in as </span>
+              <strong className="font-medium">{officer.name}</strong> <span className="text-slate-500">({officer.role})</span>
+            </span>
+          </>
+        )}
+        <LogoutButton />
+      </div>
+    </header>
+  );
+}

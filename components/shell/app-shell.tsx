@@ -1,0 +1,31 @@
+import type { ReactNode } from "react";
+import { AppHeader } from "./app-header";
+import { OfficerProvider, type OfficerInfo } from "./officer-context";
+import { SideNav } from "./side-nav";
+
+/**
+ * The frame of every dashboard page: skip link, the one navigation, the header (breadcrumbs,
+ * what the key reaches, freshness and Refresh, who is logged in, demo or live), and the page.
+ * The page area fills the window so tables can scroll inside it with their header in view.
+ */
+export function AppShell({ officer, children }: { officer: OfficerInfo; children: ReactNode }) {
+  return (
+    <OfficerProvider value={officer}>
+      <a
+        href="#main"
+        className="sr-only z-50 rounded bg-white px-3 py-2 text-sm font-medium text-brand-900 shadow focus:not-sr-only focus:fixed focus:top-2 focus:left-2"
+      >
+        Skip to content
+      </a>
+      <div className="flex h-screen min-w-[1024px] overflow-hidden">
+        <SideNav />
+        <div className="flex min-w-0 flex-1 flex-col">
+          <AppHeader />
+          <main id="main" tabIndex={-1} className="flex min-h-0 flex-1 flex-col overflow-auto outline-none">
+            {children}
+          </main>
+        </div>
+      </div>
+    </OfficerProvider>
+  );
+}

@@ -1,0 +1,75 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { useQuery } from "@tanstack/react-query";
+import { useMemo } from "react";
+import { isOrganizationUuid } from "@/lib/compliance/ids";
+import { groupQuery, groupsQuery, organizationRolesQuery, organizationsQuery, roleQuery } from "@/lib/query/compliance-queries";
+import { breadcrumbTrail } from "./breadcrumb-trail";
+
+function segment(pathname: string, i: number): string {
+  const s = pathname.split("/").filter(Boolean)[i] ?? "";
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+/**
+ * Names for the trail. The organization list is fetched (one call, shared with every page); role and
+ * group names are only read from what pages already loaded, so breadcrumbs never cost a request of their own.
+ */
+function useCrumbNames(pathname: string) {
+  const top = segment(pathname, 0);
+  const org = top === "organizations" ? segment(pathname, 1) : "";
+  const roleId = top === "organizations" && segment(pathname, 2) === "roles" ? segment(pathname, 3) : "";
+  const groupId = top === "groups" ? segment(pathname, 1) : "";
+  const validOrg = isOrganizationUuid(org);
+
+  const orgs = useQuery({ ...organizationsQuery(), enabled: validOrg });
+  const roles = useQuery({ ...organizationRolesQuery(validOrg ? org : "none"), enabled: false });
+  const role = useQuery({ ...roleQuery(validOrg ? org : "none", roleId || "none"), enabled: false });
+  const groups = useQuery({ ...groupsQuery(), enabled: false });
+  const group = useQuery({ ...groupQuery(groupId || "none"), enabled: false });
+
+  return useMemo(
+    () => ({
+      organization: (uuid: string) => orgs.data?.rows.find((o) => o.uuid === uuid)?.name,
+      role: (_org: string, id: string) => (role.data?.id === id ? role.data.name : roles.data?.rows.find((r) => r.id === id)?.name),
+      group: (id: string) => (group.data?.id === id ? group.data.name : groups.data?.rows.find((g) => g.id === id)?.name),
+    }),
+    [orgs.data, roles.data, role.data, groups.data, group.data],
+  );
+}
+
+export function Breadcrumbs() {
+  const pathname = usePathname();
+  const names = useCrumbNames(pathname);
+  const trail = breadcrumbTrail(pathname, names);
+  return (
+    <nav aria-label="Breadcrumb" className="min-w-0">
+      <ol className="flex min-w-0 items-center gap-1 text-sm text-slate-600">
+        {trail.map((c, i) => (
+          <li key={i} className="flex min-w-0 items-center gap-1">
+            {i > 0 && (
+              <span aria-hidden="true" className="text-slate-400">
+                ›
+              </span>
+            )}
+            {c.href ? (
+              <Link href={c.href} className={`truncate hover:text-slate-900 hover:underline ${c.mono ? "font-mono text-xs" : ""}`}>
+                {c.label}
+              </Link>
+            ) : (
+              <span aria-current="page" className={`truncate font-medium text-slate-900 ${c.mono ? "font-mono text-xs" : ""}`}>
+                {c.label}
+              </span>
+            )}
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}

@@ -1,0 +1,10 @@
+export { AppShell } from "./app-shell";
+export { AppHeader } from "./app-header";
+export { Breadcrumbs } from "./breadcrumbs";
+export { breadcrumbTrail, type Crumb, type CrumbNames } from "./breadcrumb-trail";
+export { DataFreshness } from "./data-freshness";
+export { NAV_ITEMS } from "./nav-items";
+export { OfficerProvider, useOfficer, useExportDisabledReason, type OfficerInfo } from "./officer-context";
+export { OrganizationHeader } from "./organization-header";
+export { SideNav } from "./side-nav";
+export { useNow } from "./use-now";

@@ -1,0 +1,19 @@
+/** The one navigation (UX.md), in the order officers use it. */
+export interface NavItem {
+  href: string;
+  label: string;
+  /** Which paths light this item up. */
+  match: (pathname: string) => boolean;
+}
+
+const under = (prefix: string) => (p: string) => p === prefix || p.startsWith(`${prefix}/`);
+
+export const NAV_ITEMS: NavItem[] = [
+  { href: "/", label: "Overview", match: (p) => p === "/" },
+  { href: "/people", label: "People", match: under("/people") },
+  { href: "/organizations", label: "Organizations", match: under("/organizations") },
+  { href: "/groups", label: "Groups", match: under("/groups") },
+  { href: "/seed-lists", label: "Seed lists", match: under("/seed-lists") },
+  { href: "/reconciliation", label: "Reconciliation", match: under("/reconciliation") },
+  { href: "/audit", label: "Audit", match: under("/audit") },
+];

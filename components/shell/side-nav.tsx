@@ -1,0 +1,34 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { NAV_ITEMS } from "./nav-items";
+
+export function SideNav() {
+  const pathname = usePathname();
+  return (
+    <nav aria-label="Main" className="flex w-44 shrink-0 flex-col border-r border-slate-200 bg-slate-50">
+      <div className="flex h-11 items-center border-b border-slate-200 px-3">
+        <Link href="/" className="text-sm font-semibold tracking-tight text-brand-900">
+          Compliance Directory
+        </Link>
+      </div>
+      <ul className="flex flex-col gap-0.5 p-2 text-sm">
+        {NAV_ITEMS.map((item) => {
+          const active = item.match(pathname);
+          return (
+            <li key={item.href}>
+              <Link
+                href={item.href}
+                aria-current={active ? "page" : undefined}
+                className={`block rounded px-2 py-1.5 ${active ? "bg-brand-100 font-medium text-brand-900" : "text-slate-700 hover:bg-slate-200/60 hover:text-slate-900"}`}
+              >
+                {item.label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,11 @@
+/*
+ * Start-up check (CONTRACT.md): a misconfiguration stops the server before it takes a request,
+ * with one line saying what to set. Runs once per server process, not during `next build`.
+ * The Node-only work lives in its own module so the Edge compilation never sees it.
+ */
+export async function register(): Promise<void> {
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { checkConfigurationOrExit } = await import("./instrumentation-node");
+    checkConfigurationOrExit();
+  }
+}

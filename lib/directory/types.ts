@@ -1,0 +1,99 @@
+import type { Group, GroupMember, Organization, Role, User } from "@/lib/compliance/schemas";
+
+/*
+ * The whole directory as one joined snapshot: every organization, every person across them, every
+ * group with its members, every role with its organization. The upstream has no such view (users
+ * are listed per organization, groups parent-wide without an organization, members without names),
+ * so the product builds it by walking everything once and joining here.
+ */
+
+/** A person's place in one organization: the upstream User record as that organization lists it. */
+export interface Membership {
+  organization: Organization;
+  /** `organization_role` as this organization lists it; distinct from RBAC roles. */
+  organizationRole: string;
+  /** When the person joined this organization. */
+  joinedAt: string;
+  user: User;
+}
+
+export interface GroupMembership {
+  group: Group;
+  member: GroupMember;
+}
+
+/** One `user_...` id, wherever it appears. */
+export interface Person {
+  id: string;
+  /** As the first organization (or, for someone in no organization, the first group) lists it. */
+  email: string;
+  /** Empty for someone seen only as a group member: members carry no name. */
+  fullName: string;
+  memberships: Membership[];
+  groups: GroupMembership[];
+}
+
+export interface DirectoryRole {
+  role: Role;
+  organization: Organization;
+}
+
+export interface DirectoryGroup {
+  group: Group;
+  members: GroupMember[];
+}
+
+export interface DirectoryCounts {
+  organizations: number;
+  /** Distinct `user_...` ids, in organizations or groups. */
+  people: number;
+  /** Organization user rows: one person in three organizations counts three. */
+  memberships: number;
+  groups: number;
+  groupMemberships: number;
+  roles: number;
+  /** Group members that no organization lists: access held by someone outside every org. */
+  peopleOutsideOrganizations: number;
+}
+
+export interface Directory {
+  /** Epoch ms when the walk that built this snapshot finished. */
+  builtAt: number;
+  /** Epoch ms when that walk started: nothing in the snapshot is older than this. */
+  startedAt: number;
+  organizations: Organization[];
+  organizationsByUuid: Map<string, Organization>;
+  /** In first-seen order: organizations by creation, users by join date, then group-only members. */
+  people: Person[];
+  peopleById: Map<string, Person>;
+  /** Lowercase, trimmed email -> the people with it (normally one). */
+  peopleByEmail: Map<string, Person[]>;
+  groups: DirectoryGroup[];
+  groupsById: Map<string, DirectoryGroup>;
+  /** RBAC role id -> the role and its organization. Role ids are unique across the tree. */
+  rolesById: Map<string, DirectoryRole>;
+  rolesByOrganization: Map<string, Role[]>;
+  /** Group id -> the roles it grants (unknown role ids are kept apart in `unknownRoleIds`). */
+  groupRoles: Map<string, DirectoryRole[]>;
+  /** Group id -> role ids in its `roles` array that no organization lists (deleted or out of tree). */
+  unknownRoleIds: Map<string, string[]>;
+  counts: DirectoryCounts;
+  /** Upstream pages the walk read (each one request, or a fresh cached page). */
+  pages: number;
+}
+
+/** listing: the organization and group lists; walking: users, roles and members per org and group. */
+export type DirectoryPhase = "listing" | "walking" | "done";
+
+/** What a build has done so far; the streaming endpoint forwards it as progress lines. */
+export interface DirectoryProgress {
+  phase: DirectoryPhase;
+  startedAt: number;
+  organizationsTotal: number | null;
+  organizationsDone: number;
+  /** Organization user rows read so far (memberships, not distinct people). */
+  usersSoFar: number;
+  groupsTotal: number | null;
+  groupsDone: number;
+  pages: number;
+}

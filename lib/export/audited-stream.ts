@@ -1,0 +1,139 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import type { AuditStore } from "@/lib/audit/store";
+import { isUpstreamError } from "@/lib/upstream/errors";
+
+/*
+ * The body of every server export: text produced page by page, sent as it comes, with the audit
+ * entry written when it ends. What it guarantees:
+ * - It starts at once (the preamble, e.g. BOM + header, is queued immediately) and pulls the next
+ *   page only when the client has taken the previous one, so memory stays at about one page.
+ * - It counts data rows and bytes and hashes (SHA-256) exactly the bytes handed to the response.
+ * - An export that cannot finish errors the stream, so the HTTP response ends without its final
+ *   chunk (never a clean end of file that looks complete), and is logged "aborted" first.
+ * - A completed export is logged before the stream closes; if the log cannot be written the
+ *   stream errors instead, so no export completes unaudited.
+ * - A client that goes away cancels the walk (AbortSignal) and is logged "aborted".
+ */
+
+export interface ExportChunk {
+  /** Whole records of text. */
+  text: string;
+  /** Data rows in `text`. */
+  rows: number;
+}
+
+export interface AuditedExportOptions {
+  audit: AuditStore;
+  actor: string;
+  /** What was exported, e.g. "users.csv". */
+  target: string;
+  filters: Record<string, unknown>;
+  /** Written first and hashed, not counted as rows: BOM, header row. */
+  preamble?: string;
+  /** The rows, as pages arrive. Must stop when `signal` aborts. */
+  produce(signal: AbortSignal): AsyncIterable<ExportChunk>;
+  /** The request's signal: the client went away. */
+  signal?: AbortSignal;
+}
+
+/** What an officer reads in the audit log about why an export stopped. */
+export function abortDetail(err: unknown): string {
+  if (isUpstreamError(err)) {
+    const quoted = !err.requestId || err.message.includes(err.requestId);
+    return `${err.message}${quoted ? "" : ` (request-id ${err.requestId})`}`.slice(0, 500);
+  }
+  return "the export failed inside the dashboard";
+}
+
+export function auditedExportStream(opts: AuditedExportOptions): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  const hash = createHash("sha256");
+  const startedAt = new Date().toISOString();
+  const walk = new AbortController();
+  let rows = 0;
+  let bytes = 0;
+  let ended = false;
+  let iterator: AsyncIterator<ExportChunk> | undefined;
+
+  const onClientGone = () => walk.abort(opts.signal?.reason);
+  if (opts.signal?.aborted) onClientGone();
+  else opts.signal?.addEventListener("abort", onClientGone, { once: true });
+
+  const send = (controller: ReadableStreamDefaultController<Uint8Array>, text: string) => {
+    const chunk = encoder.encode(text);
+    hash.update(chunk);
+    bytes += chunk.length;
+    controller.enqueue(chunk);
+  };
+
+  // Exactly one entry per export, whichever of end, failure or cancel comes first.
+  const end = (outcome: "completed" | "aborted", detail?: string) => {
+    if (ended) return null;
+    ended = true;
+    opts.signal?.removeEventListener("abort", onClientGone);
+    return opts.audit.append({
+      actor: opts.actor,
+      action: "export",
+      target: opts.target,
+      filters: opts.filters,
+      rows,
+      bytes,
+      sha256: hash.digest("hex"),
+      outcome,
+      started_at: startedAt,
+      detail,
+    });
+  };
+
+  return new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        iterator = opts.produce(walk.signal)[Symbol.asyncIterator]();
+        if (opts.preamble) send(controller, opts.preamble);
+      },
+
+      async pull(controller) {
+        let next: IteratorResult<ExportChunk>;
+        try {
+          // Pages the filters emptied send nothing; keep walking until there is text or an end.
+          for (;;) {
+            next = await iterator!.next();
+            if (ended) return;
+            if (next.done || next.value.text !== "") break;
+          }
+        } catch (err) {
+          const logged = end("aborted", walk.signal.aborted ? "the download was cancelled before it finished" : abortDetail(err));
+          if (!logged) return;
+          await logged.catch((e) => console.error("audit log write failed for an aborted export:", e instanceof Error ? e.message : e));
+          controller.error(err);
+          return;
+        }
+        if (!next.done) {
+          rows += next.value.rows;
+          send(controller, next.value.text);
+          return;
+        }
+        try {
+          await end("completed");
+        } catch (e) {
+          console.error("audit log write failed; the export is ended as aborted:", e instanceof Error ? e.message : e);
+          controller.error(new Error("the export could not be recorded in the audit log"));
+          return;
+        }
+        controller.close();
+      },
+
+      async cancel(reason) {
+        walk.abort(reason);
+        // Do not await the walk: it may be parked in the limiter's queue; the signal frees it.
+        void iterator?.return?.()?.catch(() => {});
+        await end("aborted", "the download was cancelled before it finished (browser closed or connection lost)")?.catch((e) =>
+          console.error("audit log write failed for a cancelled export:", e instanceof Error ? e.message : e),
+        );
+      },
+    },
+    // One page in flight beyond what the client has taken: flat memory, whatever the directory size.
+    { highWaterMark: 1 },
+  );
+}

@@ -1,0 +1,127 @@
+import "server-only";
+import type { Organization, User } from "@/lib/compliance/schemas";
+import type { AuditStore } from "@/lib/audit/store";
+import { csvLine, csvRows, UTF8_BOM } from "@/lib/csv/write";
+import { auditedExportStream, type ExportChunk } from "./audited-stream";
+import type { DirectorySource } from "./directory-source";
+import { ExportRefusal } from "./refusal";
+import { userMatches, usersExportFilters, type UsersExportQuery } from "./users-query";
+
+/*
+ * Every user of every (chosen) organization, as CSV (CONTRACT.md) or NDJSON, streamed: each page
+ * of users becomes text as soon as it arrives; no export ever holds more than one page.
+ * A user in several organizations appears once per organization, as the upstream lists them.
+ */
+
+export const USERS_EXPORT_COLUMNS = [
+  "organization_uuid",
+  "organization_name",
+  "user_id",
+  "email",
+  "full_name",
+  "organization_role",
+  "created_at",
+] as const;
+
+/**
+ * The organizations an export walks, in upstream order (created_at ascending). Read before the
+ * response starts, so an unknown `org=` is a 404 and an upstream failure here a JSON error,
+ * not a broken download.
+ */
+export async function selectOrganizations(source: DirectorySource, orgIds: readonly string[], signal: AbortSignal): Promise<Organization[]> {
+  const wanted = new Set(orgIds.map((id) => id.toLowerCase()));
+  const chosen: Organization[] = [];
+  for await (const page of source.organizationPages(signal)) {
+    for (const org of page) {
+      if (wanted.size === 0 || wanted.has(org.uuid.toLowerCase())) chosen.push(org);
+    }
+  }
+  if (wanted.size > 0) {
+    const found = new Set(chosen.map((o) => o.uuid.toLowerCase()));
+    const missing = [...wanted].filter((id) => !found.has(id));
+    if (missing.length > 0) {
+      throw new ExportRefusal(
+        404,
+        "not_found",
+        `No organization ${missing.slice(0, 5).join(", ")}${missing.length > 5 ? ` (and ${missing.length - 5} more)` : ""} under this parent organization. Check the ids on the Organizations page.`,
+      );
+    }
+  }
+  return chosen;
+}
+
+export interface UsersExportOptions {
+  source: DirectorySource;
+  audit: AuditStore;
+  actor: string;
+  /** From selectOrganizations. */
+  organizations: readonly Organization[];
+  query: UsersExportQuery;
+  /** The request's signal: a client that goes away cancels the walk. */
+  signal?: AbortSignal;
+}
+
+async function* matchingUserPages(
+  opts: UsersExportOptions,
+  signal: AbortSignal,
+  format: (org: Organization, users: User[]) => ExportChunk,
+): AsyncGenerator<ExportChunk> {
+  for (const org of opts.organizations) {
+    for await (const page of opts.source.userPages(org.uuid, signal)) {
+      yield format(
+        org,
+        page.filter((u) => userMatches(u, opts.query)),
+      );
+    }
+  }
+}
+
+const csvChunk = (org: Organization, users: User[]): ExportChunk => ({
+  text: csvRows(users.map((u) => [org.uuid, org.name, u.id, u.email, u.full_name, u.organization_role, u.created_at])),
+  rows: users.length,
+});
+
+/** `users.csv`: BOM if asked, the CONTRACT.md header, one row per membership; formula-guarded by lib/csv. */
+export function usersCsvStream(opts: UsersExportOptions): ReadableStream<Uint8Array> {
+  return auditedExportStream({
+    audit: opts.audit,
+    actor: opts.actor,
+    target: "users.csv",
+    filters: usersExportFilters(opts.query),
+    preamble: (opts.query.bom ? UTF8_BOM : "") + csvLine(USERS_EXPORT_COLUMNS),
+    produce: (signal) => matchingUserPages(opts, signal, csvChunk),
+    signal: opts.signal,
+  });
+}
+
+const ndjsonChunk = (org: Organization, users: User[]): ExportChunk => ({
+  text: users.map((u) => JSON.stringify(ndjsonRecord(org, u)) + "\n").join(""),
+  rows: users.length,
+});
+
+/** The CSV's columns first; fields a later API revision adds to users follow, never dropped. */
+function ndjsonRecord(org: Organization, u: User): Record<string, unknown> {
+  const record: Record<string, unknown> = {
+    organization_uuid: org.uuid,
+    organization_name: org.name,
+    user_id: u.id,
+    email: u.email,
+    full_name: u.full_name,
+    organization_role: u.organization_role,
+    created_at: u.created_at,
+  };
+  for (const [k, v] of Object.entries(u)) if (k !== "id" && !(k in record)) record[k] = v;
+  return record;
+}
+
+/** `users.ndjson`: one JSON object per line, same fields as the CSV (not formula-guarded: not for spreadsheets). */
+export function usersNdjsonStream(opts: UsersExportOptions): ReadableStream<Uint8Array> {
+  return auditedExportStream({
+    audit: opts.audit,
+    actor: opts.actor,
+    target: "users.ndjson",
+    filters: usersExportFilters({ ...opts.query, bom: false }),
+    produce: (signal) => matchingUserPages(opts, signal, ndjsonChunk),
+    signal: opts.signal,
+  });
+}

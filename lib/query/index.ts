@@ -1,0 +1,11 @@
+/* The browser's data layer: what pages import. */
+export { ApiError, errorHeadline, isApiError, toApiError } from "./api-error";
+export { fetchJson, withQuery } from "./fetch-json";
+export * from "./compliance-queries";
+export { getQueryClient, makeQueryClient } from "./query-client";
+export { refreshAll } from "./refresh";
+export { useWalk, type Walk, type WalkStatus } from "./use-walk";
+export { useWalkProgressVersion, useWalkSnapshot, walkProgress } from "./walk-progress";
+export { walkQueryOptions, type WalkQueryOptions, type WalkResult } from "./walk-query";
+export { walkPages, type WalkState } from "./walk-pages";
+export { useAnyFetching, useOldestShownData } from "./use-data-freshness";

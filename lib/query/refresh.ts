@@ -1,0 +1,21 @@
+import type { QueryClient } from "@tanstack/react-query";
+import { walkProgress } from "./walk-progress";
+
+/*
+ * The Refresh button. Every query the officer has loaded is fetched again, and each of those
+ * first fetches asks the server to bypass its cache (`Cache-Control: no-cache`): otherwise a
+ * refresh would hand back the same cached answer. Queries first loaded later use the cache as usual.
+ */
+
+const freshHashes = new Set<string>();
+
+/** True once for a query hash marked by the last refresh; the flag is spent by the fetch that reads it. */
+export function takeFreshFlag(queryHash: string): boolean {
+  return freshHashes.delete(queryHash);
+}
+
+export async function refreshAll(queryClient: QueryClient): Promise<void> {
+  for (const query of queryClient.getQueryCache().getAll()) freshHashes.add(query.queryHash);
+  walkProgress.clear();
+  await queryClient.invalidateQueries();
+}

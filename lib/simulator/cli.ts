@@ -1,0 +1,115 @@
+/*
+ * `npm run simulator -- [--port 4010] [--orgs N] [--users N] [--groups N] [--seed S]
+ *   [--rate-per-minute N] [--legacy-organizations]`: the synthetic Compliance API alone.
+ * Loopback only. Prints where it listens, the demo key and what it holds.
+ */
+import { DEMO_ACCESS_KEY } from "../demo-account";
+import { DIRECTORY_LIMITS } from "./directory";
+import { startSimulator, type SimulatorOptions } from "./server";
+
+const USAGE =
+  "usage: npm run simulator -- [--port 4010] [--orgs N] [--users N] [--groups N] [--seed S] [--rate-per-minute N] [--legacy-organizations]";
+
+/** Sized for a demo that shows every feature without a long first load. */
+export const CLI_DEFAULTS = { port: 4010, orgs: 12, users: 6000, groups: 40, seed: "demo" } as const;
+
+class UsageError extends Error {}
+
+function wholeNumber(flag: string, raw: string | undefined, min: number, max: number): number {
+  if (raw === undefined || !/^\d+$/.test(raw)) throw new UsageError(`${flag} needs a whole number (got ${raw === undefined ? "nothing" : `"${raw}"`})`);
+  const n = Number(raw);
+  if (n < min || n > max) throw new UsageError(`${flag} must be from ${min} to ${max} (got ${n})`);
+  return n;
+}
+
+export function parseArgs(argv: string[]): SimulatorOptions & { port: number } {
+  const opts: SimulatorOptions & { port: number } = { ...CLI_DEFAULTS };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    const eq = arg.indexOf("=");
+    const flag = eq > 0 ? arg.slice(0, eq) : arg;
+    const value = () => (eq > 0 ? arg.slice(eq + 1) : argv[++i]);
+    switch (flag) {
+      case "--port":
+        opts.port = wholeNumber(flag, value(), 0, 65535);
+        break;
+      case "--orgs":
+        opts.orgs = wholeNumber(flag, value(), 0, DIRECTORY_LIMITS.orgs);
+        break;
+      case "--users":
+        opts.users = wholeNumber(flag, value(), 0, DIRECTORY_LIMITS.users);
+        break;
+      case "--groups":
+        opts.groups = wholeNumber(flag, value(), 0, DIRECTORY_LIMITS.groups);
+        break;
+      case "--rate-per-minute":
+        opts.ratePerMinute = wholeNumber(flag, value(), 1, 1_000_000);
+        break;
+      case "--seed": {
+        const s = value();
+        if (!s) throw new UsageError("--seed needs a value");
+        opts.seed = s;
+        break;
+      }
+      case "--legacy-organizations":
+        if (eq > 0) throw new UsageError("--legacy-organizations takes no value");
+        opts.legacyOrganizations = true;
+        break;
+      default:
+        throw new UsageError(`unknown option "${arg}"`);
+    }
+  }
+  return opts;
+}
+
+async function main() {
+  const argv = process.argv.slice(2);
+  if (argv.includes("--help") || argv.includes("-h")) {
+    console.log(USAGE);
+    return;
+  }
+  let opts: SimulatorOptions & { port: number };
+  try {
+    opts = parseArgs(argv);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      console.error(`simulator: ${e.message} (see --help)`);
+      process.exit(2);
+    }
+    throw e;
+  }
+
+  let sim: Awaited<ReturnType<typeof startSimulator>>;
+  try {
+    sim = await startSimulator(opts);
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    const why = err.code === "EADDRINUSE" ? `port ${opts.port} is in use; pick another with --port` : err.message;
+    console.error(`simulator: ${why}`);
+    process.exit(err instanceof RangeError ? 2 : 1);
+  }
+
+  const d = sim.directory;
+  const count = (n: number, one: string, many: string) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
+  console.log(`Compliance API simulator listening on ${sim.url}`);
+  console.log(`Demo key (x-api-key): ${DEMO_ACCESS_KEY}`);
+  console.log(
+    `${count(d.organizations.length, "organization", "organizations")}, ${count(d.totalMemberships, "user membership", "user memberships")}, ` +
+      `${count(d.groups.length, "group", "groups")}; seed "${d.seed}"; ${sim.ratePerMinute} requests/minute; ` +
+      `organizations ${sim.legacyOrganizations ? "unpaginated (legacy, 500 beyond 1,000)" : "paginated"}`,
+  );
+
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    sim.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+}
+
+if (process.argv[1] && /cli\.[cm]?[jt]s$/.test(process.argv[1])) void main();

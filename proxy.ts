@@ -1,0 +1,63 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { config as appConfig } from "@/lib/config";
+import { loginUrlFor } from "@/lib/session/next-path";
+import { cookiesShouldBeSecure, isPlainHttpLocalhost, requestOrigin } from "@/lib/session/request-facts";
+import { readSessionCookie, REQUEST_PATH_HEADER, SESSION_COOKIE_NAMES, sessionCookieName } from "@/lib/session/session-cookie";
+
+/*
+ * Runs before every page and API request (Node runtime). Two jobs:
+ *  - a page requested without a live session cookie goes to /login?next=<path>. This is a
+ *    convenience, not the security boundary: every API route calls requireSession() itself, and
+ *    protected layouts call requirePageSession().
+ *  - baseline security headers on every response.
+ */
+
+// Files served from public/ and the metadata routes: no session needed to fetch an icon.
+const STATIC_FILE = /\.(?:ico|png|jpe?g|gif|svg|webp|avif|txt|xml|webmanifest|json|css|js|map|woff2?)$/i;
+
+const isPublicPath = (pathname: string) =>
+  pathname === "/login" || pathname === "/api" || pathname.startsWith("/api/") || pathname.startsWith("/_next/") || STATIC_FILE.test(pathname);
+
+function withSecurityHeaders(response: NextResponse, origin: string | undefined): NextResponse {
+  const h = response.headers;
+  h.set("X-Content-Type-Options", "nosniff");
+  h.set("Referrer-Policy", "same-origin");
+  h.set("X-Frame-Options", "DENY");
+  // Directives that cannot break Next's inline scripts; the nonce-based script-src comes later.
+  h.set("Content-Security-Policy", "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'");
+  h.set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()");
+  h.set("Cross-Origin-Opener-Policy", "same-origin");
+  if (origin?.startsWith("https:")) h.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+  return response;
+}
+
+export async function proxy(request: NextRequest): Promise<NextResponse> {
+  const { pathname, search } = request.nextUrl;
+  const origin = requestOrigin(request.headers, request.url);
+
+  if (!isPublicPath(pathname)) {
+    const cfg = appConfig();
+    const secure = cookiesShouldBeSecure(cfg.secureCookies, origin);
+    const session = await readSessionCookie(request.cookies.get(sessionCookieName(secure))?.value, Date.now(), cfg);
+    if (!session) {
+      const response = NextResponse.redirect(new URL(loginUrlFor(pathname + search), request.url), 307);
+      // A dead cookie (idle, expired, old secret) is cleared so the login page starts clean.
+      for (const name of SESSION_COOKIE_NAMES) {
+        if (request.cookies.has(name)) {
+          response.cookies.set(name, "", { path: "/", maxAge: 0, httpOnly: true, sameSite: "lax", secure: name.startsWith("__Host-") || !isPlainHttpLocalhost(origin) });
+        }
+      }
+      response.headers.set("cache-control", "no-store");
+      return withSecurityHeaders(response, origin);
+    }
+  }
+
+  // Tell server components which path this is (for their own login redirect); never trust a client's copy.
+  const forwarded = new Headers(request.headers);
+  forwarded.set(REQUEST_PATH_HEADER, pathname + search);
+  return withSecurityHeaders(NextResponse.next({ request: { headers: forwarded } }), origin);
+}
+
+export const config = {
+  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+};
