@@ -43,6 +43,8 @@ export function e2eEnvironment() {
       DASHBOARD_USERS: users,
       DATA_DIR: pick("E2E_DATA_DIR", () => `test-results/e2e-data-${appPort}`),
       COMPLIANCE_RATE_LIMIT_RPS: "8",
+      // A build made into its own folder (NEXT_DIST_DIR=.next-x npx next build) is served from there.
+      ...(process.env.NEXT_DIST_DIR ? { NEXT_DIST_DIR: process.env.NEXT_DIST_DIR } : {}),
     } as Record<string, string>,
   };
 }

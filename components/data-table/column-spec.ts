@@ -3,6 +3,7 @@ import type { TableUrlSpec, UrlFilterKind } from "@/lib/url-state/table-url-stat
 import { dateRangeFilter, multiValueFilter, textFilter } from "./filter-fns";
 import type { FilterVariant } from "./column-meta";
 import type { CsvColumnSpec } from "./column-meta";
+import { defaultColumnHeader, titledColumnHeader } from "./data-table-column-header";
 
 /* Derivations from a table's column definitions: the URL spec, filter functions, CSV columns. */
 
@@ -23,14 +24,23 @@ function filterFnFor<TData>(variant: FilterVariant): FilterFnOption<TData> {
   return fn as unknown as FilterFnOption<TData>;
 }
 
-/** Columns with the kit's filter function filled in for every filter variant that has none. */
-export function withFilterFns<TData>(columns: AnyColumnDef<TData>[]): AnyColumnDef<TData>[] {
+/**
+ * Columns completed with the kit's defaults: the filter function of their variant, and a sortable
+ * header showing `meta.label` when they name no header of their own.
+ */
+export function withKitDefaults<TData>(columns: AnyColumnDef<TData>[]): AnyColumnDef<TData>[] {
   return columns.map((def) => {
     const variant = def.meta?.variant;
-    if (!variant || def.filterFn) return def;
-    return { ...def, filterFn: filterFnFor<TData>(variant) };
+    const out: AnyColumnDef<TData> = { ...def };
+    if (variant && !def.filterFn) out.filterFn = filterFnFor<TData>(variant);
+    if (def.header === undefined) out.header = defaultColumnHeader;
+    else if (typeof def.header === "string") out.header = titledColumnHeader(def.header);
+    return out;
   });
 }
+
+/** @deprecated use withKitDefaults */
+export const withFilterFns = withKitDefaults;
 
 const hasAccessor = <TData>(def: AnyColumnDef<TData>) => "accessorKey" in def || "accessorFn" in def;
 

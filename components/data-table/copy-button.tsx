@@ -31,12 +31,12 @@ async function writeClipboard(text: string): Promise<boolean> {
   return ok;
 }
 
-export function CopyButton({ value, label, className = "" }: { value: string; label: string; className?: string }) {
+export function CopyButton({ value, label, text, className = "" }: { value: string; label: string; /** Visible text beside the icon. */ text?: string; className?: string }) {
   const [copied, setCopied] = useState(false);
   return (
     <button
       type="button"
-      className={`inline-flex h-5 w-5 shrink-0 items-center justify-center rounded text-slate-400 hover:bg-slate-100 hover:text-slate-700 ${className}`}
+      className={`inline-flex h-5 min-w-5 shrink-0 items-center justify-center gap-0.5 rounded text-slate-400 hover:bg-slate-100 hover:text-slate-700 ${className}`}
       aria-label={`Copy ${label}`}
       title={`Copy ${label}`}
       onClick={async (e) => {
@@ -49,6 +49,7 @@ export function CopyButton({ value, label, className = "" }: { value: string; la
         }
       }}
     >
+      {text && <span>{text}</span>}
       {copied ? <CheckIcon className="h-3.5 w-3.5 text-emerald-600" /> : <CopyIcon />}
     </button>
   );

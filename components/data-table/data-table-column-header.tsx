@@ -1,6 +1,6 @@
 "use client";
 
-import type { Column } from "@tanstack/react-table";
+import type { Column, HeaderContext } from "@tanstack/react-table";
 import { SortIcon } from "./icons";
 
 /** A header that sorts on click (shift-click adds a second sort key). */
@@ -20,4 +20,16 @@ export function DataTableColumnHeader<TData, TValue>({ column, title }: { column
       {sorted && column.getSortIndex() > 0 && <span className="text-[10px] text-slate-500">{column.getSortIndex() + 1}</span>}
     </button>
   );
+}
+
+/** The header a column gets when its definition names none: its meta label, sortable when the column is. */
+export function defaultColumnHeader<TData, TValue>({ column }: HeaderContext<TData, TValue>) {
+  return <DataTableColumnHeader column={column} title={column.columnDef.meta?.label ?? column.id} />;
+}
+
+/** A sortable header with a fixed title (for columns that give `header` as a string). */
+export function titledColumnHeader(title: string) {
+  return function TitledHeader<TData, TValue>({ column }: HeaderContext<TData, TValue>) {
+    return <DataTableColumnHeader column={column} title={title} />;
+  };
 }

@@ -29,12 +29,15 @@ export function DataTableDateRangeFilter<TData, TValue>({ column }: { column: Co
       buttonClassName={`inline-flex h-7 items-center gap-1 rounded border px-2 text-xs hover:bg-slate-50 ${active ? "border-brand-600 bg-brand-50 text-brand-900" : "border-dashed border-slate-300 bg-white text-slate-700"}`}
       button={
         <>
-          <span>{label}</span>
-          {active && (
-            <span className="font-medium tabular-nums">
-              : {value.from ?? "…"} – {value.to ?? "…"}
-            </span>
-          )}
+          <span>
+            {label}
+            <span className="sr-only"> filter</span>
+            {active && (
+              <span className="font-medium tabular-nums">
+                : {value.from ?? "…"} – {value.to ?? "…"}
+              </span>
+            )}
+          </span>
           <ChevronDownIcon />
         </>
       }

@@ -44,10 +44,11 @@ export function DataTableFacetedFilter<TData, TValue>({ column }: { column: Colu
       buttonClassName={`inline-flex h-7 items-center gap-1 rounded border px-2 text-xs hover:bg-slate-50 ${selected.length ? "border-brand-600 bg-brand-50 text-brand-900" : "border-dashed border-slate-300 bg-white text-slate-700"}`}
       button={
         <>
-          <span>{label}</span>
-          {selected.length > 0 && (
-            <span className="max-w-40 truncate font-medium">: {selected.length <= 2 ? selected.map(labelOf).join(", ") : `${selected.length} selected`}</span>
-          )}
+          <span className="max-w-56 truncate">
+            {label}
+            <span className="sr-only"> filter</span>
+            {selected.length > 0 && <span className="font-medium">: {selected.length <= 2 ? selected.map(labelOf).join(", ") : `${selected.length} selected`}</span>}
+          </span>
           <ChevronDownIcon />
         </>
       }

@@ -66,7 +66,7 @@ export function DataTableToolbar<TData>({
               const end = el.selectionEnd ?? el.value.length;
               setSearch(el.value.slice(0, start) + joined + el.value.slice(end));
             }}
-            className="h-7 w-80 rounded border border-slate-300 px-2 text-xs placeholder:text-slate-400"
+            className="h-7 w-72 rounded border border-slate-300 px-2 text-xs placeholder:text-slate-400"
             autoComplete="off"
             spellCheck={false}
           />
@@ -76,8 +76,14 @@ export function DataTableToolbar<TData>({
         <ColumnFilter key={c.id} column={c as Column<TData, unknown>} />
       ))}
       {hasActiveView && (
-        <button type="button" onClick={resetView} className="h-7 rounded px-2 text-xs text-slate-600 underline-offset-2 hover:text-slate-900 hover:underline">
-          Reset search and filters
+        <button
+          type="button"
+          onClick={resetView}
+          aria-label="Reset search and filters"
+          title="Clear the search and every filter"
+          className="h-7 rounded px-2 text-xs text-slate-600 underline-offset-2 hover:text-slate-900 hover:underline"
+        >
+          Reset
         </button>
       )}
       <div className="ml-auto flex items-center gap-2">

@@ -3,7 +3,6 @@
 import { flexRender, type Header, type Table } from "@tanstack/react-table";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useEffect, useRef, type ReactNode } from "react";
-import { DataTableColumnHeader } from "./data-table-column-header";
 
 /*
  * The table itself: a real <table> (screen readers get rows, columns and headers), a sticky
@@ -32,7 +31,6 @@ const SKELETON_ROWS = 12;
 function HeaderCell<TData>({ header }: { header: Header<TData, unknown> }) {
   const { column } = header;
   const def = column.columnDef;
-  const title = def.meta?.label ?? (typeof def.header === "string" ? def.header : column.id);
   const sorted = column.getIsSorted();
   const ariaSort = column.getCanSort() ? (sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : "none") : undefined;
   return (
@@ -41,11 +39,8 @@ function HeaderCell<TData>({ header }: { header: Header<TData, unknown> }) {
       aria-sort={ariaSort}
       className={`sticky top-0 z-10 h-8 border-b border-slate-200 bg-slate-50 px-2 text-xs font-medium whitespace-nowrap text-slate-600 ${def.meta?.align === "right" ? "text-right" : "text-left"}`}
     >
-      {header.isPlaceholder ? null : typeof def.header === "function" ? (
-        flexRender(def.header, header.getContext())
-      ) : (
-        <DataTableColumnHeader column={column} title={title} />
-      )}
+      {/* useDataTable gives every column without a header of its own the sortable, labelled one. */}
+      {header.isPlaceholder ? null : flexRender(def.header, header.getContext())}
     </th>
   );
 }

@@ -16,7 +16,7 @@ import {
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
 import { useTableUrlState } from "@/lib/url-state/use-table-url-state";
 import type { TableUrlState } from "@/lib/url-state/table-url-state";
-import { columnIdOf, defaultHiddenColumns, urlSpecFromColumns, withFilterFns, type AnyColumnDef } from "./column-spec";
+import { columnIdOf, defaultHiddenColumns, urlSpecFromColumns, withKitDefaults, type AnyColumnDef } from "./column-spec";
 import { globalSearchFilter } from "./filter-fns";
 
 /*
@@ -55,7 +55,7 @@ const NO_SORTING: SortingState = [];
 export function useDataTable<TData>(opts: UseDataTableOptions<TData>): DataTableController<TData> {
   const { data, getRowId, urlNamespace } = opts;
   const defaultSorting = opts.defaultSorting ?? NO_SORTING;
-  const columns = useMemo(() => withFilterFns(opts.columns), [opts.columns]);
+  const columns = useMemo(() => withKitDefaults(opts.columns), [opts.columns]);
   const spec = useMemo(() => urlSpecFromColumns(columns, urlNamespace), [columns, urlNamespace]);
   const defaultHidden = useMemo(() => defaultHiddenColumns(columns), [columns]);
   const { state: url, update } = useTableUrlState(spec);

@@ -1,5 +1,6 @@
 "use client";
 import type { ColumnDef } from "@tanstack/react-table";
+import Link from "next/link";
 import { parseTimestamp } from "@/lib/format/dates";
 import { emailDomain } from "@/lib/format/email";
 import type { MemberRow } from "@/lib/groups/member-directory";
@@ -10,18 +11,19 @@ import { DateCell, IdCell } from "@/components/data-table/cells";
  * lists are still walking: a missing name then means "not yet", not "in no organization".
  */
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function groupMembersTableColumns(namesKnown: boolean): ColumnDef<MemberRow, any>[] {
   return [
     {
       id: "full_name",
       accessorFn: (r) => r.fullName ?? "",
       header: "Name",
-      size: 220,
+      size: 180,
       meta: { label: "Name", searchable: true },
       cell: ({ row }) =>
         row.original.fullName !== undefined ? (
-          <span className="font-medium">{row.original.fullName}</span>
+          <Link href={`/people/${encodeURIComponent(row.original.userId)}`} className="font-medium text-brand-700 hover:underline" title="This person across the directory">
+            {row.original.fullName || row.original.email}
+          </Link>
         ) : namesKnown ? (
           <span className="text-slate-500" title="This user id is in no organization users list the key reaches">not in any organization</span>
         ) : (
@@ -32,14 +34,14 @@ export function groupMembersTableColumns(namesKnown: boolean): ColumnDef<MemberR
       id: "email",
       accessorFn: (r) => r.email,
       header: "Email",
-      size: 260,
+      size: 220,
       meta: { label: "Email", searchable: true },
     },
     {
       id: "user_id",
       accessorFn: (r) => r.userId,
       header: "User id",
-      size: 280,
+      size: 240,
       meta: { label: "User id", searchable: true },
       cell: ({ getValue }) => <IdCell value={getValue<string>()} label="user id" />,
     },
@@ -54,7 +56,7 @@ export function groupMembersTableColumns(namesKnown: boolean): ColumnDef<MemberR
       id: "organizations",
       accessorFn: (r) => r.memberships.map((m) => m.orgName),
       header: "Organizations",
-      size: 320,
+      size: 240,
       enableSorting: false,
       meta: {
         label: "Organization",
@@ -93,7 +95,7 @@ export function groupMembersTableColumns(namesKnown: boolean): ColumnDef<MemberR
       id: "added_at",
       accessorFn: (r) => parseTimestamp(r.addedAt) ?? undefined,
       header: "Added to group",
-      size: 150,
+      size: 140,
       sortUndefined: "last",
       meta: { label: "Added to group", variant: "dateRange", urlKey: "added" },
       cell: ({ row }) => <DateCell value={row.original.addedAt} />,

@@ -21,7 +21,6 @@ export const SOURCE_TYPE_OPTIONS = [
   { value: "scim", label: "scim (synced from the identity provider)" },
 ];
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const groupsTableColumns: ColumnDef<GroupRow, any>[] = [
   {
     id: "name",
@@ -63,7 +62,7 @@ export const groupsTableColumns: ColumnDef<GroupRow, any>[] = [
     size: 380,
     enableSorting: false,
     meta: {
-      label: "Role",
+      label: "Roles",
       variant: "multiSelect",
       urlKey: "role",
       searchable: true,

@@ -37,7 +37,7 @@ export const overviewColumns: ColumnDef<OrganizationRow, unknown>[] = [
   {
     id: "name",
     accessorKey: "name",
-    size: 300,
+    size: 290,
     sortingFn: "text",
     meta: { label: "Organization", searchable: true },
     cell: ({ row }) => (
@@ -50,7 +50,7 @@ export const overviewColumns: ColumnDef<OrganizationRow, unknown>[] = [
             {row.original.uuid}
           </span>
           <CopyButton value={row.original.uuid} label={`uuid of ${row.original.name}`} />
-          <CopyButton value={row.original.prefixedId} label={`Activity Feed id (${row.original.prefixedId})`} className="w-auto px-0.5 font-mono text-[10px]" />
+          <CopyButton value={row.original.prefixedId} label={`Activity Feed id ${row.original.prefixedId}`} text="org_" className="px-0.5 font-mono text-[10px]" />
         </span>
       </span>
     ),
@@ -105,7 +105,7 @@ export const overviewColumns: ColumnDef<OrganizationRow, unknown>[] = [
   },
   {
     id: "open",
-    size: 160,
+    size: 150,
     enableSorting: false,
     enableHiding: false,
     meta: { label: "Open" },

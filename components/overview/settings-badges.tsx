@@ -15,7 +15,7 @@ export function SettingsBadges({ cell }: { cell: Cell<SettingsSummary> }) {
     );
   const s = cell.value;
   return (
-    <span className="flex items-center gap-1">
+    <span className="flex flex-wrap items-center gap-1 whitespace-normal">
       {s.ssoEnforced === true && <span className={`${pill} bg-emerald-50 text-emerald-800 ring-1 ring-emerald-200`}>SSO enforced</span>}
       {s.ssoEnforced === false && <span className={`${pill} bg-amber-50 text-amber-900 ring-1 ring-amber-300`}>SSO not enforced</span>}
       {s.provisioning && (

@@ -15,10 +15,9 @@ export function PasteListButton({ rows, onApply }: { rows: readonly PeopleTableR
   const id = useId();
   const preview = useMemo(() => (text.trim() ? applyPastedList(rows, text) : null), [rows, text]);
   const usable = preview ? preview.results.filter((r) => r.kind === "email" || r.kind === "user_id") : [];
-  const ignored = preview ? preview.results.filter((r) => r.kind === "other") : [];
 
   return (
-    <Popover label="Paste a list of ids or emails" panelClassName="w-96" button={<>Paste a list</>}>
+    <Popover label="Paste a list of ids or emails" align="right" panelClassName="w-96" button={<>Paste a list</>}>
       {(close) => (
         <form
           onSubmit={(e) => {
@@ -50,10 +49,10 @@ export function PasteListButton({ rows, onApply }: { rows: readonly PeopleTableR
                   {preview.notFound.length > 5 ? ` and ${formatCount(preview.notFound.length - 5)} more` : ""}
                 </span>
               )}
-              {ignored.length > 0 && (
+              {preview.invalid.length > 0 && (
                 <span className="block text-amber-800">
-                  Not an id or email, left out: {ignored.slice(0, 3).map((r) => r.input).join(", ")}
-                  {ignored.length > 3 ? ` and ${formatCount(ignored.length - 3)} more` : ""}
+                  Not an id or email, left out: {preview.invalid.slice(0, 5).join(", ")}
+                  {preview.invalid.length > 5 ? ` and ${formatCount(preview.invalid.length - 5)} more` : ""}
                 </span>
               )}
             </p>

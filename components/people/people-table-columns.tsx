@@ -4,7 +4,7 @@ import Link from "next/link";
 import type { SortingFn } from "@tanstack/react-table";
 import { ORGANIZATION_ROLES } from "@/lib/compliance/schemas";
 import { CountCell, IdCell } from "@/components/data-table/cells";
-import type { AnyColumnDef } from "@/components/data-table/column-spec";
+import { csvColumnsOf, type AnyColumnDef } from "@/components/data-table/column-spec";
 import { selectColumn } from "@/components/data-table/select-column";
 import { personHref } from "./links";
 import type { PeopleTableRow } from "./people-table-rows";
@@ -23,7 +23,7 @@ export const peopleColumns: AnyColumnDef<PeopleTableRow>[] = [
   {
     accessorKey: "name",
     header: "Name",
-    size: 190,
+    size: 150,
     meta: { label: "Name", searchable: true, csv: { header: "full_name", value: (r) => r.name } },
     cell: ({ row }) => (
       <Link href={personHref(row.original.id)} className="text-brand-700 hover:underline">
@@ -34,7 +34,7 @@ export const peopleColumns: AnyColumnDef<PeopleTableRow>[] = [
   {
     accessorKey: "email",
     header: "Email",
-    size: 240,
+    size: 200,
     meta: { label: "Email", searchable: true, csv: { header: "email", value: (r) => r.email } },
   },
   {
@@ -48,7 +48,7 @@ export const peopleColumns: AnyColumnDef<PeopleTableRow>[] = [
     id: "organizations",
     accessorFn: (r) => r.organizations,
     header: "Organizations",
-    size: 280,
+    size: 195,
     sortingFn: byJoined,
     meta: {
       label: "Organization",
@@ -69,7 +69,7 @@ export const peopleColumns: AnyColumnDef<PeopleTableRow>[] = [
     id: "organizationRoles",
     accessorFn: (r) => r.organizationRoles,
     header: "Organization roles",
-    size: 170,
+    size: 125,
     sortingFn: byJoined,
     meta: {
       label: "Organization role",
@@ -89,7 +89,7 @@ export const peopleColumns: AnyColumnDef<PeopleTableRow>[] = [
   {
     accessorKey: "groupCount",
     header: "Groups",
-    size: 80,
+    size: 72,
     meta: {
       label: "Groups",
       align: "right",
@@ -123,3 +123,10 @@ export const peopleColumns: AnyColumnDef<PeopleTableRow>[] = [
     meta: { label: "Group names", hiddenByDefault: true, csv: { header: "groups", value: (r) => r.groups.join("; ") } },
   },
 ];
+
+/** The CSV columns, ids first: a download is most often pasted into another tool by user id. */
+export const peopleCsvColumns = (() => {
+  const byHeader = new Map(csvColumnsOf(peopleColumns).map((c) => [c.header, c]));
+  const order = ["user_id", "email", "full_name", "organizations", "organization_uuids", "organization_roles", "group_count", "groups"];
+  return order.map((h) => byHeader.get(h)!);
+})();

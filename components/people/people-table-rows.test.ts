@@ -34,8 +34,8 @@ describe("the People table rows", () => {
   });
 
   it("a pasted list shows just those people and names what it did not find", () => {
-    const r = applyPastedList(rows, "ADA@acme.test\nuser_01Bob, nobody@acme.test\n\nada@acme.test ghost@x.y");
+    const r = applyPastedList(rows, "ADA@acme.test\nuser_01Bob, nobody@acme.test\n\nada@acme.test ghost@x.y Carol");
     expect([...r.ids].sort()).toEqual(["user_01Ada", "user_01Bob"]);
-    expect(r).toMatchObject({ entries: 4, found: 2, notFound: ["nobody@acme.test", "ghost@x.y"], duplicates: 1 });
+    expect(r).toMatchObject({ entries: 5, found: 2, notFound: ["nobody@acme.test", "ghost@x.y"], invalid: ["Carol"], duplicates: 1 });
   });
 });

@@ -50,7 +50,10 @@ export interface PasteFilterResult {
   /** Distinct entries (blanks and repeats left out), and how many of them named someone. */
   entries: number;
   found: number;
+  /** Ids and emails no one in the directory has. */
   notFound: string[];
+  /** Entries that are neither an id nor an email. */
+  invalid: string[];
   duplicates: number;
 }
 
@@ -67,10 +70,11 @@ export function applyPastedList(rows: readonly PeopleTableRow[], text: string): 
   const results = resolveEntries({ peopleById, peopleByEmail }, splitEntries(text));
   const ids = new Set<string>();
   const notFound: string[] = [];
+  const invalid: string[] = [];
   for (const r of results) {
     if (r.status === "matched") for (const p of r.people) ids.add(p.id);
-    else if (r.status === "unmatched") notFound.push(r.input.trim());
+    else if (r.status === "unmatched") (r.reason === "not_found" ? notFound : invalid).push(r.input.trim());
   }
   const c = countResolution(results);
-  return { ids, results, entries: c.matched + c.unmatched, found: c.matched, notFound, duplicates: c.duplicate };
+  return { ids, results, entries: c.matched + c.unmatched, found: c.matched, notFound, invalid, duplicates: c.duplicate };
 }

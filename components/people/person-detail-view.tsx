@@ -1,20 +1,18 @@
 "use client";
 
-import { hashKey, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useCallback, useId, useMemo, useState } from "react";
+import { useId, useMemo, useState } from "react";
 import { ErrorNotice } from "@/components/data-table/error-notice";
 import { DateCell, IdCell } from "@/components/data-table/cells";
 import { formatCount } from "@/lib/format/numbers";
 import { formatDateTime, formatUtc } from "@/lib/format/dates";
-import { isAbortError, toApiError } from "@/lib/query/api-error";
 import { useUrlParam } from "@/lib/url-state/use-url-param";
 import type { PersonDetail } from "@/lib/directory/wire";
 import { pathLabel, permissionLabel } from "./compare-people";
 import { DirectoryProgressLine } from "./directory-progress-line";
-import { useDirectoryProgress } from "./directory-progress";
 import { personDetailQuery } from "./directory-queries";
+import { useDirectoryQuery } from "./use-directory-query";
 import { compareHref, groupHref, organizationHref, roleHref } from "./links";
 
 /*
@@ -289,26 +287,20 @@ export function PersonHeader({ detail, children }: { detail: PersonDetail; child
 
 /** Loading, progress, errors and the person, for one `user_...` id. */
 export function usePersonDetail(userId: string) {
-  const queryClient = useQueryClient();
-  const options = personDetailQuery(userId);
-  const query = useQuery(options);
-  const progress = useDirectoryProgress(hashKey(options.queryKey));
-  const cancel = useCallback(() => void queryClient.cancelQueries({ queryKey: options.queryKey, exact: true }), [queryClient, options.queryKey]);
-  const error = query.error && !isAbortError(query.error) ? toApiError(query.error) : null;
-  return { query, progress, cancel, error };
+  return useDirectoryQuery(personDetailQuery(userId));
 }
 
 export function PersonDetailView({ userId }: { userId: string }) {
-  const { query, progress, cancel, error } = usePersonDetail(userId);
-  const detail = query.data;
+  const person = usePersonDetail(userId);
+  const { data: detail, phase, error } = person;
   return (
-    <div className="pb-8">
-      {query.isFetching && <DirectoryProgressLine progress={progress} onCancel={cancel} refreshing={Boolean(detail)} />}
-      {error && <ErrorNotice error={error} onRetry={() => void query.refetch()} />}
-      {!detail && !query.isFetching && !error && (
+    <div className="p-4 pb-8">
+      {(phase === "loading" || person.refreshing) && <DirectoryProgressLine progress={person.progress} onCancel={person.cancel} refreshing={person.refreshing} />}
+      {error && <ErrorNotice error={error} onRetry={person.retry} />}
+      {phase === "cancelled" && (
         <p role="status" className="text-sm text-slate-600">
           Cancelled.{" "}
-          <button type="button" className="underline" onClick={() => void query.refetch()}>
+          <button type="button" className="underline" onClick={person.retry}>
             Load again
           </button>
         </p>

@@ -16,7 +16,6 @@ export interface PermissionRow {
 const NONE = "(none)";
 
 /** `onOpen(index)` shows one permission in full (and in the breadcrumb). */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const permissionsTableColumns = (onOpen: (index: number) => void): ColumnDef<PermissionRow, any>[] => [
   {
     id: "action",

@@ -72,6 +72,44 @@ export function RoleDetail({ orgUuid, roleId }: { orgUuid: string; roleId: strin
         )}
       </header>
 
+
+      <section aria-labelledby="granting-heading">
+        <h3 id="granting-heading" className="mb-1 text-sm font-semibold text-slate-800">
+          Groups that grant this role{groups.status === "complete" ? ` (${granting.length})` : ""}
+        </h3>
+        {groups.status === "error" && groups.error ? (
+          <ErrorNotice error={groups.error} onRetry={groups.resume} />
+        ) : groups.status !== "complete" ? (
+          <WalkProgressLine walk={groups} noun={{ one: "group", other: "groups" }} />
+        ) : granting.length === 0 ? (
+          <p className="text-sm text-slate-600">No group grants this role (of {countOf(groups.rows.length, "group")} under the parent).</p>
+        ) : (
+          <table className="w-full max-w-4xl border-collapse text-sm">
+            <caption className="sr-only">Groups whose roles include {roleLabel}</caption>
+            <thead>
+              <tr className="border-b border-slate-300 text-left text-xs font-medium text-slate-600">
+                <th scope="col" className="py-1 pr-3">Group</th>
+                <th scope="col" className="py-1 pr-3">Source</th>
+                <th scope="col" className="py-1 pr-3">Description</th>
+                <th scope="col" className="py-1 pr-3">Group id</th>
+              </tr>
+            </thead>
+            <tbody>
+              {granting.map((g) => (
+                <tr key={g.id} className="border-b border-slate-100">
+                  <td className="py-1 pr-3">
+                    <Link href={`/groups/${encodeURIComponent(g.id)}`} className="font-medium text-brand-700 hover:underline">{g.name}</Link>
+                  </td>
+                  <td className="py-1 pr-3"><SourceBadge source={g.source_type} /></td>
+                  <td className="py-1 pr-3 text-slate-700">{g.description || <span className="text-slate-400">—</span>}</td>
+                  <td className="py-1 pr-3"><IdCell value={g.id} label="group id" /></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+
       {selected ? (
         <section aria-labelledby="permission-heading" className="rounded border border-brand-100 bg-brand-50 p-3 text-sm">
           <div className="flex items-start justify-between gap-2">
@@ -130,42 +168,6 @@ export function RoleDetail({ orgUuid, roleId }: { orgUuid: string; roleId: strin
         />
       </section>
 
-      <section aria-labelledby="granting-heading">
-        <h3 id="granting-heading" className="mb-1 text-sm font-semibold text-slate-800">
-          Groups that grant this role{groups.status === "complete" ? ` (${granting.length})` : ""}
-        </h3>
-        {groups.status === "error" && groups.error ? (
-          <ErrorNotice error={groups.error} onRetry={groups.resume} />
-        ) : groups.status !== "complete" ? (
-          <WalkProgressLine walk={groups} noun={{ one: "group", other: "groups" }} />
-        ) : granting.length === 0 ? (
-          <p className="text-sm text-slate-600">No group grants this role (of {countOf(groups.rows.length, "group")} under the parent).</p>
-        ) : (
-          <table className="w-full max-w-4xl border-collapse text-sm">
-            <caption className="sr-only">Groups whose roles include {roleLabel}</caption>
-            <thead>
-              <tr className="border-b border-slate-300 text-left text-xs font-medium text-slate-600">
-                <th scope="col" className="py-1 pr-3">Group</th>
-                <th scope="col" className="py-1 pr-3">Source</th>
-                <th scope="col" className="py-1 pr-3">Description</th>
-                <th scope="col" className="py-1 pr-3">Group id</th>
-              </tr>
-            </thead>
-            <tbody>
-              {granting.map((g) => (
-                <tr key={g.id} className="border-b border-slate-100">
-                  <td className="py-1 pr-3">
-                    <Link href={`/groups/${encodeURIComponent(g.id)}`} className="font-medium text-brand-700 hover:underline">{g.name}</Link>
-                  </td>
-                  <td className="py-1 pr-3"><SourceBadge source={g.source_type} /></td>
-                  <td className="py-1 pr-3 text-slate-700">{g.description || <span className="text-slate-400">—</span>}</td>
-                  <td className="py-1 pr-3"><IdCell value={g.id} label="group id" /></td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </section>
     </div>
   );
 }

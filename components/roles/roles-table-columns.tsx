@@ -7,7 +7,6 @@ import { DateCell, IdCell } from "@/components/data-table/cells";
 
 /* The roles of one organization: name (to the role's permissions), description, created, updated. */
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function rolesTableColumns(orgUuid: string): ColumnDef<Role, any>[] {
   return [
     {

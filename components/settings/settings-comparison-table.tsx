@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ComparisonColumn, ComparisonRow } from "@/lib/settings/compare-settings";
-import type { ApiError } from "@/lib/query";
+import { errorHeadline, type ApiError } from "@/lib/query";
 
 /*
  * One column per organization, one row per setting. A row whose loaded organizations disagree is
@@ -19,20 +19,21 @@ export function SettingsComparisonTable({ columns, rows }: { columns: Comparison
         <caption className="sr-only">Effective settings of every organization, side by side</caption>
         <thead>
           <tr className="bg-slate-50 text-left">
-            <th scope="col" className="sticky left-0 z-10 min-w-[16rem] border-b border-r border-slate-200 bg-slate-50 px-3 py-2 font-medium">
+            <th scope="col" className="sticky left-0 z-10 w-[17rem] min-w-[15rem] border-b border-r border-slate-200 bg-slate-50 px-3 py-2 font-medium">
               Setting
             </th>
             {columns.map((c) => (
-              <th key={c.orgUuid} scope="col" className="min-w-[11rem] max-w-[16rem] border-b border-slate-200 px-3 py-2 align-bottom font-medium">
+              <th key={c.orgUuid} scope="col" className="min-w-[9rem] max-w-[16rem] border-b border-slate-200 px-3 py-2 align-bottom font-medium">
                 <Link href={`/organizations/${c.orgUuid}/settings`} className="text-brand-700 hover:underline">
                   {c.orgName}
                 </Link>
                 {c.state.status === "loading" ? <span className="block text-xs font-normal text-slate-500">loading…</span> : null}
                 {c.state.status === "error" ? (
-                  <span className="block text-xs font-normal text-red-800" role="note">
-                    failed: {c.state.message}
-                    {c.error?.requestId ? <span className="block font-mono">request-id {c.error.requestId}</span> : null}
-                  </span>
+                  <details className="mt-0.5 text-xs font-normal text-red-800">
+                    <summary className="cursor-pointer">{c.error ? errorHeadline(c.error) : "failed to load"}</summary>
+                    <p className="mt-1 max-w-[16rem] whitespace-normal">{c.state.message}</p>
+                    {c.error?.requestId ? <p className="mt-0.5 break-all font-mono">request-id {c.error.requestId}</p> : null}
+                  </details>
                 ) : null}
               </th>
             ))}
@@ -48,13 +49,15 @@ export function SettingsComparisonTable({ columns, rows }: { columns: Comparison
                   (row.differs ? "border-l-4 border-l-amber-500 bg-amber-50" : "border-l-4 border-l-transparent bg-white")
                 }
               >
-                <span className="text-slate-900">{row.label}</span>
-                {row.differs ? (
-                  <span className="ml-2 rounded bg-amber-200 px-1 py-0.5 text-[11px] font-medium text-amber-950">
-                    differs ({row.distinctValues} values)
-                  </span>
-                ) : null}
-                <span className="block font-mono text-[11px] text-slate-500">{row.name}</span>
+                <span className="block text-slate-900">{row.label}</span>
+                <span className="flex flex-wrap items-center gap-x-2">
+                  <span className="font-mono text-[11px] text-slate-500">{row.name}</span>
+                  {row.differs ? (
+                    <span className="whitespace-nowrap rounded bg-amber-200 px-1 text-[11px] font-medium text-amber-950">
+                      differs: {row.distinctValues} values
+                    </span>
+                  ) : null}
+                </span>
               </th>
               {row.cells.map((cell, i) => {
                 const key = columns[i]!.orgUuid;

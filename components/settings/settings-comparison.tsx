@@ -13,7 +13,7 @@ const SETTINGS_CONCURRENCY = 4;
 
 export function SettingsComparison() {
   const orgs = useWalk(organizationsQuery());
-  const organizations = orgs.status === "complete" ? orgs.rows : [];
+  const organizations = useMemo(() => (orgs.status === "complete" ? orgs.rows : []), [orgs.status, orgs.rows]);
   const settings = usePacedQueries(
     useMemo(() => organizations.map((o) => organizationSettingsQuery(o.uuid)), [organizations]),
     { concurrency: SETTINGS_CONCURRENCY },

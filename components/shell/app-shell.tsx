@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { AppHeader } from "./app-header";
+import { ClientOnly } from "./client-only";
 import { OfficerProvider, type OfficerInfo } from "./officer-context";
 import { SideNav } from "./side-nav";
 
@@ -22,7 +23,7 @@ export function AppShell({ officer, children }: { officer: OfficerInfo; children
         <div className="flex min-w-0 flex-1 flex-col">
           <AppHeader />
           <main id="main" tabIndex={-1} className="flex min-h-0 flex-1 flex-col overflow-auto outline-none">
-            {children}
+            <ClientOnly fallback={<p className="p-4 text-sm text-slate-500">Loading…</p>}>{children}</ClientOnly>
           </main>
         </div>
       </div>

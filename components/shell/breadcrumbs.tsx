@@ -7,6 +7,7 @@ import { useMemo } from "react";
 import { isOrganizationUuid } from "@/lib/compliance/ids";
 import { groupQuery, groupsQuery, organizationRolesQuery, organizationsQuery, roleQuery } from "@/lib/query/compliance-queries";
 import { breadcrumbTrail } from "./breadcrumb-trail";
+import { usePermissionCrumb } from "@/components/roles/permission-crumb";
 
 function segment(pathname: string, i: number): string {
   const s = pathname.split("/").filter(Boolean)[i] ?? "";
@@ -47,7 +48,7 @@ function useCrumbNames(pathname: string) {
 export function Breadcrumbs() {
   const pathname = usePathname();
   const names = useCrumbNames(pathname);
-  const trail = breadcrumbTrail(pathname, names);
+  const trail = usePermissionCrumb(pathname, breadcrumbTrail(pathname, names));
   return (
     <nav aria-label="Breadcrumb" className="min-w-0">
       <ol className="flex min-w-0 items-center gap-1 text-sm text-slate-600">

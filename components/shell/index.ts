@@ -8,3 +8,4 @@ export { OfficerProvider, useOfficer, useExportDisabledReason, type OfficerInfo 
 export { OrganizationHeader } from "./organization-header";
 export { SideNav } from "./side-nav";
 export { useNow } from "./use-now";
+export { ClientOnly, useHydrated } from "./client-only";

@@ -1,7 +1,8 @@
 import "server-only";
-import type { Organization, User } from "@/lib/compliance/schemas";
+import type { EffectiveSettings, Group, GroupMember, Organization, Permission, Role, User } from "@/lib/compliance/schemas";
 import type { UpstreamClient } from "@/lib/upstream/client";
-import { walkOrganizationUsers, walkOrganizations } from "@/lib/upstream/walk";
+import { getOrganizationSettings } from "@/lib/upstream/endpoints";
+import { walkGroupMembers, walkGroups, walkOrganizationUsers, walkOrganizations, walkRolePermissions, walkRoles } from "@/lib/upstream/walk";
 
 /*
  * Where an export reads the directory from, page by page. The default walks the upstream through
@@ -13,9 +14,24 @@ export interface DirectorySource {
   userPages(orgUuid: string, signal: AbortSignal): AsyncIterable<User[]>;
 }
 
-export function upstreamDirectory(client?: UpstreamClient): DirectorySource {
+/** What the roles, groups and settings exports read besides organizations and users. */
+export interface FullDirectorySource extends DirectorySource {
+  rolePages(orgUuid: string, signal: AbortSignal): AsyncIterable<Role[]>;
+  permissionPages(orgUuid: string, roleId: string, signal: AbortSignal): AsyncIterable<Permission[]>;
+  groupPages(signal: AbortSignal): AsyncIterable<Group[]>;
+  memberPages(groupId: string, signal: AbortSignal): AsyncIterable<GroupMember[]>;
+  organizationSettings(orgUuid: string, signal: AbortSignal): Promise<EffectiveSettings>;
+}
+
+export function upstreamDirectory(client?: UpstreamClient): FullDirectorySource {
+  const bulk = (signal: AbortSignal) => ({ client, signal, priority: "bulk" as const });
   return {
-    organizationPages: (signal) => walkOrganizations({ client, signal, priority: "bulk" }),
-    userPages: (orgUuid, signal) => walkOrganizationUsers(orgUuid, { client, signal, priority: "bulk" }),
+    organizationPages: (signal) => walkOrganizations(bulk(signal)),
+    userPages: (orgUuid, signal) => walkOrganizationUsers(orgUuid, bulk(signal)),
+    rolePages: (orgUuid, signal) => walkRoles(orgUuid, bulk(signal)),
+    permissionPages: (orgUuid, roleId, signal) => walkRolePermissions(orgUuid, roleId, bulk(signal)),
+    groupPages: (signal) => walkGroups(bulk(signal)),
+    memberPages: (groupId, signal) => walkGroupMembers(groupId, bulk(signal)),
+    organizationSettings: (orgUuid, signal) => getOrganizationSettings(orgUuid, bulk(signal)),
   };
 }

@@ -1,4 +1,4 @@
-import { useQueryClient } from "@tanstack/react-query";
+import { notifyManager, useQueryClient } from "@tanstack/react-query";
 import { useSyncExternalStore } from "react";
 
 /*
@@ -10,7 +10,8 @@ export function useOldestShownData(): number {
   const queryClient = useQueryClient();
   const cache = queryClient.getQueryCache();
   return useSyncExternalStore(
-    (onChange) => cache.subscribe(onChange),
+    // Queries are added to the cache while other components render; deliver the news afterwards (as useIsFetching does).
+    (onChange) => cache.subscribe(notifyManager.batchCalls(onChange)),
     () => {
       let oldest = 0;
       for (const q of cache.getAll()) {
@@ -29,7 +30,7 @@ export function useAnyFetching(): boolean {
   const queryClient = useQueryClient();
   const cache = queryClient.getQueryCache();
   return useSyncExternalStore(
-    (onChange) => cache.subscribe(onChange),
+    (onChange) => cache.subscribe(notifyManager.batchCalls(onChange)),
     () => cache.getAll().some((q) => q.state.fetchStatus === "fetching"),
     () => false,
   );

@@ -26,6 +26,9 @@ export interface RedisServer {
   output(): string;
   /** SIGKILL: the server vanishes mid-conversation, as a crashed or partitioned Redis does. */
   kill(): Promise<void>;
+  /** SIGSTOP / SIGCONT: a Redis that hangs without closing its sockets. */
+  freeze(): void;
+  thaw(): void;
   /** A fresh, empty server on the same port (after kill). */
   restart(): Promise<void>;
   /** Stops the server and removes its working folder. */
@@ -92,7 +95,10 @@ function answersPing(port: number): Promise<boolean> {
 
 async function stopProcess(running: Running | undefined, signal: NodeJS.Signals): Promise<void> {
   if (!running) return;
-  if (running.child.exitCode === null && running.child.signalCode === null) running.child.kill(signal);
+  if (running.child.exitCode === null && running.child.signalCode === null) {
+    running.child.kill("SIGCONT"); // a frozen server cannot act on SIGTERM
+    running.child.kill(signal);
+  }
   await running.exited;
 }
 
@@ -122,6 +128,8 @@ export async function startRedisServer(opts: { password?: string } = {}): Promis
     port,
     output: () => log.text,
     kill: () => stopProcess(running, "SIGKILL"),
+    freeze: () => void running?.child.kill("SIGSTOP"),
+    thaw: () => void running?.child.kill("SIGCONT"),
     restart: async () => {
       await stopProcess(running, "SIGKILL");
       running = await launch(port, dir, log, opts.password);

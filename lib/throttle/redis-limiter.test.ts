@@ -199,6 +199,26 @@ suite(title, () => {
     expect(logs.join("\n")).not.toContain(password);
   });
 
+  it("a Redis that hangs without closing its sockets does not hang the jobs: they finish on the local share", async () => {
+    const redis = await redisServer();
+    const logs: string[] = [];
+    const limiter = await limiterOn({ redisUrl: redis.url, rps: 4, fallbackRps: 2, id: "frozen", log: (l) => logs.push(l) });
+
+    const modes: string[] = [];
+    const jobs = Array.from({ length: 6 }, () =>
+      limiter.schedule("bulk", async () => {
+        modes.push(limiter.stats().mode);
+        if (modes.length === 2) redis.freeze();
+        return "answered";
+      }),
+    );
+    expect(await Promise.all(jobs)).toEqual(Array(6).fill("answered"));
+    expect(modes.filter((m) => m === "redis-degraded").length).toBeGreaterThan(0);
+    expect(logs).toHaveLength(1);
+    expect(logs[0]).toContain("this instance is limited to 2 requests/second");
+    redis.thaw();
+  });
+
   it("an interactive request queued behind a bulk walk starts before the walk's remaining jobs", async () => {
     const redis = await redisServer();
     const limiter = await limiterOn({ redisUrl: redis.url, rps: 4, id: "priorities", log: () => {} });

@@ -17,7 +17,8 @@ import { BOTTLENECK_PRIORITY, createLocalLimiter, maxConcurrentFor, minTimeFor }
  *   while the shared pause key is set (pauseUntil, from any instance), and it keeps at most
  *   `rps` starts in any one-second window on Redis's own clock, measured on actual starts rather
  *   than Bottleneck's planned ones (a late timer on one host cannot bunch starts up, and hosts'
- *   clocks do not matter).
+ *   clocks do not matter). Each instance also keeps its own starts within the window, the only
+ *   record left when Redis loses its keys.
  * - A degraded mode: when Redis cannot be reached, this instance switches to an in-process limiter
  *   at `fallbackRps` (its safe share of the budget), says so in stats(), logs one line, and probes
  *   Redis in the background to switch back. No job waits on a dead Redis: waiting jobs move to the
@@ -146,7 +147,7 @@ export class RedisLimiter implements Limiter {
   private gen: Generation | null = null;
   private local: Limiter | null = null;
   private readonly jobs = new Set<Job>();
-  private parked: Job[] = [];
+  private parked = new Set<Job>();
   private parkTimer: ReturnType<typeof setTimeout> | undefined;
   private pausedUntil = 0;
   /** After switching budgets, nothing starts until the old budget's last start has left the window. */
@@ -254,7 +255,7 @@ export class RedisLimiter implements Limiter {
     this.stopped = true;
     clearTimeout(this.parkTimer);
     clearTimeout(this.probeTimer);
-    this.parked = [];
+    this.parked.clear();
     for (const job of this.jobs) {
       if (job.state !== "waiting") continue;
       job.state = "done";
@@ -397,7 +398,7 @@ export class RedisLimiter implements Limiter {
     if (untilMs <= this.pausedUntil) return;
     this.pausedUntil = untilMs;
     this.local?.pauseUntil(untilMs);
-    if (this.parked.length > 0) this.armParkTimer();
+    if (this.parked.size > 0) this.armParkTimer();
   }
 
   private sharePause(gen: Generation, ms: number): void {
@@ -405,7 +406,7 @@ export class RedisLimiter implements Limiter {
   }
 
   private park(job: Job): void {
-    if (!this.parked.includes(job)) this.parked.push(job);
+    this.parked.add(job);
     this.armParkTimer();
   }
 
@@ -420,15 +421,15 @@ export class RedisLimiter implements Limiter {
       this.armParkTimer();
       return;
     }
-    const jobs = this.parked;
-    this.parked = [];
+    const jobs = [...this.parked];
+    this.parked.clear();
     for (const job of byPriority(jobs)) this.dispatch(job);
   }
 
   /** Hand every job that has not started to whichever backend is current now. */
   private redispatchWaiting(): void {
     clearTimeout(this.parkTimer);
-    this.parked = [];
+    this.parked.clear();
     const waiting = [...this.jobs].filter((j) => j.state === "waiting");
     for (const job of byPriority(waiting)) this.dispatch(job);
   }

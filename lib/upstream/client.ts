@@ -44,6 +44,8 @@ export interface RawAnswer {
   body: unknown;
   requestId?: string;
   fetchedAt: number;
+  /** Set when the flight's leader found it in the cache after all (not stored with the answer). */
+  fromCache?: boolean;
 }
 
 /** The seam for issue 5's cache (in-process or Redis). Failures of the cache never fail a request. */
@@ -300,13 +302,20 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
       fromCache = raw !== undefined;
     }
     if (!raw) {
-      const load = async (signal?: AbortSignal) => {
+      const load = async (signal?: AbortSignal): Promise<RawAnswer> => {
+        // The flight's leader looks once more: another instance may have stored the answer and
+        // let go of the shared flight between our first look and this one.
+        if (options.cache && !opts.fresh) {
+          const stored = await options.cache.get(key, path).catch(() => undefined);
+          if (stored) return { ...stored, fromCache: true };
+        }
         const answer = await fetchWithRetries(path, url, priority, signal);
         await options.cache?.set(key, path, answer).catch(() => {});
         return answer;
       };
       try {
         raw = flights ? await flights.run(key, load, opts.signal) : await load(opts.signal);
+        fromCache = raw.fromCache === true;
       } catch (e) {
         if (e instanceof UpstreamError) throw e;
         // The caller's own signal fired while it waited on a shared flight.

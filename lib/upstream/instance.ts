@@ -1,26 +1,46 @@
 import "server-only";
+import { createUpstreamCaching, type UpstreamCaching } from "@/lib/cache/caching";
 import { config } from "@/lib/config";
 import { createLimiter } from "@/lib/throttle/create-limiter";
 import { createUpstreamClient, type UpstreamClient } from "./client";
 
 /*
- * The process-wide upstream client and its limiter, built from configuration on first use. Kept
- * on globalThis: in development, hot reload re-evaluates modules, and a second limiter would
- * double the request rate.
+ * The process-wide upstream client, its limiter, cache and single-flight, built from configuration
+ * on first use. Kept on globalThis: in development, hot reload re-evaluates modules, and a second
+ * limiter would double the request rate (and a second cache halve its use).
  */
 
 const SLOT = Symbol.for("compliance-directory.upstream");
-type Holder = { [SLOT]?: UpstreamClient };
+const CACHING_SLOT = Symbol.for("compliance-directory.upstream-caching");
+type Holder = { [SLOT]?: UpstreamClient; [CACHING_SLOT]?: UpstreamCaching };
+
+/** The cache and single-flight behind the process-wide client (stats, tests). */
+export function upstreamCaching(): UpstreamCaching {
+  const g = globalThis as Holder;
+  if (!g[CACHING_SLOT]) {
+    const c = config();
+    g[CACHING_SLOT] = createUpstreamCaching({
+      ttlSeconds: c.cacheTtlSeconds,
+      redisUrl: c.redisUrl,
+      baseUrl: c.baseUrl,
+      accessKey: c.accessKey,
+    });
+  }
+  return g[CACHING_SLOT];
+}
 
 export function upstream(): UpstreamClient {
   const g = globalThis as Holder;
   if (!g[SLOT]) {
     const c = config();
+    const caching = upstreamCaching();
     g[SLOT] = createUpstreamClient({
       baseUrl: c.baseUrl,
       accessKey: c.accessKey,
       limiter: createLimiter(),
       timeoutMs: c.requestTimeoutMs,
+      cache: caching.cache,
+      singleFlight: caching.singleFlight,
     });
   }
   return g[SLOT];

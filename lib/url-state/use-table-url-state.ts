@@ -1,5 +1,5 @@
 import { useSearchParams } from "next/navigation";
-import { useCallback, useMemo } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { writeSearchParams, type HistoryMode } from "./history";
 import { parseTableUrlState, writeTableUrlState, type TableUrlSpec, type TableUrlState } from "./table-url-state";
 
@@ -7,19 +7,26 @@ import { parseTableUrlState, writeTableUrlState, type TableUrlSpec, type TableUr
  * The table's view from the URL, and a way to change it. `update` reads the URL as it is at that
  * moment (not as it was at the last render), so quick successive changes do not undo each other.
  * `spec` must be stable (memoized).
+ *
+ * Next.js applies a pushState to useSearchParams in a transition, a moment later; until then the
+ * new view is shown from local state, so a ticked checkbox stays ticked. Any change of the URL
+ * (ours arriving, or Back) ends that and the URL rules again.
  */
 export function useTableUrlState(spec: TableUrlSpec) {
   const searchParams = useSearchParams();
   const serialized = searchParams.toString();
-  const state = useMemo(() => parseTableUrlState(new URLSearchParams(serialized), spec), [serialized, spec]);
+  const parsed = useMemo(() => parseTableUrlState(new URLSearchParams(serialized), spec), [serialized, spec]);
+  const [optimistic, setOptimistic] = useState<{ base: string; state: TableUrlState } | null>(null);
+  const state = optimistic && optimistic.base === serialized ? optimistic.state : parsed;
 
   const update = useCallback(
     (change: (current: TableUrlState) => TableUrlState, mode: HistoryMode) => {
       const current = new URLSearchParams(window.location.search);
       const next = change(parseTableUrlState(current, spec));
+      setOptimistic({ base: serialized, state: next });
       writeSearchParams(writeTableUrlState(next, spec, current), mode);
     },
-    [spec],
+    [spec, serialized],
   );
 
   return { state, update };

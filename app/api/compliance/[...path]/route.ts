@@ -1,7 +1,8 @@
 import { parseComplianceRequest, type ComplianceRequest } from "@/lib/http/compliance-request";
 import { errorResponse, jsonError } from "@/lib/http/error-response";
 import { requireSession } from "@/lib/session/session";
-import * as endpoints from "@/lib/upstream/endpoints";
+import type { UpstreamAnswer } from "@/lib/upstream/client";
+import { answerOf, requests } from "@/lib/upstream/endpoints";
 
 /*
  * GET /api/compliance/<path>: the read-only proxy onto GET /v1/compliance/<path> (CONTRACT.md).
@@ -13,26 +14,27 @@ export const dynamic = "force-dynamic";
 
 type Opts = { signal: AbortSignal; priority: "interactive"; fresh: boolean };
 
-function call(req: ComplianceRequest, opts: Opts): Promise<unknown> {
+/** The upstream answer with its fetch time and whether the cache served it (for the freshness headers). */
+function call(req: ComplianceRequest, opts: Opts): Promise<UpstreamAnswer<unknown>> {
   switch (req.endpoint) {
     case "listOrganizations":
-      return endpoints.listOrganizations(req.query, opts);
+      return answerOf(() => requests.organizations(req.query), opts);
     case "listOrganizationUsers":
-      return endpoints.listOrganizationUsers(req.orgUuid, req.query, opts);
+      return answerOf(() => requests.organizationUsers(req.orgUuid, req.query), opts);
     case "listRoles":
-      return endpoints.listRoles(req.orgUuid, req.query, opts);
+      return answerOf(() => requests.roles(req.orgUuid, req.query), opts);
     case "getRole":
-      return endpoints.getRole(req.orgUuid, req.roleId, opts);
+      return answerOf(() => requests.role(req.orgUuid, req.roleId), opts);
     case "listRolePermissions":
-      return endpoints.listRolePermissions(req.orgUuid, req.roleId, req.query, opts);
+      return answerOf(() => requests.rolePermissions(req.orgUuid, req.roleId, req.query), opts);
     case "getOrganizationSettings":
-      return endpoints.getOrganizationSettings(req.orgUuid, opts);
+      return answerOf(() => requests.organizationSettings(req.orgUuid), opts);
     case "listGroups":
-      return endpoints.listGroups(req.query, opts);
+      return answerOf(() => requests.groups(req.query), opts);
     case "getGroup":
-      return endpoints.getGroup(req.groupId, opts);
+      return answerOf(() => requests.group(req.groupId), opts);
     case "listGroupMembers":
-      return endpoints.listGroupMembers(req.groupId, req.query, opts);
+      return answerOf(() => requests.groupMembers(req.groupId, req.query), opts);
   }
 }
 
@@ -47,8 +49,15 @@ export async function GET(request: Request, ctx: { params: Promise<{ path: strin
   try {
     // The refresh button asks for a fresh answer; everything else may be served from the cache.
     const fresh = request.headers.get("cache-control")?.includes("no-cache") ?? false;
-    const body = await call(parsed.request, { signal: request.signal, priority: "interactive", fresh });
-    return Response.json(body, { headers: { "cache-control": "private, no-store" } });
+    const answer = await call(parsed.request, { signal: request.signal, priority: "interactive", fresh });
+    return Response.json(answer.data, {
+      headers: {
+        "cache-control": "private, no-store",
+        // How old the data is, for the page's "as of" label; "hit" when no upstream call was made.
+        "x-data-fetched-at": new Date(answer.fetchedAt).toISOString(),
+        "x-data-cache": answer.fromCache ? "hit" : "miss",
+      },
+    });
   } catch (err) {
     return errorResponse(err);
   }

@@ -4,9 +4,9 @@ import path from "node:path";
 export default defineConfig({
   resolve: {
     alias: {
-      "@": path.resolve(__dirname),
+      "@": path.resolve(import.meta.dirname),
       // Server-only modules are exercised directly by unit tests; the guard is for client bundles.
-      "server-only": path.resolve(__dirname, "lib/testing/server-only-noop.ts"),
+      "server-only": path.resolve(import.meta.dirname, "lib/testing/server-only-noop.ts"),
     },
   },
   test: {

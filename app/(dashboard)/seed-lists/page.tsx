@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import { Suspense } from "react";
+import { SavedLists } from "@/components/seed-lists/saved-lists";
+import { SeedListBuilder } from "@/components/seed-lists/seed-list-builder";
+
+export const metadata: Metadata = { title: "Seed lists · Compliance Directory" };
+
+export default function SeedListsPage() {
+  return (
+    <div className="flex flex-col gap-4 p-4">
+      <div>
+        <h1 className="text-lg font-semibold text-slate-900">Seed lists</h1>
+        <p className="text-sm text-slate-600">
+          eDiscovery custodians as user ids: every entry resolved against the whole directory (all organizations and groups), nothing dropped.
+        </p>
+      </div>
+      {/* The builder and the tables read the query string; Suspense lets the page render before it is known. */}
+      <Suspense>
+        <SeedListBuilder />
+        <section aria-labelledby="seed-saved" className="flex flex-col gap-2">
+          <h2 id="seed-saved" className="text-sm font-semibold text-slate-900">
+            Saved lists
+          </h2>
+          <SavedLists />
+        </section>
+      </Suspense>
+    </div>
+  );
+}

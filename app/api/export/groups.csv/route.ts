@@ -1,0 +1,9 @@
+import { exportDirectoryCsv } from "@/lib/export/directory-route";
+
+/* GET /api/export/groups.csv: every group of the parent (or the `group=` ones) with its members. */
+
+export const dynamic = "force-dynamic";
+
+export function GET(request: Request): Promise<Response> {
+  return exportDirectoryCsv(request, "groups");
+}

@@ -1,0 +1,9 @@
+import { exportDirectoryCsv } from "@/lib/export/directory-route";
+
+/* GET /api/export/settings.csv: the enforced settings of every organization (or of the `org=` ones), one row per setting. */
+
+export const dynamic = "force-dynamic";
+
+export function GET(request: Request): Promise<Response> {
+  return exportDirectoryCsv(request, "settings");
+}

@@ -1,0 +1,46 @@
+import { bulkRequestSchema } from "@/lib/reconciliation/schema";
+import { reconcileBulk } from "@/lib/reconciliation/service";
+import { readJsonBody } from "@/lib/seed-lists/json-body";
+import { auditQuietly, inputOrErrorResponse } from "@/lib/seed-lists/route-support";
+import { refuseCrossSiteRequest } from "@/lib/session/same-origin";
+import { requireSession } from "@/lib/session/session";
+
+/*
+ * POST /api/reconciliation/bulk with `{ input: {kind:"paste",text} | {kind:"csv",filename,
+ * content_base64}, include_unlisted?, fresh? }`: one `group_name_or_id,email` file reconciled
+ * against every group it names (a header row is optional), per-group results, unknown group
+ * names with their records. Recorded in the audit log as one reconciliation.
+ */
+
+export const dynamic = "force-dynamic";
+
+export async function POST(request: Request): Promise<Response> {
+  const officer = await requireSession();
+  if (officer instanceof Response) return officer;
+  const crossSite = refuseCrossSiteRequest(request);
+  if (crossSite) return crossSite;
+  const body = await readJsonBody(request, bulkRequestSchema);
+  if (!body.ok) return body.response;
+  try {
+    const out = await reconcileBulk(body.data, { signal: request.signal, fresh: body.data.fresh });
+    const sum = (k: "in_both" | "unexpected" | "missing") => out.results.reduce((n, r) => n + r.counts[k], 0);
+    await auditQuietly({
+      actor: officer.name,
+      action: "reconciliation",
+      target: "groups:bulk",
+      outcome: "ok",
+      rows: out.rows,
+      filters: {
+        expected_from: out.expected_from,
+        groups: out.results.length,
+        unknown_groups: out.unknown_groups.map((u) => u.name).slice(0, 50),
+        include_unlisted: body.data.include_unlisted ?? false,
+        counts: { in_both: sum("in_both"), unexpected: sum("unexpected"), missing: sum("missing") },
+        directory_built_at: out.directory_built_at,
+      },
+    });
+    return Response.json(out, { headers: { "cache-control": "no-store" } });
+  } catch (err) {
+    return inputOrErrorResponse(err);
+  }
+}

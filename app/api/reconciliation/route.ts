@@ -1,0 +1,38 @@
+import { reconcileRequestSchema } from "@/lib/reconciliation/schema";
+import { reconcileOne } from "@/lib/reconciliation/service";
+import { readJsonBody } from "@/lib/seed-lists/json-body";
+import { auditQuietly, inputOrErrorResponse } from "@/lib/seed-lists/route-support";
+import { refuseCrossSiteRequest } from "@/lib/session/same-origin";
+import { requireSession } from "@/lib/session/session";
+
+/*
+ * POST /api/reconciliation with `{ group_id, expected: {kind:"paste",text} | {kind:"csv",filename,
+ * content_base64,column,header?}, fresh? }`: the group's members against the expected list, as
+ * three lists (in both, unexpected access, missing) with counts. Recorded in the audit log.
+ */
+
+export const dynamic = "force-dynamic";
+
+export async function POST(request: Request): Promise<Response> {
+  const officer = await requireSession();
+  if (officer instanceof Response) return officer;
+  const crossSite = refuseCrossSiteRequest(request);
+  if (crossSite) return crossSite;
+  const body = await readJsonBody(request, reconcileRequestSchema);
+  if (!body.ok) return body.response;
+  try {
+    const out = await reconcileOne(body.data.group_id, body.data.expected, { signal: request.signal, fresh: body.data.fresh });
+    const { group, counts } = out.result;
+    await auditQuietly({
+      actor: officer.name,
+      action: "reconciliation",
+      target: `group:${group.id} ${JSON.stringify(group.name)}`,
+      outcome: "ok",
+      rows: counts.expected_entries,
+      filters: { expected_from: out.expected_from, counts, directory_built_at: out.directory_built_at },
+    });
+    return Response.json(out, { headers: { "cache-control": "no-store" } });
+  } catch (err) {
+    return inputOrErrorResponse(err);
+  }
+}

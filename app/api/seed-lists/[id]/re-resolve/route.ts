@@ -1,0 +1,51 @@
+import { loadDirectory } from "@/lib/directory/snapshot";
+import { errorResponse, jsonError } from "@/lib/http/error-response";
+import { seedListStore } from "@/lib/seed-lists/instance";
+import { readJsonBody } from "@/lib/seed-lists/json-body";
+import { auditQuietly, seedListTarget } from "@/lib/seed-lists/route-support";
+import { SEED_LIST_ID_RE } from "@/lib/seed-lists/schema";
+import { resolveAgainst } from "@/lib/seed-lists/service";
+import { refuseCrossSiteRequest } from "@/lib/session/same-origin";
+import { requireRole } from "@/lib/session/session";
+import { z } from "zod";
+
+/*
+ * POST /api/seed-lists/{id}/re-resolve with `{ fresh? }` (exporter): the list's saved entries
+ * resolved against today's directory and kept as its next resolution. `fresh: true` rebuilds the
+ * snapshot first, so "today" means now, not the cache's age. Answers the new resolution's ref.
+ */
+
+export const dynamic = "force-dynamic";
+
+const bodySchema = z.object({ fresh: z.boolean().optional() });
+
+export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+  const officer = await requireRole("exporter", "re-resolving a seed list");
+  if (officer instanceof Response) return officer;
+  const crossSite = refuseCrossSiteRequest(request);
+  if (crossSite) return crossSite;
+  const { id } = await params;
+  if (!SEED_LIST_ID_RE.test(id)) return jsonError(400, "invalid_request", "That is not a seed list id (they look like sl_…).");
+  const body = await readJsonBody(request, bodySchema, 4096);
+  if (!body.ok) return body.response;
+  try {
+    const store = seedListStore();
+    const list = await store.get(id);
+    if (!list) return jsonError(404, "not_found", `There is no saved seed list ${id}.`);
+    const directory = await loadDirectory({ signal: request.signal, fresh: body.data.fresh });
+    const resolution = resolveAgainst(list.sources, directory, officer.name);
+    const ref = await store.addResolution(id, resolution);
+    if (!ref) return jsonError(404, "not_found", `There is no saved seed list ${id}.`);
+    await auditQuietly({
+      actor: officer.name,
+      action: "seed_list",
+      target: seedListTarget(id, list.meta.name),
+      outcome: "ok",
+      rows: resolution.counts.people,
+      filters: { operation: "re-resolve", resolution: ref.number, counts: resolution.counts, directory_built_at: resolution.directory_built_at },
+    });
+    return Response.json(ref, { headers: { "cache-control": "no-store" } });
+  } catch (err) {
+    return errorResponse(err);
+  }
+}

@@ -1,0 +1,53 @@
+import { compareResolutions } from "@/lib/seed-lists/compare";
+import { seedListStore } from "@/lib/seed-lists/instance";
+import { SEED_LIST_ID_RE, type SeedListDetail } from "@/lib/seed-lists/schema";
+import { errorResponse, jsonError } from "@/lib/http/error-response";
+import { requireSession } from "@/lib/session/session";
+
+/*
+ * GET /api/seed-lists/{id}[?resolution=N][&against=M]: a saved list, its input, its resolution
+ * history, resolution N (default: the latest) in full, and N compared with M (default: the one
+ * kept before N). Read from the store only: no upstream call.
+ */
+
+export const dynamic = "force-dynamic";
+
+function positiveInt(v: string | null): number | undefined | null {
+  if (v === null || v === "") return undefined;
+  return /^[1-9][0-9]{0,8}$/.test(v) ? Number(v) : null;
+}
+
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+  const officer = await requireSession();
+  if (officer instanceof Response) return officer;
+  const { id } = await params;
+  if (!SEED_LIST_ID_RE.test(id)) return jsonError(400, "invalid_request", "That is not a seed list id (they look like sl_…).");
+  const q = new URL(request.url).searchParams;
+  const wanted = positiveInt(q.get("resolution"));
+  const against = positiveInt(q.get("against"));
+  if (wanted === null || against === null) return jsonError(400, "invalid_request", "`resolution` and `against` are resolution numbers (1, 2, …).");
+  try {
+    const store = seedListStore();
+    const list = await store.get(id);
+    if (!list) return jsonError(404, "not_found", `There is no saved seed list ${id}. It may have been made on another dashboard instance.`);
+    const numbers = list.history.map((h) => h.number);
+    const shown = wanted ?? numbers[numbers.length - 1]!;
+    if (!numbers.includes(shown)) return jsonError(404, "not_found", `Resolution ${shown} of this list is not kept; kept: ${numbers.join(", ")}.`);
+    const previous = against ?? numbers.filter((n) => n < shown).pop();
+    if (previous !== undefined && !numbers.includes(previous)) return jsonError(404, "not_found", `Resolution ${previous} of this list is not kept; kept: ${numbers.join(", ")}.`);
+    const resolution = await store.resolution(id, shown);
+    if (!resolution) return jsonError(404, "not_found", `Resolution ${shown} of this list is missing from the store.`);
+    const earlier = previous !== undefined && previous !== shown ? await store.resolution(id, previous) : null;
+    const body: SeedListDetail = {
+      meta: list.meta,
+      sources: list.sources,
+      history: list.history,
+      shown,
+      resolution,
+      comparison: earlier && previous !== undefined ? compareResolutions(previous, earlier, shown, resolution) : null,
+    };
+    return Response.json(body, { headers: { "cache-control": "private, no-store" } });
+  } catch (err) {
+    return errorResponse(err);
+  }
+}

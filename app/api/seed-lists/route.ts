@@ -1,0 +1,50 @@
+import { seedListStore } from "@/lib/seed-lists/instance";
+import { readJsonBody } from "@/lib/seed-lists/json-body";
+import { auditQuietly, inputOrErrorResponse, seedListTarget } from "@/lib/seed-lists/route-support";
+import { saveRequestSchema } from "@/lib/seed-lists/schema";
+import { resolveInputs } from "@/lib/seed-lists/service";
+import { errorResponse } from "@/lib/http/error-response";
+import { refuseCrossSiteRequest } from "@/lib/session/same-origin";
+import { requireRole, requireSession } from "@/lib/session/session";
+
+/*
+ * GET /api/seed-lists: every saved list, newest first: `{ lists: SeedListMeta[] }`.
+ * POST /api/seed-lists with `{ name, sources, fresh? }` (exporter): resolves the sources against
+ * the directory and saves the list with that first resolution; 201 with the list's meta.
+ */
+
+export const dynamic = "force-dynamic";
+
+export async function GET(): Promise<Response> {
+  const officer = await requireSession();
+  if (officer instanceof Response) return officer;
+  try {
+    return Response.json({ lists: await seedListStore().list() }, { headers: { "cache-control": "private, no-store" } });
+  } catch (err) {
+    return errorResponse(err);
+  }
+}
+
+export async function POST(request: Request): Promise<Response> {
+  const officer = await requireRole("exporter", "saving a seed list");
+  if (officer instanceof Response) return officer;
+  const crossSite = refuseCrossSiteRequest(request);
+  if (crossSite) return crossSite;
+  const body = await readJsonBody(request, saveRequestSchema);
+  if (!body.ok) return body.response;
+  try {
+    const { sources, resolution } = await resolveInputs(body.data.sources, { officer: officer.name, signal: request.signal, fresh: body.data.fresh });
+    const meta = await seedListStore().create({ name: body.data.name, createdBy: officer.name, sources, resolution });
+    await auditQuietly({
+      actor: officer.name,
+      action: "seed_list",
+      target: seedListTarget(meta.id, meta.name),
+      outcome: "ok",
+      rows: resolution.counts.people,
+      filters: { operation: "save", input: meta.input_summary, counts: resolution.counts, directory_built_at: resolution.directory_built_at },
+    });
+    return Response.json(meta, { status: 201, headers: { "cache-control": "no-store", location: `/api/seed-lists/${meta.id}` } });
+  } catch (err) {
+    return inputOrErrorResponse(err);
+  }
+}

@@ -1,0 +1,141 @@
+import { appErrorBodySchema } from "@/lib/compliance/schemas";
+import { CsvRecordCounter } from "@/lib/csv/record-counter";
+import { ApiError, isAbortError } from "@/lib/query/api-error";
+
+/*
+ * Downloading an export in the browser with fetch, so the officer sees it run: rows so far and
+ * bytes, a Cancel that really stops the server's walk (the aborted request cancels it), and an
+ * honest end. The server ends a body it could not finish without its final chunk, which fetch
+ * reports as a network error: such a body is never offered as a file, because a truncated export
+ * that looks complete is the one thing an auditor must never receive. Only a body that ended
+ * cleanly, at a record boundary, becomes a Blob to save.
+ */
+
+export type ExportFormat = "csv" | "ndjson";
+
+export interface ExportProgress {
+  /** Data rows received so far (the CSV header not counted). */
+  rows: number;
+  bytes: number;
+}
+
+export type ExportOutcome =
+  | ({ kind: "complete"; blob: Blob; filename: string } & ExportProgress)
+  /** The server refused before sending anything (bad filter, role, upstream down at once). */
+  | { kind: "refused"; error: ApiError }
+  /** The body broke off: the server aborted the export, or the connection was lost. */
+  | ({ kind: "incomplete" } & ExportProgress)
+  | ({ kind: "cancelled" } & ExportProgress);
+
+export interface FetchExportOptions {
+  format: ExportFormat;
+  signal: AbortSignal;
+  onProgress?: (p: ExportProgress) => void;
+  /** Called on a 401: the session ended. */
+  onUnauthenticated?: () => void;
+}
+
+/** Newline-delimited JSON: one record per line. */
+class LineCounter {
+  records = 0;
+  private last = "";
+  feed(chunk: string): number {
+    for (let i = 0; i < chunk.length; i++) if (chunk.charCodeAt(i) === 10) this.records++;
+    if (chunk.length > 0) this.last = chunk[chunk.length - 1]!;
+    return this.records;
+  }
+  get atRecordEnd(): boolean {
+    return this.last === "" || this.last === "\n";
+  }
+}
+
+/** The filename from `Content-Disposition: attachment; filename="users-2026-05-01.csv"`. */
+export function filenameFromDisposition(header: string | null, fallback: string): string {
+  const m = header ? /filename="([^"]+)"/i.exec(header) ?? /filename=([^;]+)/i.exec(header) : null;
+  const name = m?.[1]?.trim();
+  // Never let a header choose a path.
+  return name && !/[\\/]/.test(name) ? name : fallback;
+}
+
+async function refusal(res: Response): Promise<ApiError> {
+  const requestId = res.headers.get("request-id") ?? undefined;
+  let body: unknown;
+  try {
+    body = await res.json();
+  } catch {
+    body = undefined;
+  }
+  const parsed = appErrorBodySchema.safeParse(body);
+  if (parsed.success) {
+    const { type, message, upstream_status, request_id } = parsed.data.error;
+    return new ApiError({ type, message, status: res.status, upstreamStatus: upstream_status, requestId: request_id ?? requestId });
+  }
+  return new ApiError({
+    type: "http_error",
+    status: res.status,
+    requestId,
+    message: `The dashboard server answered HTTP ${res.status} without an explanation. Retry; if it persists, check the server log.`,
+  });
+}
+
+export async function fetchExport(href: string, opts: FetchExportOptions): Promise<ExportOutcome> {
+  const { signal } = opts;
+  const progress: ExportProgress = { rows: 0, bytes: 0 };
+  const counter = opts.format === "csv" ? new CsvRecordCounter() : new LineCounter();
+  const headerRows = opts.format === "csv" ? 1 : 0;
+  const dataRows = () => Math.max(0, counter.records - headerRows);
+
+  let res: Response;
+  try {
+    res = await fetch(href, { signal, credentials: "same-origin", cache: "no-store" });
+  } catch (e) {
+    if (signal.aborted || isAbortError(e)) return { kind: "cancelled", ...progress };
+    return {
+      kind: "refused",
+      error: new ApiError({ type: "network", status: 0, message: "No answer from the dashboard server. Check your network connection, then retry." }),
+    };
+  }
+  if (!res.ok || !res.body) {
+    if (res.status === 401) opts.onUnauthenticated?.();
+    return { kind: "refused", error: await refusal(res) };
+  }
+
+  const filename = filenameFromDisposition(res.headers.get("content-disposition"), `export.${opts.format}`);
+  const type = res.headers.get("content-type") ?? (opts.format === "csv" ? "text/csv" : "application/x-ndjson");
+  const parts: Uint8Array[] = [];
+  const decoder = new TextDecoder();
+  const reader = res.body.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      parts.push(value);
+      progress.bytes += value.byteLength;
+      counter.feed(decoder.decode(value, { stream: true }));
+      progress.rows = dataRows();
+      opts.onProgress?.({ ...progress });
+    }
+  } catch (e) {
+    if (signal.aborted || isAbortError(e)) return { kind: "cancelled", ...progress };
+    return { kind: "incomplete", ...progress };
+  }
+  counter.feed(decoder.decode());
+  progress.rows = dataRows();
+  // The server always ends a finished file with a record ending; anything else was cut short.
+  if (!counter.atRecordEnd || (opts.format === "csv" && counter.records < 1)) return { kind: "incomplete", ...progress };
+  return { kind: "complete", blob: new Blob(parts as BlobPart[], { type }), filename, ...progress };
+}
+
+/** Offers a finished export as a file. Call from the browser only. */
+export function saveBlob(blob: Blob, filename: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = filename;
+  a.rel = "noopener";
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  // Some browsers start the download after click() returns; revoke once it has begun.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -1,0 +1,40 @@
+import { formatCount } from "@/lib/format/numbers";
+import type { TreeTotals } from "./use-organization-tree";
+
+function Figure({ value, label, note }: { value: string; label: string; note?: string }) {
+  return (
+    <div className="min-w-40 rounded border border-slate-200 bg-white px-3 py-2">
+      <dt className="text-xs text-slate-500">{label}</dt>
+      <dd className="text-lg font-semibold text-slate-900 tabular-nums">{value}</dd>
+      {note && <dd className="text-[11px] text-slate-500">{note}</dd>}
+    </div>
+  );
+}
+
+/** What the tree holds, stated only once known: walks in progress say "so far". */
+export function TreeTotalsBar({ totals }: { totals: TreeTotals }) {
+  const { organizations: orgs, groups } = totals;
+  const orgCount = orgs.status === "complete" ? formatCount(orgs.rows.length) : orgs.status === "error" ? "—" : `${formatCount(orgs.loaded)}…`;
+  const n = orgs.rows.length;
+  const usersKnown = totals.uniqueUsers !== null;
+  return (
+    <dl className="flex flex-wrap gap-2">
+      <Figure value={orgCount} label="Organizations" note={orgs.status === "complete" ? "linked under the parent" : "loading the list"} />
+      <Figure
+        value={usersKnown ? formatCount(totals.uniqueUsers!) : "…"}
+        label="Unique users"
+        note={usersKnown ? "distinct user ids across organizations" : `counted in ${formatCount(totals.usersCounted)} of ${orgs.status === "complete" ? formatCount(n) : "?"} organizations`}
+      />
+      <Figure
+        value={usersKnown ? formatCount(totals.memberships) : totals.memberships ? `${formatCount(totals.memberships)}+` : "…"}
+        label="Memberships"
+        note={usersKnown ? "user × organization" : "so far"}
+      />
+      <Figure
+        value={groups.status === "complete" ? formatCount(groups.rows.length) : groups.status === "error" ? "—" : `${formatCount(groups.loaded)}…`}
+        label="Groups"
+        note={groups.status === "complete" ? "parent-wide" : groups.status === "error" ? "could not be loaded" : "loading"}
+      />
+    </dl>
+  );
+}

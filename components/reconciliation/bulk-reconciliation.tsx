@@ -1,0 +1,229 @@
+"use client";
+
+import { useEffect, useId, useMemo, useRef, useState } from "react";
+import { CountCell } from "@/components/data-table/cells";
+import type { AnyColumnDef } from "@/components/data-table/column-spec";
+import { ErrorNotice } from "@/components/data-table/error-notice";
+import { ResultTable } from "@/components/seed-lists/result-table";
+import { postJson } from "@/components/seed-lists/post-json";
+import { readUpload } from "@/components/seed-lists/read-upload";
+import { useExportDisabledReason } from "@/components/shell/officer-context";
+import { downloadCsv } from "@/lib/csv/download";
+import { csvFilename } from "@/lib/csv/write";
+import { formatCount } from "@/lib/format/numbers";
+import { isAbortError, toApiError, type ApiError } from "@/lib/query/api-error";
+import { combinedRows, COMBINED_HEADER } from "@/lib/reconciliation/csv";
+import { bulkResponseSchema, type BulkRequest, type BulkResponse, type GroupReconciliation } from "@/lib/reconciliation/schema";
+import { useUrlParam } from "@/lib/url-state/use-url-param";
+import { GroupResultView } from "./group-result-view";
+
+/*
+ * The quarterly access review: one `group_name_or_id,email` file for every group. Per-group counts
+ * in a table (pick a group to see its three lists), unknown group names with the records that use
+ * them, and one combined CSV with the group on every row.
+ */
+
+type GroupRow = GroupReconciliation["counts"] & { id: string; name: string };
+
+const columns: AnyColumnDef<GroupRow>[] = [
+  { accessorKey: "name", header: "Group", size: 220, meta: { label: "Group", searchable: true } },
+  { accessorKey: "members", header: "Members", size: 90, meta: { label: "Members", align: "right" }, cell: ({ row }) => <CountCell value={row.original.members} /> },
+  { accessorKey: "expected_entries", header: "Expected", size: 90, meta: { label: "Expected", align: "right" }, cell: ({ row }) => <CountCell value={row.original.expected_entries} /> },
+  { accessorKey: "in_both", header: "In both", size: 90, meta: { label: "In both", align: "right" }, cell: ({ row }) => <CountCell value={row.original.in_both} /> },
+  {
+    accessorKey: "unexpected",
+    header: "Unexpected",
+    size: 100,
+    meta: { label: "Unexpected access", align: "right" },
+    cell: ({ row }) => <span className={row.original.unexpected ? "font-semibold text-red-800" : ""}><CountCell value={row.original.unexpected} /></span>,
+  },
+  {
+    accessorKey: "missing",
+    header: "Missing",
+    size: 90,
+    meta: { label: "Missing", align: "right" },
+    cell: ({ row }) => <span className={row.original.missing ? "font-semibold text-amber-800" : ""}><CountCell value={row.original.missing} /></span>,
+  },
+  { accessorKey: "missing_not_in_directory", header: "No such user", size: 110, meta: { label: "Missing, no directory user", align: "right" }, cell: ({ row }) => <CountCell value={row.original.missing_not_in_directory} /> },
+  { id: "not_read", accessorFn: (r) => r.not_understood + r.duplicate, header: "Not read", size: 90, meta: { label: "Not read", align: "right" }, cell: ({ getValue }) => <CountCell value={getValue<number>()} /> },
+  { id: "show", header: "", size: 90, enableSorting: false, enableHiding: false, cell: ({ row }) => <ShowGroupButton id={row.original.id} name={row.original.name} /> },
+];
+
+function ShowGroupButton({ id, name }: { id: string; name: string }) {
+  const [shown, setShown] = useUrlParam("show");
+  return (
+    <button type="button" onClick={() => setShown(shown === id ? "" : id)} aria-pressed={shown === id} aria-label={`Show the lists of ${name}`} className="text-xs text-brand-700 underline-offset-2 hover:underline">
+      {shown === id ? "Hide lists" : "Show lists"}
+    </button>
+  );
+}
+
+const rowId = (r: GroupRow) => r.id;
+const inputClass = "rounded border border-slate-300 px-2 text-sm";
+const primaryClass = "h-8 rounded bg-brand-600 px-3 text-sm font-medium text-white hover:bg-brand-700 disabled:cursor-not-allowed disabled:opacity-50";
+
+export function BulkReconciliation() {
+  const [mode, setMode] = useState<"csv" | "paste">("csv");
+  const [file, setFile] = useState<{ filename: string; base64: string; records: number } | null>(null);
+  const [fileError, setFileError] = useState<string | null>(null);
+  const [text, setText] = useState("");
+  const [includeUnlisted, setIncludeUnlisted] = useState(false);
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [result, setResult] = useState<BulkResponse | null>(null);
+  const [shown] = useUrlParam("show");
+  const disabled = useExportDisabledReason();
+  const abort = useRef<AbortController | null>(null);
+  const fileId = useId();
+  const pasteId = useId();
+  useEffect(() => () => abort.current?.abort(), []);
+
+  const input: BulkRequest["input"] | null = mode === "csv" ? (file ? { kind: "csv", filename: file.filename, content_base64: file.base64 } : null) : text.trim() ? { kind: "paste", text } : null;
+  const rows = useMemo<GroupRow[]>(() => (result ? result.results.map((r) => ({ ...r.counts, id: r.group.id, name: r.group.name })) : []), [result]);
+  const shownResult = result?.results.find((r) => r.group.id === shown);
+
+  async function pick(f: File | undefined) {
+    setFile(null);
+    setFileError(null);
+    if (!f) return;
+    const r = await readUpload(f);
+    if (!r.ok) setFileError(r.message);
+    else setFile({ filename: r.upload.filename, base64: r.upload.base64, records: r.upload.records.length });
+  }
+
+  async function reconcile() {
+    if (!input) return;
+    abort.current?.abort();
+    const ctrl = new AbortController();
+    abort.current = ctrl;
+    setPending(true);
+    setError(null);
+    try {
+      setResult(await postJson("/api/reconciliation/bulk", { input, include_unlisted: includeUnlisted }, bulkResponseSchema, { signal: ctrl.signal }));
+    } catch (e) {
+      if (!isAbortError(e)) setError(toApiError(e));
+    } finally {
+      if (abort.current === ctrl) {
+        abort.current = null;
+        setPending(false);
+      }
+    }
+  }
+
+  const totals = result
+    ? result.results.reduce((t, r) => ({ in_both: t.in_both + r.counts.in_both, unexpected: t.unexpected + r.counts.unexpected, missing: t.missing + r.counts.missing }), { in_both: 0, unexpected: 0, missing: 0 })
+    : null;
+
+  return (
+    <div className="flex flex-col gap-4">
+      <section aria-label="The review file" className="flex flex-col gap-3 rounded border border-slate-200 bg-white p-3">
+        <p className="text-xs text-slate-600">
+          One record per expected membership: <code className="font-mono">group_name_or_id,email</code> (a user id works in place of the email; a header row is optional). Group names match exactly, then in any case; a name several groups share must be given as the id.
+        </p>
+        <div className="flex gap-4 text-xs text-slate-700">
+          <label className="inline-flex items-center gap-1">
+            <input type="radio" name="bulk-mode" checked={mode === "csv"} onChange={() => setMode("csv")} /> Upload a CSV file
+          </label>
+          <label className="inline-flex items-center gap-1">
+            <input type="radio" name="bulk-mode" checked={mode === "paste"} onChange={() => setMode("paste")} /> Paste
+          </label>
+        </div>
+        {mode === "csv" ? (
+          <div>
+            <label htmlFor={fileId} className="block text-xs font-medium text-slate-700">
+              Review file (CSV)
+            </label>
+            <input id={fileId} type="file" accept=".csv,.txt,text/csv,text/plain" onChange={(e) => void pick(e.target.files?.[0])} className="mt-1 block text-xs file:mr-2 file:rounded file:border file:border-slate-300 file:bg-white file:px-2 file:py-1 file:text-xs" />
+            {file && <p className="mt-1 text-xs text-slate-600">{file.filename}: {formatCount(file.records)} records.</p>}
+            {fileError && (
+              <p role="alert" className="mt-1 rounded border border-red-200 bg-red-50 px-2 py-1 text-xs text-red-900">
+                {fileError}
+              </p>
+            )}
+          </div>
+        ) : (
+          <div>
+            <label htmlFor={pasteId} className="block text-xs font-medium text-slate-700">
+              Review records
+            </label>
+            <textarea id={pasteId} value={text} onChange={(e) => setText(e.target.value)} rows={8} spellCheck={false} placeholder={"group_name_or_id,email\nLegal,jane.doe@example.com"} className={`mt-1 w-full max-w-2xl py-1 font-mono text-xs ${inputClass}`} />
+          </div>
+        )}
+        <div className="flex flex-wrap items-center gap-3">
+          <button type="button" className={primaryClass} disabled={!input || pending} onClick={() => void reconcile()}>
+            Reconcile all groups
+          </button>
+          <label className="inline-flex items-center gap-1 text-xs text-slate-700">
+            <input type="checkbox" checked={includeUnlisted} onChange={(e) => setIncludeUnlisted(e.target.checked)} />
+            Also reconcile groups the file does not name (all their members are then unexpected)
+          </label>
+          {pending && (
+            <span role="status" className="flex items-center gap-2 text-xs text-slate-600">
+              Reconciling…
+              <button type="button" className="underline" onClick={() => abort.current?.abort()}>
+                Cancel
+              </button>
+            </span>
+          )}
+        </div>
+        {error && <ErrorNotice error={error} />}
+      </section>
+
+      {result && totals && (
+        <section aria-label="Review result" className="flex flex-col gap-3 rounded border border-slate-200 bg-white p-3">
+          <p className="text-sm text-slate-700" aria-live="polite">
+            {formatCount(result.rows)} records from {result.expected_from}
+            {result.header ? " (after its header row)" : ""}: {formatCount(result.results.length)} groups reconciled, {formatCount(totals.in_both)} in both,{" "}
+            <strong>{formatCount(totals.unexpected)}</strong> unexpected access, <strong>{formatCount(totals.missing)}</strong> missing. Directory as of{" "}
+            {new Date(result.directory_built_at).toLocaleString()}.
+          </p>
+          {result.unknown_groups.length > 0 && (
+            <div role="alert" className="rounded border border-amber-200 bg-amber-50 px-2 py-1 text-xs text-amber-900">
+              <p className="font-medium">
+                {formatCount(result.unknown_groups.length)} group {result.unknown_groups.length === 1 ? "name matches" : "names match"} no single group; their records were not reconciled:
+              </p>
+              <ul className="mt-1 list-disc pl-5">
+                {result.unknown_groups.map((u) => (
+                  <li key={u.name}>
+                    <span className="font-mono">{u.name}</span>: {u.ambiguous_ids ? `${u.ambiguous_ids.length} groups have this name (use the id: ${u.ambiguous_ids.join(", ")})` : "no such group"}; {formatCount(u.row_numbers.length)}{" "}
+                    {u.row_numbers.length === 1 ? "record" : "records"} (record {u.row_numbers.slice(0, 10).join(", ")}
+                    {u.row_numbers.length > 10 ? ", …" : ""})
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+          {result.rows_without_group.length > 0 && (
+            <p role="alert" className="rounded border border-amber-200 bg-amber-50 px-2 py-1 text-xs text-amber-900">
+              {formatCount(result.rows_without_group.length)} records have an entry but no group (record {result.rows_without_group.slice(0, 10).join(", ")}
+              {result.rows_without_group.length > 10 ? ", …" : ""}).
+            </p>
+          )}
+          {!includeUnlisted && result.unlisted_groups.length > 0 && (
+            <p className="text-xs text-slate-600">
+              {formatCount(result.unlisted_groups.length)} groups are not named in the file and were not reconciled:{" "}
+              {result.unlisted_groups.slice(0, 8).map((g) => `${g.name} (${formatCount(g.members)} members)`).join(", ")}
+              {result.unlisted_groups.length > 8 ? ", …" : ""}.
+            </p>
+          )}
+          <ResultTable rows={rows} columns={columns} rowId={rowId} namespace="g" label="Groups reconciled" noun={{ one: "group", other: "groups" }} searchLabel="Search the groups" empty="The file names no group of the directory." height="h-72">
+            <button
+              type="button"
+              disabled={!!disabled}
+              title={disabled}
+              onClick={() => downloadCsv(csvFilename("access-review"), COMBINED_HEADER, combinedRows(result.results, result.unknown_groups))}
+              className="inline-flex h-7 items-center rounded border border-slate-300 bg-white px-2 text-xs font-medium text-slate-800 hover:bg-slate-50 disabled:cursor-not-allowed disabled:opacity-50"
+            >
+              Download combined CSV
+            </button>
+          </ResultTable>
+          {shownResult && (
+            <div className="rounded border border-slate-200 p-2">
+              <GroupResultView key={shownResult.group.id} result={shownResult} />
+            </div>
+          )}
+        </section>
+      )}
+    </div>
+  );
+}

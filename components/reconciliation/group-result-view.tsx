@@ -1,0 +1,130 @@
+"use client";
+
+import { useMemo } from "react";
+import { useExportDisabledReason } from "@/components/shell/officer-context";
+import { ResultTable } from "@/components/seed-lists/result-table";
+import { downloadCsv } from "@/lib/csv/download";
+import { csvFilename } from "@/lib/csv/write";
+import { formatCount } from "@/lib/format/numbers";
+import { combinedRows, COMBINED_HEADER, RECONCILIATION_LIST_HEADER, reconciliationListRows } from "@/lib/reconciliation/csv";
+import type { GroupReconciliation, ReconciliationRow } from "@/lib/reconciliation/schema";
+import { useUrlParam } from "@/lib/url-state/use-url-param";
+import { reconciliationColumns, skippedColumns, type SkippedRow } from "./reconciliation-columns";
+
+/*
+ * One group's reconciliation: in both, unexpected access, missing, with counts, each list its own
+ * CSV; entries that were not read as people (not an email or id, repeats) in a fourth list, and
+ * blanks counted, so every expected entry is accounted for. The list shown is in the URL.
+ */
+
+const TABS = ["in_both", "unexpected", "missing", "skipped"] as const;
+type Tab = (typeof TABS)[number];
+const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 50) || "group";
+const rowId = (r: ReconciliationRow) => `${r.status}:${r.user_id ?? ""}:${r.input ?? ""}`;
+const skippedId = (r: SkippedRow) => String(r.index);
+
+function skippedRows(r: GroupReconciliation): SkippedRow[] {
+  return r.skipped.map((s) => ({
+    ...s,
+    number: s.index + 1,
+    why:
+      s.reason === "not_an_email_or_id"
+        ? "Not an email or a user_… id"
+        : `${s.reason === "same_entry" ? "Repeats" : "Same person as"} entry #${(s.duplicate_of ?? 0) + 1}`,
+  }));
+}
+
+export function GroupResultView({ result, tabParam = "list" }: { result: GroupReconciliation; tabParam?: string }) {
+  const [param, setParam] = useUrlParam(tabParam);
+  const tab: Tab = (TABS as readonly string[]).includes(param) ? (param as Tab) : "in_both";
+  const disabled = useExportDisabledReason();
+  const c = result.counts;
+  const skipped = useMemo(() => skippedRows(result), [result]);
+  const tabs: { id: Tab; label: string; count: number }[] = [
+    { id: "in_both", label: "In both", count: c.in_both },
+    { id: "unexpected", label: "Unexpected access", count: c.unexpected },
+    { id: "missing", label: "Missing", count: c.missing },
+    { id: "skipped", label: "Not read", count: skipped.length },
+  ];
+  const base = `reconciliation-${slug(result.group.name)}`;
+
+  function download(list: "in_both" | "unexpected" | "missing") {
+    downloadCsv(csvFilename(`${base}-${list.replace("_", "-")}`), RECONCILIATION_LIST_HEADER, reconciliationListRows(result[list]));
+  }
+
+  const downloadButton = (label: string, onClick: () => void) => (
+    <button
+      type="button"
+      onClick={onClick}
+      disabled={!!disabled}
+      title={disabled}
+      className="inline-flex h-7 items-center rounded border border-slate-300 bg-white px-2 text-xs font-medium text-slate-800 hover:bg-slate-50 disabled:cursor-not-allowed disabled:opacity-50"
+    >
+      {label}
+    </button>
+  );
+
+  return (
+    <div className="flex flex-col gap-2">
+      <p className="text-sm text-slate-700" aria-live="polite">
+        Group <strong>{result.group.name}</strong> has {formatCount(c.members)} members; {formatCount(c.expected_entries)} expected entries:{" "}
+        <strong className="tabular-nums">{formatCount(c.in_both)}</strong> in both, <strong className="tabular-nums">{formatCount(c.unexpected)}</strong> unexpected access,{" "}
+        <strong className="tabular-nums">{formatCount(c.missing)}</strong> missing
+        {c.missing_not_in_directory > 0 && ` (${formatCount(c.missing_not_in_directory)} of them match no directory user)`}
+        {c.not_understood + c.duplicate > 0 && `, ${formatCount(c.not_understood + c.duplicate)} not read (${formatCount(c.duplicate)} repeats)`}
+        {c.blank > 0 && `, ${formatCount(c.blank)} blank (ignored)`}.
+      </p>
+      <div className="flex flex-wrap items-end justify-between gap-2 border-b border-slate-200">
+        <div role="tablist" aria-label="Reconciliation lists" className="flex flex-wrap gap-1">
+          {tabs.map((t) => (
+            <button
+              key={t.id}
+              type="button"
+              role="tab"
+              id={`recon-tab-${t.id}`}
+              aria-selected={tab === t.id}
+              aria-controls={`recon-panel-${t.id}`}
+              onClick={() => setParam(t.id === "in_both" ? "" : t.id)}
+              className={`-mb-px rounded-t border px-3 py-1 text-sm ${tab === t.id ? "border-slate-200 border-b-white bg-white font-medium text-slate-900" : "border-transparent text-slate-600 hover:text-slate-900"}`}
+            >
+              {t.label} ({formatCount(t.count)})
+            </button>
+          ))}
+        </div>
+        <div className="pb-1">
+          {downloadButton("Download all three lists (CSV)", () =>
+            downloadCsv(csvFilename(base), COMBINED_HEADER, combinedRows([result])),
+          )}
+        </div>
+      </div>
+      <div role="tabpanel" id={`recon-panel-${tab}`} aria-labelledby={`recon-tab-${tab}`}>
+        {tab === "skipped" ? (
+          <ResultTable
+            rows={skipped}
+            columns={skippedColumns}
+            rowId={skippedId}
+            namespace="s"
+            label="Expected entries not read as people"
+            noun={{ one: "entry", other: "entries" }}
+            searchLabel="Search these entries"
+            empty="Every expected entry was read as an email or a user id, once."
+          />
+        ) : (
+          <ResultTable
+            key={tab}
+            rows={result[tab]}
+            columns={reconciliationColumns}
+            rowId={rowId}
+            namespace={tab === "in_both" ? "b" : tab === "unexpected" ? "u" : "m"}
+            label={tabs.find((t) => t.id === tab)!.label}
+            noun={{ one: "person", other: "people" }}
+            searchLabel={`Search ${tabs.find((t) => t.id === tab)!.label.toLowerCase()}`}
+            empty={tab === "in_both" ? "No expected entry is a member." : tab === "unexpected" ? "Every member is expected." : "Every expected entry is a member."}
+          >
+            {downloadButton(`Download ${tabs.find((t) => t.id === tab)!.label.toLowerCase()} (CSV)`, () => download(tab))}
+          </ResultTable>
+        )}
+      </div>
+    </div>
+  );
+}

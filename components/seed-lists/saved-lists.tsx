@@ -1,0 +1,80 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { CountCell, DateCell } from "@/components/data-table/cells";
+import type { AnyColumnDef } from "@/components/data-table/column-spec";
+import { ErrorNotice } from "@/components/data-table/error-notice";
+import { toApiError } from "@/lib/query/api-error";
+import type { SeedListMeta } from "@/lib/seed-lists/schema";
+import { ResultTable } from "./result-table";
+import { seedListIndexQuery } from "./seed-list-queries";
+
+/* Every saved list: name, who made it, when, from what, and its latest resolution's counts. */
+
+const columns: AnyColumnDef<SeedListMeta>[] = [
+  {
+    accessorKey: "name",
+    header: "Name",
+    size: 220,
+    meta: { label: "Name", searchable: true },
+    cell: ({ row }) => (
+      <Link href={`/seed-lists/${encodeURIComponent(row.original.id)}`} className="text-brand-700 hover:underline">
+        {row.original.name}
+      </Link>
+    ),
+  },
+  { accessorKey: "created_by", header: "Made by", size: 110, meta: { label: "Made by", searchable: true } },
+  { accessorKey: "created_at", header: "Made", size: 150, meta: { label: "Made" }, cell: ({ row }) => <DateCell value={row.original.created_at} /> },
+  { accessorKey: "input_summary", header: "From", size: 260, meta: { label: "From", searchable: true } },
+  {
+    id: "people",
+    accessorFn: (m) => m.latest.counts.people,
+    header: "People",
+    size: 80,
+    meta: { label: "People", align: "right" },
+    cell: ({ row }) => <CountCell value={row.original.latest.counts.people} />,
+  },
+  {
+    id: "unmatched",
+    accessorFn: (m) => m.latest.counts.unmatched,
+    header: "Unmatched",
+    size: 95,
+    meta: { label: "Unmatched", align: "right" },
+    cell: ({ row }) => <CountCell value={row.original.latest.counts.unmatched} />,
+  },
+  {
+    id: "resolved",
+    accessorFn: (m) => m.latest.resolved_at,
+    header: "Last resolved",
+    size: 150,
+    meta: { label: "Last resolved" },
+    cell: ({ row }) => (
+      <span className="flex items-center gap-1">
+        <DateCell value={row.original.latest.resolved_at} />
+        <span className="text-xs text-slate-500">(#{row.original.latest.number})</span>
+      </span>
+    ),
+  },
+];
+
+const rowId = (m: SeedListMeta) => m.id;
+
+export function SavedLists() {
+  const q = useQuery(seedListIndexQuery());
+  if (q.error) return <ErrorNotice error={toApiError(q.error)} onRetry={() => void q.refetch()} />;
+  if (!q.data) return <p className="text-sm text-slate-600">Loading the saved lists…</p>;
+  return (
+    <ResultTable
+      rows={q.data.lists}
+      columns={columns}
+      rowId={rowId}
+      namespace="saved"
+      label="Saved seed lists"
+      noun={{ one: "saved list", other: "saved lists" }}
+      searchLabel="Search the saved lists"
+      empty="No list has been saved yet."
+      height="h-64"
+    />
+  );
+}

@@ -1,0 +1,173 @@
+"use client";
+
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { DateCell } from "@/components/data-table/cells";
+import { ErrorNotice } from "@/components/data-table/error-notice";
+import { useExportDisabledReason, useOfficer } from "@/components/shell/officer-context";
+import { formatCount } from "@/lib/format/numbers";
+import { isAbortError, toApiError, type ApiError } from "@/lib/query/api-error";
+import { resolutionRefSchema, type SeedListDetail } from "@/lib/seed-lists/schema";
+import { useUrlParam } from "@/lib/url-state/use-url-param";
+import { ComparisonView } from "./comparison-view";
+import { postJson } from "./post-json";
+import { ResolutionView } from "./resolution-view";
+import { seedListDetailQuery, seedListDownloadHref, seedListKeys } from "./seed-list-queries";
+import { sourceLabel } from "./source-label";
+
+/*
+ * One saved list: what it was made from and by whom, its resolutions (pick one, compare it with
+ * another), re-resolving against today's directory, and the three downloads of the resolution
+ * shown. The shown and compared resolutions are in the URL (`?resolution=&against=`).
+ */
+
+const num = (s: string) => (/^[1-9][0-9]*$/.test(s) ? Number(s) : undefined);
+const buttonClass = "inline-flex h-7 items-center rounded border border-slate-300 bg-white px-2 text-xs font-medium text-slate-800 hover:bg-slate-50";
+
+function Downloads({ detail }: { detail: SeedListDetail }) {
+  const disabled = useExportDisabledReason();
+  const n = detail.resolution.counts.people;
+  const items = [
+    { format: "csv" as const, label: "CSV", what: "user_id, email, full_name, organization_uuids" },
+    { format: "txt" as const, label: "User ids (text)", what: "one user_… id per line" },
+    { format: "json" as const, label: "JSON for Activity Feed / chats", what: "actor_ids, user_ids, organization_ids" },
+  ];
+  return (
+    <div className="flex flex-wrap items-center gap-2 text-xs text-slate-700">
+      <span>
+        Download resolution #{detail.shown}: {formatCount(n)} {n === 1 ? "person" : "people"} (matched only), recorded in the audit log.
+      </span>
+      {items.map((i) =>
+        disabled ? (
+          <span key={i.format} className={`${buttonClass} cursor-not-allowed opacity-50`} title={disabled} aria-disabled="true">
+            {i.label}
+          </span>
+        ) : (
+          <a key={i.format} href={seedListDownloadHref(detail.meta.id, i.format, detail.shown)} download className={buttonClass} title={i.what}>
+            {i.label}
+          </a>
+        ),
+      )}
+      {disabled && <span className="text-slate-500">{disabled}</span>}
+    </div>
+  );
+}
+
+export function SeedListDetailPage({ id }: { id: string }) {
+  const [resolutionParam, setResolution] = useUrlParam("resolution");
+  const [againstParam, setAgainst] = useUrlParam("against");
+  const q = useQuery(seedListDetailQuery(id, num(resolutionParam), num(againstParam)));
+  const queryClient = useQueryClient();
+  const officer = useOfficer();
+  const [fresh, setFresh] = useState(true);
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  if (q.error) return <ErrorNotice error={toApiError(q.error)} onRetry={() => void q.refetch()} />;
+  const d = q.data;
+  if (!d) return <p className="text-sm text-slate-600">Loading the list…</p>;
+
+  async function reResolve() {
+    setPending(true);
+    setError(null);
+    try {
+      const ref = await postJson(`/api/seed-lists/${encodeURIComponent(id)}/re-resolve`, { fresh }, resolutionRefSchema);
+      await queryClient.invalidateQueries({ queryKey: seedListKeys.all });
+      setAgainst("", "replace");
+      setResolution(String(ref.number));
+    } catch (e) {
+      if (!isAbortError(e)) setError(toApiError(e));
+    } finally {
+      setPending(false);
+    }
+  }
+
+  const shownRef = d.history.find((h) => h.number === d.shown);
+  return (
+    <div className="flex flex-col gap-3">
+      <div>
+        <h1 className="text-lg font-semibold text-slate-900">{d.meta.name}</h1>
+        <p className="flex flex-wrap items-center gap-1 text-xs text-slate-600">
+          Saved by {d.meta.created_by} on <DateCell value={d.meta.created_at} /> from {d.meta.input_summary}.
+        </p>
+      </div>
+
+      <section aria-labelledby="seed-sources" className="rounded border border-slate-200 bg-white p-3">
+        <h2 id="seed-sources" className="text-sm font-semibold text-slate-900">
+          Input, as entered
+        </h2>
+        <ul className="mt-1 space-y-0.5 text-xs text-slate-700">
+          {d.sources.map((s, i) => (
+            <li key={i}>
+              {sourceLabel(s)}: {formatCount(s.entries.length)} entries
+              {s.kind === "csv" && (
+                <span className="text-slate-500">
+                  {" "}
+                  ({formatCount(s.rows)} rows, SHA-256 <code className="font-mono">{s.sha256.slice(0, 16)}…</code>)
+                </span>
+              )}
+              {s.kind === "group" && <span className="text-slate-500"> (members when the list was saved)</span>}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="seed-resolutions" className="flex flex-col gap-2 rounded border border-slate-200 bg-white p-3">
+        <h2 id="seed-resolutions" className="text-sm font-semibold text-slate-900">
+          Resolutions
+        </h2>
+        <div className="flex flex-wrap items-center gap-3 text-xs text-slate-700">
+          <label className="inline-flex items-center gap-1">
+            Showing
+            <select value={d.shown} onChange={(e) => (setAgainst("", "replace"), setResolution(e.target.value))} className="h-7 rounded border border-slate-300 bg-white px-1 text-xs">
+              {d.history.map((h) => (
+                <option key={h.number} value={h.number}>
+                  #{h.number}: {new Date(h.resolved_at).toLocaleString()} by {h.resolved_by}
+                </option>
+              ))}
+            </select>
+          </label>
+          {d.history.length > 1 && (
+            <label className="inline-flex items-center gap-1">
+              compared with
+              <select value={d.comparison?.earlier ?? ""} onChange={(e) => setAgainst(e.target.value)} className="h-7 rounded border border-slate-300 bg-white px-1 text-xs">
+                <option value="">the one before</option>
+                {d.history
+                  .filter((h) => h.number !== d.shown)
+                  .map((h) => (
+                    <option key={h.number} value={h.number}>
+                      #{h.number}
+                    </option>
+                  ))}
+              </select>
+            </label>
+          )}
+          {shownRef && <span>Directory as of {new Date(shownRef.directory_built_at).toLocaleString()}.</span>}
+        </div>
+        <div className="flex flex-wrap items-center gap-3">
+          <button type="button" className={buttonClass} disabled={pending || officer?.role === "viewer"} onClick={() => void reResolve()}>
+            Re-resolve against today&apos;s directory
+          </button>
+          <label className="inline-flex items-center gap-1 text-xs text-slate-700">
+            <input type="checkbox" checked={fresh} onChange={(e) => setFresh(e.target.checked)} />
+            Refresh the directory first
+          </label>
+          {pending && (
+            <span role="status" className="text-xs text-slate-600">
+              Re-resolving…
+            </span>
+          )}
+          {officer?.role === "viewer" && <span className="text-xs text-slate-500">Re-resolving needs the exporter role.</span>}
+        </div>
+        {error && <ErrorNotice error={error} compact />}
+        <Downloads detail={d} />
+      </section>
+
+      {d.comparison && <ComparisonView comparison={d.comparison} />}
+
+      <section aria-label="Resolution lists" className="rounded border border-slate-200 bg-white p-3">
+        <ResolutionView resolution={d.resolution} sources={d.sources} />
+      </section>
+    </div>
+  );
+}

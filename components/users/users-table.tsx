@@ -1,0 +1,73 @@
+"use client";
+
+import { useMemo } from "react";
+import type { User } from "@/lib/compliance/schemas";
+import { organizationsQuery, organizationUsersQuery } from "@/lib/query/compliance-queries";
+import { useWalk } from "@/lib/query/use-walk";
+import { DataTable } from "@/components/data-table/data-table";
+import { DataTableCounts } from "@/components/data-table/data-table-counts";
+import { DataTableCsvDialog } from "@/components/data-table/data-table-csv-dialog";
+import { DataTableToolbar } from "@/components/data-table/data-table-toolbar";
+import { useDataTable } from "@/components/data-table/use-data-table";
+import { WalkProgressLine } from "@/components/data-table/walk-progress-line";
+import { useExportDisabledReason } from "@/components/shell/officer-context";
+import { usersColumns, usersCsvColumns } from "./users-table-columns";
+
+const NOUN = { one: "user", other: "users" };
+const userId = (u: User) => u.id;
+
+/** Filename-safe slug of an organization name: "users-acme-corp-2025-01-31.csv". */
+function slug(name: string): string {
+  return (
+    name
+      .toLowerCase()
+      .normalize("NFKD")
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "")
+      .slice(0, 40) || "organization"
+  );
+}
+
+/** Every user of one organization, walked in full so search, facets, counts and the CSV cover everyone. */
+export function UsersTable({ orgUuid }: { orgUuid: string }) {
+  const users = useWalk(organizationUsersQuery(orgUuid));
+  const orgs = useWalk(organizationsQuery());
+  const org = orgs.rows.find((o) => o.uuid === orgUuid);
+  const controller = useDataTable({ data: users.rows, columns: usersColumns, getRowId: userId });
+  const csvColumns = useMemo(() => usersCsvColumns({ uuid: orgUuid, name: org?.name ?? "" }), [orgUuid, org?.name]);
+  const exportDisabled = useExportDisabledReason();
+  const complete = users.status === "complete";
+
+  return (
+    <div className="flex min-h-0 flex-1 flex-col gap-2 p-4">
+      <h2 className="sr-only">Users{org ? ` of ${org.name}` : ""}</h2>
+      <DataTableToolbar
+        controller={controller}
+        searchLabel="Search users by name, email or id, or paste a list of ids or emails"
+        searchPlaceholder="Search name, email or user id; paste a list of ids/emails"
+      >
+        <DataTableCsvDialog
+          table={controller.table}
+          noun={NOUN}
+          filenameBase={`users-${slug(org?.name ?? orgUuid)}`}
+          columns={csvColumns}
+          complete={complete}
+          loadedSoFar={users.loaded}
+          disabledReason={exportDisabled}
+        />
+      </DataTableToolbar>
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <DataTableCounts table={controller.table} noun={NOUN} walk={users} />
+        <WalkProgressLine walk={users} noun={NOUN} />
+      </div>
+      <DataTable
+        table={controller.table}
+        label={`Users of ${org?.name ?? "the organization"}`}
+        loading={users.status === "loading"}
+        blocked={users.status === "error" && users.rows.length === 0 ? <p className="text-sm text-slate-600">No users could be loaded (see the error above).</p> : undefined}
+        empty={users.status === "cancelled" ? "Loading was stopped before any user arrived." : "This organization has no users."}
+        noMatches="No users match the current search and filters."
+      />
+    </div>
+  );
+}

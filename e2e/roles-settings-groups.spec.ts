@@ -1,0 +1,250 @@
+import { readFile } from "node:fs/promises";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { parse } from "csv-parse/sync";
+import { E2E_ACCESS_KEY, E2E_OFFICER, e2eEnvironment } from "./environment";
+import { logIn } from "./helpers";
+
+/*
+ * Roles, settings and groups in the browser, against `next start` and the simulator. Every
+ * expectation is computed here from the simulator's own answers (asked directly, with the key),
+ * never from the page code: a count, a facet, a drift marker or a CSV is right only if it matches.
+ */
+
+const env = e2eEnvironment();
+
+type Org = { uuid: string; name: string };
+type Role = { id: string; name: string };
+type Permission = { action: string; resource_type: string; resource_id: string | null };
+type Group = { id: string; name: string; source_type: string; roles: string[] | null };
+type Member = { user_id: string; email: string; created_at?: string | null };
+type User = { id: string; full_name: string; email: string; organization_role: string };
+type Setting = { name: string; value: unknown };
+
+async function simGet<T>(path: string, query: Record<string, string> = {}): Promise<T> {
+  const url = new URL(`/v1/compliance${path}`, env.simUrl);
+  for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
+  for (let attempt = 0; ; attempt++) {
+    const res = await fetch(url, { headers: { "x-api-key": E2E_ACCESS_KEY } });
+    if (res.status === 429 && attempt < 5) {
+      await new Promise((r) => setTimeout(r, 1000 * Number(res.headers.get("retry-after") ?? "1")));
+      continue;
+    }
+    if (!res.ok) throw new Error(`simulator ${path}: HTTP ${res.status}`);
+    return (await res.json()) as T;
+  }
+}
+
+async function simAll<T>(path: string): Promise<T[]> {
+  const rows: T[] = [];
+  let page: string | undefined;
+  for (;;) {
+    const body = await simGet<{ data: T[]; has_more?: boolean; next_page?: string | null }>(path, { limit: "1000", ...(page ? { page } : {}) });
+    rows.push(...body.data);
+    if (!body.has_more || !body.next_page) return rows;
+    page = body.next_page;
+  }
+}
+
+const fmt = (n: number) => n.toLocaleString("en-US");
+
+/** Equal settings give equal text: lists as sets, objects with sorted keys. */
+function canonical(value: unknown): string {
+  const norm = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.every((x) => typeof x === "string") ? [...v].sort() : v.map(norm);
+    if (v && typeof v === "object") return Object.fromEntries(Object.keys(v).sort().map((k) => [k, norm((v as Record<string, unknown>)[k])]));
+    return v;
+  };
+  return JSON.stringify(norm(value));
+}
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** The toolbar's facet button for a column (the sort button in the header has the same name). */
+async function openFacet(page: Page, label: string) {
+  await page.locator('button[aria-haspopup="dialog"]', { hasText: label }).first().click();
+}
+
+async function seriousAxeViolations(page: Page) {
+  const result = await new AxeBuilder({ page }).analyze();
+  return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
+}
+
+let orgs: Org[];
+test.beforeAll(async () => {
+  orgs = await simAll<Org>("/organizations");
+});
+
+test("the settings comparison marks exactly the settings whose values differ between organizations", async ({ page }) => {
+  const all = await Promise.all(orgs.map((o) => simGet<{ settings: Setting[] }>(`/organizations/${o.uuid}/settings`)));
+  const names = [...new Set(all.flatMap((s) => s.settings.map((x) => x.name)))];
+  const differing = names.filter((name) => {
+    const values = all.map((s) => {
+      const hit = s.settings.find((x) => x.name === name);
+      return hit ? canonical(hit.value) : "(not reported)";
+    });
+    return new Set(values).size > 1;
+  });
+  expect(differing.length).toBeGreaterThan(0);
+
+  await logIn(page, E2E_OFFICER, "/settings/compare");
+  await expect(page.getByText(`${fmt(orgs.length)} organizations compared`)).toBeVisible({ timeout: 45_000 });
+  for (const name of names) {
+    await expect(page.locator(`tbody tr[data-setting="${name}"]`)).toHaveAttribute("data-differs", differing.includes(name) ? "true" : "false");
+  }
+  await expect(page.getByText(`${fmt(differing.length)} of ${fmt(names.length)} settings differ`)).toBeVisible();
+
+  await page.getByLabel("Only differences").check();
+  await expect(page).toHaveURL(/[?&]diff=1/);
+  await expect(page.locator("tbody tr[data-setting]")).toHaveCount(differing.length);
+  await page.goBack();
+  await expect(page.locator("tbody tr[data-setting]")).toHaveCount(names.length);
+});
+
+test("one organization's settings read in plain words, with the raw answer on request", async ({ page }) => {
+  const org = orgs[0]!;
+  const effective = await simGet<{ settings: Setting[] }>(`/organizations/${org.uuid}/settings`);
+  await logIn(page, E2E_OFFICER, `/organizations/${org.uuid}/settings`);
+  await expect(page.getByText(/omitted/)).toBeVisible({ timeout: 30_000 });
+  for (const s of effective.settings) await expect(page.locator(`tr[data-setting="${s.name}"]`)).toBeVisible();
+  const session = effective.settings.find((s) => s.name === "account_session_duration_seconds");
+  if (session && session.value === null) await expect(page.locator('tr[data-setting="account_session_duration_seconds"]')).toContainText(/no limit/i);
+  await page.getByText("Raw JSON").click();
+  await expect(page.locator("pre")).toContainText(`"organization_id": "${org.uuid}"`);
+});
+
+test("a role shows every permission it carries, and the action facet narrows them", async ({ page }) => {
+  const org = orgs[0]!;
+  const roles = await simAll<Role>(`/organizations/${org.uuid}/roles`);
+  // The simulator's first organization holds one role with more permissions than a page carries.
+  const role = roles.find((r) => r.name === "All-Projects Auditor") ?? roles[0]!;
+  const permissions = await simAll<Permission>(`/organizations/${org.uuid}/roles/${role.id}/permissions`);
+  const action = permissions[0]!.action;
+  const withAction = permissions.filter((p) => p.action === action).length;
+
+  await logIn(page, E2E_OFFICER, `/organizations/${org.uuid}/roles/${role.id}`);
+  await expect(page.getByRole("heading", { name: new RegExp(escapeRe(role.name)) })).toBeVisible();
+  await expect(page.getByText(`${fmt(permissions.length)} permissions`, { exact: true })).toBeVisible({ timeout: 45_000 });
+
+  await openFacet(page, "Action");
+  await page.getByRole("checkbox", { name: new RegExp(`^${escapeRe(action)} `) }).check();
+  await page.keyboard.press("Escape");
+  await expect(page).toHaveURL(new RegExp(`[?&]action=${encodeURIComponent(action)}`));
+  await expect(page.getByText(`${fmt(withAction)} of ${fmt(permissions.length)} permissions`)).toBeVisible();
+
+  // Breadcrumbs: organization → role → permission.
+  await page.getByRole("button", { name: action, exact: true }).first().click();
+  const trail = page.getByRole("navigation", { name: "Breadcrumb" });
+  await expect(trail).toContainText(org.name);
+  await expect(trail).toContainText(role.name);
+  await expect(trail).toContainText(action);
+});
+
+test("a role lists exactly the groups whose roles name it, and a group's role links back to its permissions", async ({ page }) => {
+  const groups = await simAll<Group>("/groups");
+  const granted = groups.find((g) => (g.roles ?? []).length > 0)!;
+  const roleId = granted.roles![0]!;
+  let owner: Org | undefined;
+  let role: Role | undefined;
+  for (const o of orgs) {
+    role = (await simAll<Role>(`/organizations/${o.uuid}/roles`)).find((r) => r.id === roleId);
+    if (role) {
+      owner = o;
+      break;
+    }
+  }
+  expect(owner && role).toBeTruthy();
+  const expected = groups.filter((g) => g.roles?.includes(roleId)).map((g) => g.name).sort();
+
+  await logIn(page, E2E_OFFICER, `/groups/${granted.id}`);
+  await page.getByRole("link", { name: new RegExp(`^${escapeRe(role!.name)} · ${escapeRe(owner!.name)}`) }).click({ timeout: 45_000 });
+  await expect(page).toHaveURL(new RegExp(`/organizations/${owner!.uuid}/roles/${roleId}$`));
+  const section = page.locator("section", { has: page.getByRole("heading", { name: /Groups that grant this role/ }) });
+  await expect(section.getByRole("heading")).toHaveText(`Groups that grant this role (${expected.length})`, { timeout: 45_000 });
+  const shown = (await section.getByRole("link").allTextContents()).sort();
+  expect(shown).toEqual(expected);
+});
+
+test("the groups list counts each source and resolves role names", async ({ page }) => {
+  const groups = await simAll<Group>("/groups");
+  const direct = groups.filter((g) => g.source_type === "direct").length;
+  const scim = groups.filter((g) => g.source_type === "scim").length;
+
+  await logIn(page, E2E_OFFICER, "/groups");
+  await expect(page.getByText(`${fmt(groups.length)} groups`, { exact: true })).toBeVisible({ timeout: 30_000 });
+  await openFacet(page, "Source");
+  await expect(page.locator("label", { hasText: "direct (made in Claude)" })).toContainText(fmt(direct));
+  await expect(page.locator("label", { hasText: "scim (synced" })).toContainText(fmt(scim));
+  await page.getByRole("checkbox", { name: /^scim/ }).check();
+  await page.keyboard.press("Escape");
+  await expect(page.getByText(`${fmt(scim)} of ${fmt(groups.length)} groups`)).toBeVisible();
+  await expect(page).toHaveURL(/[?&]source=scim/);
+  await expect(page.getByText(/Role names resolved across/)).toBeVisible({ timeout: 45_000 });
+});
+
+test("a group's members CSV holds every member with the name and organizations joined from the users lists", async ({ page }) => {
+  const groups = await simAll<Group>("/groups");
+  let group: Group | undefined;
+  let members: Member[] = [];
+  for (const g of groups) {
+    members = await simAll<Member>(`/groups/${g.id}/members`);
+    if (members.length >= 3 && members.length <= 400) {
+      group = g;
+      break;
+    }
+  }
+  expect(group).toBeTruthy();
+  const people = new Map<string, { name: string; orgs: { uuid: string; name: string; role: string }[] }>();
+  for (const o of orgs) {
+    for (const u of await simAll<User>(`/organizations/${o.uuid}/users`)) {
+      const p = people.get(u.id) ?? { name: u.full_name, orgs: [] };
+      p.orgs.push({ uuid: o.uuid, name: o.name, role: u.organization_role });
+      people.set(u.id, p);
+    }
+  }
+  const guard = (s: string) => (/^[=+\-@\t\r\n]/.test(s) ? `'${s}` : s);
+  const expected = members
+    .map((m) => {
+      const p = people.get(m.user_id);
+      return [
+        m.user_id,
+        m.email,
+        p?.name ?? "",
+        (p?.orgs ?? []).map((o) => o.uuid).join("; "),
+        (p?.orgs ?? []).map((o) => o.name).join("; "),
+        (p?.orgs ?? []).map((o) => o.role).join("; "),
+        m.created_at ?? "",
+      ].map(guard);
+    })
+    .sort((a, b) => a[0]!.localeCompare(b[0]!));
+
+  await logIn(page, E2E_OFFICER, `/groups/${group!.id}`);
+  await expect(page.getByText(/Names and organizations joined from the users of/)).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText(`${fmt(members.length)} members`, { exact: true })).toBeVisible();
+  await page.getByRole("button", { name: "Download CSV" }).click();
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: `Download ${fmt(members.length)} rows` }).click()]);
+  const text = await readFile((await download.path())!, "utf8");
+  const [header, ...rows] = parse(text) as string[][];
+  expect(header).toEqual(["user_id", "email", "full_name", "organization_uuids", "organization_names", "organization_roles", "added_at"]);
+  expect(rows.sort((a, b) => a[0]!.localeCompare(b[0]!))).toEqual(expected);
+});
+
+test("roles, settings, comparison and groups pages have no serious accessibility violations", async ({ page }) => {
+  const org = orgs[0]!;
+  const roles = await simAll<Role>(`/organizations/${org.uuid}/roles`);
+  const groups = await simAll<Group>("/groups");
+  await logIn(page);
+  const pages: [string, RegExp | string][] = [
+    [`/organizations/${org.uuid}/roles`, "roles"],
+    [`/organizations/${org.uuid}/roles/${roles[0]!.id}`, "permissions"],
+    [`/organizations/${org.uuid}/settings`, /omitted/],
+    ["/settings/compare", /organizations compared/],
+    ["/groups", "groups"],
+    [`/groups/${groups[0]!.id}`, /members/],
+  ];
+  for (const [url, ready] of pages) {
+    await page.goto(url);
+    await expect(page.getByText(ready).first()).toBeVisible({ timeout: 45_000 });
+    expect(await seriousAxeViolations(page), url).toEqual([]);
+  }
+});

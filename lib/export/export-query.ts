@@ -1,0 +1,82 @@
+import { RBAC_ID_RE, UUID_RE } from "@/lib/compliance/ids";
+
+/*
+ * The query strings of the roles, groups and settings exports. Isomorphic like users-query: the
+ * server validates with it before any upstream call, and the Exports page builds its links with
+ * it, so a link the page makes always passes.
+ *
+ * roles.csv and settings.csv take `org=<uuid>` (repeated); groups are parent-wide (the API has no
+ * organization on a group), so groups.csv takes `group=<id>` (repeated) instead. All take `bom=1`.
+ */
+
+export const DIRECTORY_EXPORT_KINDS = ["roles", "groups", "settings"] as const;
+export type DirectoryExportKind = (typeof DIRECTORY_EXPORT_KINDS)[number];
+
+export interface DirectoryExportQuery {
+  /** Organization uuids (lower case, de-duplicated); empty = every organization. */
+  orgs: string[];
+  /** Group ids (de-duplicated); empty = every group. */
+  groups: string[];
+  /** Prefix a UTF-8 byte-order mark for Excel. */
+  bom: boolean;
+}
+
+export type DirectoryExportQueryParse = { ok: true; query: DirectoryExportQuery } | { ok: false; message: string };
+
+const PARAMS: Record<DirectoryExportKind, readonly string[]> = {
+  roles: ["org", "bom"],
+  groups: ["group", "bom"],
+  settings: ["org", "bom"],
+};
+
+const MAX_REPEATS = 1000;
+
+const refuse = (message: string): DirectoryExportQueryParse => ({ ok: false, message });
+
+export function parseDirectoryExportQuery(params: URLSearchParams, kind: DirectoryExportKind): DirectoryExportQueryParse {
+  const allowed = PARAMS[kind];
+  for (const key of new Set(params.keys())) {
+    if (!allowed.includes(key)) {
+      const hint = kind === "groups" && key === "org" ? " Groups belong to the parent organization, not to one organization, so they cannot be filtered by org." : "";
+      return refuse(`Unknown query parameter "${key.slice(0, 40)}". This export takes ${allowed.map((k) => `${k}=`).join(", ")}.${hint}`);
+    }
+    if (params.getAll(key).length > MAX_REPEATS) return refuse(`Too many "${key}" values; at most ${MAX_REPEATS}.`);
+  }
+
+  const orgs: string[] = [];
+  for (const org of params.getAll("org")) {
+    if (!UUID_RE.test(org)) return refuse(`org "${org.slice(0, 60)}" is not an organization uuid (like 3f2b1c9e-7a4d-4e8b-9c1f-2d3e4f5a6b7c).`);
+    const id = org.toLowerCase();
+    if (!orgs.includes(id)) orgs.push(id);
+  }
+
+  const groups: string[] = [];
+  for (const group of params.getAll("group")) {
+    if (!RBAC_ID_RE.test(group)) return refuse(`group "${group.slice(0, 60)}" is not a group id (letters, digits, "_" and "-", like rbac_group_01...).`);
+    if (!groups.includes(group)) groups.push(group);
+  }
+
+  const boms = params.getAll("bom");
+  if (boms.length > 1 || (boms[0] !== undefined && boms[0] !== "1" && boms[0] !== "0")) return refuse("bom takes 1 (add a byte-order mark for Excel) or 0.");
+
+  return { ok: true, query: { orgs, groups, bom: boms[0] === "1" } };
+}
+
+/** The query as the audit log records it: only what was set. */
+export function directoryExportFilters(query: DirectoryExportQuery): Record<string, unknown> {
+  const f: Record<string, unknown> = {};
+  if (query.orgs.length) f.org = query.orgs;
+  if (query.groups.length) f.group = query.groups;
+  if (query.bom) f.bom = true;
+  return f;
+}
+
+/** The export link for a query, e.g. from the Exports page's choices. Filters the kind does not take are left out. */
+export function directoryExportHref(kind: DirectoryExportKind, query: Partial<DirectoryExportQuery> = {}): string {
+  const p = new URLSearchParams();
+  if (kind !== "groups") for (const o of query.orgs ?? []) p.append("org", o);
+  if (kind === "groups") for (const g of query.groups ?? []) p.append("group", g);
+  if (query.bom) p.set("bom", "1");
+  const s = p.toString();
+  return `/api/export/${kind}.csv${s ? `?${s}` : ""}`;
+}

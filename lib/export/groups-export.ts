@@ -1,0 +1,76 @@
+import "server-only";
+import type { Group } from "@/lib/compliance/schemas";
+import { csvRows, type CsvCell } from "@/lib/csv/write";
+import type { ExportChunk } from "./audited-stream";
+import { CELL_LIST_SEPARATOR, GROUPS_COLUMNS } from "./columns";
+import type { DirectoryCsvExport } from "./directory-csv";
+import type { FullDirectorySource } from "./directory-source";
+import { directoryExportFilters, type DirectoryExportQuery } from "./export-query";
+import { ExportRefusal } from "./refusal";
+
+/*
+ * groups.csv: every group of the parent (or the `group=` ones) with its members, one row per
+ * (group, member), in upstream order. A group without members still gets a row (empty member
+ * cells). Role ids are joined with ";" in one cell; the members' names are not in the file
+ * because the members list does not carry them (join with users.csv on user_id).
+ */
+
+export const GROUPS_EXPORT_COLUMNS = GROUPS_COLUMNS;
+
+export const ROLE_IDS_SEPARATOR = CELL_LIST_SEPARATOR;
+
+export interface GroupsExportOptions {
+  source: FullDirectorySource;
+  /** The groups chosen by selectGroups; undefined = every group, walked as the body streams. */
+  groups?: readonly Group[];
+  query: DirectoryExportQuery;
+}
+
+/**
+ * The groups named by `group=` ids, in upstream order, read before the response starts so an
+ * unknown id is a 404, not a broken download. Walks the groups list (a few pages at most) rather
+ * than asking for each id.
+ */
+export async function selectGroups(source: FullDirectorySource, groupIds: readonly string[], signal: AbortSignal): Promise<Group[]> {
+  const wanted = new Set(groupIds);
+  const chosen: Group[] = [];
+  for await (const page of source.groupPages(signal)) {
+    for (const group of page) if (wanted.has(group.id)) chosen.push(group);
+  }
+  const found = new Set(chosen.map((g) => g.id));
+  const missing = [...wanted].filter((id) => !found.has(id));
+  if (missing.length > 0) {
+    throw new ExportRefusal(
+      404,
+      "not_found",
+      `No group ${missing.slice(0, 5).join(", ")}${missing.length > 5 ? ` (and ${missing.length - 5} more)` : ""} under this parent organization. Check the ids on the Groups page.`,
+    );
+  }
+  return chosen;
+}
+
+const groupCells = (g: Group): CsvCell[] => [g.id, g.name, g.source_type, (g.roles ?? []).join(ROLE_IDS_SEPARATOR)];
+
+async function* groupChunks(opts: GroupsExportOptions, signal: AbortSignal): AsyncGenerator<ExportChunk> {
+  const pages: AsyncIterable<readonly Group[]> | Iterable<readonly Group[]> = opts.groups ? [opts.groups] : opts.source.groupPages(signal);
+  for await (const groups of pages) {
+    for (const group of groups) {
+      const cells = groupCells(group);
+      let members = false;
+      for await (const page of opts.source.memberPages(group.id, signal)) {
+        members ||= page.length > 0;
+        yield { text: csvRows(page.map((m) => [...cells, m.user_id, m.email, m.created_at])), rows: page.length };
+      }
+      if (!members) yield { text: csvRows([[...cells, null, null, null]]), rows: 1 };
+    }
+  }
+}
+
+export function groupsExport(opts: GroupsExportOptions): DirectoryCsvExport {
+  return {
+    target: "groups.csv",
+    header: GROUPS_EXPORT_COLUMNS,
+    filters: directoryExportFilters({ ...opts.query, orgs: [] }),
+    produce: (signal) => groupChunks(opts, signal),
+  };
+}

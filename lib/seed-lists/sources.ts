@@ -1,0 +1,103 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { readCsv } from "@/lib/csv/read";
+import type { Directory } from "@/lib/directory/types";
+import { columnEntries, columnLabel, parsePastedEntries } from "./input";
+import { MAX_SEED_ENTRIES, type SourceInput, type SourceRecord } from "./schema";
+
+/*
+ * Sources as the page sends them, reduced to what a saved list keeps: the raw entries and where
+ * they came from. CSV files are read here with lib/csv (encoding, size and row checks), whatever
+ * the browser already checked; a group's members are taken from the directory snapshot at the
+ * moment of saving, so the list keeps the people who were in it then.
+ */
+
+export class SourceError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "SourceError";
+  }
+}
+
+const BASE64_RE = /^[A-Za-z0-9+/]*={0,2}$/;
+
+/** The bytes of an uploaded file, from its base64 text; a SourceError when it is not base64. */
+export function decodeUpload(filename: string, base64: string): Buffer {
+  const compact = base64.replace(/\s+/g, "");
+  if (compact.length % 4 !== 0 || !BASE64_RE.test(compact)) throw new SourceError(`The upload ${filename} did not arrive intact (its content is not base64). Upload it again.`);
+  return Buffer.from(compact, "base64");
+}
+
+export function csvSourceRecord(input: Extract<SourceInput, { kind: "csv" }>): Extract<SourceRecord, { kind: "csv" }> {
+  const bytes = decodeUpload(input.filename, input.content_base64);
+  const read = readCsv(bytes, { header: input.header ?? true, maxRows: MAX_SEED_ENTRIES });
+  if (!read.ok) throw new SourceError(`${input.filename}: ${read.message}`);
+  const width = Math.max(read.header.length, ...read.rows.map((r) => r.length));
+  if (input.column >= width) throw new SourceError(`${input.filename} has ${width} column${width === 1 ? "" : "s"}; column ${input.column + 1} does not exist. Pick the column that holds the emails or user ids.`);
+  return {
+    kind: "csv",
+    filename: input.filename,
+    column: input.column,
+    column_name: columnLabel(read.header, input.column),
+    rows: read.rows.length,
+    sha256: createHash("sha256").update(bytes).digest("hex"),
+    entries: columnEntries(read.rows, input.column),
+  };
+}
+
+/**
+ * Every source that needs no directory (pasted text, files, selections) as its record, checked
+ * before the directory is loaded so a bad file costs no upstream call; groups are left as null
+ * for `withGroupMembers`. A SourceError names the first source that cannot be read.
+ */
+export function readSources(inputs: readonly SourceInput[]): (SourceRecord | null)[] {
+  const records = inputs.map((input): SourceRecord | null => {
+    switch (input.kind) {
+      case "paste": {
+        const { entries, blankLines } = parsePastedEntries(input.text);
+        return { kind: "paste", entries, blank_lines: blankLines };
+      }
+      case "csv":
+        return csvSourceRecord(input);
+      case "selection":
+        return { kind: "selection", label: input.label?.trim() || "another table", entries: input.entries };
+      case "group":
+        return null;
+    }
+  });
+  checkTotal(records);
+  if (records.every((r) => r !== null)) checkNotEmpty(records);
+  return records;
+}
+
+/** The records with each group's members (as the snapshot holds them now) filled in. */
+export function withGroupMembers(
+  inputs: readonly SourceInput[],
+  partial: readonly (SourceRecord | null)[],
+  directory: Pick<Directory, "groupsById">,
+): SourceRecord[] {
+  const records = inputs.map((input, i): SourceRecord => {
+    const done = partial[i];
+    if (done) return done;
+    if (input.kind !== "group") throw new Error("source without a record");
+    const g = directory.groupsById.get(input.group_id);
+    if (!g) throw new SourceError(`There is no group ${input.group_id} in the directory. Refresh the directory if it was created just now.`);
+    return { kind: "group", group_id: g.group.id, group_name: g.group.name, entries: g.members.map((m) => m.user_id) };
+  });
+  checkTotal(records);
+  checkNotEmpty(records);
+  return records;
+}
+
+function checkNotEmpty(records: readonly (SourceRecord | null)[]): void {
+  if (records.every((r) => r!.entries.every((e) => e.trim() === ""))) {
+    throw new SourceError("The list is empty: paste emails or user ids, upload a CSV file, or add a group with members.");
+  }
+}
+
+function checkTotal(records: readonly (SourceRecord | null)[]): void {
+  const total = records.reduce((n, r) => n + (r?.entries.length ?? 0), 0);
+  if (total > MAX_SEED_ENTRIES) {
+    throw new SourceError(`The list holds ${total.toLocaleString("en-US")} entries; the limit is ${MAX_SEED_ENTRIES.toLocaleString("en-US")}. Split it into smaller lists.`);
+  }
+}
