@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { config as appConfig } from "@/lib/config";
+import { contentSecurityPolicy, newNonce } from "@/lib/hardening/csp";
 import { loginUrlFor } from "@/lib/session/next-path";
 import { cookiesShouldBeSecure, isPlainHttpLocalhost, requestOrigin } from "@/lib/session/request-facts";
 import { readSessionCookie, REQUEST_PATH_HEADER, SESSION_COOKIE_NAMES, sessionCookieName } from "@/lib/session/session-cookie";
@@ -9,7 +10,10 @@ import { readSessionCookie, REQUEST_PATH_HEADER, SESSION_COOKIE_NAMES, sessionCo
  *  - a page requested without a live session cookie goes to /login?next=<path>. This is a
  *    convenience, not the security boundary: every API route calls requireSession() itself, and
  *    protected layouts call requirePageSession().
- *  - baseline security headers on every response.
+ *  - security headers on every response, with a Content-Security-Policy whose script nonce is
+ *    drawn per request. The same policy goes on the request headers (with `x-nonce`): Next reads
+ *    the nonce from there and puts it on its own scripts while it renders the page (pages are
+ *    rendered per request: they read the session).
  */
 
 // Files served from public/ and the metadata routes: no session needed to fetch an icon.
@@ -18,13 +22,22 @@ const STATIC_FILE = /\.(?:ico|png|jpe?g|gif|svg|webp|avif|txt|xml|webmanifest|js
 const isPublicPath = (pathname: string) =>
   pathname === "/login" || pathname === "/api" || pathname.startsWith("/api/") || pathname.startsWith("/_next/") || STATIC_FILE.test(pathname);
 
-function withSecurityHeaders(response: NextResponse, origin: string | undefined): NextResponse {
+function policyFor(origin: string | undefined): { nonce: string; csp: string } {
+  const nonce = newNonce();
+  const csp = contentSecurityPolicy({
+    nonce,
+    development: process.env.NODE_ENV === "development",
+    upgradeInsecureRequests: origin?.startsWith("https:") ?? false,
+  });
+  return { nonce, csp };
+}
+
+function withSecurityHeaders(response: NextResponse, origin: string | undefined, csp: string): NextResponse {
   const h = response.headers;
   h.set("X-Content-Type-Options", "nosniff");
   h.set("Referrer-Policy", "same-origin");
   h.set("X-Frame-Options", "DENY");
-  // Directives that cannot break Next's inline scripts; the nonce-based script-src comes later.
-  h.set("Content-Security-Policy", "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'");
+  h.set("Content-Security-Policy", csp);
   h.set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()");
   h.set("Cross-Origin-Opener-Policy", "same-origin");
   if (origin?.startsWith("https:")) h.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
@@ -34,6 +47,7 @@ function withSecurityHeaders(response: NextResponse, origin: string | undefined)
 export async function proxy(request: NextRequest): Promise<NextResponse> {
   const { pathname, search } = request.nextUrl;
   const origin = requestOrigin(request.headers, request.url);
+  const { nonce, csp } = policyFor(origin);
 
   if (!isPublicPath(pathname)) {
     const cfg = appConfig();
@@ -48,14 +62,16 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
         }
       }
       response.headers.set("cache-control", "no-store");
-      return withSecurityHeaders(response, origin);
+      return withSecurityHeaders(response, origin, csp);
     }
   }
 
   // Tell server components which path this is (for their own login redirect); never trust a client's copy.
   const forwarded = new Headers(request.headers);
   forwarded.set(REQUEST_PATH_HEADER, pathname + search);
-  return withSecurityHeaders(NextResponse.next({ request: { headers: forwarded } }), origin);
+  forwarded.set("x-nonce", nonce);
+  forwarded.set("Content-Security-Policy", csp);
+  return withSecurityHeaders(NextResponse.next({ request: { headers: forwarded } }), origin, csp);
 }
 
 export const config = {

@@ -17,7 +17,6 @@ import { buildDirectory } from "@/lib/directory/build";
 import { upstreamDirectorySource } from "@/lib/directory/upstream-source";
 import { hashPassword } from "@/lib/session/passwords";
 import { SIM_KEYS } from "@/lib/simulator/keys";
-import { startSimulator, type SimulatorHandle } from "@/lib/simulator/server";
 import { buildDir, login, startApp, type AppServer } from "@/lib/testing/app-server";
 import { redisServerMissing, startRedisServer } from "@/lib/testing/redis-server";
 import { createLocalLimiter } from "@/lib/throttle/local-limiter";
@@ -25,6 +24,7 @@ import { createUpstreamClient } from "@/lib/upstream/client";
 import { measureUsersTable, CHROMIUM_PATH } from "./browser";
 import { minimumDirectoryCalls, minimumExportCalls, PAGE } from "./minimum-calls";
 import { parseBenchArgs, type BenchOptions } from "./options";
+import { startRemoteSimulator, type RemoteSimulator } from "./remote-simulator";
 import { sampleRss, serverPidForPort, rssBytes, processTree } from "./processes";
 import { markdownTable, type BenchReport, type ExportResult, type InstancesResult, type OfficersResult, type TableResult, type WalkResult } from "./report";
 import { apiEntries, count429, maxStartsPerSecond, percentile } from "./windows";
@@ -49,7 +49,7 @@ function ensureBuild(force: boolean): { dir: string; id: string } {
 let appEnvBase: Record<string, string> = {};
 const apps: AppServer[] = [];
 
-async function app(sim: SimulatorHandle, extra: Record<string, string> = {}): Promise<{ app: AppServer; cookie: string }> {
+async function app(sim: RemoteSimulator, extra: Record<string, string> = {}): Promise<{ app: AppServer; cookie: string }> {
   const a = await startApp({
     ...appEnvBase,
     COMPLIANCE_API_BASE_URL: sim.url,
@@ -81,17 +81,17 @@ async function walkUsersThroughApp(appUrl: string, cookie: string, org: string):
   }
 }
 
-function orgsBySize(sim: SimulatorHandle): Array<{ uuid: string; users: number }> {
+function orgsBySize(sim: RemoteSimulator): Array<{ uuid: string; users: number }> {
   return sim.directory.organizations.map((o) => ({ uuid: o.uuid, users: sim.directory.userCountOf(o.uuid) })).sort((a, b) => b.users - a.users);
 }
 
-async function directoryWalk(sim: SimulatorHandle, o: BenchOptions): Promise<WalkResult> {
+async function directoryWalk(sim: RemoteSimulator, o: BenchOptions): Promise<WalkResult> {
   log("\n1. Full directory walk (the product's builder, client and limiter, in this process)");
   const minimum = minimumDirectoryCalls(sim.directory);
   const limiter = createLocalLimiter({ rps: o.rps });
   const caching = createUpstreamCaching({ ttlSeconds: 300, baseUrl: sim.url, accessKey: SIM_KEYS.full });
   const client = createUpstreamClient({ baseUrl: sim.url, accessKey: SIM_KEYS.full, limiter, timeoutMs: 30_000, cache: caching.cache, singleFlight: caching.singleFlight });
-  sim.clearLog();
+  await sim.clearLog();
   let lastPrint = 0;
   const t0 = performance.now();
   const dir = await buildDirectory(upstreamDirectorySource(client), {
@@ -104,7 +104,7 @@ async function directoryWalk(sim: SimulatorHandle, o: BenchOptions): Promise<Wal
   const wallMs = performance.now() - t0;
   await limiter.stop();
   await caching.close();
-  const entries = apiEntries(sim.log());
+  const entries = apiEntries(await sim.log());
   const result: WalkResult = {
     calls: entries.length,
     minimum: minimum.total,
@@ -125,8 +125,8 @@ async function directoryWalk(sim: SimulatorHandle, o: BenchOptions): Promise<Wal
   return result;
 }
 
-async function officersOnOneOrg(appUrls: Array<{ url: string; cookie: string }>, sim: SimulatorHandle, org: { uuid: string; users: number }, officers: number): Promise<OfficersResult> {
-  sim.clearLog();
+async function officersOnOneOrg(appUrls: Array<{ url: string; cookie: string }>, sim: RemoteSimulator, org: { uuid: string; users: number }, officers: number): Promise<OfficersResult> {
+  await sim.clearLog();
   const t0 = performance.now();
   const walks = await Promise.all(
     Array.from({ length: officers }, (_, k) => {
@@ -135,7 +135,7 @@ async function officersOnOneOrg(appUrls: Array<{ url: string; cookie: string }>,
     }),
   );
   const wallMs = performance.now() - t0;
-  const calls = apiEntries(sim.log()).filter((e) => e.path.endsWith(`/organizations/${org.uuid}/users`)).length;
+  const calls = apiEntries(await sim.log()).filter((e) => e.path.endsWith(`/organizations/${org.uuid}/users`)).length;
   return { officers, org, calls, ideal: pagesOf(org.users), allAnswered: walks.every((w) => w.ok && w.rows === org.users), wallMs };
 }
 
@@ -146,7 +146,7 @@ async function sessionsFor(a: AppServer, n: number): Promise<string[]> {
   return cookies;
 }
 
-async function oneInstance(sim: SimulatorHandle, o: BenchOptions): Promise<OfficersResult> {
+async function oneInstance(sim: RemoteSimulator, o: BenchOptions): Promise<OfficersResult> {
   log(`\n2. ${o.officers} officers open the same organization's users through one app instance`);
   const { app: a } = await app(sim);
   try {
@@ -160,7 +160,7 @@ async function oneInstance(sim: SimulatorHandle, o: BenchOptions): Promise<Offic
   }
 }
 
-async function twoInstances(sim: SimulatorHandle, o: BenchOptions): Promise<InstancesResult> {
+async function twoInstances(sim: RemoteSimulator, o: BenchOptions): Promise<InstancesResult> {
   log("\n3. Two app instances sharing Redis");
   const missing = redisServerMissing();
   if (missing) throw new Error(missing);
@@ -178,11 +178,11 @@ async function twoInstances(sim: SimulatorHandle, o: BenchOptions): Promise<Inst
 
     // Different organizations, none of them cached yet: the throttle has to hold the line.
     const targets = sorted.slice(1, 1 + o.officers);
-    sim.clearLog();
+    await sim.clearLog();
     const t0 = performance.now();
     const walks = await Promise.all(targets.map((org, k) => walkUsersThroughApp(seats[k]!.url, seats[k]!.cookie, org.uuid).then((w) => w.ok && w.rows === org.users)));
     const wallMs = performance.now() - t0;
-    const entries = apiEntries(sim.log());
+    const entries = apiEntries(await sim.log());
     const spread = {
       officers: targets.length,
       orgs: targets.length,
@@ -201,7 +201,7 @@ async function twoInstances(sim: SimulatorHandle, o: BenchOptions): Promise<Inst
   }
 }
 
-async function csvExport(sim: SimulatorHandle, o: BenchOptions): Promise<ExportResult> {
+async function csvExport(sim: RemoteSimulator, o: BenchOptions): Promise<ExportResult> {
   const expectedRows = sim.directory.totalMemberships;
   log(`\n4. CSV export of ${expectedRows.toLocaleString("en-US")} rows through the app`);
   const { app: a, cookie } = await app(sim);
@@ -209,7 +209,7 @@ async function csvExport(sim: SimulatorHandle, o: BenchOptions): Promise<ExportR
     const pid = serverPidForPort(a.port);
     if (!pid) throw new Error(`could not find the app server's process (port ${a.port})`);
     const rssBeforeBytes = rssBytes(processTree(pid));
-    sim.clearLog();
+    await sim.clearLog();
     const sampler = sampleRss(pid, 100);
     const t0 = performance.now();
     const res = await fetch(`${a.url}/api/export/users.csv`, { headers: { cookie } });
@@ -236,7 +236,7 @@ async function csvExport(sim: SimulatorHandle, o: BenchOptions): Promise<ExportR
       wallMs,
       rowsPerSecond: rows / (wallMs / 1000),
       boundRowsPerSecond: expectedRows / (minimumCalls / o.rps),
-      calls: apiEntries(sim.log()).length,
+      calls: apiEntries(await sim.log()).length,
       minimumCalls,
       peakRssBytes: rss.peakBytes,
       rssBeforeBytes,
@@ -265,7 +265,7 @@ function searchKeys(users: Array<{ id: string; full_name: string; email: string 
 async function usersTable(o: BenchOptions): Promise<TableResult | { skipped: string }> {
   log(`\n5. The users table in Chromium with ${o.tableRows.toLocaleString("en-US")} rows`);
   if (!existsSync(CHROMIUM_PATH)) return { skipped: `no Chromium at ${CHROMIUM_PATH} (Debian: apt-get install -y chromium)` };
-  const sim = await startSimulator({ port: 0, seed: `${o.seed}-table`, orgUserCounts: [o.tableRows], groups: 4, ratePerMinute: o.ratePerMinute });
+  const sim = await startRemoteSimulator({ seed: `${o.seed}-table`, orgUserCounts: [o.tableRows], groups: 4, ratePerMinute: o.ratePerMinute });
   try {
     const { app: a } = await app(sim);
     try {
@@ -338,7 +338,7 @@ async function main(): Promise<void> {
     }
   };
 
-  const sim = await startSimulator({ port: 0, seed: o.seed, orgs: o.orgs, users: o.users, groups: o.groups, ratePerMinute: o.ratePerMinute });
+  const sim = await startRemoteSimulator({ seed: o.seed, orgs: o.orgs, users: o.users, groups: o.groups, ratePerMinute: o.ratePerMinute });
   try {
     report.walk = await attempt("directory walk", () => directoryWalk(sim, o));
     report.officers = await attempt("officers, one instance", () => oneInstance(sim, o));

@@ -31,6 +31,12 @@ export interface AppConfig {
   baseUrl: string;
   rateLimitRps: number;
   requestTimeoutMs: number;
+  /**
+   * COMPLIANCE_MAX_RETRIES: when set, the most retries of one upstream request for any retryable
+   * failure (transient, 5xx, 429); unset keeps the client's own policy (lib/upstream/retry-policy.ts).
+   * Lets a test or a batch job fail fast instead of backing off for minutes.
+   */
+  maxRetries?: number;
   sessionSecret: string;
   users: DashboardUser[];
   redisUrl?: string;
@@ -127,6 +133,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       SESSION_IDLE_MINUTES: numberFrom("SESSION_IDLE_MINUTES", 30, 1, 1_440),
       SESSION_MAX_HOURS: numberFrom("SESSION_MAX_HOURS", 12, 1, 168),
       TRUSTED_PROXY_HOPS: numberFrom("TRUSTED_PROXY_HOPS", 1, 1, 10),
+      COMPLIANCE_MAX_RETRIES: numberFrom("COMPLIANCE_MAX_RETRIES", -1, 0, 10),
     })
     .safeParse(env);
   if (!nums.success) throw new ConfigError(nums.error.issues[0]?.message ?? "invalid number in configuration");
@@ -160,6 +167,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
   const secureCookies = secureRaw === "auto" ? "auto" : secureRaw === "true";
 
   if (!Number.isInteger(nums.data.TRUSTED_PROXY_HOPS)) throw new ConfigError("TRUSTED_PROXY_HOPS must be a whole number from 1 to 10");
+  if (!Number.isInteger(nums.data.COMPLIANCE_MAX_RETRIES)) throw new ConfigError("COMPLIANCE_MAX_RETRIES must be a whole number from 0 to 10");
 
   let appOrigin: string | undefined;
   const appOriginRaw = env.APP_ORIGIN?.trim();
@@ -179,6 +187,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     baseUrl,
     rateLimitRps: nums.data.COMPLIANCE_RATE_LIMIT_RPS,
     requestTimeoutMs: nums.data.COMPLIANCE_REQUEST_TIMEOUT_MS,
+    ...(nums.data.COMPLIANCE_MAX_RETRIES >= 0 ? { maxRetries: nums.data.COMPLIANCE_MAX_RETRIES } : {}),
     cacheTtlSeconds: nums.data.COMPLIANCE_CACHE_TTL_SECONDS,
     sessionSecret: secret,
     users,

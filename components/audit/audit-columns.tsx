@@ -42,30 +42,30 @@ function durationText(e: AuditEntry): string | undefined {
   return Number.isFinite(ms) && ms >= 0 ? `took ${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s` : undefined;
 }
 
-const muted = <span className="text-slate-400">—</span>;
+const muted = <span className="text-slate-500">—</span>;
 
 export const auditColumns: ColumnDef<AuditEntry, unknown>[] = [
   {
     id: "at",
     header: "When",
     accessorKey: "at",
-    size: 140,
+    size: 125,
     cell: ({ row }) => <DateCell value={row.original.at} />,
   },
-  { id: "actor", header: "Who", accessorKey: "actor", size: 110, cell: ({ row }) => <span title={row.original.actor}>{row.original.actor}</span> },
-  { id: "action", header: "Action", accessorKey: "action", size: 90 },
+  { id: "actor", header: "Who", accessorKey: "actor", size: 80, cell: ({ row }) => <span title={row.original.actor}>{row.original.actor}</span> },
+  { id: "action", header: "Action", accessorKey: "action", size: 70 },
   {
     id: "target",
     header: "Target",
     accessorKey: "target",
-    size: 120,
+    size: 105,
     cell: ({ row }) => <span className="font-mono text-xs">{row.original.target}</span>,
   },
   {
     id: "filters",
     header: "Filters",
     accessorFn: (e) => filtersText(e.filters),
-    size: 200,
+    size: 150,
     cell: ({ row }) => {
       const text = filtersText(row.original.filters);
       return text ? (
@@ -73,7 +73,7 @@ export const auditColumns: ColumnDef<AuditEntry, unknown>[] = [
           {text}
         </span>
       ) : (
-        <span className="text-xs text-slate-400">none</span>
+        <span className="text-xs text-slate-500">none</span>
       );
     },
   },
@@ -81,7 +81,7 @@ export const auditColumns: ColumnDef<AuditEntry, unknown>[] = [
     id: "rows",
     header: "Rows",
     accessorKey: "rows",
-    size: 80,
+    size: 60,
     meta: { align: "right" },
     cell: ({ row }) => (row.original.rows === undefined ? muted : <span className="tabular-nums">{formatCount(row.original.rows)}</span>),
   },
@@ -89,7 +89,7 @@ export const auditColumns: ColumnDef<AuditEntry, unknown>[] = [
     id: "bytes",
     header: "Bytes",
     accessorKey: "bytes",
-    size: 80,
+    size: 65,
     meta: { align: "right" },
     cell: ({ row }) =>
       row.original.bytes === undefined ? muted : (
@@ -102,21 +102,21 @@ export const auditColumns: ColumnDef<AuditEntry, unknown>[] = [
     id: "sha256",
     header: "SHA-256",
     accessorKey: "sha256",
-    size: 150,
+    size: 120,
     cell: ({ row }) => (row.original.sha256 ? <IdCell value={row.original.sha256} label="SHA-256" /> : muted),
   },
   {
     id: "outcome",
     header: "Outcome",
     accessorKey: "outcome",
-    size: 95,
+    size: 85,
     cell: ({ row }) => <OutcomeBadge outcome={row.original.outcome} detail={[row.original.detail, durationText(row.original)].filter(Boolean).join(" · ") || undefined} />,
   },
   {
     id: "detail",
     header: "Detail",
     accessorKey: "detail",
-    size: 220,
+    size: 170,
     cell: ({ row }) => {
       const text = [row.original.detail, durationText(row.original)].filter(Boolean).join(" · ");
       return text ? (

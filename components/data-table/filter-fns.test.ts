@@ -10,7 +10,8 @@ import {
 } from "@tanstack/react-table";
 import { parseTimestamp } from "@/lib/format/dates";
 import { emailDomain } from "@/lib/format/email";
-import { dateRangeFilter, globalSearchFilter, multiValueFilter } from "./filter-fns";
+import { dateRangeFilter, globalSearchFilter, multiValueFilter, searchKeyFilter } from "./filter-fns";
+import { SEARCH_COLUMN_ID, searchColumn } from "./column-spec";
 
 type U = { id: string; email: string; role: string; created_at: string };
 
@@ -72,5 +73,34 @@ describe("the kit's filters on a real table", () => {
 
   it("a pasted list of ids and emails shows exactly those", () => {
     expect(ids(view({ globalFilter: "user_1\nDI@other.org\nnobody@x.io" }))).toEqual(["user_1", "user_4"]);
+  });
+});
+
+describe("the kit's search column", () => {
+  function searchView(globalFilter: string) {
+    const cols = [...columns, searchColumn(columns)!];
+    const table = createTable<U>({
+      data: users,
+      columns: cols,
+      state: { columnFilters: [], globalFilter },
+      onStateChange: () => {},
+      renderFallbackValue: null,
+      globalFilterFn: searchKeyFilter as never,
+      getColumnCanGlobalFilter: (c) => c.id === SEARCH_COLUMN_ID,
+      getCoreRowModel: getCoreRowModel(),
+      getFilteredRowModel: getFilteredRowModel(),
+    });
+    table.setOptions((prev) => ({ ...prev, state: { ...table.initialState, ...prev.state } }));
+    return table.getFilteredRowModel().rows.map((r) => r.original.id);
+  }
+
+  it("finds what the searchable columns hold, ignoring case, and nothing they do not", () => {
+    expect(searchView("ACME")).toEqual(["user_1", "user_2"]);
+    expect(searchView("admin")).toEqual([]);
+  });
+
+  it("matches a pasted list exactly", () => {
+    expect(searchView("user_2, CY@other.org")).toEqual(["user_2", "user_3"]);
+    expect(searchView("user_, x@y.io")).toEqual([]);
   });
 });

@@ -72,3 +72,20 @@ export const globalSearchFilter: FilterFn<unknown> = (row, columnId, matcher: Se
 };
 globalSearchFilter.resolveFilterValue = (value: unknown) => parseSearch(String(value ?? ""));
 globalSearchFilter.autoRemove = (value: unknown) => !value || String(value).trim() === "";
+
+/**
+ * The search on the kit's hidden search column, whose value is every searchable value of the row,
+ * already lower-cased (see searchColumn): the per-keystroke work is only the comparison.
+ */
+export const searchKeyFilter: FilterFn<unknown> = (row, columnId, matcher: SearchMatcher) => {
+  if (matcher.kind === "none") return true;
+  const values = row.getValue<string[]>(columnId);
+  if (matcher.kind === "text") {
+    for (const v of values) if (v.includes(matcher.needle)) return true;
+    return false;
+  }
+  for (const v of values) if (matcher.values.has(v)) return true;
+  return false;
+};
+searchKeyFilter.resolveFilterValue = globalSearchFilter.resolveFilterValue;
+searchKeyFilter.autoRemove = globalSearchFilter.autoRemove;

@@ -2,7 +2,7 @@
 import "./column-meta";
 
 export type { CsvColumnSpec, FilterOption, FilterVariant } from "./column-meta";
-export { columnIdOf, csvColumnsOf, urlSpecFromColumns, type AnyColumnDef } from "./column-spec";
+export { columnIdOf, csvColumnsOf, searchColumn, SEARCH_COLUMN_ID, urlSpecFromColumns, withKitDefaults, type AnyColumnDef } from "./column-spec";
 export { useDataTable, type DataTableController, type UseDataTableOptions } from "./use-data-table";
 export { DataTable, type DataTableProps } from "./data-table";
 export { DataTableToolbar } from "./data-table-toolbar";
@@ -23,4 +23,4 @@ export { describeView } from "./describe-view";
 export { parseSearch, extractIdsAndEmails, type SearchMatcher } from "./search-query";
 export { facetChoices, type FacetChoice } from "./facets";
 export { downloadRowsAsCsv } from "./csv-export";
-export { multiValueFilter, dateRangeFilter, textFilter, globalSearchFilter } from "./filter-fns";
+export { multiValueFilter, dateRangeFilter, textFilter, globalSearchFilter, searchKeyFilter } from "./filter-fns";

@@ -16,8 +16,8 @@ import {
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
 import { useTableUrlState } from "@/lib/url-state/use-table-url-state";
 import type { TableUrlState } from "@/lib/url-state/table-url-state";
-import { columnIdOf, defaultHiddenColumns, urlSpecFromColumns, withKitDefaults, type AnyColumnDef } from "./column-spec";
-import { globalSearchFilter } from "./filter-fns";
+import { columnIdOf, defaultHiddenColumns, SEARCH_COLUMN_ID, searchColumn, urlSpecFromColumns, withKitDefaults, type AnyColumnDef } from "./column-spec";
+import { searchKeyFilter } from "./filter-fns";
 
 /*
  * One table's state, wired the same way for every page: search, filters, sort and hidden columns
@@ -56,6 +56,10 @@ export function useDataTable<TData>(opts: UseDataTableOptions<TData>): DataTable
   const { data, getRowId, urlNamespace } = opts;
   const defaultSorting = opts.defaultSorting ?? NO_SORTING;
   const columns = useMemo(() => withKitDefaults(opts.columns), [opts.columns]);
+  const tableColumns = useMemo(() => {
+    const search = searchColumn(columns);
+    return search ? [...columns, search] : columns;
+  }, [columns]);
   const spec = useMemo(() => urlSpecFromColumns(columns, urlNamespace), [columns, urlNamespace]);
   const defaultHidden = useMemo(() => defaultHiddenColumns(columns), [columns]);
   const { state: url, update } = useTableUrlState(spec);
@@ -94,7 +98,7 @@ export function useDataTable<TData>(opts: UseDataTableOptions<TData>): DataTable
   const sorting = url.sorting.length ? url.sorting : defaultSorting;
   const columnVisibility = useMemo<VisibilityState>(() => {
     const hidden = url.hidden ?? defaultHidden;
-    return Object.fromEntries(hidden.map((id) => [id, false]));
+    return { ...Object.fromEntries(hidden.map((id) => [id, false])), [SEARCH_COLUMN_ID]: false };
   }, [url.hidden, defaultHidden]);
 
   const onSortingChange = useCallback(
@@ -112,7 +116,7 @@ export function useDataTable<TData>(opts: UseDataTableOptions<TData>): DataTable
         const current: VisibilityState = Object.fromEntries((s.hidden ?? defaultHidden).map((id) => [id, false]));
         const next = functionalUpdate(updater, current);
         const hidden = Object.entries(next)
-          .filter(([, visible]) => !visible)
+          .filter(([id, visible]) => !visible && id !== SEARCH_COLUMN_ID)
           .map(([id]) => id)
           .sort();
         const isDefault = hidden.join(",") === [...defaultHidden].sort().join(",");
@@ -125,7 +129,7 @@ export function useDataTable<TData>(opts: UseDataTableOptions<TData>): DataTable
 
   const table = useReactTable<TData>({
     data,
-    columns,
+    columns: tableColumns,
     getRowId,
     state: {
       sorting,
@@ -138,8 +142,8 @@ export function useDataTable<TData>(opts: UseDataTableOptions<TData>): DataTable
     onColumnFiltersChange: onColumnFiltersChange as never,
     onColumnVisibilityChange,
     onRowSelectionChange: setRowSelection,
-    globalFilterFn: globalSearchFilter as never,
-    getColumnCanGlobalFilter: (column) => column.columnDef.meta?.searchable === true,
+    globalFilterFn: searchKeyFilter as never,
+    getColumnCanGlobalFilter: (column) => column.id === SEARCH_COLUMN_ID,
     enableRowSelection: true,
     enableMultiSort: true,
     maxMultiSortColCount: 3,

@@ -159,7 +159,7 @@ export function ExportsPage() {
               Format
               <select value={usersFormat} onChange={(e) => params.setOne("users_format", e.target.value === "ndjson" ? "ndjson" : "")} className="h-7 rounded border border-slate-300 bg-white px-1 text-xs">
                 <option value="csv">CSV</option>
-                <option value="ndjson">NDJSON (one JSON object per line)</option>
+                <option value="ndjson">NDJSON</option>
               </select>
             </label>
           </>
@@ -185,8 +185,8 @@ export function ExportsPage() {
         rows={
           <>
             One row per group and member; a group without members still has one row, with empty member cells. Groups belong to the parent organization, so this export
-            is filtered by group, not by organization. <span className="text-slate-600">role_ids</span> are joined with &ldquo;;&rdquo;; members carry no name (join
-            with users.csv on user_id).
+            is filtered by group, not by organization. <code className="font-mono text-xs">role_ids</code> are joined with &ldquo;;&rdquo;; members carry no name (join
+            with users.csv on <code className="font-mono text-xs">user_id</code>).
           </>
         }
         columns={GROUPS_COLUMNS}

@@ -30,9 +30,9 @@ function holdings(d: PersonDetail): Record<CategoryDiff["category"], Map<string,
   return {
     organizations: map(d.organizations.map((o) => ({ key: o.uuid, label: o.name }))),
     organizationRoles: map(
-      d.organizations.map((o) => ({ key: `${o.uuid}/${o.organization_role}`, label: `${o.organization_role} in ${o.name}`, detail: "direct" })),
+      d.organizations.map((o) => ({ key: `${o.uuid}/${o.organization_role}`, label: `${o.organization_role} in ${o.name}` })),
     ),
-    groups: map(d.groups.map((g) => ({ key: g.id, label: g.name, detail: g.source_type }))),
+    groups: map(d.groups.map((g) => ({ key: g.id, label: g.name, detail: `source: ${g.source_type}` }))),
     roles: map(
       d.roles.map((r) => ({
         key: r.id,

@@ -60,7 +60,7 @@ function CategoryRow({ diff, nameA, nameB }: { diff: CategoryDiff; nameA: string
   return (
     <section aria-labelledby={`cmp-${diff.category}`} className="mt-4">
       <h2 id={`cmp-${diff.category}`} className="text-sm font-semibold text-slate-900">
-        {diff.title}{" "}
+        {diff.title}
         <span className="font-normal text-slate-600">
           {same ? `: the same (${formatCount(diff.both.length)})` : `: ${formatCount(diff.onlyA.length)} only ${nameA}, ${formatCount(diff.onlyB.length)} only ${nameB}, ${formatCount(diff.both.length)} both`}
         </span>

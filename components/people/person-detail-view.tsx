@@ -112,7 +112,7 @@ function PermissionsTable({ detail }: { detail: PersonDetail }) {
             <tr key={`${p.action}|${p.resource_type}|${p.resource_id ?? ""}`}>
               <td className={`${td} font-mono text-xs`}>{p.action}</td>
               <td className={`${td} font-mono text-xs`}>{p.resource_type}</td>
-              <td className={`${td} font-mono text-xs`}>{p.resource_id ?? <span className="text-slate-400">any</span>}</td>
+              <td className={`${td} font-mono text-xs`}>{p.resource_id ?? <span className="text-slate-500">any</span>}</td>
               <td className={td}>
                 <ul>
                   {p.paths.map((path) => (

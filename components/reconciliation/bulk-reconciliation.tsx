@@ -10,6 +10,7 @@ import { readUpload } from "@/components/seed-lists/read-upload";
 import { useExportDisabledReason } from "@/components/shell/officer-context";
 import { downloadCsv } from "@/lib/csv/download";
 import { csvFilename } from "@/lib/csv/write";
+import { formatDateTime } from "@/lib/format/dates";
 import { formatCount } from "@/lib/format/numbers";
 import { isAbortError, toApiError, type ApiError } from "@/lib/query/api-error";
 import { combinedRows, COMBINED_HEADER } from "@/lib/reconciliation/csv";
@@ -175,7 +176,7 @@ export function BulkReconciliation() {
             {formatCount(result.rows)} records from {result.expected_from}
             {result.header ? " (after its header row)" : ""}: {formatCount(result.results.length)} groups reconciled, {formatCount(totals.in_both)} in both,{" "}
             <strong>{formatCount(totals.unexpected)}</strong> unexpected access, <strong>{formatCount(totals.missing)}</strong> missing. Directory as of{" "}
-            {new Date(result.directory_built_at).toLocaleString()}.
+            {formatDateTime(Date.parse(result.directory_built_at))}.
           </p>
           {result.unknown_groups.length > 0 && (
             <div role="alert" className="rounded border border-amber-200 bg-amber-50 px-2 py-1 text-xs text-amber-900">
@@ -203,10 +204,10 @@ export function BulkReconciliation() {
             <p className="text-xs text-slate-600">
               {formatCount(result.unlisted_groups.length)} groups are not named in the file and were not reconciled:{" "}
               {result.unlisted_groups.slice(0, 8).map((g) => `${g.name} (${formatCount(g.members)} members)`).join(", ")}
-              {result.unlisted_groups.length > 8 ? ", …" : ""}.
+              {result.unlisted_groups.length > 8 ? ` and ${formatCount(result.unlisted_groups.length - 8)} more` : ""}.
             </p>
           )}
-          <ResultTable rows={rows} columns={columns} rowId={rowId} namespace="g" label="Groups reconciled" noun={{ one: "group", other: "groups" }} searchLabel="Search the groups" empty="The file names no group of the directory." height="h-72">
+          <ResultTable rows={rows} columns={columns} rowId={rowId} namespace="g" label="Groups reconciled" noun={{ one: "group", other: "groups" }} searchLabel="Search the groups" empty="The file names no group of the directory." height="max-h-72">
             <button
               type="button"
               disabled={!!disabled}

@@ -4,6 +4,7 @@ import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { ErrorNotice } from "@/components/data-table/error-notice";
 import { CsvUploadField, type CsvChoice } from "@/components/seed-lists/csv-upload-field";
 import { postJson } from "@/components/seed-lists/post-json";
+import { formatDateTime } from "@/lib/format/dates";
 import { formatCount } from "@/lib/format/numbers";
 import { groupsQuery, useWalk } from "@/lib/query";
 import { isAbortError, toApiError, type ApiError } from "@/lib/query/api-error";
@@ -144,7 +145,7 @@ export function GroupReconciliationForm() {
       {result && (
         <section aria-label="Reconciliation result" className="flex flex-col gap-2 rounded border border-slate-200 bg-white p-3">
           <p className="text-xs text-slate-600">
-            Expected list from {result.expected_from}; directory as of {new Date(result.directory_built_at).toLocaleString()}.
+            Expected list from {result.expected_from}; directory as of {formatDateTime(Date.parse(result.directory_built_at))}.
           </p>
           <GroupResultView result={result.result} />
         </section>

@@ -25,7 +25,7 @@ export function ResolutionCounts({ resolution }: { resolution: Resolution }) {
   return (
     <p className="text-sm text-slate-700" aria-live="polite">
       <strong className="tabular-nums">{formatCount(c.entries)}</strong> {pluralize(c.entries, "entry", "entries")}:{" "}
-      <strong className="tabular-nums">{formatCount(c.matched)}</strong> matched {formatCount(c.people)} {pluralize(c.people, "person", "people")},{" "}
+      <strong className="tabular-nums">{formatCount(c.matched)}</strong> matched ({formatCount(c.people)} {pluralize(c.people, "person", "people")}),{" "}
       <strong className="tabular-nums">{formatCount(c.unmatched)}</strong> unmatched, <strong className="tabular-nums">{formatCount(c.duplicate)}</strong>{" "}
       {pluralize(c.duplicate, "duplicate")}, <strong className="tabular-nums">{formatCount(c.blank)}</strong> blank (ignored).
     </p>

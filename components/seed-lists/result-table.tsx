@@ -23,7 +23,7 @@ export function ResultTable<T>({
   searchLabel,
   empty,
   children,
-  height = "h-96",
+  height = "max-h-96",
 }: {
   rows: T[];
   /** Memoized (module-level) column definitions. */

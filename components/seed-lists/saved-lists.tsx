@@ -74,7 +74,7 @@ export function SavedLists() {
       noun={{ one: "saved list", other: "saved lists" }}
       searchLabel="Search the saved lists"
       empty="No list has been saved yet."
-      height="h-64"
+      height="max-h-64"
     />
   );
 }

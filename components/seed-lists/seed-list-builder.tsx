@@ -6,6 +6,7 @@ import { useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } fro
 import { ErrorNotice } from "@/components/data-table/error-notice";
 import { useOfficer } from "@/components/shell/officer-context";
 import type { Group } from "@/lib/compliance/schemas";
+import { formatDateTime } from "@/lib/format/dates";
 import { formatCount } from "@/lib/format/numbers";
 import { groupsQuery, useWalk } from "@/lib/query";
 import { isAbortError, toApiError, type ApiError } from "@/lib/query/api-error";
@@ -213,7 +214,7 @@ export function SeedListBuilder() {
               Resolution
             </h2>
             <p className="text-xs text-slate-600">
-              From {describeSources(result.response.sources)}; directory as of {new Date(result.response.resolution.directory_built_at).toLocaleString()}.
+              From {describeSources(result.response.sources)}; directory as of {formatDateTime(Date.parse(result.response.resolution.directory_built_at))}.
             </p>
           </div>
           {stale && (

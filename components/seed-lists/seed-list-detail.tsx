@@ -5,6 +5,7 @@ import { useState } from "react";
 import { DateCell } from "@/components/data-table/cells";
 import { ErrorNotice } from "@/components/data-table/error-notice";
 import { useExportDisabledReason, useOfficer } from "@/components/shell/officer-context";
+import { formatDateTime } from "@/lib/format/dates";
 import { formatCount } from "@/lib/format/numbers";
 import { isAbortError, toApiError, type ApiError } from "@/lib/query/api-error";
 import { resolutionRefSchema, type SeedListDetail } from "@/lib/seed-lists/schema";
@@ -122,7 +123,7 @@ export function SeedListDetailPage({ id }: { id: string }) {
             <select value={d.shown} onChange={(e) => (setAgainst("", "replace"), setResolution(e.target.value))} className="h-7 rounded border border-slate-300 bg-white px-1 text-xs">
               {d.history.map((h) => (
                 <option key={h.number} value={h.number}>
-                  #{h.number}: {new Date(h.resolved_at).toLocaleString()} by {h.resolved_by}
+                  #{h.number}: {formatDateTime(Date.parse(h.resolved_at))} by {h.resolved_by}
                 </option>
               ))}
             </select>
@@ -142,7 +143,7 @@ export function SeedListDetailPage({ id }: { id: string }) {
               </select>
             </label>
           )}
-          {shownRef && <span>Directory as of {new Date(shownRef.directory_built_at).toLocaleString()}.</span>}
+          {shownRef && <span>Directory as of {formatDateTime(Date.parse(shownRef.directory_built_at))}.</span>}
         </div>
         <div className="flex flex-wrap items-center gap-3">
           <button type="button" className={buttonClass} disabled={pending || officer?.role === "viewer"} onClick={() => void reResolve()}>

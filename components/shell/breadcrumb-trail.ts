@@ -78,7 +78,8 @@ export function breadcrumbTrail(pathname: string, names: CrumbNames = {}): Crumb
     let href = "";
     for (const p of parts) {
       href += `/${encodeURIComponent(p)}`;
-      trail.push({ label: words(p), href });
+      // An opaque id (a saved seed list's `sl_...`) is shown as it is, not turned into words.
+      trail.push(/^[a-z]+_[A-Za-z0-9_-]{8,}$/.test(p) ? { label: p, mono: true, href } : { label: words(p), href });
     }
   }
 

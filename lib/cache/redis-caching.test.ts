@@ -115,6 +115,26 @@ suite(title, () => {
     expect((await answerOf(() => requests.organizationSettings(org), { client: a.client })).fetchedAt).toBe(refreshed.fetchedAt);
   });
 
+  it("an instance that looked just before another stored the answer, and then leads the flight, does not call the upstream again", async () => {
+    const [a, b] = [await instance(), await instance()];
+    const org = sim.directory.organizations[5]!.uuid;
+    await answerOf(() => requests.organizationSettings(org), { client: a.client });
+    expect(apiCalls()).toHaveLength(1);
+    // B's first look happened a moment before A stored it (a miss); by the time B leads the flight, it is there.
+    let looks = 0;
+    const late = {
+      get: async (key: string, path: string) => (looks++ === 0 ? undefined : b.caching.cache!.get(key, path)),
+      set: (key: string, path: string, answer: Parameters<NonNullable<UpstreamCaching["cache"]>["set"]>[2]) => b.caching.cache!.set(key, path, answer),
+    };
+    const limiter = createLocalLimiter({ rps: 20 });
+    cleanups.push(() => limiter.stop());
+    const c = createUpstreamClient({ baseUrl: sim.url, accessKey: SIM_KEYS.full, limiter, timeoutMs: 10_000, cache: late, singleFlight: b.caching.singleFlight });
+    const got = await answerOf(() => requests.organizationSettings(org), { client: c });
+    expect(got.fromCache).toBe(true);
+    expect(looks).toBe(2);
+    expect(apiCalls()).toHaveLength(1);
+  });
+
   it("stores answers with an expiry, under the deployment's prefix, and never the access key", async () => {
     const a = await instance();
     const org = sim.directory.organizations[2]!.uuid;

@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startSimulator } from "@/lib/simulator/server";
 import { LocalLimiter } from "@/lib/throttle/local-limiter";
+import { createMemoryCache } from "@/lib/cache/memory-cache";
+import { ttlPolicy } from "@/lib/cache/ttl-policy";
 import { createUpstreamClient, type UpstreamClient } from "@/lib/upstream/client";
+import { walkAll, walkOrganizationUsers } from "@/lib/upstream/walk";
 import { createDirectoryCache } from "./cache";
 import { resolveEntries } from "./entries";
 import { personDetail } from "./person-detail";
@@ -196,5 +199,29 @@ describe("the directory snapshot", () => {
         expect(role.permissions!.some((rp) => rp.action === p.action && rp.resource_type === p.resource_type)).toBe(true);
       }
     }
+  });
+
+  it("reuses the pages another reader fetched moments ago, and a refresh fetches them again", async () => {
+    const cached = createUpstreamClient({
+      baseUrl: sim.url,
+      accessKey: sim.keys.full,
+      limiter,
+      timeoutMs: 10_000,
+      cache: createMemoryCache({ ttl: ttlPolicy(300) }),
+    });
+    const org = sim.directory.organizations[0]!;
+    const usersPath = `/v1/compliance/organizations/${org.uuid}/users`;
+    // An officer opened the organization's users: its pages are now in the upstream cache.
+    await walkAll(walkOrganizationUsers(org.uuid, { client: cached }));
+    await clearLog();
+
+    const cache = createDirectoryCache({ source: upstreamDirectorySource(cached), ttlSeconds: 300 });
+    const dir = await loadDirectory({}, cache);
+    expect(dir.counts.memberships).toBe(sim.directory.totalMemberships);
+    expect((await simLog()).filter((e) => e.path === usersPath)).toHaveLength(0);
+
+    await clearLog();
+    await loadDirectory({ fresh: true }, cache);
+    expect((await simLog()).filter((e) => e.path === usersPath)).toHaveLength(2);
   });
 });

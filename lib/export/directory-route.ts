@@ -54,6 +54,13 @@ export async function exportDirectoryCsv(
     exp = await primeExport(await prepare(kind, source, parsed.query, request.signal), request.signal);
   } catch (err) {
     if (err instanceof ExportRefusal) return refuseExport({ audit, actor: officer.name, target, filters }, err.status, err.type, err.message);
+    if (request.signal.aborted) {
+      // The officer cancelled (or left) while the first rows were being read: not a failure of the export.
+      await audit
+        .append({ actor: officer.name, action: "export", target, filters, rows: 0, bytes: 0, outcome: "aborted", detail: "the download was cancelled before its first row" })
+        .catch((e) => console.error("audit log write failed for a cancelled export:", e instanceof Error ? e.message : e));
+      return errorResponse(err);
+    }
     await logUnstartedExport({ audit, actor: officer.name, target, filters, outcome: "failed", detail: abortDetail(err) });
     return errorResponse(err);
   }

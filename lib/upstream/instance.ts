@@ -3,6 +3,7 @@ import { createUpstreamCaching, type UpstreamCaching } from "@/lib/cache/caching
 import { config } from "@/lib/config";
 import { createLimiter } from "@/lib/throttle/create-limiter";
 import { createUpstreamClient, type UpstreamClient } from "./client";
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./retry-policy";
 
 /*
  * The process-wide upstream client, its limiter, cache and single-flight, built from configuration
@@ -39,9 +40,19 @@ export function upstream(): UpstreamClient {
       accessKey: c.accessKey,
       limiter: createLimiter(),
       timeoutMs: c.requestTimeoutMs,
+      ...(c.maxRetries !== undefined ? { retry: retryCaps(c.maxRetries) } : {}),
       cache: caching.cache,
       singleFlight: caching.singleFlight,
     });
   }
   return g[SLOT];
+}
+
+/** COMPLIANCE_MAX_RETRIES caps every retry class (never raises one above the default policy). */
+function retryCaps(maxRetries: number): Partial<RetryPolicy> {
+  return {
+    maxAttempts: Math.min(DEFAULT_RETRY_POLICY.maxAttempts, maxRetries + 1),
+    maxServerErrorAttempts: Math.min(DEFAULT_RETRY_POLICY.maxServerErrorAttempts, maxRetries + 1),
+    maxRateLimitAttempts: Math.min(DEFAULT_RETRY_POLICY.maxRateLimitAttempts, maxRetries + 1),
+  };
 }

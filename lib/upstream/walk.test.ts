@@ -62,6 +62,18 @@ describe("walkPages (pure)", () => {
     expect(s.asked).toEqual([undefined, "a", "b"]);
   });
 
+  it("fails rather than drop a record listed twice: the copy stands in for rows never sent", async () => {
+    const s = scripted({
+      "": { data: [{ id: "u1" }, { id: "u2" }], has_more: true, next_page: "a" },
+      a: { data: [{ id: "u1" }, { id: "u2" }], has_more: true, next_page: "b" },
+      b: { data: [{ id: "u5" }], has_more: false, next_page: null },
+    });
+    const e = await walkAll(s.fetchPage, { label: "users", idOf: (u) => u.id }).catch((x: unknown) => x);
+    expect((e as UpstreamError).kind).toBe("pagination");
+    expect((e as UpstreamError).message).toMatch(/u1 twice/);
+    expect(s.asked).toEqual([undefined, "a"]);
+  });
+
   it("gives up on an endless run of empty pages", async () => {
     let n = 0;
     const e = await walkAll(async () => ({ data: [], has_more: true, next_page: `t${n++}` }), { maxEmptyPages: 5 }).catch((x: unknown) => x);

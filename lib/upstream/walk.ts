@@ -24,12 +24,18 @@ export interface WalkProgress {
   hasMore: boolean;
 }
 
-export interface WalkOptions {
+export interface WalkOptions<T = unknown> {
   signal?: AbortSignal;
   onPage?(info: WalkProgress): void;
   /** What is being listed, for messages ("users of organization ..."). */
   label?: string;
   maxEmptyPages?: number;
+  /**
+   * The record's identity. When given, a record listed twice fails the walk: a page that repeats
+   * an earlier one stands in for rows that were never sent, so dropping the copy would hand out
+   * an incomplete list as if it were whole.
+   */
+  idOf?: (row: T) => string;
 }
 
 /** A page as the walker needs it; a request id, when given, is quoted in a pagination error. */
@@ -44,7 +50,7 @@ function paginationError(label: string, detail: string, pages: number, rows: num
 }
 
 /** Yields each non-empty page's rows, in order. */
-export async function* walkPages<T>(fetchPage: FetchPage<T>, opts: WalkOptions = {}): AsyncGenerator<T[], void, undefined> {
+export async function* walkPages<T>(fetchPage: FetchPage<T>, opts: WalkOptions<T> = {}): AsyncGenerator<T[], void, undefined> {
   const label = opts.label ?? "the list";
   const maxEmpty = opts.maxEmptyPages ?? MAX_EMPTY_PAGES_IN_A_ROW;
   const seen = new Set<string>();
@@ -52,6 +58,7 @@ export async function* walkPages<T>(fetchPage: FetchPage<T>, opts: WalkOptions =
   let pages = 0;
   let rows = 0;
   let emptyInARow = 0;
+  const ids = opts.idOf ? new Set<string>() : undefined;
   for (;;) {
     if (opts.signal?.aborted) {
       throw new UpstreamError({ kind: "cancelled", message: `Listing ${label} was cancelled.`, cause: opts.signal.reason });
@@ -59,6 +66,15 @@ export async function* walkPages<T>(fetchPage: FetchPage<T>, opts: WalkOptions =
     const page = await fetchPage(token);
     pages++;
     rows += page.data.length;
+    if (ids) {
+      for (const row of page.data) {
+        const id = opts.idOf!(row);
+        if (ids.has(id)) {
+          throw paginationError(label, `the Compliance API listed ${id.slice(0, 80)} twice (the list may have changed while it was read)`, pages, rows, page.requestId);
+        }
+        ids.add(id);
+      }
+    }
     const next = page.next_page;
     // The legacy organizations answer is a bare `{data}`: no has_more, no token, one page.
     const hasMore = page.has_more !== false && typeof next === "string" && next !== "";
@@ -79,7 +95,7 @@ export async function* walkPages<T>(fetchPage: FetchPage<T>, opts: WalkOptions =
 }
 
 /** Every row of a walk, in order. Takes a page fetcher or a walk already begun (e.g. `walkOrganizationUsers(id)`). */
-export async function walkAll<T>(source: FetchPage<T> | AsyncIterable<T[]>, opts: WalkOptions = {}): Promise<T[]> {
+export async function walkAll<T>(source: FetchPage<T> | AsyncIterable<T[]>, opts: WalkOptions<T> = {}): Promise<T[]> {
   const pages = typeof source === "function" ? walkPages(source, opts) : source;
   const out: T[] = [];
   for await (const rows of pages) {
@@ -88,7 +104,7 @@ export async function walkAll<T>(source: FetchPage<T> | AsyncIterable<T[]>, opts
   return out;
 }
 
-export interface WalkerOptions extends WalkOptions {
+export interface WalkerOptions extends Omit<WalkOptions, "idOf"> {
   client?: UpstreamClient;
   /** Whole-list walks are bulk work by default: interactive page loads go first. */
   priority?: Priority;
@@ -106,7 +122,7 @@ function unwrap<T>(answer: { data: Page<T>; requestId?: string }): Page<T> & { r
 export function walkOrganizations(opts: WalkerOptions = {}): AsyncGenerator<Organization[], void, undefined> {
   const call = callOptions(opts);
   // No `limit`: its default is already the maximum here, and the legacy unpaginated form takes no parameters.
-  return walkPages(async (page) => unwrap(await answerOf(() => requests.organizations({ page }), call)), { ...opts, label: opts.label ?? "organizations" });
+  return walkPages(async (page) => unwrap(await answerOf(() => requests.organizations({ page }), call)), { ...opts, label: opts.label ?? "organizations", idOf: (o) => o.uuid });
 }
 
 export function walkOrganizationUsers(orgUuid: string, opts: WalkerOptions = {}): AsyncGenerator<User[], void, undefined> {
@@ -114,6 +130,7 @@ export function walkOrganizationUsers(orgUuid: string, opts: WalkerOptions = {})
   return walkPages(async (page) => unwrap(await answerOf(() => requests.organizationUsers(orgUuid, { limit: WALK_LIMIT, page }), call)), {
     ...opts,
     label: opts.label ?? `users of organization ${orgUuid}`,
+    idOf: (u) => u.id,
   });
 }
 
@@ -122,6 +139,7 @@ export function walkRoles(orgUuid: string, opts: WalkerOptions = {}): AsyncGener
   return walkPages(async (page) => unwrap(await answerOf(() => requests.roles(orgUuid, { limit: WALK_LIMIT, page }), call)), {
     ...opts,
     label: opts.label ?? `roles of organization ${orgUuid}`,
+    idOf: (r) => r.id,
   });
 }
 
@@ -138,6 +156,7 @@ export function walkGroups(opts: WalkerOptions & { namePrefix?: string } = {}): 
   return walkPages(async (page) => unwrap(await answerOf(() => requests.groups({ limit: WALK_LIMIT, page, name_prefix: opts.namePrefix }), call)), {
     ...opts,
     label: opts.label ?? "groups",
+    idOf: (g) => g.id,
   });
 }
 
@@ -146,5 +165,6 @@ export function walkGroupMembers(groupId: string, opts: WalkerOptions = {}): Asy
   return walkPages(async (page) => unwrap(await answerOf(() => requests.groupMembers(groupId, { limit: WALK_LIMIT, page }), call)), {
     ...opts,
     label: opts.label ?? `members of group ${groupId}`,
+    idOf: (m) => m.user_id,
   });
 }

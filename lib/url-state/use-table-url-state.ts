@@ -1,5 +1,5 @@
 import { useSearchParams } from "next/navigation";
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useMemo, useRef, useState } from "react";
 import { writeSearchParams, type HistoryMode } from "./history";
 import { parseTableUrlState, writeTableUrlState, type TableUrlSpec, type TableUrlState } from "./table-url-state";
 
@@ -15,7 +15,12 @@ import { parseTableUrlState, writeTableUrlState, type TableUrlSpec, type TableUr
 export function useTableUrlState(spec: TableUrlSpec) {
   const searchParams = useSearchParams();
   const serialized = searchParams.toString();
-  const parsed = useMemo(() => parseTableUrlState(new URLSearchParams(serialized), spec), [serialized, spec]);
+  const previous = useRef<TableUrlState | null>(null);
+  const parsed = useMemo(() => {
+    const next = keepUnchanged(previous.current, parseTableUrlState(new URLSearchParams(serialized), spec));
+    previous.current = next;
+    return next;
+  }, [serialized, spec]);
   const [optimistic, setOptimistic] = useState<{ base: string; state: TableUrlState } | null>(null);
   const state = optimistic && optimistic.base === serialized ? optimistic.state : parsed;
 
@@ -30,4 +35,20 @@ export function useTableUrlState(spec: TableUrlSpec) {
   );
 
   return { state, update };
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * Keeps the previous objects for parts that did not change: writing the search to the URL must not
+ * hand TanStack new filter and sort objects, or it filters 50,000 rows again for nothing.
+ */
+function keepUnchanged(prev: TableUrlState | null, next: TableUrlState): TableUrlState {
+  if (!prev) return next;
+  return {
+    search: next.search,
+    sorting: same(prev.sorting, next.sorting) ? prev.sorting : next.sorting,
+    filters: same(prev.filters, next.filters) ? prev.filters : next.filters,
+    hidden: same(prev.hidden, next.hidden) ? prev.hidden : next.hidden,
+  };
 }

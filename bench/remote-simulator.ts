@@ -1,0 +1,57 @@
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { buildDirectory, type Directory } from "@/lib/simulator/directory";
+import type { LogEntry, SimulatorOptions } from "@/lib/simulator/server";
+
+/*
+ * A simulator running in its own process (simulator-process.ts), driven over its HTTP control
+ * endpoints. Its directory is a pure function of the options, so the bench builds the same one
+ * here to compute expectations (minimum calls, row counts) without asking the server.
+ */
+
+export interface RemoteSimulator {
+  url: string;
+  pid: number;
+  directory: Directory;
+  log(): Promise<LogEntry[]>;
+  clearLog(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startRemoteSimulator(opts: SimulatorOptions): Promise<RemoteSimulator> {
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(__dirname, "simulator-process.ts"), JSON.stringify(opts)], {
+    cwd: path.resolve(__dirname, ".."),
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let err = "";
+  child.stderr.on("data", (d) => (err += d));
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = "";
+    child.stdout.on("data", (d) => {
+      out += d;
+      const m = out.match(/^ready (\S+)$/m);
+      if (m) resolve(m[1]!);
+    });
+    child.once("exit", (code) => reject(new Error(`simulator exited (${code}): ${err}`)));
+  });
+  const directory = buildDirectory(opts);
+  const control = async (method: string, p: string) => {
+    const res = await fetch(`${url}${p}`, { method });
+    if (!res.ok) throw new Error(`simulator ${method} ${p}: ${res.status}`);
+    return res;
+  };
+  return {
+    url,
+    pid: child.pid!,
+    directory,
+    log: async () => ((await (await control("GET", "/__simulator/log")).json()) as { entries: LogEntry[] }).entries,
+    clearLog: async () => void (await control("DELETE", "/__simulator/log")),
+    close: async () => {
+      if (child.exitCode === null) child.kill("SIGTERM");
+      const t = setTimeout(() => child.kill("SIGKILL"), 5_000);
+      await exited;
+      clearTimeout(t);
+    },
+  };
+}

@@ -1,0 +1,128 @@
+import { rmSync } from "node:fs";
+import path from "node:path";
+import { hashPassword } from "@/lib/session/passwords";
+import { startSimulator, type LogEntry, type SimulatorHandle, type SimulatorOptions } from "@/lib/simulator/server";
+import { SIM_KEYS } from "@/lib/simulator/keys";
+import { login, startApp, type AppServer } from "@/lib/testing/app-server";
+
+/*
+ * The hardening suites' rig: one simulator and one built app (`next start`, live mode, a simulator
+ * key), an officer logged in, and a record of every answer the suite saw (bodies and headers) for
+ * the secrets check. The simulator's request log is the witness of what reached the upstream.
+ */
+
+export const OFFICER = { username: "hardy", password: "hardening-suite-password-0001" };
+export const VIEWER = { username: "vera", password: "hardening-suite-viewer-0002" };
+export const ACCESS_KEY = SIM_KEYS.full;
+
+const ROOT = path.resolve(__dirname, "../..");
+
+export interface Stack {
+  sim: SimulatorHandle;
+  app: AppServer;
+  cookie: string;
+  /** Every response body and header set the suite read, for the key-leak check. */
+  seen: string[];
+  /** A request as the logged-in officer (pass `cookie: ""` in headers to send none); records what came back. */
+  request(pathAndQuery: string, init?: RequestInit): Promise<Response>;
+  /** Reads a body to its end: `complete` is false when the connection broke before a clean end. */
+  readAll(res: Response): Promise<{ text: string; complete: boolean }>;
+  close(): Promise<void>;
+}
+
+export interface StackOptions {
+  sim?: SimulatorOptions;
+  env?: Record<string, string>;
+  name: string;
+}
+
+export async function startStack(opts: StackOptions): Promise<Stack> {
+  const sim = await startSimulator({ port: 0, ...opts.sim });
+  const dataDir = `test-results/hardening-${opts.name}-${process.pid}`;
+  let app: AppServer;
+  try {
+    app = await startApp({
+      ANTHROPIC_COMPLIANCE_ACCESS_KEY: ACCESS_KEY,
+      COMPLIANCE_API_BASE_URL: sim.url,
+      SESSION_SECRET: `hardening-${opts.name}-session-secret-0123456789abcdef`,
+      DASHBOARD_USERS: `${OFFICER.username}:${await hashPassword(OFFICER.password)},${VIEWER.username}:${await hashPassword(VIEWER.password)}:viewer`,
+      DATA_DIR: dataDir,
+      COMPLIANCE_RATE_LIMIT_RPS: "8",
+      ...opts.env,
+    });
+  } catch (e) {
+    await sim.close();
+    throw e;
+  }
+  const cookie = await login(app.url, OFFICER.username, OFFICER.password);
+  const seen: string[] = [];
+
+  const record = (res: Response, text: string) => {
+    seen.push(text, JSON.stringify([...res.headers]));
+  };
+
+  return {
+    sim,
+    app,
+    cookie,
+    seen,
+    async request(pathAndQuery, init = {}) {
+      const headers = new Headers(init.headers);
+      if (!headers.has("cookie")) headers.set("cookie", cookie);
+      else if (headers.get("cookie") === "") headers.delete("cookie");
+      const res = await fetch(`${app.url}${pathAndQuery}`, { redirect: "manual", ...init, headers });
+      // Streams (exports, NDJSON) are recorded by readAll; everything else is read here once.
+      if (!isStream(res)) record(res, await res.clone().text());
+      return res;
+    },
+    async readAll(res) {
+      const reader = res.body!.getReader();
+      const decoder = new TextDecoder();
+      let text = "";
+      let complete = true;
+      try {
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) break;
+          text += decoder.decode(value, { stream: true });
+        }
+      } catch {
+        complete = false;
+      }
+      record(res, text);
+      return { text, complete };
+    },
+    async close() {
+      await app.close();
+      await sim.close();
+      rmSync(path.join(ROOT, dataDir), { recursive: true, force: true });
+    },
+  };
+}
+
+function isStream(res: Response): boolean {
+  const type = res.headers.get("content-type") ?? "";
+  return /text\/csv|ndjson/.test(type);
+}
+
+/** The most requests the simulator saw start within any one second (sliding over arrival times). */
+export function maxStartsPerSecond(entries: readonly Pick<LogEntry, "t">[]): number {
+  const t = entries.map((e) => e.t).sort((a, b) => a - b);
+  let best = 0;
+  let lo = 0;
+  for (let hi = 0; hi < t.length; hi++) {
+    while (t[hi]! - t[lo]! >= 1000) lo++;
+    best = Math.max(best, hi - lo + 1);
+  }
+  return best;
+}
+
+/** The app's error body, checked for the CONTRACT shape: a message a person can read, never a stack trace. */
+export async function errorOf(res: Response): Promise<{ type: string; message: string; upstream_status?: number; request_id?: string }> {
+  const body = (await res.json()) as { error?: { type: string; message: string; upstream_status?: number; request_id?: string } };
+  if (!body.error) throw new Error(`expected an error body, got ${JSON.stringify(body).slice(0, 200)}`);
+  return body.error;
+}
+
+/** Text that looks like a stack trace or a runtime's own error, which no officer should be shown. */
+export const STACK_TRACE_RE = /\bat [\w$.<>]+ \(|node_modules|\.tsx?:\d+|webpack|turbopack|TypeError|ReferenceError|SyntaxError: /;
