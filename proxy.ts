@@ -1,15 +1,18 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { config as appConfig } from "@/lib/config";
+import { BODY_TOO_LARGE_MESSAGE, bodyIsTooLarge } from "@/lib/hardening/body-limit";
 import { contentSecurityPolicy, newNonce } from "@/lib/hardening/csp";
 import { loginUrlFor } from "@/lib/session/next-path";
 import { cookiesShouldBeSecure, isPlainHttpLocalhost, requestOrigin } from "@/lib/session/request-facts";
 import { readSessionCookie, REQUEST_PATH_HEADER, SESSION_COOKIE_NAMES, sessionCookieName } from "@/lib/session/session-cookie";
 
 /*
- * Runs before every page and API request (Node runtime). Two jobs:
+ * Runs before every page and API request (Node runtime). Its jobs:
  *  - a page requested without a live session cookie goes to /login?next=<path>. This is a
  *    convenience, not the security boundary: every API route calls requireSession() itself, and
  *    protected layouts call requirePageSession().
+ *  - an API request body larger than any route accepts is refused (413) here, before Next reads
+ *    all of it (lib/hardening/body-limit.ts says why the routes' own checks come too late).
  *  - security headers on every response, with a Content-Security-Policy whose script nonce is
  *    drawn per request. The same policy goes on the request headers (with `x-nonce`): Next reads
  *    the nonce from there and puts it on its own scripts while it renders the page (pages are
@@ -48,6 +51,15 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   const { pathname, search } = request.nextUrl;
   const origin = requestOrigin(request.headers, request.url);
   const { nonce, csp } = policyFor(origin);
+
+  if (pathname.startsWith("/api/") && request.method !== "GET" && request.method !== "HEAD" && (await bodyIsTooLarge(request.headers, request.body))) {
+    const refused = NextResponse.json(
+      { error: { type: "payload_too_large", message: BODY_TOO_LARGE_MESSAGE } },
+      // Close the connection: the rest of the upload is not wanted.
+      { status: 413, headers: { "cache-control": "no-store", connection: "close" } },
+    );
+    return withSecurityHeaders(refused, origin, csp);
+  }
 
   if (!isPublicPath(pathname)) {
     const cfg = appConfig();

@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { logIn } from "./helpers";
 
@@ -62,6 +63,9 @@ test("a group reconciled against a file with one missing and one unexpected memb
   await expect(page.getByRole("tab", { name: "Unexpected access (1)" })).toBeVisible({ timeout: 120_000 });
   await expect(page.getByRole("tab", { name: "Missing (1)" })).toBeVisible();
   await expect(page.getByRole("tab", { name: `In both (${kept.length})` })).toBeVisible();
+
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
 
   await page.getByRole("tab", { name: "Unexpected access (1)" }).click();
   const unexpected = page.getByRole("region", { name: "Unexpected access" });

@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { readFile } from "node:fs/promises";
 import { parse } from "csv-parse/sync";
@@ -82,6 +83,8 @@ test("a pasted list with upper case, blanks, duplicates and unknowns resolves en
   await expect(page.getByRole("tab", { name: "Unmatched (2)" })).toBeVisible();
   await expect(page.getByRole("tab", { name: "Duplicates (2)" })).toBeVisible();
   await expect(page.getByRole("tab", { name: "Blank, ignored (2)" })).toBeVisible();
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
   await expect(page.getByText(/^9 entries: 3 matched \(3 people\), 2 unmatched, 2 duplicates, 2 blank \(ignored\)\.$/)).toBeVisible();
 
   const matched = page.getByRole("region", { name: "People matched" });

@@ -26,6 +26,8 @@ import { RoleChips } from "./role-chips";
 import { usePerOrganizationLists, type PerOrganizationLists } from "./use-organization-lists";
 
 const NOUN = { one: "member", other: "members" };
+/** Stable across renders: the table treats a new array as a new sort. */
+const BY_EMAIL = [{ id: "email", desc: false }];
 
 /** The members CSV, defined once in lib/groups (tested there). */
 const MEMBER_CSV_COLUMNS: CsvColumnSpec<MemberRow>[] = MEMBERS_CSV_HEADER.map((header, i) => ({ header, value: (r) => memberCsvRecord(r)[i] }));
@@ -49,7 +51,7 @@ export function GroupDetail({ groupId }: { groupId: string }) {
     () => [selectColumn<MemberRow>({ rowLabel: (r) => r.fullName || r.email, noun: "members" }), ...groupMembersTableColumns(namesKnown)],
     [namesKnown],
   );
-  const controller = useDataTable({ data: rows, columns, getRowId: (r) => r.userId, defaultSorting: [{ id: "email", desc: false }] });
+  const controller = useDataTable({ data: rows, columns, getRowId: (r) => r.userId, defaultSorting: BY_EMAIL });
   const { table } = controller;
 
   const name = group.data?.name ?? groupId;

@@ -11,6 +11,8 @@ import { useGroupMemberCounts } from "./use-group-member-counts";
 import { usePerOrganizationLists, type PerOrganizationLists } from "./use-organization-lists";
 
 const NOUN = { one: "group", other: "groups" };
+/** Stable across renders: the table treats a new array as a new sort. */
+const BY_NAME = [{ id: "name", desc: false }];
 /** Up to this many groups, members are counted without asking: one walk per group. */
 const AUTO_COUNT_LIMIT = 100;
 
@@ -40,7 +42,7 @@ export function GroupsList() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [groups.rows, roleIndex, countsKey],
   );
-  const controller = useDataTable({ data: rows, columns: groupsTableColumns, getRowId: (r) => r.group.id, defaultSorting: [{ id: "name", desc: false }] });
+  const controller = useDataTable({ data: rows, columns: groupsTableColumns, getRowId: (r) => r.group.id, defaultSorting: BY_NAME });
   const { table } = controller;
   const exportDisabled = useExportDisabledReason();
 

@@ -34,13 +34,13 @@ export const peopleColumns: AnyColumnDef<PeopleTableRow>[] = [
   {
     accessorKey: "email",
     header: "Email",
-    size: 200,
+    size: 190,
     meta: { label: "Email", searchable: true, csv: { header: "email", value: (r) => r.email } },
   },
   {
     accessorKey: "id",
     header: "User id",
-    size: 250,
+    size: 240,
     meta: { label: "User id", searchable: true, csv: { header: "user_id", value: (r) => r.id } },
     cell: ({ row }) => <IdCell value={row.original.id} label="user id" />,
   },
@@ -48,7 +48,7 @@ export const peopleColumns: AnyColumnDef<PeopleTableRow>[] = [
     id: "organizations",
     accessorFn: (r) => r.organizations,
     header: "Organizations",
-    size: 195,
+    size: 185,
     sortingFn: byJoined,
     meta: {
       label: "Organization",
@@ -69,7 +69,7 @@ export const peopleColumns: AnyColumnDef<PeopleTableRow>[] = [
     id: "organizationRoles",
     accessorFn: (r) => r.organizationRoles,
     header: "Organization roles",
-    size: 125,
+    size: 150,
     sortingFn: byJoined,
     meta: {
       label: "Organization role",
@@ -89,7 +89,7 @@ export const peopleColumns: AnyColumnDef<PeopleTableRow>[] = [
   {
     accessorKey: "groupCount",
     header: "Groups",
-    size: 72,
+    size: 80,
     meta: {
       label: "Groups",
       align: "right",

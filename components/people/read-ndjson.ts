@@ -27,7 +27,9 @@ export async function readNdjson<S extends z.ZodType>(
   if (opts.fresh) headers["cache-control"] = "no-cache";
   let res: Response;
   try {
-    res = await fetch(path, { signal: opts.signal, headers, credentials: "same-origin", cache: "no-store" });
+    // Not `cache: "no-store"`: browsers then send `Cache-Control: no-cache` on every request, which
+    // the server reads as the Refresh button and rebuilds. The answers are `no-store` anyway.
+    res = await fetch(path, { signal: opts.signal, headers, credentials: "same-origin" });
   } catch (e) {
     if (isAbortError(e) || opts.signal?.aborted) throw e;
     throw new ApiError({ type: "network", status: 0, message: "No answer from the dashboard server. Check your network connection, then retry." });

@@ -6,6 +6,8 @@ import { organizationRolesQuery, organizationsQuery, useWalk } from "@/lib/query
 import { rolesTableColumns } from "./roles-table-columns";
 
 const NOUN = { one: "role", other: "roles" };
+/** Stable across renders: the table treats a new array as a new sort. */
+const BY_NAME = [{ id: "name", desc: false }];
 
 /** Every RBAC role of one organization (walked whole), searchable, sortable, filterable by dates. */
 export function OrganizationRoles({ orgUuid }: { orgUuid: string }) {
@@ -16,7 +18,7 @@ export function OrganizationRoles({ orgUuid }: { orgUuid: string }) {
     data: walk.rows,
     columns,
     getRowId: (r) => r.id,
-    defaultSorting: [{ id: "name", desc: false }],
+    defaultSorting: BY_NAME,
   });
   const { table } = controller;
   const exportDisabled = useExportDisabledReason();

@@ -117,6 +117,18 @@ export function maxStartsPerSecond(entries: readonly Pick<LogEntry, "t">[]): num
   return best;
 }
 
+/** The entries of the busiest one-second window, for a failure message. */
+export function busiestSecond<E extends Pick<LogEntry, "t">>(entries: readonly E[]): E[] {
+  const sorted = [...entries].sort((a, b) => a.t - b.t);
+  let best: E[] = [];
+  let lo = 0;
+  for (let hi = 0; hi < sorted.length; hi++) {
+    while (sorted[hi]!.t - sorted[lo]!.t >= 1000) lo++;
+    if (hi - lo + 1 > best.length) best = sorted.slice(lo, hi + 1);
+  }
+  return best;
+}
+
 /** The app's error body, checked for the CONTRACT shape: a message a person can read, never a stack trace. */
 export async function errorOf(res: Response): Promise<{ type: string; message: string; upstream_status?: number; request_id?: string }> {
   const body = (await res.json()) as { error?: { type: string; message: string; upstream_status?: number; request_id?: string } };

@@ -31,7 +31,9 @@ export async function fetchJson<S extends z.ZodType>(path: string, schema: S, op
 
   let res: Response;
   try {
-    res = await fetch(withQuery(path, opts.query), { signal: opts.signal, headers, credentials: "same-origin", cache: "no-store" });
+    // Not `cache: "no-store"`: browsers then add `Cache-Control: no-cache` to every request, which the
+    // server reads as the Refresh button and bypasses its cache. The app's answers are `no-store` anyway.
+    res = await fetch(withQuery(path, opts.query), { signal: opts.signal, headers, credentials: "same-origin" });
   } catch (e) {
     if (isAbortError(e) || opts.signal?.aborted) throw e;
     throw new ApiError({

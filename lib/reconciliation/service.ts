@@ -3,7 +3,7 @@ import { readCsv } from "@/lib/csv/read";
 import { loadDirectory } from "@/lib/directory/snapshot";
 import type { Directory } from "@/lib/directory/types";
 import { parsePastedEntries } from "@/lib/seed-lists/input";
-import { csvSourceRecord, decodeUpload, SourceError } from "@/lib/seed-lists/sources";
+import { csvSourceRecord, decodeUpload, isPersonRef, SourceError } from "@/lib/seed-lists/sources";
 import { bulkLayout, groupBulkRecords } from "./bulk";
 import { reconcileGroup } from "./diff";
 import { MAX_EXPECTED_ENTRIES, type BulkRequest, type BulkResponse, type ExpectedInput, type ReconcileResponse } from "./schema";
@@ -62,6 +62,9 @@ export async function reconcileBulk(request: BulkRequest, opts: ReconcileOptions
   const layout = bulkLayout(records);
   const data = layout.header ? records.slice(1) : records;
   if (data.length === 0) throw new SourceError("The file holds a header and no records. Each record is one expected membership: group_name_or_id,email.");
+  if (!data.some((r) => isPersonRef(r[layout.entryColumn] ?? ""))) {
+    throw new SourceError(`${from === "pasted text" ? "The pasted text" : from}: no record has an email address or user id where one is expected (column ${layout.entryColumn + 1}). Each record is one expected membership: group_name_or_id,email.`);
+  }
   const directory = await (opts.load ?? loadDirectory)({ signal: opts.signal, fresh: opts.fresh });
 
   const named = groupBulkRecords(

@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { readCsv } from "@/lib/csv/read";
+import { classifyEntry } from "@/lib/directory/entries";
 import type { Directory } from "@/lib/directory/types";
 import { columnEntries, columnLabel, parsePastedEntries } from "./input";
 import { MAX_SEED_ENTRIES, type SourceInput, type SourceRecord } from "./schema";
@@ -34,15 +35,27 @@ export function csvSourceRecord(input: Extract<SourceInput, { kind: "csv" }>): E
   if (!read.ok) throw new SourceError(`${input.filename}: ${read.message}`);
   const width = Math.max(read.header.length, ...read.rows.map((r) => r.length));
   if (input.column >= width) throw new SourceError(`${input.filename} has ${width} column${width === 1 ? "" : "s"}; column ${input.column + 1} does not exist. Pick the column that holds the emails or user ids.`);
+  const entries = columnEntries(read.rows, input.column);
+  const label = columnLabel(read.header, input.column);
+  // A column of names (or formulas) would resolve to nothing after a whole directory walk: say so now.
+  if (entries.some((e) => e !== "") && !entries.some(isPersonRef)) {
+    throw new SourceError(`${input.filename}: ${label} holds no email addresses or user ids. Pick the column that holds them (like ada@example.com or user_01...).`);
+  }
   return {
     kind: "csv",
     filename: input.filename,
     column: input.column,
-    column_name: columnLabel(read.header, input.column),
+    column_name: label,
     rows: read.rows.length,
     sha256: createHash("sha256").update(bytes).digest("hex"),
-    entries: columnEntries(read.rows, input.column),
+    entries,
   };
+}
+
+/** An entry that can name a person: an email address or a user id. */
+export function isPersonRef(entry: string): boolean {
+  const { kind } = classifyEntry(entry);
+  return kind === "email" || kind === "user_id";
 }
 
 /**

@@ -41,6 +41,12 @@ export interface LocalLimiterOptions {
 
 const RESCHEDULE = Symbol("reschedule");
 
+/**
+ * Room added to the one-second window: the upstream counts arrivals, and a request leaves a busy
+ * process a few tens of milliseconds after its start was granted.
+ */
+export const WINDOW_MARGIN_MS = 50;
+
 export class LocalLimiter implements Limiter {
   private readonly bottleneck: Bottleneck;
   private readonly rps: number;
@@ -60,7 +66,7 @@ export class LocalLimiter implements Limiter {
     this.rps = opts.rps;
     this.now = opts.now ?? Date.now;
     this.gateCount = Math.max(1, Math.floor(opts.rps));
-    this.gateWindowMs = (this.gateCount * 1000) / opts.rps + (opts.windowMarginMs ?? 15);
+    this.gateWindowMs = (this.gateCount * 1000) / opts.rps + (opts.windowMarginMs ?? WINDOW_MARGIN_MS);
     this.bottleneck = new Bottleneck({
       minTime: opts.minTime ?? minTimeFor(opts.rps),
       maxConcurrent: opts.maxConcurrent ?? maxConcurrentFor(opts.rps),
@@ -141,15 +147,23 @@ export class LocalLimiter implements Limiter {
     for (const w of waiters) w();
   }
 
-  /** Reserves the earliest start that keeps the sliding window within its count, then waits for it. */
+  /**
+   * Waits until a start keeps the sliding window within its count, then records the *actual*
+   * start time. Checking and recording happen in one synchronous step after every wait, so a
+   * timer that fires late (busy event loop) can delay a start but never bunch two together.
+   */
   private async passGate(): Promise<void> {
-    const now = this.now();
-    const last = this.starts[this.starts.length - 1] ?? 0;
-    const kthPrevious = this.starts.length >= this.gateCount ? this.starts[this.starts.length - this.gateCount]! : -Infinity;
-    const start = Math.max(now, last, kthPrevious + this.gateWindowMs);
-    this.starts.push(start);
-    if (this.starts.length > this.gateCount) this.starts.splice(0, this.starts.length - this.gateCount);
-    if (start > now) await new Promise((r) => setTimeout(r, start - now));
+    for (;;) {
+      const now = this.now();
+      const kthPrevious = this.starts.length >= this.gateCount ? this.starts[this.starts.length - this.gateCount]! : -Infinity;
+      const earliest = kthPrevious + this.gateWindowMs;
+      if (now >= earliest) {
+        this.starts.push(now);
+        if (this.starts.length > this.gateCount) this.starts.splice(0, this.starts.length - this.gateCount);
+        return;
+      }
+      await new Promise((r) => setTimeout(r, Math.max(1, earliest - now)));
+    }
   }
 }
 

@@ -4,7 +4,7 @@ import type Redis from "ioredis";
 import { createRedisClient, isRedisUnreachable, REDIS_COMMAND_TIMEOUT_MS } from "@/lib/redis/client";
 import { redactRedisUrl } from "@/lib/redis/redact-url";
 import type { Limiter, LimiterStats, Priority } from "./limiter";
-import { BOTTLENECK_PRIORITY, createLocalLimiter, maxConcurrentFor, minTimeFor } from "./local-limiter";
+import { BOTTLENECK_PRIORITY, createLocalLimiter, maxConcurrentFor, minTimeFor, WINDOW_MARGIN_MS } from "./local-limiter";
 
 /*
  * One upstream budget shared by every app instance: Bottleneck's own Redis clustering (ioredis
@@ -54,8 +54,6 @@ const HEARTBEAT_MS = 1_000;
 const MAX_PROBE_DELAY_MS = 5_000;
 /** A recovery that lasts this long resets the probe backoff. */
 const STABLE_AFTER_MS = 60_000;
-/** Margin on the one-second window, for the gap between the gate's answer and the request leaving. */
-const WINDOW_MARGIN_MS = 15;
 
 const GATE_SCRIPT = `
 local t = redis.call('TIME')

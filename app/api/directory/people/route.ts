@@ -2,6 +2,7 @@ import { catalogLine, personRow } from "@/lib/directory/people-rows";
 import { errorBody } from "@/lib/directory/error-body";
 import { linkedController, ndjsonResponse, progressUntilLoaded, wantsFresh, type Line } from "@/lib/directory/ndjson";
 import { loadDirectory } from "@/lib/directory/snapshot";
+import { refuseUnexpectedQuery } from "@/lib/hardening/query-guard";
 import { requireSession } from "@/lib/session/session";
 
 /*
@@ -19,6 +20,8 @@ const CHUNK = 1000;
 export async function GET(request: Request): Promise<Response> {
   const officer = await requireSession();
   if (officer instanceof Response) return officer;
+  const badQuery = refuseUnexpectedQuery(request);
+  if (badQuery) return badQuery;
 
   const ctrl = linkedController(request.signal);
   const fresh = wantsFresh(request);

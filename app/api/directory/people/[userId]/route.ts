@@ -5,6 +5,7 @@ import { linkedController, ndjsonResponse, progressUntilLoaded, wantsFresh, type
 import { personDetail } from "@/lib/directory/person-detail";
 import { loadDirectory, permissionsOf } from "@/lib/directory/snapshot";
 import type { Directory } from "@/lib/directory/types";
+import { refuseUnexpectedQuery } from "@/lib/hardening/query-guard";
 import { requireSession } from "@/lib/session/session";
 
 /*
@@ -41,6 +42,8 @@ function notFound(userId: string, builtAt: number): Response {
 export async function GET(request: Request, ctx: { params: Promise<{ userId: string }> }): Promise<Response> {
   const officer = await requireSession();
   if (officer instanceof Response) return officer;
+  const badQuery = refuseUnexpectedQuery(request);
+  if (badQuery) return badQuery;
 
   const { userId } = await ctx.params;
   if (!isUserId(userId)) {
