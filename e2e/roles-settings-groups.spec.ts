@@ -94,7 +94,9 @@ test("the settings comparison marks exactly the settings whose values differ bet
   }
   await expect(page.getByText(`${fmt(differing.length)} of ${fmt(names.length)} settings differ`)).toBeVisible();
 
-  await page.getByLabel("Only differences").check();
+  // Controlled by the URL: the box turns checked once the URL changed, so click, then wait for it.
+  await page.getByLabel("Only differences").click();
+  await expect(page.getByLabel("Only differences")).toBeChecked();
   await expect(page).toHaveURL(/[?&]diff=1/);
   await expect(page.locator("tbody tr[data-setting]")).toHaveCount(differing.length);
   await page.goBack();
@@ -127,7 +129,9 @@ test("a role shows every permission it carries, and the action facet narrows the
   await expect(page.getByText(`${fmt(permissions.length)} permissions`, { exact: true })).toBeVisible({ timeout: 45_000 });
 
   await openFacet(page, "Action");
-  await page.getByRole("checkbox", { name: new RegExp(`^${escapeRe(action)} `) }).check();
+  const box = page.getByRole("checkbox", { name: new RegExp(`^${escapeRe(action)} `) });
+  await box.click();
+  await expect(box).toBeChecked();
   await page.keyboard.press("Escape");
   await expect(page).toHaveURL(new RegExp(`[?&]action=${encodeURIComponent(action)}`));
   await expect(page.getByText(`${fmt(withAction)} of ${fmt(permissions.length)} permissions`)).toBeVisible();
@@ -175,7 +179,8 @@ test("the groups list counts each source and resolves role names", async ({ page
   await openFacet(page, "Source");
   await expect(page.locator("label", { hasText: "direct (made in Claude)" })).toContainText(fmt(direct));
   await expect(page.locator("label", { hasText: "scim (synced" })).toContainText(fmt(scim));
-  await page.getByRole("checkbox", { name: /^scim/ }).check();
+  await page.getByRole("checkbox", { name: /^scim/ }).click();
+  await expect(page.getByRole("checkbox", { name: /^scim/ })).toBeChecked();
   await page.keyboard.press("Escape");
   await expect(page.getByText(`${fmt(scim)} of ${fmt(groups.length)} groups`)).toBeVisible();
   await expect(page).toHaveURL(/[?&]source=scim/);

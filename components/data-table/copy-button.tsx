@@ -49,7 +49,7 @@ export function CopyButton({ value, label, text, className = "" }: { value: stri
         }
       }}
     >
-      {text && <span>{text}</span>}
+      {text && <span className="text-slate-600">{text}</span>}
       {copied ? <CheckIcon className="h-3.5 w-3.5 text-emerald-600" /> : <CopyIcon />}
     </button>
   );

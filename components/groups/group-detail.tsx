@@ -66,13 +66,13 @@ export function GroupDetail({ groupId }: { groupId: string }) {
         ) : (
           <>
             <h1 className="flex items-center gap-2 text-lg font-semibold text-slate-900">
-              {group.data ? group.data.name : <span className="text-slate-400">Loading group…</span>}
+              {group.data ? group.data.name : <span className="text-slate-500">Loading group…</span>}
               {group.data ? <SourceBadge source={group.data.source_type} /> : null}
             </h1>
             {group.data ? (
               <dl className="mt-1 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-0.5 text-sm">
                 <dt className="text-slate-500">Description</dt>
-                <dd>{group.data.description || <span className="text-slate-400">none</span>}</dd>
+                <dd>{group.data.description || <span className="text-slate-500">none</span>}</dd>
                 <dt className="text-slate-500">Source</dt>
                 <dd>
                   {group.data.source_type === "scim"

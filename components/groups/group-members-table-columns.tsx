@@ -27,7 +27,7 @@ export function groupMembersTableColumns(namesKnown: boolean): ColumnDef<MemberR
         ) : namesKnown ? (
           <span className="text-slate-500" title="This user id is in no organization users list the key reaches">not in any organization</span>
         ) : (
-          <span className="text-slate-400" title="Loading the organization users lists">…</span>
+          <span className="text-slate-500" title="Loading the organization users lists">…</span>
         ),
     },
     {
@@ -65,7 +65,7 @@ export function groupMembersTableColumns(namesKnown: boolean): ColumnDef<MemberR
       },
       cell: ({ row }) =>
         row.original.memberships.length === 0 ? (
-          <span className="text-slate-400">{namesKnown ? "none" : "…"}</span>
+          <span className="text-slate-500">{namesKnown ? "none" : "…"}</span>
         ) : (
           <span title={row.original.memberships.map((m) => `${m.orgName} (${m.organizationRole})`).join("\n")}>
             {row.original.memberships.map((m, i) => (

@@ -82,7 +82,7 @@ export const groupsTableColumns: ColumnDef<GroupRow, any>[] = [
       if (r.members !== undefined) return <span className="tabular-nums">{formatCount(r.members)}</span>;
       if (r.membersState === "error") return <span className="text-red-800" title="The members could not be loaded">failed</span>;
       return (
-        <span className="text-slate-400" title={r.membersState === "idle" ? "Not counted yet" : "Counting…"}>
+        <span className="text-slate-500" title={r.membersState === "idle" ? "Not counted yet" : "Counting…"}>
           …
         </span>
       );

@@ -9,7 +9,7 @@ export function roleLabel(r: ResolvedRole): string {
 
 /** A group's roles, each linking to its permissions; an id no organization knows stays as the raw id. */
 export function RoleChips({ roles, pending = false }: { roles: ResolvedRole[]; pending?: boolean }) {
-  if (roles.length === 0) return <span className="text-slate-400">none</span>;
+  if (roles.length === 0) return <span className="text-slate-500">none</span>;
   return (
     <ul className="inline">
       {roles.map((r) => (

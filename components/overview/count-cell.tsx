@@ -6,8 +6,9 @@ export function CountStateCell({ cell, noun }: { cell: Cell<number>; noun: strin
   switch (cell.kind) {
     case "waiting":
       return (
-        <span className="text-slate-300" title={`${noun}: queued`}>
-          ·
+        <span className="text-slate-400" title={`${noun}: queued`}>
+          <span aria-hidden="true">·</span>
+          <span className="sr-only">queued</span>
         </span>
       );
     case "loading":

@@ -17,8 +17,16 @@ describe("the Overview's count window", () => {
     expect(taskState({ ...base, status: "success", fetchStatus: "idle", isInvalidated: false, dataUpdatedAt: now - 1000 }, now, 60_000)).toBe("settled");
     expect(taskState({ ...base, status: "success", fetchStatus: "idle", isInvalidated: false, dataUpdatedAt: now - 120_000 }, now, 60_000)).toBe("waiting");
     expect(taskState({ ...base, status: "success", fetchStatus: "idle", isInvalidated: true, dataUpdatedAt: now }, now, 60_000)).toBe("waiting");
-    expect(taskState({ ...base, status: "error", fetchStatus: "idle", isInvalidated: false, dataUpdatedAt: 0 }, now, 60_000)).toBe("settled");
+    expect(taskState({ ...base, status: "error", fetchStatus: "idle", isInvalidated: true, dataUpdatedAt: 0, errorUpdatedAt: now - 10 }, now, 60_000)).toBe("settled");
     expect(taskState({ ...base, status: "pending", fetchStatus: "fetching", isInvalidated: false, dataUpdatedAt: 0 }, now, 60_000)).toBe("running");
     expect(taskState(undefined, now, 60_000)).toBe("waiting");
+  });
+
+  it("keeps a failure failed (never retried in a loop) until the officer retries after it", () => {
+    const failed = { data: undefined, dataUpdateCount: 0, errorUpdateCount: 1, errorUpdatedAt: 5_000, error: new Error("x"), fetchFailureCount: 1, fetchFailureReason: null, fetchMeta: null, status: "error" as const, fetchStatus: "idle" as const, isInvalidated: true, dataUpdatedAt: 0 };
+    expect(taskState(failed, 6_000, 60_000, 0)).toBe("settled");
+    expect(taskState(failed, 6_000, 60_000, 5_500)).toBe("waiting");
+    // A window full of failures does not block the organizations after them.
+    expect(tasksToEnable(["settled", "settled", "settled", "waiting"], 3, false)).toEqual([false, false, false, true]);
   });
 });

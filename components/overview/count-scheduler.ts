@@ -13,13 +13,17 @@ export type TaskState = "settled" | "running" | "waiting";
 /** How many count tasks run at once: enough to keep the server's throttle busy, few enough to leave room. */
 export const COUNT_WINDOW = 3;
 
-export function taskState(state: QueryState<unknown, Error> | undefined, now: number, staleMs: number): TaskState {
+/**
+ * `retryEpoch`: when the officer last asked for failures to be tried again (Retry, Refresh). A
+ * failure stays shown until then, never retried in a loop. (TanStack marks a failed query
+ * invalidated, so that flag cannot tell a failure from a refresh.)
+ */
+export function taskState(state: QueryState<unknown, Error> | undefined, now: number, staleMs: number, retryEpoch = 0): TaskState {
   if (!state) return "waiting";
   if (state.fetchStatus === "fetching") return "running";
+  if (state.status === "error") return state.errorUpdatedAt >= retryEpoch ? "settled" : "waiting";
   if (state.isInvalidated) return "waiting";
   if (state.status === "success" && now - state.dataUpdatedAt < staleMs) return "settled";
-  // A failure stays shown until the officer retries or refreshes: no automatic retry loops.
-  if (state.status === "error") return "settled";
   return "waiting";
 }
 

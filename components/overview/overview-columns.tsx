@@ -37,7 +37,7 @@ export const overviewColumns: ColumnDef<OrganizationRow, unknown>[] = [
   {
     id: "name",
     accessorKey: "name",
-    size: 290,
+    size: 270,
     sortingFn: "text",
     meta: { label: "Organization", searchable: true },
     cell: ({ row }) => (
@@ -74,14 +74,14 @@ export const overviewColumns: ColumnDef<OrganizationRow, unknown>[] = [
   {
     id: "created_at",
     accessorFn: (r) => r.createdMs ?? undefined,
-    size: 130,
+    size: 124,
     sortUndefined: "last",
     meta: { label: "Created", variant: "dateRange", urlKey: "created" },
     cell: ({ row }) => <DateCell value={row.original.created_at} />,
   },
-  countColumn("users", "Users", 84) as ColumnDef<OrganizationRow, unknown>,
-  countColumn("roles", "Roles", 64) as ColumnDef<OrganizationRow, unknown>,
-  countColumn("groups", "Groups", 70) as ColumnDef<OrganizationRow, unknown>,
+  countColumn("users", "Users", 80) as ColumnDef<OrganizationRow, unknown>,
+  countColumn("roles", "Roles", 76) as ColumnDef<OrganizationRow, unknown>,
+  countColumn("groups", "Groups", 84) as ColumnDef<OrganizationRow, unknown>,
   {
     id: "sso",
     accessorFn: ssoValue,

@@ -5,8 +5,14 @@ const pill = "inline-flex items-center rounded px-1.5 py-px text-[11px] leading-
 
 /** SSO enforcement, provisioning mode and retention at a glance; drift (an org without SSO enforced) stands out. */
 export function SettingsBadges({ cell }: { cell: Cell<SettingsSummary> }) {
-  if (cell.kind === "waiting") return <span className="text-slate-300">·</span>;
-  if (cell.kind === "loading") return <span className="text-slate-500">…</span>;
+  if (cell.kind === "waiting")
+    return (
+      <span className="text-slate-400">
+        <span aria-hidden="true">·</span>
+        <span className="sr-only">settings queued</span>
+      </span>
+    );
+  if (cell.kind === "loading") return <span className="text-slate-500">loading…</span>;
   if (cell.kind === "error")
     return (
       <span className="text-red-700" title={`${cell.error.message}${cell.error.requestId ? ` (request id ${cell.error.requestId})` : ""}`}>

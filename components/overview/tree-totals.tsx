@@ -17,18 +17,22 @@ export function TreeTotalsBar({ totals }: { totals: TreeTotals }) {
   const orgCount = orgs.status === "complete" ? formatCount(orgs.rows.length) : orgs.status === "error" ? "—" : `${formatCount(orgs.loaded)}…`;
   const n = orgs.rows.length;
   const usersKnown = totals.uniqueUsers !== null;
+  const usersBlocked = !usersKnown && totals.usersFailed > 0;
+  const partialNote = usersBlocked
+    ? `${formatCount(totals.usersFailed)} ${totals.usersFailed === 1 ? "organization's" : "organizations'"} users could not be counted`
+    : `counted in ${formatCount(totals.usersCounted)} of ${orgs.status === "complete" ? formatCount(n) : "?"} organizations`;
   return (
     <dl className="flex flex-wrap gap-2">
       <Figure value={orgCount} label="Organizations" note={orgs.status === "complete" ? "linked under the parent" : "loading the list"} />
       <Figure
-        value={usersKnown ? formatCount(totals.uniqueUsers!) : "…"}
+        value={usersKnown ? formatCount(totals.uniqueUsers!) : usersBlocked ? "—" : "…"}
         label="Unique users"
-        note={usersKnown ? "distinct user ids across organizations" : `counted in ${formatCount(totals.usersCounted)} of ${orgs.status === "complete" ? formatCount(n) : "?"} organizations`}
+        note={usersKnown ? "distinct user ids across organizations" : partialNote}
       />
       <Figure
-        value={usersKnown ? formatCount(totals.memberships) : totals.memberships ? `${formatCount(totals.memberships)}+` : "…"}
+        value={usersKnown ? formatCount(totals.memberships) : totals.memberships ? `${formatCount(totals.memberships)}+` : usersBlocked ? "—" : "…"}
         label="Memberships"
-        note={usersKnown ? "user × organization" : "so far"}
+        note={usersKnown ? "user × organization" : usersBlocked ? "incomplete: see the error below" : "so far"}
       />
       <Figure
         value={groups.status === "complete" ? formatCount(groups.rows.length) : groups.status === "error" ? "—" : `${formatCount(groups.loaded)}…`}

@@ -1,6 +1,6 @@
 import { hashKey, useQueries, useQueryClient } from "@tanstack/react-query";
 import { useSearchParams } from "next/navigation";
-import { useCallback, useMemo } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { orgPrefixedId } from "@/lib/compliance/ids";
 import type { Organization } from "@/lib/compliance/schemas";
 import { parseTimestamp } from "@/lib/format/dates";
@@ -12,6 +12,7 @@ import {
   organizationsQuery,
   organizationUsersQuery,
 } from "@/lib/query/compliance-queries";
+import { useLastRefresh } from "@/lib/query/refresh";
 import { useWalk, type Walk } from "@/lib/query/use-walk";
 import { useWalkProgressVersion, walkProgress } from "@/lib/query/walk-progress";
 import { WALK_STALE_MS } from "@/lib/query/walk-query";
@@ -45,6 +46,8 @@ export interface TreeTotals {
   memberships: number;
   /** Organizations whose users are counted so far. */
   usersCounted: number;
+  /** Organizations whose users could not be counted. */
+  usersFailed: number;
   /** Organizations with all three counts settled (done or failed). */
   organizationsCounted: number;
   running: number;
@@ -80,8 +83,10 @@ export function useOrganizationTree({ paused }: { paused: boolean }) {
   const settingsTasks = useMemo(() => ordered.map((o) => organizationSettingsQuery(o.uuid)), [ordered]);
   const rolesTasks = useMemo(() => ordered.map((o) => organizationRolesQuery(o.uuid)), [ordered]);
   const usersTasks = useMemo(() => ordered.map((o) => organizationUsersQuery(o.uuid)), [ordered]);
+  const [retriedAt, setRetriedAt] = useState(0);
+  const retryEpoch = Math.max(retriedAt, useLastRefresh());
   const now = Date.now();
-  const stateOf = (key: readonly unknown[]) => taskState(queryClient.getQueryState(key), now, WALK_STALE_MS);
+  const stateOf = (key: readonly unknown[]) => taskState(queryClient.getQueryState(key), now, WALK_STALE_MS, retryEpoch);
   const states = ordered.flatMap((_, i) => [stateOf(settingsTasks[i]!.queryKey), stateOf(rolesTasks[i]!.queryKey), stateOf(usersTasks[i]!.queryKey)]);
   const enabled = tasksToEnable(states, COUNT_WINDOW, paused);
 
@@ -137,6 +142,7 @@ export function useOrganizationTree({ paused }: { paused: boolean }) {
     uniqueUsers,
     memberships: usersLists.reduce((n, l) => n + l.length, 0),
     usersCounted: usersLists.length,
+    usersFailed: usersResults.filter((r) => !r.data && r.error && !isAbortError(r.error)).length,
     organizationsCounted,
     running: states.filter((st) => st === "running").length,
   };
@@ -147,10 +153,12 @@ export function useOrganizationTree({ paused }: { paused: boolean }) {
     void queryClient.cancelQueries({ queryKey: groupsQuery().queryKey, exact: true });
   }, [queryClient]);
 
-  /** Try the failed counts again. */
+  /** Try the failed counts again (they re-enter the window in order). */
   const retryFailed = useCallback(() => {
-    void queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] === "compliance" && q.state.status === "error" });
-  }, [queryClient]);
+    setRetriedAt(Date.now());
+    if (groups.status === "error") groups.resume();
+    if (organizations.status === "error") organizations.resume();
+  }, [groups, organizations]);
 
   return { rows, totals, pauseCounting, retryFailed };
 }

@@ -18,22 +18,20 @@ export function DirectoryProgressLine({
   refreshing?: boolean;
 }) {
   let text: string;
-  if (!progress) text = "Asking the server for the directory…";
-  else if (progress.phase === "listing") text = `Listing organizations and groups… (${formatCount(progress.pages)} pages so far)`;
+  if (!progress) text = "asking the server for the directory…";
+  else if (progress.phase === "listing") text = `listing organizations and groups (${formatCount(progress.pages)} pages so far)…`;
   else {
-    const orgs = progress.organizationsTotal ?? 0;
-    const groups = progress.groupsTotal ?? 0;
     text =
-      `Loading ${formatCount(progress.usersSoFar)} users so far: ` +
-      `${formatCount(progress.organizationsDone)} of ${formatCount(orgs)} organizations, ` +
-      `members of ${formatCount(progress.groupsDone)} of ${formatCount(groups)} groups, ` +
-      `${formatCount(progress.pages)} pages (1,000 per page, at the API's shared rate)`;
+      `${formatCount(progress.usersSoFar)} users so far · ` +
+      `${formatCount(progress.organizationsDone)} of ${formatCount(progress.organizationsTotal ?? 0)} organizations · ` +
+      `members of ${formatCount(progress.groupsDone)} of ${formatCount(progress.groupsTotal ?? 0)} groups · ` +
+      `${formatCount(progress.pages)} pages…`;
   }
   return (
     <div role="status" className="flex flex-wrap items-center gap-2 text-xs text-slate-700">
       <span className="inline-block h-2 w-2 animate-pulse rounded-full bg-brand-600" aria-hidden="true" />
-      <span>
-        {refreshing && <strong className="font-medium">Refreshing; the list below is the previous complete directory. </strong>}
+      <span title="The server walks every list at 1,000 rows per page, at the Compliance API's shared rate limit.">
+        {refreshing ? <strong className="font-medium">Refreshing (the previous complete directory is shown meanwhile): </strong> : "Loading the directory: "}
         {text}
       </span>
       <button type="button" onClick={onCancel} className="rounded border border-slate-300 bg-white px-2 py-0.5 hover:bg-slate-50">

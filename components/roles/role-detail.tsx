@@ -48,12 +48,12 @@ export function RoleDetail({ orgUuid, roleId }: { orgUuid: string; roleId: strin
           <>
             <h2 className="text-base font-semibold text-slate-900">
               <span className="sr-only">Role: </span>
-              {role.data ? role.data.name : <span className="text-slate-400">Loading role…</span>}
+              {role.data ? role.data.name : <span className="text-slate-500">Loading role…</span>}
             </h2>
             {role.data ? (
               <dl className="mt-1 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-0.5 text-sm">
                 <dt className="text-slate-500">Description</dt>
-                <dd>{role.data.description || <span className="text-slate-400">none</span>}</dd>
+                <dd>{role.data.description || <span className="text-slate-500">none</span>}</dd>
                 <dt className="text-slate-500">Organization</dt>
                 <dd>
                   <Link href={`/organizations/${orgUuid}/roles`} className="text-brand-700 hover:underline">
@@ -101,7 +101,7 @@ export function RoleDetail({ orgUuid, roleId }: { orgUuid: string; roleId: strin
                     <Link href={`/groups/${encodeURIComponent(g.id)}`} className="font-medium text-brand-700 hover:underline">{g.name}</Link>
                   </td>
                   <td className="py-1 pr-3"><SourceBadge source={g.source_type} /></td>
-                  <td className="py-1 pr-3 text-slate-700">{g.description || <span className="text-slate-400">—</span>}</td>
+                  <td className="py-1 pr-3 text-slate-700">{g.description || <span className="text-slate-500">—</span>}</td>
                   <td className="py-1 pr-3"><IdCell value={g.id} label="group id" /></td>
                 </tr>
               ))}

@@ -26,7 +26,7 @@ export function rolesTableColumns(orgUuid: string): ColumnDef<Role, any>[] {
       header: "Description",
       size: 460,
       meta: { label: "Description", searchable: true, csv: { header: "description", value: (r) => r.description ?? "" } },
-      cell: ({ getValue }) => <span className="text-slate-700">{getValue<string>() || <span className="text-slate-400">—</span>}</span>,
+      cell: ({ getValue }) => <span className="text-slate-700">{getValue<string>() || <span className="text-slate-500">—</span>}</span>,
     },
     {
       id: "id",

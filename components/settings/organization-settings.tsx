@@ -44,9 +44,9 @@ export function OrganizationSettings({ orgUuid }: { orgUuid: string }) {
         <SettingsSections sections={sections} />
       )}
       <section aria-labelledby="api-keys-heading">
-        <h3 id="api-keys-heading" className="mb-1.5 text-sm font-semibold text-slate-800">
+        <h2 id="api-keys-heading" className="mb-1.5 text-sm font-semibold text-slate-800">
           Compliance API keys {effective.api_keys ? <span className="font-normal text-slate-600">({effective.api_keys.length})</span> : null}
-        </h3>
+        </h2>
         <p className="mb-2 text-xs text-slate-600">Keys of the parent organization: each reads the whole tree within its scopes.</p>
         <ApiKeysTable keys={effective.api_keys} />
       </section>

@@ -61,13 +61,13 @@ export function SettingsComparisonTable({ columns, rows }: { columns: Comparison
               </th>
               {row.cells.map((cell, i) => {
                 const key = columns[i]!.orgUuid;
-                if (cell.status === "loading") return <td key={key} className="px-3 py-1.5 text-slate-400" aria-label="loading">…</td>;
-                if (cell.status === "error") return <td key={key} className="px-3 py-1.5 text-slate-400">unavailable</td>;
+                if (cell.status === "loading") return <td key={key} className="px-3 py-1.5 text-slate-500" aria-label="loading">…</td>;
+                if (cell.status === "error") return <td key={key} className="px-3 py-1.5 text-slate-500">unavailable</td>;
                 const outlier = cell.outlier;
                 return (
                   <td key={key} className={"px-3 py-1.5 " + (outlier ? "bg-amber-100 font-medium text-amber-950" : "")} data-outlier={outlier ? "true" : undefined}>
                     {cell.status === "absent" ? (
-                      <span className="italic text-slate-500" title="The Compliance API omits settings this organization's admins cannot change">
+                      <span className="italic text-slate-700" title="The Compliance API omits settings this organization's admins cannot change">
                         not reported
                       </span>
                     ) : (

@@ -7,9 +7,9 @@ export function SettingsSections({ sections }: { sections: SettingsSectionView[]
     <div className="space-y-5">
       {sections.map(({ section, settings }) => (
         <section key={section} aria-labelledby={`settings-${slug(section)}`}>
-          <h3 id={`settings-${slug(section)}`} className="mb-1.5 text-sm font-semibold text-slate-800">
+          <h2 id={`settings-${slug(section)}`} className="mb-1.5 text-sm font-semibold text-slate-800">
             {section}
-          </h3>
+          </h2>
           <table className="w-full table-fixed border-collapse text-sm">
             <colgroup>
               <col className="w-[30%]" />

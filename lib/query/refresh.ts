@@ -1,4 +1,5 @@
 import type { QueryClient } from "@tanstack/react-query";
+import { useSyncExternalStore } from "react";
 import { walkProgress } from "./walk-progress";
 
 /*
@@ -14,7 +15,24 @@ export function takeFreshFlag(queryHash: string): boolean {
   return freshHashes.delete(queryHash);
 }
 
+let refreshedAt = 0;
+const listeners = new Set<() => void>();
+
+/** epoch ms of the last Refresh (0: none): views that hold failures back until the officer asks use it. */
+export function useLastRefresh(): number {
+  return useSyncExternalStore(
+    (l) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+    () => refreshedAt,
+    () => 0,
+  );
+}
+
 export async function refreshAll(queryClient: QueryClient): Promise<void> {
+  refreshedAt = Date.now();
+  for (const l of listeners) l();
   for (const query of queryClient.getQueryCache().getAll()) freshHashes.add(query.queryHash);
   walkProgress.clear();
   await queryClient.invalidateQueries();
