@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { API_CONTENT_SECURITY_POLICY, BASELINE_HEADERS, HSTS } from "./lib/hardening/headers";
 
 const nextConfig: NextConfig = {
   // Several servers may be built side by side (tests, benchmarks); each can pick its own output folder.
@@ -7,6 +8,15 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   // ioredis and bottleneck are Node-only and load optional modules dynamically; keep them out of the bundle.
   serverExternalPackages: ["ioredis", "bottleneck"],
+  // API answers skip proxy.ts (it would make Next read a whole upload before a route can refuse it),
+  // so their security headers are set here; pages get theirs, with a script nonce, from proxy.ts.
+  async headers() {
+    const api = Object.entries({ ...BASELINE_HEADERS, "Content-Security-Policy": API_CONTENT_SECURITY_POLICY }).map(([key, value]) => ({ key, value }));
+    return [
+      { source: "/api/:path*", headers: api },
+      { source: "/api/:path*", has: [{ type: "header", key: "x-forwarded-proto", value: "https" }], headers: [{ key: "Strict-Transport-Security", value: HSTS }] },
+    ];
+  },
 };
 
 export default nextConfig;

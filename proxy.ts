@@ -1,22 +1,23 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { config as appConfig } from "@/lib/config";
-import { BODY_TOO_LARGE_MESSAGE, bodyIsTooLarge } from "@/lib/hardening/body-limit";
 import { contentSecurityPolicy, newNonce } from "@/lib/hardening/csp";
+import { BASELINE_HEADERS, HSTS } from "@/lib/hardening/headers";
 import { loginUrlFor } from "@/lib/session/next-path";
 import { cookiesShouldBeSecure, isPlainHttpLocalhost, requestOrigin } from "@/lib/session/request-facts";
 import { readSessionCookie, REQUEST_PATH_HEADER, SESSION_COOKIE_NAMES, sessionCookieName } from "@/lib/session/session-cookie";
 
 /*
- * Runs before every page and API request (Node runtime). Its jobs:
+ * Runs before every page request (Node runtime). Two jobs:
  *  - a page requested without a live session cookie goes to /login?next=<path>. This is a
  *    convenience, not the security boundary: every API route calls requireSession() itself, and
  *    protected layouts call requirePageSession().
- *  - an API request body larger than any route accepts is refused (413) here, before Next reads
- *    all of it (lib/hardening/body-limit.ts says why the routes' own checks come too late).
- *  - security headers on every response, with a Content-Security-Policy whose script nonce is
+ *  - security headers on every page response, with a Content-Security-Policy whose script nonce is
  *    drawn per request. The same policy goes on the request headers (with `x-nonce`): Next reads
  *    the nonce from there and puts it on its own scripts while it renders the page (pages are
  *    rendered per request: they read the session).
+ * API routes are not matched. Next buffers the body of every request a proxy sees and waits for
+ * its end before it answers, even when the proxy itself refuses, so a 100 MB upload would be read
+ * whole before a route could say 413. API answers get their headers from next.config.ts.
  */
 
 // Files served from public/ and the metadata routes: no session needed to fetch an icon.
@@ -37,13 +38,10 @@ function policyFor(origin: string | undefined): { nonce: string; csp: string } {
 
 function withSecurityHeaders(response: NextResponse, origin: string | undefined, csp: string): NextResponse {
   const h = response.headers;
-  h.set("X-Content-Type-Options", "nosniff");
-  h.set("Referrer-Policy", "same-origin");
-  h.set("X-Frame-Options", "DENY");
+  for (const [name, value] of Object.entries(BASELINE_HEADERS)) h.set(name, value);
   h.set("Content-Security-Policy", csp);
-  h.set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()");
   h.set("Cross-Origin-Opener-Policy", "same-origin");
-  if (origin?.startsWith("https:")) h.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+  if (origin?.startsWith("https:")) h.set("Strict-Transport-Security", HSTS);
   return response;
 }
 
@@ -51,15 +49,6 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   const { pathname, search } = request.nextUrl;
   const origin = requestOrigin(request.headers, request.url);
   const { nonce, csp } = policyFor(origin);
-
-  if (pathname.startsWith("/api/") && request.method !== "GET" && request.method !== "HEAD" && (await bodyIsTooLarge(request.headers, request.body))) {
-    const refused = NextResponse.json(
-      { error: { type: "payload_too_large", message: BODY_TOO_LARGE_MESSAGE } },
-      // Close the connection: the rest of the upload is not wanted.
-      { status: 413, headers: { "cache-control": "no-store", connection: "close" } },
-    );
-    return withSecurityHeaders(refused, origin, csp);
-  }
 
   if (!isPublicPath(pathname)) {
     const cfg = appConfig();
@@ -87,5 +76,5 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
 }
 
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico).*)"],
 };

@@ -21,7 +21,6 @@ export interface CsvColumnSpec<TData> {
 }
 
 declare module "@tanstack/react-table" {
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
   interface ColumnMeta<TData extends RowData, TValue> {
     /** Human name, for filter buttons, the column menu and the CSV dialog. */
     label?: string;

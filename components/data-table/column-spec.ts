@@ -7,7 +7,6 @@ import { defaultColumnHeader, titledColumnHeader } from "./data-table-column-hea
 
 /* Derivations from a table's column definitions: the URL spec, filter functions, CSV columns. */
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyColumnDef<TData> = ColumnDef<TData, any>;
 
 export function columnIdOf<TData>(def: AnyColumnDef<TData>): string {

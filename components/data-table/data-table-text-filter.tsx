@@ -1,15 +1,20 @@
 "use client";
 
 import type { Column } from "@tanstack/react-table";
-import { useEffect, useId, useState } from "react";
+import { useId, useState } from "react";
 
 /** "Contains" on one column; applied on Enter or when the field is left, so each keystroke is not a history entry. */
 export function DataTableTextFilter<TData, TValue>({ column }: { column: Column<TData, TValue> }) {
   const label = column.columnDef.meta?.label ?? column.id;
   const applied = (column.getFilterValue() as string | undefined) ?? "";
   const [text, setText] = useState(applied);
+  const [seen, setSeen] = useState(applied);
   const id = useId();
-  useEffect(() => setText(applied), [applied]);
+  // The filter changed elsewhere (Back, Reset): the field follows.
+  if (applied !== seen) {
+    setSeen(applied);
+    setText(applied);
+  }
   const apply = () => {
     if (text !== applied) column.setFilterValue(text.trim() ? text : undefined);
   };

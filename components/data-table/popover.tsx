@@ -18,6 +18,7 @@ export function Popover({
   /** The panel's accessible name. */
   label: string;
   button: ReactNode;
+  /** Content; a function gets `close` (for a button inside the panel that should close it). */
   children: ReactNode | ((close: () => void) => ReactNode);
   align?: "left" | "right";
   buttonClassName?: string;
@@ -27,22 +28,31 @@ export function Popover({
   const root = useRef<HTMLDivElement>(null);
   const trigger = useRef<HTMLButtonElement>(null);
   const panel = useRef<HTMLDivElement>(null);
+  /** Whether closing returns focus to the button (not when the officer clicked elsewhere). */
+  const restoreFocus = useRef(true);
+  const wasOpen = useRef(false);
   const id = useId();
 
-  const close = useCallback((restoreFocus = true) => {
-    setOpen(false);
-    if (restoreFocus) trigger.current?.focus();
-  }, []);
+  const close = useCallback(() => setOpen(false), []);
+
+  useEffect(() => {
+    if (wasOpen.current && !open && restoreFocus.current) trigger.current?.focus();
+    wasOpen.current = open;
+    restoreFocus.current = true;
+  }, [open]);
 
   useEffect(() => {
     if (!open) return;
     const onPointer = (e: PointerEvent) => {
-      if (root.current && !root.current.contains(e.target as Node)) close(false);
+      if (root.current && !root.current.contains(e.target as Node)) {
+        restoreFocus.current = false;
+        setOpen(false);
+      }
     };
     const onKey = (e: KeyboardEvent) => {
       if (e.key === "Escape") {
         e.preventDefault();
-        close();
+        setOpen(false);
       }
     };
     document.addEventListener("pointerdown", onPointer);
@@ -51,7 +61,7 @@ export function Popover({
       document.removeEventListener("pointerdown", onPointer);
       document.removeEventListener("keydown", onKey);
     };
-  }, [open, close]);
+  }, [open]);
 
   useLayoutEffect(() => {
     if (!open || !panel.current) return;
@@ -86,7 +96,7 @@ export function Popover({
           aria-label={label}
           className={`absolute top-full z-30 mt-1 rounded border border-slate-200 bg-white p-2 text-xs shadow-lg ${align === "right" ? "right-0" : "left-0"} ${panelClassName}`}
         >
-          {typeof children === "function" ? children(() => close()) : children}
+          {typeof children === "function" ? children(close) : children}
         </div>
       )}
     </div>

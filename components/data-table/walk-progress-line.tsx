@@ -21,7 +21,7 @@ export function WalkProgressLine<T>({ walk, noun }: { walk: Walk<T>; noun: Noun 
           <span className="inline-block h-2 w-2 animate-pulse rounded-full bg-brand-600" aria-hidden="true" />
           <span>
             Loading {noun.other}: <strong className="tabular-nums">{formatCount(walk.loaded)}</strong> of ? loaded
-            {walk.pages > 0 ? ` · ${pages}` : ""} (1,000 per page, at the API's shared rate)
+            {walk.pages > 0 ? ` · ${pages}` : ""} (1,000 per page, at the API&apos;s shared rate)
           </span>
           <button type="button" onClick={walk.cancel} className="rounded border border-slate-300 bg-white px-2 py-0.5 hover:bg-slate-50">
             Cancel

@@ -85,7 +85,9 @@ export function useOrganizationTree({ paused }: { paused: boolean }) {
   const usersTasks = useMemo(() => ordered.map((o) => organizationUsersQuery(o.uuid)), [ordered]);
   const [retriedAt, setRetriedAt] = useState(0);
   const retryEpoch = Math.max(retriedAt, useLastRefresh());
-  const now = Date.now();
+  // Staleness is judged against when the page opened: counts do not start over on their own while
+  // the officer reads them (the header shows their age; Refresh starts over).
+  const [now] = useState(() => Date.now());
   const stateOf = (key: readonly unknown[]) => taskState(queryClient.getQueryState(key), now, WALK_STALE_MS, retryEpoch);
   const states = ordered.flatMap((_, i) => [stateOf(settingsTasks[i]!.queryKey), stateOf(rolesTasks[i]!.queryKey), stateOf(usersTasks[i]!.queryKey)]);
   const enabled = tasksToEnable(states, COUNT_WINDOW, paused);

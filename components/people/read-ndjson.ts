@@ -2,6 +2,7 @@ import type { z } from "zod";
 import { appErrorBodySchema } from "@/lib/compliance/schemas";
 import { ApiError, isAbortError } from "@/lib/query/api-error";
 import { redirectToLogin } from "@/lib/query/login-redirect";
+import { refreshHeaders } from "@/lib/http/refresh";
 
 /*
  * Reads one of the app's NDJSON routes line by line, each line parsed with its schema. The
@@ -23,12 +24,9 @@ export async function readNdjson<S extends z.ZodType>(
   onLine: (line: z.output<S>) => void,
   opts: ReadNdjsonOptions = {},
 ): Promise<void> {
-  const headers: Record<string, string> = { accept: "application/x-ndjson" };
-  if (opts.fresh) headers["cache-control"] = "no-cache";
+  const headers: Record<string, string> = { accept: "application/x-ndjson", ...refreshHeaders(opts.fresh) };
   let res: Response;
   try {
-    // Not `cache: "no-store"`: browsers then send `Cache-Control: no-cache` on every request, which
-    // the server reads as the Refresh button and rebuilds. The answers are `no-store` anyway.
     res = await fetch(path, { signal: opts.signal, headers, credentials: "same-origin" });
   } catch (e) {
     if (isAbortError(e) || opts.signal?.aborted) throw e;

@@ -43,6 +43,8 @@ function LogoutButton() {
           // Nothing of this session stays in the tab, whatever the server answered.
           queryClient.clear();
           walkProgress.clear();
+          // A full page load, not a client navigation: nothing of this session may stay in memory.
+          // eslint-disable-next-line @next/next/no-location-assign-relative-destination
           window.location.assign("/login");
         }
       }}

@@ -98,7 +98,5 @@ export function linkedController(signal: AbortSignal): AbortController {
   return ctrl;
 }
 
-/** The header refresh button sends `cache-control: no-cache`: rebuild rather than serve the snapshot. */
-export function wantsFresh(request: Request): boolean {
-  return /no-cache/i.test(request.headers.get("cache-control") ?? "");
-}
+/** The Refresh button's header (lib/http/refresh.ts): rebuild rather than serve the snapshot. */
+export { wantsFresh } from "@/lib/http/refresh";

@@ -46,7 +46,7 @@ async function expectRefused(path: string, req: RawRequest = {}, status?: number
   expect(body.error?.message, where).toMatch(/[A-Za-z]{3,}.*[A-Za-z]{3,}/);
   expect(body.error!.message!.length, where).toBeLessThan(1000);
   expect(res.text, where).not.toMatch(STACK_TRACE_RE);
-  expect(s.sim.log(), `${where}\nreached the upstream`).toEqual([]);
+  expect(await s.sim.log(), `${where}\nreached the upstream`).toEqual([]);
   return body.error!;
 }
 
@@ -104,11 +104,12 @@ describe("path ids", () => {
     // API JSON error here; the upstream hears nothing either way.
     expect(res.status, `${path} answered ${res.status}: ${res.text.slice(0, 200)}`).toBeLessThan(500);
     if (res.status >= 300 && res.status < 400) expect(new URL(res.headers.location!, s.app.url).pathname.startsWith("/api")).toBe(true);
-    if (res.status >= 400) {
+    // Where the dots lead inside /api, the answer is the API's JSON error; elsewhere a page's 404.
+    if (res.status >= 400 && new URL(path, s.app.url).pathname.startsWith("/api/")) {
       expect(res.headers["content-type"]).toMatch(/application\/json/);
       expect((JSON.parse(res.text) as { error: { message: string } }).error.message).toMatch(/\w{3}/);
     }
-    expect(s.sim.log()).toEqual([]);
+    expect(await s.sim.log()).toEqual([]);
   });
 });
 
@@ -281,7 +282,7 @@ describe("CSV uploads", () => {
     expect(answer.status).toBe(413);
     expect((JSON.parse(answer.text) as { error: { message: string } }).error.message).toMatch(/larger than/);
     expect(answer.bytesSent).toBeLessThan(32 * 1024 * 1024);
-    expect(s.sim.log()).toEqual([]);
+    expect(await s.sim.log()).toEqual([]);
   });
 });
 
@@ -289,7 +290,8 @@ describe("after every refusal above", () => {
   it("no answer carried the access key or a stack trace", () => {
     for (const text of s.seen) {
       expect(text).not.toContain(s.sim.keys.full);
-      expect(text).not.toMatch(STACK_TRACE_RE);
+      // Page HTML (a 404 the dots led to) names its script chunks; only error answers are checked for traces.
+      if (!text.startsWith("<!DOCTYPE")) expect(text).not.toMatch(STACK_TRACE_RE);
     }
     expect(s.app.output()).not.toContain(s.sim.keys.full);
   });

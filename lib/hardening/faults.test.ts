@@ -39,18 +39,16 @@ afterAll(async () => {
   await s?.close();
 });
 
-beforeEach(() => {
-  everything.push(...s.sim.log());
-  s.sim.reset();
+beforeEach(async () => {
+  everything.push(...(await s.sim.log()));
+  await s.sim.reset();
 });
 
 const org = () => s.sim.directory.organizations[0]!;
 const usersPath = () => `^/v1/compliance/organizations/${org().uuid}/users$`;
-const calls = (pathRe: string) => s.sim.log().filter((e) => new RegExp(pathRe).test(e.path));
+const calls = async (pathRe: string) => (await s.sim.log()).filter((e) => new RegExp(pathRe).test(e.path));
 
-function faults(...rules: FaultRule[]) {
-  s.sim.setFaults(rules);
-}
+const faults = (...rules: FaultRule[]) => s.sim.setFaults(rules);
 
 /** The officer-facing checks every error answer must pass. */
 function expectReadable(error: { message: string }) {
@@ -69,45 +67,45 @@ describe("one upstream request behind /api/compliance", () => {
   };
 
   it("waits out a 429 storm as retry-after says, and answers the whole list", async () => {
-    faults({ path: groupsPath, kind: "status", status: 429, retryAfter: "1", times: 2 });
+    await faults({ path: groupsPath, kind: "status", status: 429, retryAfter: "1", times: 2 });
     await expectAllGroups(await getGroups());
-    const seen = calls(groupsPath);
+    const seen = await calls(groupsPath);
     expect(seen.map((e) => e.status)).toEqual([429, 429, 200]);
     expect(seen[1]!.t - seen[0]!.t).toBeGreaterThanOrEqual(950);
     expect(seen[2]!.t - seen[1]!.t).toBeGreaterThanOrEqual(950);
   });
 
   it("backs off from one second on a 429 without retry-after, and answers the whole list", async () => {
-    faults({ path: groupsPath, kind: "status", status: 429, times: 2 });
+    await faults({ path: groupsPath, kind: "status", status: 429, times: 2 });
     await expectAllGroups(await getGroups());
-    const seen = calls(groupsPath);
+    const seen = await calls(groupsPath);
     expect(seen.map((e) => e.status)).toEqual([429, 429, 200]);
     expect(seen[1]!.t - seen[0]!.t).toBeGreaterThanOrEqual(950);
     expect(seen[2]!.t - seen[1]!.t).toBeGreaterThanOrEqual(1950);
   });
 
   it("gives up on a 429 storm that never ends after a bounded number of tries, saying so with the request id", async () => {
-    faults({ path: groupsPath, kind: "status", status: 429, retryAfter: "1" });
+    await faults({ path: groupsPath, kind: "status", status: 429, retryAfter: "1" });
     const res = await getGroups();
     expect(res.status).toBe(503);
     const error = await errorOf(res);
     expect(error.type).toBe("upstream_rate_limited");
     expect(error.message).toMatch(/rate limit/i);
-    expect(error.request_id).toBe(calls(groupsPath).at(-1)!.requestId);
+    expect(error.request_id).toBe((await calls(groupsPath)).at(-1)!.requestId);
     expect(error.message).toContain(error.request_id!);
     expectReadable(error);
-    expect(calls(groupsPath)).toHaveLength(ATTEMPTS);
+    expect(await calls(groupsPath)).toHaveLength(ATTEMPTS);
   });
 
   it("rides out a 529 and a 503 burst, and answers the whole list", async () => {
-    faults({ path: groupsPath, kind: "status", status: 529, times: 1 }, { path: groupsPath, kind: "status", status: 503, skip: 1, times: 1 });
+    await faults({ path: groupsPath, kind: "status", status: 529, times: 1 }, { path: groupsPath, kind: "status", status: 503, skip: 1, times: 1 });
     await expectAllGroups(await getGroups());
-    expect(calls(groupsPath).length).toBeLessThanOrEqual(ATTEMPTS);
-    expect(calls(groupsPath).at(-1)!.status).toBe(200);
+    expect((await calls(groupsPath)).length).toBeLessThanOrEqual(ATTEMPTS);
+    expect((await calls(groupsPath)).at(-1)!.status).toBe(200);
   });
 
   it("reports a 503 that does not pass as a server failure with the request id, after bounded tries", async () => {
-    faults({ path: groupsPath, kind: "status", status: 503 });
+    await faults({ path: groupsPath, kind: "status", status: 503 });
     const res = await getGroups();
     expect(res.status).toBe(502);
     const error = await errorOf(res);
@@ -116,75 +114,75 @@ describe("one upstream request behind /api/compliance", () => {
     expect(error.message).toContain("HTTP 503");
     expect(error.message).toContain(error.request_id!);
     expectReadable(error);
-    expect(calls(groupsPath)).toHaveLength(ATTEMPTS);
+    expect(await calls(groupsPath)).toHaveLength(ATTEMPTS);
   });
 
   it("does not retry a 500 marked x-should-retry: false, and quotes its request id", async () => {
-    faults({ path: groupsPath, kind: "status", status: 500, headers: { "x-should-retry": "false" } });
+    await faults({ path: groupsPath, kind: "status", status: 500, headers: { "x-should-retry": "false" } });
     const res = await getGroups();
     expect(res.status).toBe(502);
     const error = await errorOf(res);
     expect(error.type).toBe("upstream_server");
-    expect(error.request_id).toBe(calls(groupsPath)[0]!.requestId);
+    expect(error.request_id).toBe((await calls(groupsPath))[0]!.requestId);
     expectReadable(error);
-    expect(calls(groupsPath)).toHaveLength(1);
+    expect(await calls(groupsPath)).toHaveLength(1);
   });
 
   it("times out a request that hangs and tries again: the whole list", async () => {
-    faults({ path: groupsPath, kind: "hang", times: 1 });
+    await faults({ path: groupsPath, kind: "hang", times: 1 });
     await expectAllGroups(await getGroups());
-    expect(calls(groupsPath)).toHaveLength(2);
+    expect(await calls(groupsPath)).toHaveLength(2);
   });
 
   it("reports an upstream that never answers as a timeout, after bounded tries", async () => {
-    faults({ path: groupsPath, kind: "hang" });
+    await faults({ path: groupsPath, kind: "hang" });
     const res = await getGroups();
     expect(res.status).toBe(504);
     const error = await errorOf(res);
     expect(error.type).toBe("upstream_timeout");
     expect(error.message).toMatch(/did not answer within 1\.5 s/);
     expectReadable(error);
-    expect(calls(groupsPath)).toHaveLength(ATTEMPTS);
+    expect(await calls(groupsPath)).toHaveLength(ATTEMPTS);
   });
 
   it("tries again after a connection reset: the whole list", async () => {
-    faults({ path: groupsPath, kind: "reset", times: 2 });
+    await faults({ path: groupsPath, kind: "reset", times: 2 });
     await expectAllGroups(await getGroups());
-    expect(calls(groupsPath)).toHaveLength(3);
+    expect(await calls(groupsPath)).toHaveLength(3);
   });
 
   it("reports connections that keep being reset as a network failure, after bounded tries", async () => {
-    faults({ path: groupsPath, kind: "reset" });
+    await faults({ path: groupsPath, kind: "reset" });
     const res = await getGroups();
     expect(res.status).toBe(502);
     const error = await errorOf(res);
     expect(error.type).toBe("upstream_network");
     expect(error.message).toMatch(/reset|connection/);
     expectReadable(error);
-    expect(calls(groupsPath)).toHaveLength(ATTEMPTS);
+    expect(await calls(groupsPath)).toHaveLength(ATTEMPTS);
   });
 
   it("tries again after a body cut short: the whole list", async () => {
-    faults({ path: groupsPath, kind: "truncate", times: 1 });
+    await faults({ path: groupsPath, kind: "truncate", times: 1 });
     await expectAllGroups(await getGroups());
-    expect(calls(groupsPath)).toHaveLength(2);
+    expect(await calls(groupsPath)).toHaveLength(2);
   });
 
   it("refuses a 200 whose body is not JSON, naming the request id, without retrying", async () => {
-    faults({ path: groupsPath, kind: "malformed" });
+    await faults({ path: groupsPath, kind: "malformed" });
     const res = await getGroups();
     expect(res.status).toBe(502);
     const error = await errorOf(res);
     expect(error.type).toBe("upstream_malformed");
     expect(error.message).toMatch(/not valid JSON/);
-    expect(error.request_id).toBe(calls(groupsPath)[0]!.requestId);
+    expect(error.request_id).toBe((await calls(groupsPath))[0]!.requestId);
     expect(error.message).toContain(error.request_id!);
     expectReadable(error);
-    expect(calls(groupsPath)).toHaveLength(1);
+    expect(await calls(groupsPath)).toHaveLength(1);
   });
 
   it("refuses an HTML interstitial in place of JSON, naming the content type and request id", async () => {
-    faults({ path: groupsPath, kind: "content-type" });
+    await faults({ path: groupsPath, kind: "content-type" });
     const res = await getGroups();
     expect(res.status).toBe(502);
     const error = await errorOf(res);
@@ -193,7 +191,7 @@ describe("one upstream request behind /api/compliance", () => {
     expect(error.message).toContain(error.request_id!);
     expect(JSON.stringify(error)).not.toMatch(/Checking your browser/);
     expectReadable(error);
-    expect(calls(groupsPath)).toHaveLength(1);
+    expect(await calls(groupsPath)).toHaveLength(1);
   });
 
   it.each([
@@ -202,15 +200,15 @@ describe("one upstream request behind /api/compliance", () => {
     [404, "not_found_error", "Group not found.", 404, "upstream_not_found", /not found/],
   ])("answers an upstream %i once, without retrying, with its meaning and request id", async (status, errorType, message, appStatus, type, says) => {
     const groupPath = `^/v1/compliance/groups/${s.sim.directory.groups[1]!.id}$`;
-    faults({ path: groupPath, kind: "status", status, errorType, message });
+    await faults({ path: groupPath, kind: "status", status, errorType, message });
     const res = await s.request(`/api/compliance/groups/${s.sim.directory.groups[1]!.id}`);
     expect(res.status).toBe(appStatus);
     const error = await errorOf(res);
     expect(error.type).toBe(type);
     expect(error.message).toMatch(says);
-    expect(error.request_id).toBe(calls(groupPath)[0]!.requestId);
+    expect(error.request_id).toBe((await calls(groupPath))[0]!.requestId);
     expectReadable(error);
-    expect(calls(groupPath)).toHaveLength(1);
+    expect(await calls(groupPath)).toHaveLength(1);
   });
 });
 
@@ -245,7 +243,7 @@ describe("a whole-list walk: GET /api/export/users.csv", () => {
     expect(entry.detail).toMatch(cause);
     expect(entry.detail).not.toMatch(STACK_TRACE_RE);
     if (opts.requestId !== false) {
-      const failed = s.sim.log().filter((e) => e.status !== 200 || e.fault).at(-1)!;
+      const failed = (await s.sim.log()).filter((e) => e.status !== 200 || e.fault).at(-1)!;
       expect(entry.detail).toContain(failed.requestId);
     }
   }
@@ -261,36 +259,36 @@ describe("a whole-list walk: GET /api/export/users.csv", () => {
 
   it("streams every user when nothing goes wrong (the baseline)", async () => {
     await expectWhole();
-    expect(calls(usersPath())).toHaveLength(3);
+    expect(await calls(usersPath())).toHaveLength(3);
   });
 
   it("follows an empty page that says more follows, and loses nothing", async () => {
-    faults({ path: usersPath(), kind: "empty-page", skip: 1, times: 1 });
+    await faults({ path: usersPath(), kind: "empty-page", skip: 1, times: 1 });
     await expectWhole();
-    expect(calls(usersPath())).toHaveLength(4);
+    expect(await calls(usersPath())).toHaveLength(4);
   });
 
   it("rides out a 503 and a 429 in the middle of the walk, and loses nothing", async () => {
-    faults({ path: usersPath(), kind: "status", status: 503, skip: 1, times: 1 }, { path: usersPath(), kind: "status", status: 429, retryAfter: "1", skip: 3, times: 1 });
+    await faults({ path: usersPath(), kind: "status", status: 503, skip: 1, times: 1 }, { path: usersPath(), kind: "status", status: 429, retryAfter: "1", skip: 3, times: 1 });
     await expectWhole();
-    expect(calls(usersPath()).filter((e) => e.status !== 200).length).toBe(2);
+    expect((await calls(usersPath())).filter((e) => e.status !== 200).length).toBe(2);
   });
 
   it("aborts on a next_page that repeats rather than loop", async () => {
-    faults({ path: usersPath(), kind: "repeat-token", skip: 1, times: 1 });
+    await faults({ path: usersPath(), kind: "repeat-token", skip: 1, times: 1 });
     await expectAborted(/page token it had already sent/);
-    expect(calls(usersPath())).toHaveLength(2);
+    expect(await calls(usersPath())).toHaveLength(2);
   });
 
   it("aborts on a page that repeats the previous page's records instead of its own", async () => {
-    faults({ path: usersPath(), kind: "duplicate", skip: 1, times: 1 });
+    await faults({ path: usersPath(), kind: "duplicate", skip: 1, times: 1 });
     await expectAborted(/listed user_\S+ twice/);
   });
 
   it("aborts when the upstream rejects a page token (400), quoting its request id", async () => {
-    faults({ path: usersPath(), kind: "status", status: 400, errorType: "invalid_request_error", message: "Invalid page token.", skip: 1 });
+    await faults({ path: usersPath(), kind: "status", status: 400, errorType: "invalid_request_error", message: "Invalid page token.", skip: 1 });
     await expectAborted(/refused the request as invalid/);
-    expect(calls(usersPath())).toHaveLength(2);
+    expect(await calls(usersPath())).toHaveLength(2);
   });
 
   it.each([
@@ -298,25 +296,25 @@ describe("a whole-list walk: GET /api/export/users.csv", () => {
     [403, "permission_error", "Missing required scopes. Got: ['read:compliance_org_data'] Needed one of: ['read:compliance_user_data', 'read:org_audit']", /read:compliance_user_data/],
     [404, "not_found_error", "Organization not found.", /was not found/],
   ])("aborts on a %i in the middle of the walk, without retrying it", async (status, errorType, message, cause) => {
-    faults({ path: usersPath(), kind: "status", status, errorType, message, skip: 1 });
+    await faults({ path: usersPath(), kind: "status", status, errorType, message, skip: 1 });
     await expectAborted(cause);
-    expect(calls(usersPath())).toHaveLength(2);
+    expect(await calls(usersPath())).toHaveLength(2);
   });
 
   it("aborts on a 500 marked x-should-retry: false, without retrying it", async () => {
-    faults({ path: usersPath(), kind: "status", status: 500, headers: { "x-should-retry": "false" }, skip: 1 });
+    await faults({ path: usersPath(), kind: "status", status: 500, headers: { "x-should-retry": "false" }, skip: 1 });
     await expectAborted(/HTTP 500/);
-    expect(calls(usersPath())).toHaveLength(2);
+    expect(await calls(usersPath())).toHaveLength(2);
   });
 
   it("aborts when a page never comes, after bounded tries", async () => {
-    faults({ path: usersPath(), kind: "hang", skip: 2 });
+    await faults({ path: usersPath(), kind: "hang", skip: 2 });
     await expectAborted(/did not answer within/, { requestId: false });
-    expect(calls(usersPath())).toHaveLength(2 + ATTEMPTS);
+    expect(await calls(usersPath())).toHaveLength(2 + ATTEMPTS);
   });
 
   it("answers a JSON error, and logs the export as failed, when the walk fails before the first row", async () => {
-    faults({ path: "^/v1/compliance/organizations$", kind: "status", status: 401, errorType: "authentication_error", message: "API key is invalid." });
+    await faults({ path: "^/v1/compliance/organizations$", kind: "status", status: 401, errorType: "authentication_error", message: "API key is invalid." });
     const res = await s.request(exportUrl());
     expect(res.status).toBe(502);
     const error = await errorOf(res);
@@ -325,7 +323,7 @@ describe("a whole-list walk: GET /api/export/users.csv", () => {
     expectReadable(error);
     const entry = await lastExportAudit();
     expect(entry.outcome).toBe("failed");
-    expect(calls(usersPath())).toHaveLength(0);
+    expect(await calls(usersPath())).toHaveLength(0);
   });
 });
 
@@ -372,26 +370,26 @@ describe("the whole directory: GET /api/directory/people", () => {
   });
 
   it("waits out a 429 storm and a hang mid-walk, and lists every person", async () => {
-    faults({ path: usersPath(), kind: "status", status: 429, retryAfter: "1", skip: 1, times: 2 }, { path: membersPath(), kind: "hang", skip: 1, times: 1 });
+    await faults({ path: usersPath(), kind: "status", status: 429, retryAfter: "1", skip: 1, times: 2 }, { path: membersPath(), kind: "hang", skip: 1, times: 1 });
     await expectEveryone();
   });
 
   it("ends with an error line, never 'done', when group members repeat across pages", async () => {
-    faults({ path: membersPath(), kind: "duplicate", skip: 1, times: 1 });
+    await faults({ path: membersPath(), kind: "duplicate", skip: 1, times: 1 });
     const error = await expectErrorLine(/twice/);
-    expect(error.request_id).toBe(calls(membersPath())[1]!.requestId);
+    expect(error.request_id).toBe((await calls(membersPath()))[1]!.requestId);
   });
 
   it("ends with an error line naming the missing scope when the key loses a scope mid-walk", async () => {
-    faults({ path: membersPath(), kind: "status", status: 403, errorType: "permission_error", message: "Missing required scopes. Got: ['read:compliance_org_data'] Needed one of: ['read:compliance_user_data', 'read:org_audit']", skip: 1 });
+    await faults({ path: membersPath(), kind: "status", status: 403, errorType: "permission_error", message: "Missing required scopes. Got: ['read:compliance_org_data'] Needed one of: ['read:compliance_user_data', 'read:org_audit']", skip: 1 });
     const error = await expectErrorLine(/read:compliance_user_data/);
     expect(error.request_id).toBeTruthy();
   });
 });
 
 describe("across every case above", () => {
-  it("never started more requests in any one second than the configured rate", () => {
-    everything.push(...s.sim.log());
+  it("never started more requests in any one second than the configured rate", async () => {
+    everything.push(...(await s.sim.log()));
     expect(everything.length).toBeGreaterThan(100);
     const busiest = busiestSecond(everything).map((e) => `${e.t - everything[0]!.t} ${e.path} ${e.status} ${e.fault ?? ""}`);
     expect(maxStartsPerSecond(everything), busiest.join("\n")).toBeLessThanOrEqual(RATE);

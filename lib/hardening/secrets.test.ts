@@ -82,7 +82,8 @@ describe("the access key never leaves the server", () => {
     for (const page of pages) {
       const url = fill(page);
       const html = await s.request(url);
-      expect(html.status, url).toBe(200);
+      // The login page sends a logged-in officer on to the dashboard.
+      expect(html.status === 200 || (page === "/login" && html.status === 307), `${url} answered ${html.status}`).toBe(true);
       expectNoKey(`${url} (HTML)`, await html.text());
       const rsc = await s.request(url, { headers: { rsc: "1" } });
       expectNoKey(`${url} (RSC)`, await rsc.text());
@@ -145,7 +146,7 @@ describe("the access key never leaves the server", () => {
       expect(res.status, p).toBeLessThan(300);
       expectNoKey(p, (await res.text()) + JSON.stringify([...res.headers]));
     }
-    expect(s.sim.log().every((e) => e.key === "full" || e.key === undefined)).toBe(true);
+    expect((await s.sim.log()).every((e) => e.key === "full" || e.key === undefined)).toBe(true);
   });
 
   it.each([
@@ -156,8 +157,8 @@ describe("the access key never leaves the server", () => {
     [500, "api_error"],
     [503, "overloaded_error"],
   ])("is not echoed when an upstream %i error quotes it back", async (status, errorType) => {
-    s.sim.reset();
-    s.sim.setFaults([
+    await s.sim.reset();
+    await s.sim.setFaults([
       {
         path: "^/v1/compliance/groups$",
         kind: "status",
@@ -167,24 +168,24 @@ describe("the access key never leaves the server", () => {
         headers: { "x-should-retry": "false" },
       },
     ]);
-    const res = await s.request("/api/compliance/groups");
+    const res = await s.request("/api/compliance/groups", { headers: { "cache-control": "no-cache" } });
     expect(res.status).toBeGreaterThanOrEqual(400);
     const text = await res.text();
     expectNoKey(`an answer to an upstream ${status}`, text + JSON.stringify([...res.headers]));
     expect(text).not.toMatch(STACK_TRACE_RE);
-    s.sim.clearFaults();
+    await s.sim.clearFaults();
   });
 
   it("does not pass on a body that is not the API's (an HTML page or broken JSON) in an error", async () => {
-    s.sim.reset();
+    await s.sim.reset();
     for (const kind of ["content-type", "malformed"] as const) {
-      s.sim.setFaults([{ path: "^/v1/compliance/groups$", kind }]);
-      const res = await s.request("/api/compliance/groups");
+      await s.sim.setFaults([{ path: "^/v1/compliance/groups$", kind }]);
+      const res = await s.request("/api/compliance/groups", { headers: { "cache-control": "no-cache" } });
       const text = await res.text();
       expect(res.status).toBe(502);
       expect(text).not.toMatch(/Checking your browser|Priya Sharma|<html/i);
     }
-    s.sim.clearFaults();
+    await s.sim.clearFaults();
   });
 
   it("is not in the server's log output", () => {

@@ -1,14 +1,17 @@
+import { spawn } from "node:child_process";
 import { rmSync } from "node:fs";
 import path from "node:path";
 import { hashPassword } from "@/lib/session/passwords";
-import { startSimulator, type LogEntry, type SimulatorHandle, type SimulatorOptions } from "@/lib/simulator/server";
+import { buildDirectory, type Directory } from "@/lib/simulator/directory";
+import type { FaultRule, LogEntry, SimulatorOptions } from "@/lib/simulator/server";
 import { SIM_KEYS } from "@/lib/simulator/keys";
 import { login, startApp, type AppServer } from "@/lib/testing/app-server";
 
 /*
- * The hardening suites' rig: one simulator and one built app (`next start`, live mode, a simulator
- * key), an officer logged in, and a record of every answer the suite saw (bodies and headers) for
- * the secrets check. The simulator's request log is the witness of what reached the upstream.
+ * The hardening suites' rig: one simulator (in its own process: sim-process.ts) and one built app
+ * (`next start`, live mode, a simulator key), an officer logged in, and a record of every answer
+ * the suite saw (bodies and headers) for the secrets check. The simulator's request log is the
+ * witness of what reached the upstream.
  */
 
 export const OFFICER = { username: "hardy", password: "hardening-suite-password-0001" };
@@ -17,8 +20,66 @@ export const ACCESS_KEY = SIM_KEYS.full;
 
 const ROOT = path.resolve(__dirname, "../..");
 
+/** The simulator process, driven through its control endpoints (lib/simulator/README.md). */
+export interface RemoteSim {
+  url: string;
+  /** The same data the simulator serves (a pure function of its options), for expectations. */
+  directory: Directory;
+  keys: typeof SIM_KEYS;
+  log(): Promise<LogEntry[]>;
+  clearLog(): Promise<void>;
+  setFaults(rules: FaultRule[]): Promise<void>;
+  clearFaults(): Promise<void>;
+  /** Clears the log, the fault rules and the rate window. */
+  reset(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startSimulatorProcess(opts: SimulatorOptions): Promise<RemoteSim> {
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(__dirname, "sim-process.ts"), JSON.stringify(opts)], {
+    cwd: ROOT,
+    stdio: ["pipe", "pipe", "pipe"],
+  });
+  let err = "";
+  child.stderr.on("data", (d) => (err += d));
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = "";
+    child.stdout.on("data", (d) => {
+      out += d;
+      const m = /^ready (\S+)$/m.exec(out);
+      if (m) resolve(m[1]!);
+    });
+    child.once("exit", (code) => reject(new Error(`the simulator process exited (${code}): ${err}`)));
+  });
+  const control = async (method: string, p: string, body?: unknown) => {
+    const res = await fetch(`${url}${p}`, {
+      method,
+      ...(body !== undefined ? { headers: { "content-type": "application/json" }, body: JSON.stringify(body) } : {}),
+    });
+    if (!res.ok) throw new Error(`simulator ${method} ${p}: ${res.status} ${await res.text()}`);
+    return res;
+  };
+  return {
+    url,
+    directory: buildDirectory(opts),
+    keys: SIM_KEYS,
+    log: async () => ((await (await control("GET", "/__simulator/log")).json()) as { entries: LogEntry[] }).entries,
+    clearLog: async () => void (await control("DELETE", "/__simulator/log")),
+    setFaults: async (rules) => void (await control("POST", "/__simulator/faults", { rules })),
+    clearFaults: async () => void (await control("DELETE", "/__simulator/faults")),
+    reset: async () => void (await control("POST", "/__simulator/reset")),
+    close: async () => {
+      if (child.exitCode === null) {
+        child.kill("SIGTERM");
+        await exited;
+      }
+    },
+  };
+}
+
 export interface Stack {
-  sim: SimulatorHandle;
+  sim: RemoteSim;
   app: AppServer;
   cookie: string;
   /** Every response body and header set the suite read, for the key-leak check. */
@@ -37,7 +98,7 @@ export interface StackOptions {
 }
 
 export async function startStack(opts: StackOptions): Promise<Stack> {
-  const sim = await startSimulator({ port: 0, ...opts.sim });
+  const sim = await startSimulatorProcess(opts.sim ?? {});
   const dataDir = `test-results/hardening-${opts.name}-${process.pid}`;
   let app: AppServer;
   try {

@@ -2,6 +2,7 @@ import type { z } from "zod";
 import { appErrorBodySchema } from "@/lib/compliance/schemas";
 import { ApiError, isAbortError } from "./api-error";
 import { redirectToLogin } from "./login-redirect";
+import { refreshHeaders } from "@/lib/http/refresh";
 
 /*
  * The browser's one road to data: a GET on the app's own routes, the body parsed with the record
@@ -26,13 +27,10 @@ export function withQuery(path: string, query?: QueryParams): string {
 }
 
 export async function fetchJson<S extends z.ZodType>(path: string, schema: S, opts: FetchJsonOptions = {}): Promise<z.output<S>> {
-  const headers: Record<string, string> = { accept: "application/json" };
-  if (opts.fresh) headers["cache-control"] = "no-cache";
+  const headers: Record<string, string> = { accept: "application/json", ...refreshHeaders(opts.fresh) };
 
   let res: Response;
   try {
-    // Not `cache: "no-store"`: browsers then add `Cache-Control: no-cache` to every request, which the
-    // server reads as the Refresh button and bypasses its cache. The app's answers are `no-store` anyway.
     res = await fetch(withQuery(path, opts.query), { signal: opts.signal, headers, credentials: "same-origin" });
   } catch (e) {
     if (isAbortError(e) || opts.signal?.aborted) throw e;

@@ -3,7 +3,7 @@ export { ApiError, errorHeadline, isApiError, toApiError } from "./api-error";
 export { fetchJson, withQuery } from "./fetch-json";
 export * from "./compliance-queries";
 export { getQueryClient, makeQueryClient } from "./query-client";
-export { refreshAll } from "./refresh";
+export { refreshAll, takeFreshFlag, useLastRefresh } from "./refresh";
 export { useWalk, type Walk, type WalkStatus } from "./use-walk";
 export { useWalkProgressVersion, useWalkSnapshot, walkProgress } from "./walk-progress";
 export { walkQueryOptions, type WalkQueryOptions, type WalkResult } from "./walk-query";

@@ -106,7 +106,7 @@ suite(title, () => {
     sim.clearLog();
     // A cold load: refresh every distinct request through alternating instances.
     const paths = distinctPaths().slice(0, 16);
-    const load = Promise.all(paths.map((p, k) => fetch(`${apps[k % 2]!.url}${p}`, { headers: { cookie: cookies[k % 2]!, "cache-control": "no-cache" } })));
+    const load = Promise.all(paths.map((p, k) => fetch(`${apps[k % 2]!.url}${p}`, { headers: { cookie: cookies[k % 2]!, "x-dashboard-refresh": "1" } })));
     while (apiCalls().length < 3) await new Promise((r) => setTimeout(r, 20));
     const killedAt = Date.now();
     await redis.kill();

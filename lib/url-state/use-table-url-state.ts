@@ -1,5 +1,5 @@
 import { useSearchParams } from "next/navigation";
-import { useCallback, useMemo, useRef, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { writeSearchParams, type HistoryMode } from "./history";
 import { parseTableUrlState, writeTableUrlState, type TableUrlSpec, type TableUrlState } from "./table-url-state";
 
@@ -15,12 +15,7 @@ import { parseTableUrlState, writeTableUrlState, type TableUrlSpec, type TableUr
 export function useTableUrlState(spec: TableUrlSpec) {
   const searchParams = useSearchParams();
   const serialized = searchParams.toString();
-  const previous = useRef<TableUrlState | null>(null);
-  const parsed = useMemo(() => {
-    const next = keepUnchanged(previous.current, parseTableUrlState(new URLSearchParams(serialized), spec));
-    previous.current = next;
-    return next;
-  }, [serialized, spec]);
+  const parsed = useMemo(() => withSharedParts(parseTableUrlState(new URLSearchParams(serialized), spec)), [serialized, spec]);
   const [optimistic, setOptimistic] = useState<{ base: string; state: TableUrlState } | null>(null);
   const state = optimistic && optimistic.base === serialized ? optimistic.state : parsed;
 
@@ -28,7 +23,7 @@ export function useTableUrlState(spec: TableUrlSpec) {
     (change: (current: TableUrlState) => TableUrlState, mode: HistoryMode) => {
       const current = new URLSearchParams(window.location.search);
       const next = change(parseTableUrlState(current, spec));
-      setOptimistic({ base: serialized, state: next });
+      setOptimistic({ base: serialized, state: withSharedParts(next) });
       writeSearchParams(writeTableUrlState(next, spec, current), mode);
     },
     [spec, serialized],
@@ -37,18 +32,23 @@ export function useTableUrlState(spec: TableUrlSpec) {
   return { state, update };
 }
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-
-/**
- * Keeps the previous objects for parts that did not change: writing the search to the URL must not
- * hand TanStack new filter and sort objects, or it filters 50,000 rows again for nothing.
+/*
+ * Equal parts of the view are handed out as the same objects, whichever render or component parsed
+ * them: writing the search to the URL must not give TanStack new filter and sort objects, or it
+ * filters 50,000 rows again for nothing. A small module-level table of recent values does it.
  */
-function keepUnchanged(prev: TableUrlState | null, next: TableUrlState): TableUrlState {
-  if (!prev) return next;
-  return {
-    search: next.search,
-    sorting: same(prev.sorting, next.sorting) ? prev.sorting : next.sorting,
-    filters: same(prev.filters, next.filters) ? prev.filters : next.filters,
-    hidden: same(prev.hidden, next.hidden) ? prev.hidden : next.hidden,
-  };
+const recent = new Map<string, unknown>();
+const RECENT_MAX = 64;
+
+function shared<T>(value: T): T {
+  const key = JSON.stringify(value);
+  const hit = recent.get(key);
+  if (hit !== undefined) return hit as T;
+  if (recent.size >= RECENT_MAX) recent.delete(recent.keys().next().value!);
+  recent.set(key, value);
+  return value;
+}
+
+function withSharedParts(state: TableUrlState): TableUrlState {
+  return { search: state.search, sorting: shared(state.sorting), filters: shared(state.filters), hidden: shared(state.hidden) };
 }

@@ -1,5 +1,6 @@
 import { parseComplianceRequest, type ComplianceRequest } from "@/lib/http/compliance-request";
 import { errorResponse, jsonError } from "@/lib/http/error-response";
+import { wantsFresh } from "@/lib/http/refresh";
 import { requireSession } from "@/lib/session/session";
 import type { UpstreamAnswer } from "@/lib/upstream/client";
 import { answerOf, requests } from "@/lib/upstream/endpoints";
@@ -47,8 +48,8 @@ export async function GET(request: Request, ctx: { params: Promise<{ path: strin
   if (!parsed.ok) return jsonError(parsed.status, parsed.status === 404 ? "not_found" : "invalid_request", parsed.message);
 
   try {
-    // The refresh button asks for a fresh answer; everything else may be served from the cache.
-    const fresh = request.headers.get("cache-control")?.includes("no-cache") ?? false;
+    // The Refresh button asks for a fresh answer; everything else may be served from the cache.
+    const fresh = wantsFresh(request);
     const answer = await call(parsed.request, { signal: request.signal, priority: "interactive", fresh });
     return Response.json(answer.data, {
       headers: {

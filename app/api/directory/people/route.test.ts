@@ -83,14 +83,14 @@ describe("GET /api/directory/people", () => {
     expect(done.type === "done" && done.counts).toMatchObject({ people: expected.size, memberships: sim.directory.totalMemberships, organizations: 3, groups: 6 });
   });
 
-  it("answers again from the snapshot without calling the upstream, and walks again on no-cache", async () => {
+  it("answers again from the snapshot without calling the upstream, and walks again on a refresh", async () => {
     await lines(await get("/api/directory/people"));
     await sim.clearLog();
     const again = await lines(await get("/api/directory/people"));
     expect(again.at(-1)!.type).toBe("done");
     expect(await sim.log()).toHaveLength(0);
 
-    const fresh = await lines(await get("/api/directory/people", { "cache-control": "no-cache" }));
+    const fresh = await lines(await get("/api/directory/people", { "x-dashboard-refresh": "1" }));
     expect(fresh.at(-1)!.type).toBe("done");
     expect((await sim.log()).filter((e) => e.path === "/v1/compliance/organizations")).toHaveLength(1);
   });
@@ -99,7 +99,7 @@ describe("GET /api/directory/people", () => {
     const before = await lines(await get("/api/directory/people"));
     const builtAt = before.at(-1)!.type === "done" ? (before.at(-1) as { builtAt: number }).builtAt : 0;
     await sim.setFaults([{ path: "/users$", kind: "status", status: 403, errorType: "permission_error", message: "Missing required scopes. Got: [read:compliance_org_data] Needed one of: [read:compliance_user_data]" }]);
-    const failed = await lines(await get("/api/directory/people", { "cache-control": "no-cache" }));
+    const failed = await lines(await get("/api/directory/people", { "x-dashboard-refresh": "1" }));
     expect(failed.map((l) => l.type)).not.toContain("done");
     expect(failed.map((l) => l.type)).not.toContain("people");
     const last = failed.at(-1)!;

@@ -9,7 +9,7 @@ import { requireSession } from "@/lib/session/session";
  * GET /api/directory/people: every person in the directory as NDJSON (format in lib/directory/wire.ts).
  * Progress while the snapshot is walked, then the rows in chunks, then "done". A failure ends with an
  * "error" line instead: the list is complete only when "done" arrives.
- * `cache-control: no-cache` rebuilds the snapshot.
+ * The Refresh header (`x-dashboard-refresh: 1`, lib/http/refresh.ts) rebuilds the snapshot.
  */
 
 export const dynamic = "force-dynamic";

@@ -18,7 +18,7 @@ import { requireSession } from "@/lib/session/session";
  *
  * JSON by default. With `accept: application/x-ndjson` it streams progress lines while the
  * snapshot is walked, then `{"type":"person","person":{...}}` or an error line.
- * `cache-control: no-cache` rebuilds the snapshot and reloads the permissions.
+ * The Refresh header (`x-dashboard-refresh: 1`, lib/http/refresh.ts) rebuilds the snapshot and reloads the permissions.
  */
 
 export const dynamic = "force-dynamic";
