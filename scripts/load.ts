@@ -8,7 +8,9 @@
  * against the configured rate, and the app's RSS at start, middle and end. Exits 1 if the app
  * answered a 5xx or the rate was exceeded. Not part of `npm test`.
  *
- *   npm run load -- [--sessions 50] [--seconds 60] [--rps 4] [--max-requests 400]
+ *   npm run load -- [--sessions 50] [--seconds 60] [--rps 4] [--max-requests 400] [--app-heap-mb N]
+ *   (--app-heap-mb caps the app's V8 heap: RSS that grows under load but stays within a small cap
+ *   is lazy garbage collection, not a leak; a leak ends in an out-of-memory crash)
  *   (needs a build: `npx next build`; NEXT_DIST_DIR picks its folder)
  */
 import { spawn } from "node:child_process";
@@ -32,10 +34,12 @@ interface Options {
   orgs: number;
   users: number;
   groups: number;
+  /** 0: Node's default heap limit. */
+  appHeapMb: number;
 }
 
 function parseOptions(argv: string[]): Options {
-  const o: Options = { sessions: 50, seconds: 60, rps: 4, maxRequests: 400, orgs: 8, users: 4000, groups: 30 };
+  const o: Options = { sessions: 50, seconds: 60, rps: 4, maxRequests: 400, orgs: 8, users: 4000, groups: 30, appHeapMb: 0 };
   for (let i = 0; i < argv.length; i++) {
     const m = /^--([a-z-]+)$/.exec(argv[i]!);
     const v = Number(argv[i + 1]);
@@ -83,12 +87,13 @@ async function startSimulatorProcess(o: Options): Promise<{ url: string; log(): 
   };
 }
 
-function maxStartsPerSecond(entries: readonly LogEntry[]): number {
-  const t = entries.map((e) => e.t).sort((a, b) => a - b);
-  let best = 0;
-  for (let hi = 0, lo = 0; hi < t.length; hi++) {
-    while (t[hi]! - t[lo]! >= 1000) lo++;
-    best = Math.max(best, hi - lo + 1);
+/** The arrivals of the busiest one-second window (sliding), oldest first. */
+function busiestSecond(entries: readonly LogEntry[]): LogEntry[] {
+  const sorted = [...entries].sort((a, b) => a.t - b.t);
+  let best: LogEntry[] = [];
+  for (let hi = 0, lo = 0; hi < sorted.length; hi++) {
+    while (sorted[hi]!.t - sorted[lo]!.t >= 1000) lo++;
+    if (hi - lo + 1 > best.length) best = sorted.slice(lo, hi + 1);
   }
   return best;
 }
@@ -165,6 +170,7 @@ async function main(): Promise<void> {
     DASHBOARD_USERS: `${officer.username}:${await hashPassword(officer.password)}`,
     DATA_DIR: dataDir,
     COMPLIANCE_RATE_LIMIT_RPS: String(o.rps),
+    ...(o.appHeapMb > 0 ? { NODE_OPTIONS: `--max-old-space-size=${o.appHeapMb}` } : {}),
   });
   try {
     const pid = serverPidForPort(app.port);
@@ -179,23 +185,37 @@ async function main(): Promise<void> {
     const deadline = startedAt + o.seconds * 1000;
     let rssMiddle = NaN;
     let rssPeak = rssStart;
-    const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, rss())), 1000);
+    const timeline: string[] = [];
+    let tick = 0;
+    const sampler = setInterval(() => {
+      const now = rss();
+      rssPeak = Math.max(rssPeak, now);
+      if (++tick % 10 === 0) timeline.push(`${tick}s ${Math.round(now / (1024 * 1024))} MB`);
+    }, 1000);
     const middle = setTimeout(() => (rssMiddle = rss()), (o.seconds * 1000) / 2);
     await Promise.all(cookies.map((c) => browse(app.url, c, deadline, o, tally)));
     clearInterval(sampler);
     clearTimeout(middle);
     const elapsed = (Date.now() - startedAt) / 1000;
     const rssEnd = rss();
+    console.error(`app RSS every 10 s: ${timeline.join(", ")}`);
+    // Memory that stays after the load is gone is what would accumulate over days.
+    await pause(15_000);
+    const rssIdle = rss();
 
     const upstream = (await sim.log()).filter((e) => e.path.startsWith("/v1/"));
-    const busiest = maxStartsPerSecond(upstream);
+    const window = busiestSecond(upstream);
+    const busiest = window.length;
+    if (busiest > Math.floor(o.rps)) {
+      console.error(`busiest second at the simulator (ms after the first arrival in it):\n${window.map((e) => `  +${e.t - window[0]!.t} ${e.path}`).join("\n")}`);
+    }
     const fiveXX = [...tally.byStatus].filter(([s]) => s >= 500).reduce((n, [, c]) => n + c, 0);
     const statuses = [...tally.byStatus].sort(([a], [b]) => a - b).map(([s, c]) => `${s}: ${c}`).join(", ");
     const lat = [...tally.latencies].sort((a, b) => a - b);
     const mb = (b: number) => (Number.isFinite(b) ? `${Math.round(b / (1024 * 1024))} MB` : "n/a");
 
     const rows: [string, string][] = [
-      ["command", `\`npm run load -- --sessions ${o.sessions} --seconds ${o.seconds} --rps ${o.rps}\``],
+      ["command", `\`npm run load -- --sessions ${o.sessions} --seconds ${o.seconds} --rps ${o.rps}${o.appHeapMb ? ` --app-heap-mb ${o.appHeapMb}` : ""}\``],
       ["directory (simulator)", `${o.orgs} organizations, ${o.users.toLocaleString("en-US")} memberships, ${o.groups} groups`],
       ["concurrent sessions", String(o.sessions)],
       ["duration", `${elapsed.toFixed(0)} s`],
@@ -207,6 +227,7 @@ async function main(): Promise<void> {
       ["upstream requests (simulator)", `${upstream.length.toLocaleString("en-US")}, of which 429: ${upstream.filter((e) => e.status === 429).length}`],
       ["most upstream starts in any 1 s", `${busiest} (rate ${o.rps}/s)`],
       ["app RSS start / middle / end (peak)", `${mb(rssStart)} / ${mb(rssMiddle)} / ${mb(rssEnd)} (${mb(rssPeak)})`],
+      ["app RSS 15 s after the load", mb(rssIdle)],
     ];
     console.log("| measure | value |\n|---|---|");
     for (const [k, v] of rows) console.log(`| ${k} | ${v} |`);

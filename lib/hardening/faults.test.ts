@@ -1,4 +1,5 @@
 import { parse } from "csv-parse/sync";
+import { refreshHeaders } from "@/lib/http/refresh";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { FaultRule, LogEntry } from "@/lib/simulator/server";
 import { busiestSecond, errorOf, maxStartsPerSecond, STACK_TRACE_RE, startStack, type Stack } from "./stack";
@@ -331,7 +332,7 @@ describe("the whole directory: GET /api/directory/people", () => {
   type Line = { type: string; rows?: { id: string }[]; error?: { type: string; message: string; request_id?: string } };
 
   async function people(): Promise<{ lines: Line[]; complete: boolean }> {
-    const res = await s.request("/api/directory/people", { headers: { "cache-control": "no-cache" } });
+    const res = await s.request("/api/directory/people", { headers: refreshHeaders(true) });
     expect(res.status).toBe(200);
     const body = await s.readAll(res);
     return { complete: body.complete, lines: body.text.split("\n").filter(Boolean).map((l) => JSON.parse(l) as Line) };

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
+import { refreshHeaders } from "@/lib/http/refresh";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildDir } from "@/lib/testing/app-server";
 import { ACCESS_KEY, STACK_TRACE_RE, startStack, type Stack } from "./stack";
@@ -168,7 +169,7 @@ describe("the access key never leaves the server", () => {
         headers: { "x-should-retry": "false" },
       },
     ]);
-    const res = await s.request("/api/compliance/groups", { headers: { "cache-control": "no-cache" } });
+    const res = await s.request("/api/compliance/groups", { headers: refreshHeaders(true) });
     expect(res.status).toBeGreaterThanOrEqual(400);
     const text = await res.text();
     expectNoKey(`an answer to an upstream ${status}`, text + JSON.stringify([...res.headers]));
@@ -180,7 +181,7 @@ describe("the access key never leaves the server", () => {
     await s.sim.reset();
     for (const kind of ["content-type", "malformed"] as const) {
       await s.sim.setFaults([{ path: "^/v1/compliance/groups$", kind }]);
-      const res = await s.request("/api/compliance/groups", { headers: { "cache-control": "no-cache" } });
+      const res = await s.request("/api/compliance/groups", { headers: refreshHeaders(true) });
       const text = await res.text();
       expect(res.status).toBe(502);
       expect(text).not.toMatch(/Checking your browser|Priya Sharma|<html/i);

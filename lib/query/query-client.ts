@@ -12,7 +12,9 @@ export function makeQueryClient(): QueryClient {
     defaultOptions: {
       queries: {
         staleTime: 5 * 60_000,
-        gcTime: 30 * 60_000,
+        // On the server a timer would keep each render's client (and the request it served) alive
+        // for the whole gcTime: under load that is a leak. Infinity schedules no timer there.
+        gcTime: isServer ? Infinity : 30 * 60_000,
         refetchOnWindowFocus: false,
         refetchOnReconnect: false,
         // The server retries the upstream itself; the browser only retries when the server could not be reached.

@@ -1,4 +1,4 @@
-import { hashKey, queryOptions, type QueryKey, type UseQueryOptions } from "@tanstack/react-query";
+import { hashKey, isServer, queryOptions, type QueryKey, type UseQueryOptions } from "@tanstack/react-query";
 import type { z } from "zod";
 import { pageSchema } from "@/lib/compliance/schemas";
 import { MAX_LIMIT } from "@/lib/compliance/ids";
@@ -22,7 +22,9 @@ export interface WalkResult<T> {
 
 /** How long a walked list counts as fresh: long walks are expensive (one rate budget for all). */
 export const WALK_STALE_MS = 5 * 60_000;
-export const WALK_GC_MS = 30 * 60_000;
+// Infinity on the server: a gc timer there keeps each render's query client, and its request, alive
+// for the whole time (lib/query/query-client.ts).
+export const WALK_GC_MS = isServer ? Infinity : 30 * 60_000;
 /** A partial walk older than this starts over: page tokens may have expired upstream. */
 const RESUME_MAX_AGE_MS = 10 * 60_000;
 
