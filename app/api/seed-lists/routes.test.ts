@@ -146,7 +146,10 @@ describe("reconciliation over HTTP", () => {
   it("answers the three lists for a group and reports unknown groups in bulk", async () => {
     const g = sim.directory.groups.find((x) => sim.directory.membersOf(x.id).length >= 2)!;
     const [first, ...rest] = sim.directory.membersOf(g.id);
-    const res = await post("/api/reconciliation", { group_id: g.id, expected: { kind: "paste", text: rest.map((m) => m.email).join("\n") } }, viewer);
+    const expected = { kind: "paste", text: rest.map((m) => m.email).join("\n") };
+    // Reconciling is an exporter's job (issue 6); a viewer is refused before any walk.
+    expect((await post("/api/reconciliation", { group_id: g.id, expected }, viewer)).status).toBe(403);
+    const res = await post("/api/reconciliation", { group_id: g.id, expected });
     expect(res.status).toBe(200);
     const body = (await res.json()) as { result: { unexpected: { user_id: string }[]; missing: unknown[] } };
     expect(body.result.unexpected.map((r) => r.user_id)).toEqual([first!.user_id]);

@@ -3,7 +3,7 @@ import { reconcileBulk } from "@/lib/reconciliation/service";
 import { readJsonBody } from "@/lib/seed-lists/json-body";
 import { auditQuietly, inputOrErrorResponse } from "@/lib/seed-lists/route-support";
 import { refuseCrossSiteRequest } from "@/lib/session/same-origin";
-import { requireSession } from "@/lib/session/session";
+import { requireRole } from "@/lib/session/session";
 
 /*
  * POST /api/reconciliation/bulk with `{ input: {kind:"paste",text} | {kind:"csv",filename,
@@ -15,7 +15,8 @@ import { requireSession } from "@/lib/session/session";
 export const dynamic = "force-dynamic";
 
 export async function POST(request: Request): Promise<Response> {
-  const officer = await requireSession();
+  // Issue 6: reconciling is an exporter's job (it reveals whole membership lists and is audited as such).
+  const officer = await requireRole("exporter", "reconciling groups");
   if (officer instanceof Response) return officer;
   const crossSite = refuseCrossSiteRequest(request);
   if (crossSite) return crossSite;
