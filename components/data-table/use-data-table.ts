@@ -144,6 +144,8 @@ export function useDataTable<TData>(opts: UseDataTableOptions<TData>): DataTable
     onRowSelectionChange: setRowSelection,
     globalFilterFn: searchKeyFilter as never,
     getColumnCanGlobalFilter: (column) => column.id === SEARCH_COLUMN_ID,
+    // No pagination here (the table is virtualized); the default page-index reset would setState from a microtask on every new `data`, which inside a click's microtask checkpoint runs at sync priority and never yields.
+    autoResetPageIndex: false,
     enableRowSelection: true,
     enableMultiSort: true,
     maxMultiSortColCount: 3,
