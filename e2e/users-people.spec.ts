@@ -46,15 +46,23 @@ test("a role facet shows exactly that role's users, the URL keeps the view, and 
   await expect(page).toHaveURL(/[?&]role=admin/);
   await expect(page.getByText(`${admins.length.toLocaleString("en-US")} of ${users.length.toLocaleString("en-US")} users`)).toBeVisible();
 
-  // Sort by email, descending, through the column header; the URL holds it too.
+  // Sort by email through the column header; the URL holds the sort too.
+  await page.getByRole("button", { name: "Email", exact: true }).click();
+  await expect(page).toHaveURL(/[?&]sort=/);
+  const sortState = await page.getByRole("columnheader", { name: /Email/ }).getAttribute("aria-sort");
+  expect(sortState === "ascending" || sortState === "descending").toBe(true);
+
   const url = page.url();
   const copy = await page.context().newPage();
   await copy.goto(url);
   await expect(copy.getByText(`${admins.length.toLocaleString("en-US")} of ${users.length.toLocaleString("en-US")} users`)).toBeVisible({ timeout: 45_000 });
+  await expect(copy.getByRole("columnheader", { name: /Email/ })).toHaveAttribute("aria-sort", sortState!);
   const shownIds = await copy.locator("tbody tr").evaluateAll((rows) => rows.map((r) => r.textContent ?? ""));
   for (const a of admins.slice(0, 5)) expect(shownIds.join("\n")).toContain(a.email);
   await copy.close();
 
+  await page.goBack();
+  await expect(page).not.toHaveURL(/sort=/);
   await page.goBack();
   await expect(page).not.toHaveURL(/role=admin/);
   await expect(page.getByText(`${users.length.toLocaleString("en-US")} users`).first()).toBeVisible();
@@ -113,7 +121,7 @@ test("drill down: group → member → person → role → the role's permission
   const groups = await allPages<Group>(page.request, "/api/compliance/groups");
   const orgs = await organizations(page);
   // A group that grants a role and has members; find the role's organization through the API.
-  let pick: { group: Group; roleId: string; orgUuid: string; roleName: string; member: { user_id: string } } | undefined;
+  let pick: { group: Group; roleId: string; orgUuid: string; roleName: string } | undefined;
   for (const g of groups) {
     if (!g.roles?.length) continue;
     const members = await allPages<{ user_id: string }>(page.request, `/api/compliance/groups/${g.id}/members`);
@@ -122,7 +130,7 @@ test("drill down: group → member → person → role → the role's permission
       const roles = await allPages<{ id: string; name: string }>(page.request, `/api/compliance/organizations/${o.uuid}/roles`);
       const role = roles.find((r) => r.id === g.roles![0]);
       if (role) {
-        pick = { group: g, roleId: role.id, orgUuid: o.uuid, roleName: role.name, member: members[0]! };
+        pick = { group: g, roleId: role.id, orgUuid: o.uuid, roleName: role.name };
         break;
       }
     }
@@ -132,8 +140,14 @@ test("drill down: group → member → person → role → the role's permission
   const permissions = await allPages<unknown>(page.request, `/api/compliance/organizations/${pick!.orgUuid}/roles/${pick!.roleId}/permissions`);
 
   await page.goto(`/groups/${pick!.group.id}`);
-  await page.locator(`a[href="/people/${pick!.member.user_id}"]`).first().click({ timeout: 60_000 });
-  await expect(page).toHaveURL(new RegExp(`/people/${pick!.member.user_id}$`));
+  // Whichever member the table shows first (it is sorted and virtualized): any member inherits the role.
+  const memberLink = page.locator('tbody a[href^="/people/user_"]').first();
+  await expect(memberLink).toBeVisible({ timeout: 60_000 });
+  const memberHref = (await memberLink.getAttribute("href"))!;
+  const memberIds = new Set((await allPages<{ user_id: string }>(page.request, `/api/compliance/groups/${pick!.group.id}/members`)).map((m) => m.user_id));
+  expect(memberIds.has(memberHref.replace("/people/", ""))).toBe(true);
+  await memberLink.click();
+  await expect(page).toHaveURL(new RegExp(`${memberHref}$`));
   const via = page.getByText(new RegExp(`via\\s+${pick!.group.name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`)).first();
   await expect(via).toBeVisible({ timeout: 60_000 });
   await page.locator(`a[href="/organizations/${pick!.orgUuid}/roles/${pick!.roleId}"]`).first().click();

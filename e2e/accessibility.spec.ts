@@ -1,0 +1,45 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { logIn } from "./helpers";
+
+/*
+ * axe on every page an officer reaches from the navigation (UX.md: nothing serious). The pages
+ * of roles, settings and groups have their own check in roles-settings-groups.spec.ts.
+ */
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).analyze();
+  return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
+}
+
+test("the login page, Overview, Users, People, a person, seed lists, reconciliation, exports and audit have no serious accessibility violation", async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.goto("/login");
+  expect(await seriousViolations(page), "/login").toEqual([]);
+
+  await logIn(page);
+  const orgs = (await (await page.request.get("/api/compliance/organizations")).json()).data as { uuid: string }[];
+  const users = (await (await page.request.get(`/api/compliance/organizations/${orgs[0]!.uuid}/users?limit=1`)).json()).data as { id: string }[];
+
+  const pages: [string, RegExp | string][] = [
+    ["/", /organizations?\b/i],
+    ["/organizations", /organizations?\b/i],
+    [`/organizations/${orgs[0]!.uuid}/users`, /users\b/],
+    ["/people", /people\b/],
+    [`/people/${users[0]!.id}`, /via group|direct/i],
+    ["/seed-lists", /seed list/i],
+    ["/reconciliation", /reconcil/i],
+    ["/exports", /export/i],
+    ["/audit", /audit/i],
+  ];
+  const found: Record<string, string[]> = {};
+  for (const [path, ready] of pages) {
+    await page.goto(path);
+    await expect(page.getByText(ready).first()).toBeVisible({ timeout: 60_000 });
+    // Let progressive loads settle so axe sees the page an officer reads, not a skeleton.
+    await page.waitForLoadState("networkidle", { timeout: 30_000 }).catch(() => {});
+    const v = await seriousViolations(page);
+    if (v.length) found[path] = v;
+  }
+  expect(found).toEqual({});
+});
