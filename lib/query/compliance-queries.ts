@@ -46,7 +46,7 @@ function recordQuery<S extends z.ZodType>(queryKey: readonly unknown[], path: st
 
 /** Every organization under the parent (paginated today; the older unpaginated answer also works). */
 export const organizationsQuery = () =>
-  walkQueryOptions({ queryKey: complianceKeys.organizations(), path: `${BASE}/organizations`, item: organizationSchema, idOf: (o) => o.uuid });
+  walkQueryOptions({ queryKey: complianceKeys.organizations(), path: `${BASE}/organizations`, item: organizationSchema, idOf: (o) => o.uuid, limit: null });
 
 /** Every user of one organization. */
 export const organizationUsersQuery = (orgUuid: string) =>

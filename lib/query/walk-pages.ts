@@ -62,17 +62,19 @@ export async function walkPages<T>(fetchPage: FetchPage<T>, opts: WalkOptions<T>
     const page = await fetchPage(token, signal);
     if (signal?.aborted) throw abortError();
 
-    let rows = page.data;
-    let duplicates = 0;
+    const rows = page.data;
+    const duplicates = 0;
     if (idOf) {
-      rows = [];
-      for (const row of page.data) {
+      for (const row of rows) {
         const id = idOf(row);
-        if (ids.has(id)) duplicates++;
-        else {
-          ids.add(id);
-          rows.push(row);
+        // A record seen on an earlier page means the pages shifted under the walk: some other
+        // record may be missing, so the list cannot be shown as whole (the server's walker agrees).
+        if (ids.has(id)) {
+          throw paginationError(
+            `The Compliance API returned ${id} on two pages (after ${state.rows.toLocaleString("en-US")} rows), so rows may be missing; the walk stopped rather than show an incomplete list. Refresh to walk again.`,
+          );
         }
+        ids.add(id);
       }
     }
 

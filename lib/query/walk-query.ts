@@ -37,8 +37,13 @@ export interface WalkSpec<S extends z.ZodType> {
   item: S;
   /** Extra documented query parameters (`name_prefix` on groups). */
   params?: QueryParams;
-  /** Records with the same id across pages are kept once. */
+  /** A record that comes back on a later page stops the walk (rows may be missing). */
   idOf?: (row: z.output<S>) => string;
+  /**
+   * Page size sent upstream; `null` sends none. Organizations: the default is already the maximum,
+   * and the older unpaginated form refuses any parameter (API.md), as the server's walker knows.
+   */
+  limit?: number | null;
 }
 
 export async function runWalk<S extends z.ZodType>(spec: WalkSpec<S>, queryHash: string, signal: AbortSignal): Promise<WalkResult<z.output<S>>> {
@@ -54,7 +59,7 @@ export async function runWalk<S extends z.ZodType>(spec: WalkSpec<S>, queryHash:
       : undefined;
 
   const fetchPage = async (page: string | undefined, s?: AbortSignal) => {
-    const body = await fetchJson(spec.path, schema, { signal: s, fresh, query: { ...spec.params, limit: MAX_LIMIT, page } });
+    const body = await fetchJson(spec.path, schema, { signal: s, fresh, query: { ...spec.params, limit: spec.limit === null ? undefined : (spec.limit ?? MAX_LIMIT), page } });
     return body as { data: T[]; has_more?: boolean; next_page?: string | null };
   };
 
