@@ -1,9 +1,7 @@
 import { reconcileRequestSchema } from "@/lib/reconciliation/schema";
 import { reconcileOne } from "@/lib/reconciliation/service";
-import { readJsonBody } from "@/lib/seed-lists/json-body";
+import { acceptJsonPost } from "@/lib/http/json-post";
 import { auditQuietly, inputOrErrorResponse } from "@/lib/seed-lists/route-support";
-import { refuseCrossSiteRequest } from "@/lib/session/same-origin";
-import { requireRole } from "@/lib/session/session";
 
 /*
  * POST /api/reconciliation with `{ group_id, expected: {kind:"paste",text} | {kind:"csv",filename,
@@ -15,14 +13,11 @@ export const dynamic = "force-dynamic";
 
 export async function POST(request: Request): Promise<Response> {
   // Issue 6: reconciling is an exporter's job (it reveals whole membership lists and is audited as such).
-  const officer = await requireRole("exporter", "reconciling groups");
-  if (officer instanceof Response) return officer;
-  const crossSite = refuseCrossSiteRequest(request);
-  if (crossSite) return crossSite;
-  const body = await readJsonBody(request, reconcileRequestSchema);
-  if (!body.ok) return body.response;
+  const post = await acceptJsonPost(request, reconcileRequestSchema, { role: "exporter", purpose: "reconciling groups" });
+  if (!post.ok) return post.response;
+  const { officer, data } = post;
   try {
-    const out = await reconcileOne(body.data.group_id, body.data.expected, { signal: request.signal, fresh: body.data.fresh });
+    const out = await reconcileOne(data.group_id, data.expected, { signal: request.signal, fresh: data.fresh });
     const { group, counts } = out.result;
     await auditQuietly({
       actor: officer.name,

@@ -1,11 +1,10 @@
 import { seedListStore } from "@/lib/seed-lists/instance";
-import { readJsonBody } from "@/lib/seed-lists/json-body";
+import { acceptJsonPost } from "@/lib/http/json-post";
 import { auditQuietly, inputOrErrorResponse, seedListTarget } from "@/lib/seed-lists/route-support";
 import { saveRequestSchema } from "@/lib/seed-lists/schema";
 import { resolveInputs } from "@/lib/seed-lists/service";
 import { errorResponse } from "@/lib/http/error-response";
-import { refuseCrossSiteRequest } from "@/lib/session/same-origin";
-import { requireRole, requireSession } from "@/lib/session/session";
+import { requireSession } from "@/lib/session/session";
 
 /*
  * GET /api/seed-lists: every saved list, newest first: `{ lists: SeedListMeta[] }`.
@@ -26,15 +25,12 @@ export async function GET(): Promise<Response> {
 }
 
 export async function POST(request: Request): Promise<Response> {
-  const officer = await requireRole("exporter", "saving a seed list");
-  if (officer instanceof Response) return officer;
-  const crossSite = refuseCrossSiteRequest(request);
-  if (crossSite) return crossSite;
-  const body = await readJsonBody(request, saveRequestSchema);
-  if (!body.ok) return body.response;
+  const post = await acceptJsonPost(request, saveRequestSchema, { role: "exporter", purpose: "saving a seed list" });
+  if (!post.ok) return post.response;
+  const { officer, data } = post;
   try {
-    const { sources, resolution } = await resolveInputs(body.data.sources, { officer: officer.name, signal: request.signal, fresh: body.data.fresh });
-    const meta = await seedListStore().create({ name: body.data.name, createdBy: officer.name, sources, resolution });
+    const { sources, resolution } = await resolveInputs(data.sources, { officer: officer.name, signal: request.signal, fresh: data.fresh });
+    const meta = await seedListStore().create({ name: data.name, createdBy: officer.name, sources, resolution });
     await auditQuietly({
       actor: officer.name,
       action: "seed_list",

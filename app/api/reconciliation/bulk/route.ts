@@ -1,9 +1,7 @@
 import { bulkRequestSchema } from "@/lib/reconciliation/schema";
 import { reconcileBulk } from "@/lib/reconciliation/service";
-import { readJsonBody } from "@/lib/seed-lists/json-body";
+import { acceptJsonPost } from "@/lib/http/json-post";
 import { auditQuietly, inputOrErrorResponse } from "@/lib/seed-lists/route-support";
-import { refuseCrossSiteRequest } from "@/lib/session/same-origin";
-import { requireRole } from "@/lib/session/session";
 
 /*
  * POST /api/reconciliation/bulk with `{ input: {kind:"paste",text} | {kind:"csv",filename,
@@ -16,14 +14,11 @@ export const dynamic = "force-dynamic";
 
 export async function POST(request: Request): Promise<Response> {
   // Issue 6: reconciling is an exporter's job (it reveals whole membership lists and is audited as such).
-  const officer = await requireRole("exporter", "reconciling groups");
-  if (officer instanceof Response) return officer;
-  const crossSite = refuseCrossSiteRequest(request);
-  if (crossSite) return crossSite;
-  const body = await readJsonBody(request, bulkRequestSchema);
-  if (!body.ok) return body.response;
+  const post = await acceptJsonPost(request, bulkRequestSchema, { role: "exporter", purpose: "reconciling groups" });
+  if (!post.ok) return post.response;
+  const { officer, data } = post;
   try {
-    const out = await reconcileBulk(body.data, { signal: request.signal, fresh: body.data.fresh });
+    const out = await reconcileBulk(data, { signal: request.signal, fresh: data.fresh });
     const sum = (k: "in_both" | "unexpected" | "missing") => out.results.reduce((n, r) => n + r.counts[k], 0);
     await auditQuietly({
       actor: officer.name,
@@ -35,7 +30,7 @@ export async function POST(request: Request): Promise<Response> {
         expected_from: out.expected_from,
         groups: out.results.length,
         unknown_groups: out.unknown_groups.map((u) => u.name).slice(0, 50),
-        include_unlisted: body.data.include_unlisted ?? false,
+        include_unlisted: data.include_unlisted ?? false,
         counts: { in_both: sum("in_both"), unexpected: sum("unexpected"), missing: sum("missing") },
         directory_built_at: out.directory_built_at,
       },

@@ -1,9 +1,7 @@
-import { readJsonBody } from "@/lib/seed-lists/json-body";
+import { acceptJsonPost } from "@/lib/http/json-post";
 import { inputOrErrorResponse } from "@/lib/seed-lists/route-support";
 import { resolveRequestSchema, type ResolveResponse } from "@/lib/seed-lists/schema";
 import { resolveInputs } from "@/lib/seed-lists/service";
-import { refuseCrossSiteRequest } from "@/lib/session/same-origin";
-import { requireSession } from "@/lib/session/session";
 
 /*
  * POST /api/seed-lists/resolve with `{ sources: [...], fresh? }`: each entry of each source
@@ -14,14 +12,11 @@ import { requireSession } from "@/lib/session/session";
 export const dynamic = "force-dynamic";
 
 export async function POST(request: Request): Promise<Response> {
-  const officer = await requireSession();
-  if (officer instanceof Response) return officer;
-  const crossSite = refuseCrossSiteRequest(request);
-  if (crossSite) return crossSite;
-  const body = await readJsonBody(request, resolveRequestSchema);
-  if (!body.ok) return body.response;
+  const post = await acceptJsonPost(request, resolveRequestSchema);
+  if (!post.ok) return post.response;
+  const { officer, data } = post;
   try {
-    const out: ResolveResponse = await resolveInputs(body.data.sources, { officer: officer.name, signal: request.signal, fresh: body.data.fresh });
+    const out: ResolveResponse = await resolveInputs(data.sources, { officer: officer.name, signal: request.signal, fresh: data.fresh });
     return Response.json(out, { headers: { "cache-control": "no-store" } });
   } catch (err) {
     return inputOrErrorResponse(err);

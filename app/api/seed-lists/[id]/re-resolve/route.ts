@@ -1,7 +1,7 @@
 import { loadDirectory } from "@/lib/directory/snapshot";
 import { errorResponse, jsonError } from "@/lib/http/error-response";
 import { seedListStore } from "@/lib/seed-lists/instance";
-import { readJsonBody } from "@/lib/seed-lists/json-body";
+import { readJsonBody } from "@/lib/http/json-body";
 import { auditQuietly, seedListTarget } from "@/lib/seed-lists/route-support";
 import { SEED_LIST_ID_RE } from "@/lib/seed-lists/schema";
 import { resolveAgainst } from "@/lib/seed-lists/service";
