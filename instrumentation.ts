@@ -7,5 +7,10 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { checkConfigurationOrExit } = await import("./instrumentation-node");
     checkConfigurationOrExit();
+    // `next build` may load this module too: the database and the schedule belong to a running server.
+    if (process.env.NEXT_PHASE !== "phase-production-build") {
+      const { startDurableDirectory } = await import("./lib/sync/startup");
+      await startDurableDirectory();
+    }
   }
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import type { LoadDirectoryOptions } from "./cache";
+import type { LoadDirectoryOptions } from "./snapshot";
 import type { Directory, DirectoryProgress } from "./types";
 
 /*

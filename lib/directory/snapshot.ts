@@ -1,48 +1,32 @@
 import "server-only";
 import type { Permission } from "@/lib/compliance/schemas";
-import { config } from "@/lib/config";
-import { createDirectoryCache, type DirectoryCache, type LoadDirectoryOptions, type PermissionsOptions } from "./cache";
+import * as service from "@/lib/sync/directory-service";
 import type { Directory, DirectoryProgress } from "./types";
-import { upstreamDirectorySource } from "./upstream-source";
 
 /*
- * The process-wide snapshot, on globalThis so route bundles and dev reloads share one walk and one
- * cache instead of each holding its own. Tests make their own with createDirectoryCache.
+ * The whole directory for routes and services: the newest complete sync from the store (or the
+ * one named by `asOf`), see lib/sync/directory-service.ts. Nothing here calls the upstream.
  */
 
-const KEY = Symbol.for("compliance-directory.directory-cache");
-type Holder = typeof globalThis & { [KEY]?: DirectoryCache };
+export type LoadDirectoryOptions = service.LoadDirectoryOptions;
+export { SyncNotFoundError } from "@/lib/store/errors";
 
-export function defaultDirectoryCache(): DirectoryCache {
-  const g = globalThis as Holder;
-  g[KEY] ??= createDirectoryCache({
-    source: upstreamDirectorySource(),
-    ttlSeconds: () => config().cacheTtlSeconds,
-  });
-  return g[KEY];
+export function loadDirectory(opts: LoadDirectoryOptions = {}): Promise<Directory> {
+  return service.loadDirectory(opts);
 }
 
-/** The whole directory: the snapshot if younger than the TTL, else the (shared) walk's result. */
-export function loadDirectory(opts: LoadDirectoryOptions = {}, cache: DirectoryCache = defaultDirectoryCache()): Promise<Directory> {
-  return cache.load(opts);
+/** The newest directory already in memory, however old, without reading anything. */
+export function peekDirectory(): Directory | undefined {
+  return service.peekDirectory();
 }
 
-/** The last complete snapshot however old, without walking. */
-export function peekDirectory(cache: DirectoryCache = defaultDirectoryCache()): Directory | undefined {
-  return cache.peek();
+/** The running sync's progress, if this process runs one. */
+export function directoryProgress(): DirectoryProgress | undefined {
+  return service.directoryProgress();
 }
 
-/** The running walk's progress, if one is running. */
-export function directoryProgress(cache: DirectoryCache = defaultDirectoryCache()): DirectoryProgress | undefined {
-  return cache.progress();
-}
-
-/** A role's permissions, loaded on first use (interactive priority) and cached for the TTL. */
-export function permissionsOf(
-  orgUuid: string,
-  roleId: string,
-  opts: PermissionsOptions = {},
-  cache: DirectoryCache = defaultDirectoryCache(),
-): Promise<Permission[]> {
-  return cache.permissionsOf(orgUuid, roleId, opts);
+/** A role's permissions as the directory's sync read them (every role's are read by a sync). */
+export async function permissionsOf(orgUuid: string, roleId: string, opts: { signal?: AbortSignal; asOf?: string } = {}): Promise<Permission[]> {
+  const directory = await loadDirectory({ signal: opts.signal, asOf: opts.asOf });
+  return directory.permissionsByRole?.get(`${orgUuid}/${roleId}`) ?? [];
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Group, GroupMember, Organization, Permission, Role, User } from "@/lib/compliance/schemas";
+import type { EffectiveSettings, Group, GroupMember, Organization, Permission, Role, User } from "@/lib/compliance/schemas";
 import type { Priority } from "@/lib/throttle/limiter";
 
 /*
@@ -13,6 +13,8 @@ export interface SourceOptions {
   priority?: Priority;
   /** Bypass fresh cached pages (the officer asked for a refresh). */
   fresh?: boolean;
+  /** Called for every request sent upstream on this walk's behalf, retries included. */
+  onSent?: () => void;
 }
 
 /** An async sequence of pages, each an array of records, as the walker yields them. */
@@ -25,4 +27,5 @@ export interface DirectorySource {
   groups(opts: SourceOptions): PageStream<Group>;
   groupMembers(groupId: string, opts: SourceOptions): PageStream<GroupMember>;
   rolePermissions(orgUuid: string, roleId: string, opts: SourceOptions): PageStream<Permission>;
+  organizationSettings(orgUuid: string, opts: SourceOptions): Promise<EffectiveSettings>;
 }

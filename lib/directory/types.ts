@@ -1,4 +1,4 @@
-import type { Group, GroupMember, Organization, Role, User } from "@/lib/compliance/schemas";
+import type { EffectiveSettings, Group, GroupMember, Organization, Permission, Role, User } from "@/lib/compliance/schemas";
 
 /*
  * The whole directory as one joined snapshot: every organization, every person across them, every
@@ -80,6 +80,20 @@ export interface Directory {
   counts: DirectoryCounts;
   /** Upstream pages the walk read (each one request, or a fresh cached page). */
   pages: number;
+  /** The sync this directory is (set when it was read from the store). */
+  sync?: DirectorySyncRef;
+  /** `org/role` -> every permission of that role, as the sync read them. */
+  permissionsByRole?: Map<string, Permission[]>;
+  /** Organization uuid -> its effective settings, as the sync read them. */
+  settingsByOrganization?: Map<string, EffectiveSettings>;
+}
+
+/** Which sync a directory is: its id to quote, its order, and when it was read. */
+export interface DirectorySyncRef {
+  id: string;
+  seq: number;
+  startedAt: string;
+  finishedAt: string;
 }
 
 /** listing: the organization and group lists; walking: users, roles and members per org and group. */

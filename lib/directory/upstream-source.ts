@@ -1,5 +1,6 @@
 import "server-only";
 import type { UpstreamClient } from "@/lib/upstream/client";
+import { getOrganizationSettings } from "@/lib/upstream/endpoints";
 import {
   walkGroupMembers,
   walkGroups,
@@ -21,6 +22,7 @@ export function upstreamDirectorySource(client?: UpstreamClient): DirectorySourc
     signal: o.signal,
     priority: o.priority ?? "bulk",
     fresh: o.fresh,
+    onSent: o.onSent,
   });
   return {
     organizations: (o) => walkOrganizations(walker(o)),
@@ -29,5 +31,7 @@ export function upstreamDirectorySource(client?: UpstreamClient): DirectorySourc
     groups: (o) => walkGroups(walker(o)),
     groupMembers: (groupId, o) => walkGroupMembers(groupId, walker(o)),
     rolePermissions: (orgUuid, roleId, o) => walkRolePermissions(orgUuid, roleId, walker(o)),
+    organizationSettings: (orgUuid, o) =>
+      getOrganizationSettings(orgUuid, { client, signal: o.signal, priority: o.priority ?? "bulk", fresh: o.fresh, onSent: o.onSent }),
   };
 }

@@ -1,3 +1,4 @@
+import { SyncNotFoundError, isStoreUnavailable } from "@/lib/store/errors";
 import { isUpstreamError, type UpstreamError, type UpstreamErrorKind } from "@/lib/upstream/errors";
 
 /*
@@ -52,6 +53,12 @@ export function upstreamErrorResponse(err: UpstreamError): Response {
 export function errorResponse(err: unknown): Response {
   if (isUpstreamError(err)) return upstreamErrorResponse(err);
   if (err instanceof Response) return err;
+  if (err instanceof SyncNotFoundError) return jsonError(404, "sync_not_found", err.message);
+  if (isStoreUnavailable(err)) {
+    // The cause (a path, a host) is for the server log; the officer gets what to do.
+    console.error("data store unavailable:", err.message);
+    return jsonError(503, "store_unavailable", "The dashboard's database is unavailable right now, so nothing was read or handed out. Try again in a minute; if it persists, tell the dashboard's operator.", { headers: { "retry-after": "30" } });
+  }
   console.error("unexpected error in route:", err instanceof Error ? err.name + ": " + err.message : "unknown");
   return jsonError(500, "internal_error", "Something went wrong inside the dashboard. Try again; if it persists, check the server log.");
 }

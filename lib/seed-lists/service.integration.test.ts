@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDirectoryCache } from "@/lib/directory/cache";
-import { upstreamDirectorySource } from "@/lib/directory/upstream-source";
 import type { Directory } from "@/lib/directory/types";
 import { reconcileBulk, reconcileOne } from "@/lib/reconciliation/service";
 import { startSimulator } from "@/lib/simulator/server";
 import { LocalLimiter } from "@/lib/throttle/local-limiter";
 import { createUpstreamClient } from "@/lib/upstream/client";
+import { openSyncedStore, type SyncedStore } from "@/lib/testing/synced-directory";
 import { seedListIdsText } from "./downloads";
 import { resolveInputs } from "./service";
 
@@ -19,18 +18,20 @@ let sim: Sim;
 let limiter: LocalLimiter;
 let load: (o: { signal?: AbortSignal; fresh?: boolean }) => Promise<Directory>;
 let walks = 0;
+let synced: SyncedStore;
 
 beforeAll(async () => {
   sim = await startSimulator({ port: 0, seed: "seed-lists-integration", orgUserCounts: [400, 250, 120], groups: 6, ratePerMinute: 6000 });
   limiter = new LocalLimiter({ rps: 40 });
   const client = createUpstreamClient({ baseUrl: sim.url, accessKey: sim.keys.full, limiter, timeoutMs: 10_000, retry: { baseDelayMs: 20, maxDelayMs: 100 } });
-  const cache = createDirectoryCache({ source: upstreamDirectorySource(client), ttlSeconds: 300 });
-  load = (o) => {
+  synced = await openSyncedStore(client);
+  load = () => {
     walks++;
-    return cache.load(o);
+    return synced.load();
   };
 });
 afterAll(async () => {
+  await synced?.close();
   await limiter?.stop();
   await sim?.close();
 });

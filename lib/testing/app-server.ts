@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { freePort } from "./ports";
 
@@ -28,8 +29,17 @@ export function assertBuilt(): void {
   }
 }
 
+/**
+ * What every test app gets unless the test says otherwise: its own embedded database (two apps on
+ * one DATA_DIR would be refused), and no scheduled sync, so a test's upstream calls are its own.
+ */
+export function testAppDefaults(): Record<string, string> {
+  return { DATA_DIR: mkdtempSync(path.join(tmpdir(), "app-data-")), COMPLIANCE_SYNC_INTERVAL_MINUTES: "0" };
+}
+
 export async function startApp(env: Record<string, string | undefined>): Promise<AppServer> {
   assertBuilt();
+  env = { ...testAppDefaults(), ...env };
   const port = await freePort();
   const nextBin = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
   const child: ChildProcess = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
@@ -84,6 +94,7 @@ export async function startApp(env: Record<string, string | undefined>): Promise
 /** Runs `next start` expecting it to refuse to start; resolves with its exit code and output. */
 export async function startAppExpectingFailure(env: Record<string, string | undefined>): Promise<{ code: number | null; output: string }> {
   assertBuilt();
+  env = { ...testAppDefaults(), ...env };
   const port = await freePort();
   const nextBin = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
   const child = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {

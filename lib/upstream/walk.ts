@@ -109,10 +109,11 @@ export interface WalkerOptions extends Omit<WalkOptions, "idOf"> {
   /** Whole-list walks are bulk work by default: interactive page loads go first. */
   priority?: Priority;
   fresh?: boolean;
+  onSent?: () => void;
 }
 
 function callOptions(opts: WalkerOptions): CallOptions {
-  return { client: opts.client, priority: opts.priority ?? "bulk", signal: opts.signal, fresh: opts.fresh };
+  return { client: opts.client, priority: opts.priority ?? "bulk", signal: opts.signal, fresh: opts.fresh, onSent: opts.onSent };
 }
 
 function unwrap<T>(answer: { data: Page<T>; requestId?: string }): Page<T> & { requestId?: string } {

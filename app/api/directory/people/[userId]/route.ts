@@ -3,7 +3,7 @@ import { isUserId } from "@/lib/directory/entries";
 import { errorBody } from "@/lib/directory/error-body";
 import { linkedController, ndjsonResponse, progressUntilLoaded, wantsFresh, type Line } from "@/lib/directory/ndjson";
 import { personDetail } from "@/lib/directory/person-detail";
-import { loadDirectory, permissionsOf } from "@/lib/directory/snapshot";
+import { loadDirectory } from "@/lib/directory/snapshot";
 import type { Directory } from "@/lib/directory/types";
 import { refuseUnexpectedQuery } from "@/lib/hardening/query-guard";
 import { requireSession } from "@/lib/session/session";
@@ -25,10 +25,10 @@ export const dynamic = "force-dynamic";
 
 class NotInDirectory extends Error {}
 
-async function detailFor(directory: Directory, userId: string, fresh: boolean, signal: AbortSignal) {
+async function detailFor(directory: Directory, userId: string) {
   const person = directory.peopleById.get(userId);
   if (!person) throw new NotInDirectory();
-  return personDetail(directory, person, (org, role) => permissionsOf(org, role, { fresh, signal }));
+  return personDetail(directory, person, async (org, role) => directory.permissionsByRole?.get(`${org}/${role}`) ?? []);
 }
 
 function notFound(userId: string, builtAt: number): Response {
@@ -55,7 +55,7 @@ export async function GET(request: Request, ctx: { params: Promise<{ userId: str
     let directory: Directory | undefined;
     try {
       directory = await loadDirectory({ signal: request.signal, fresh });
-      const detail = await detailFor(directory, userId, fresh, request.signal);
+      const detail = await detailFor(directory, userId);
       return Response.json(detail, { headers: { "cache-control": "private, no-store" } });
     } catch (err) {
       if (err instanceof NotInDirectory && directory) return notFound(userId, directory.builtAt);
@@ -68,7 +68,7 @@ export async function GET(request: Request, ctx: { params: Promise<{ userId: str
     let directory: Directory | undefined;
     try {
       directory = yield* progressUntilLoaded((o) => loadDirectory(o), { signal: ctrl.signal, fresh });
-      yield { type: "person", person: await detailFor(directory, userId, fresh, ctrl.signal) };
+      yield { type: "person", person: await detailFor(directory, userId) };
     } catch (err) {
       if (ctrl.signal.aborted) return;
       if (err instanceof NotInDirectory && directory) {

@@ -1,0 +1,42 @@
+import { z } from "zod";
+import { errorResponse } from "@/lib/http/error-response";
+import { acceptJsonPost } from "@/lib/http/json-post";
+import { refuseUnexpectedQuery } from "@/lib/hardening/query-guard";
+import { requireSession } from "@/lib/session/session";
+import { store } from "@/lib/store/instance";
+import { syncRepository } from "@/lib/store/syncs";
+import { requestSync } from "@/lib/sync/coordinator";
+import { syncToWire } from "@/lib/sync/to-wire";
+
+/*
+ * GET /api/syncs: every sync, newest first. POST /api/syncs with `{}` (exporter): starts a sync,
+ * or answers the one already running on any instance; 202 either way (CONTRACT.md).
+ */
+
+export const dynamic = "force-dynamic";
+
+export async function GET(request: Request): Promise<Response> {
+  const officer = await requireSession();
+  if (officer instanceof Response) return officer;
+  const badQuery = refuseUnexpectedQuery(request);
+  if (badQuery) return badQuery;
+  try {
+    const syncs = await syncRepository(await store()).list();
+    return Response.json({ syncs: syncs.map(syncToWire) }, { headers: { "cache-control": "private, no-store" } });
+  } catch (err) {
+    return errorResponse(err);
+  }
+}
+
+export async function POST(request: Request): Promise<Response> {
+  const badQuery = refuseUnexpectedQuery(request);
+  if (badQuery) return badQuery;
+  const post = await acceptJsonPost(request, z.object({}).strict(), { role: "exporter", purpose: "starting a sync" });
+  if (!post.ok) return post.response;
+  try {
+    const { sync } = await requestSync({ trigger: "request", requestedBy: post.officer.name });
+    return Response.json({ sync: syncToWire(sync) }, { status: 202, headers: { "cache-control": "no-store" } });
+  } catch (err) {
+    return errorResponse(err);
+  }
+}

@@ -1,0 +1,120 @@
+import "server-only";
+import type { EffectiveSettings, Group, GroupMember, Organization, Permission, Role, Setting, User } from "@/lib/compliance/schemas";
+import { joinDirectory } from "@/lib/directory/join";
+import type { Directory } from "@/lib/directory/types";
+import type { Database } from "@/lib/store/database";
+import type { SyncRecord } from "@/lib/store/syncs";
+
+/*
+ * The directory as it stood in one complete sync, rebuilt from the facts true at that sync and
+ * joined exactly as a walk's result is (lib/directory/join.ts), so every page and route reads the
+ * same indexed Directory whether it came from a walk or from the store. Orders are the upstream's:
+ * organizations by creation, users by join date, roles built-ins first, groups and members by
+ * creation; ties by id, so the same sync always reads back in the same order.
+ */
+
+interface FactRow {
+  kind: string;
+  scope: string;
+  content: Record<string, unknown>;
+}
+
+const time = (v: unknown): string => (typeof v === "string" ? v : "");
+
+function byCreation<T>(id: (x: T) => string, created: (x: T) => unknown) {
+  return (a: T, b: T) => {
+    const ta = time(created(a));
+    const tb = time(created(b));
+    // Built-in roles and undated records come first, as the upstream lists them.
+    if (ta !== tb) return ta < tb ? -1 : 1;
+    return id(a) < id(b) ? -1 : id(a) > id(b) ? 1 : 0;
+  };
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+export async function directoryOfSync(database: Database, sync: SyncRecord): Promise<Directory> {
+  const rows = await database.query<FactRow>(
+    `select kind, scope, content from directory_facts where from_seq <= $1 and (to_seq is null or to_seq > $1)`,
+    [sync.seq],
+  );
+
+  const organizations: Organization[] = [];
+  const groups: Group[] = [];
+  const usersByOrganization = new Map<string, User[]>();
+  const rolesByOrganization = new Map<string, Role[]>();
+  const membersByGroup = new Map<string, GroupMember[]>();
+  const permissionsByRole = new Map<string, Permission[]>();
+  const settingsRecords = new Map<string, Record<string, unknown>>();
+  const settingsByOrg = new Map<string, Setting[]>();
+
+  for (const r of rows) {
+    const c = r.content;
+    switch (r.kind) {
+      case "organization":
+        organizations.push(c as Organization);
+        break;
+      case "member":
+        push(usersByOrganization, r.scope, c as User);
+        break;
+      case "role":
+        push(rolesByOrganization, r.scope, c as Role);
+        break;
+      case "permission":
+        push(permissionsByRole, r.scope, c as Permission);
+        break;
+      case "group":
+        groups.push(c as Group);
+        break;
+      case "group_member":
+        push(membersByGroup, r.scope, c as GroupMember);
+        break;
+      case "settings":
+        settingsRecords.set(r.scope, c);
+        break;
+      case "setting":
+        push(settingsByOrg, r.scope, c as Setting);
+        break;
+      // group_role facts are the change history of `group.roles`; the group record carries them.
+    }
+  }
+
+  organizations.sort(byCreation((o) => o.uuid, (o) => o.created_at));
+  groups.sort(byCreation((g) => g.id, (g) => g.created_at));
+  for (const list of usersByOrganization.values()) list.sort(byCreation((u) => u.id, (u) => u.created_at));
+  for (const list of rolesByOrganization.values()) list.sort(byCreation((r) => r.id, (r) => r.created_at));
+  for (const list of membersByGroup.values()) list.sort(byCreation((m) => m.user_id, (m) => m.created_at));
+  for (const list of permissionsByRole.values()) {
+    list.sort((a, b) => `${a.action}\u0000${a.resource_type}\u0000${a.resource_id}`.localeCompare(`${b.action}\u0000${b.resource_type}\u0000${b.resource_id}`));
+  }
+
+  const settingsByOrganization = new Map<string, EffectiveSettings>();
+  for (const [org, record] of settingsRecords) {
+    const settings = (settingsByOrg.get(org) ?? []).sort((a, b) => a.name.localeCompare(b.name));
+    settingsByOrganization.set(org, { ...(record as Omit<EffectiveSettings, "settings">), settings } as EffectiveSettings);
+  }
+
+  const directory = joinDirectory({
+    organizations,
+    usersByOrganization,
+    rolesByOrganization,
+    groups,
+    membersByGroup,
+    startedAt: sync.startedAt.getTime(),
+    builtAt: (sync.finishedAt ?? sync.startedAt).getTime(),
+    pages: sync.upstreamCalls,
+  });
+  directory.sync = {
+    id: sync.id,
+    seq: sync.seq,
+    startedAt: sync.startedAt.toISOString(),
+    finishedAt: (sync.finishedAt ?? sync.startedAt).toISOString(),
+  };
+  directory.permissionsByRole = permissionsByRole;
+  directory.settingsByOrganization = settingsByOrganization;
+  return directory;
+}

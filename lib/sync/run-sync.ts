@@ -1,0 +1,214 @@
+import "server-only";
+import type { Group, Organization, Role } from "@/lib/compliance/schemas";
+import type { DirectorySource, PageStream, SourceOptions } from "@/lib/directory/source";
+import {
+  groupFact,
+  groupMemberFact,
+  groupRoleFact,
+  memberFact,
+  organizationFact,
+  permissionFact,
+  roleFact,
+  settingFact,
+  settingsRecordFact,
+  type Fact,
+} from "@/lib/store/facts";
+import type { SyncProgress } from "@/lib/store/schema/directory";
+import { SyncLostError, type SyncRecord, type SyncRepository } from "@/lib/store/syncs";
+import { UpstreamError, isUpstreamError } from "@/lib/upstream/errors";
+
+/*
+ * One sync: the whole directory read through the upstream client at bulk priority (so an officer's
+ * live page goes first) and staged in the database page by page, so memory holds a page, not the
+ * directory. Organizations and groups are listed first; then every organization's users, roles
+ * (each role's permissions) and settings, and every group's members, a few walks at a time so the
+ * throttle always has the next request queued. Any failure stops the rest: the sync ends failed,
+ * its staged rows are deleted, and the newest complete sync stays current.
+ */
+
+export interface RunSyncOptions {
+  source: DirectorySource;
+  repo: SyncRepository;
+  sync: SyncRecord;
+  holder: string;
+  signal?: AbortSignal;
+  /** Walks in flight at once; a handful keeps a 4-rps throttle full without crowding its queue. */
+  concurrency?: number;
+  heartbeatMs?: number;
+  onProgress?: (p: SyncProgress, upstreamCalls: number) => void;
+}
+
+const DEFAULT_CONCURRENCY = 6;
+
+function cancelled(reason?: unknown): UpstreamError {
+  const message = typeof reason === "string" ? reason : "The sync was cancelled.";
+  return new UpstreamError({ kind: "cancelled", message });
+}
+
+export async function runSync(opts: RunSyncOptions): Promise<SyncRecord> {
+  const { source, repo, sync, holder } = opts;
+  const ctrl = new AbortController();
+  const onOuterAbort = () => ctrl.abort(cancelled(opts.signal?.reason));
+  opts.signal?.addEventListener("abort", onOuterAbort, { once: true });
+  if (opts.signal?.aborted) onOuterAbort();
+
+  let upstreamCalls = 0;
+  const progress: SyncProgress = {
+    phase: "listing",
+    organizationsTotal: null,
+    organizationsDone: 0,
+    membershipsSoFar: 0,
+    groupsTotal: null,
+    groupsDone: 0,
+    rolesTotal: null,
+    rolesDone: 0,
+    pages: 0,
+  };
+  const report = () => opts.onProgress?.({ ...progress }, upstreamCalls);
+  const sourceOpts: SourceOptions = { signal: ctrl.signal, priority: "bulk", fresh: true, onSent: () => upstreamCalls++ };
+
+  let firstError: unknown;
+  const fail = (err: unknown) => {
+    firstError ??= err;
+    ctrl.abort(err);
+  };
+
+  // The lease: renewed while the walk runs; losing it (another instance failed us as stale) stops us.
+  const beat = async () => {
+    try {
+      if (!(await repo.heartbeat(sync.id, holder, progress, upstreamCalls))) fail(new SyncLostError(sync.id));
+    } catch {
+      // A database hiccup: the next beat tries again; a long outage makes the lease go stale.
+    }
+  };
+  const heartbeat = setInterval(() => void beat(), opts.heartbeatMs ?? 5_000);
+  heartbeat.unref?.();
+
+  async function each<T>(stream: PageStream<T>, onPage: (rows: T[]) => Promise<void> | void): Promise<void> {
+    for await (const page of stream) {
+      if (ctrl.signal.aborted) throw ctrl.signal.reason ?? cancelled();
+      progress.pages++;
+      await onPage(page);
+      report();
+    }
+  }
+
+  async function pool(tasks: Array<() => Promise<void>>, limit: number): Promise<void> {
+    let next = 0;
+    const worker = async () => {
+      while (next < tasks.length && !ctrl.signal.aborted) {
+        const task = tasks[next++]!;
+        try {
+          await task();
+        } catch (err) {
+          fail(err);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
+  }
+
+  const stage = (facts: Fact[]) => (facts.length ? repo.stage(sync.id, facts) : Promise.resolve());
+  const check = () => {
+    if (firstError === undefined && ctrl.signal.aborted) firstError = ctrl.signal.reason ?? cancelled();
+    if (firstError !== undefined) throw firstError;
+  };
+
+  try {
+    report();
+    const organizations: Organization[] = [];
+    const groups: Group[] = [];
+    await pool(
+      [
+        async () => {
+          await each(source.organizations(sourceOpts), async (rows) => {
+            organizations.push(...rows);
+            await stage(rows.map(organizationFact));
+          });
+          progress.organizationsTotal = organizations.length;
+        },
+        async () => {
+          await each(source.groups(sourceOpts), async (rows) => {
+            groups.push(...rows);
+            await stage(rows.flatMap((g) => [groupFact(g), ...[...new Set(g.roles ?? [])].map((r) => groupRoleFact(g.id, r))]));
+          });
+          progress.groupsTotal = groups.length;
+        },
+      ],
+      2,
+    );
+    check();
+
+    progress.phase = "walking";
+    progress.rolesTotal = 0;
+    report();
+    const tasks: Array<() => Promise<void>> = [];
+    // Role permission walks are queued as each organization's roles arrive, behind what is queued.
+    const permissionTasks: Array<() => Promise<void>> = [];
+    for (const org of organizations) {
+      let left = 3;
+      const partDone = () => {
+        if (--left === 0) progress.organizationsDone++;
+      };
+      tasks.push(async () => {
+        await each(source.organizationUsers(org.uuid, sourceOpts), async (rows) => {
+          progress.membershipsSoFar += rows.length;
+          await stage(rows.map((u) => memberFact(org.uuid, u)));
+        });
+        partDone();
+      });
+      tasks.push(async () => {
+        const roles: Role[] = [];
+        await each(source.roles(org.uuid, sourceOpts), async (rows) => {
+          roles.push(...rows);
+          await stage(rows.map((r) => roleFact(org.uuid, r)));
+        });
+        progress.rolesTotal! += roles.length;
+        for (const role of roles) {
+          permissionTasks.push(async () => {
+            await each(source.rolePermissions(org.uuid, role.id, sourceOpts), (rows) => stage(rows.map((p) => permissionFact(org.uuid, role.id, p))));
+            progress.rolesDone++;
+          });
+        }
+        partDone();
+      });
+      tasks.push(async () => {
+        const settings = await source.organizationSettings(org.uuid, sourceOpts);
+        if (ctrl.signal.aborted) throw ctrl.signal.reason ?? cancelled();
+        await stage([settingsRecordFact(org.uuid, settings), ...settings.settings.map((s) => settingFact(org.uuid, s))]);
+        progress.pages++;
+        report();
+        partDone();
+      });
+    }
+    for (const g of groups) {
+      tasks.push(async () => {
+        await each(source.groupMembers(g.id, sourceOpts), (rows) => stage(rows.map((m) => groupMemberFact(g.id, m))));
+        progress.groupsDone++;
+      });
+    }
+    await pool(tasks, opts.concurrency ?? DEFAULT_CONCURRENCY);
+    check();
+    await pool(permissionTasks, opts.concurrency ?? DEFAULT_CONCURRENCY);
+    check();
+
+    progress.phase = "saving";
+    report();
+    await beat();
+    check();
+    return await repo.complete(sync.id, holder, upstreamCalls);
+  } catch (err) {
+    const cause = firstError ?? err;
+    const wasCancelled = isUpstreamError(cause) && cause.kind === "cancelled";
+    const error = {
+      type: wasCancelled ? "cancelled" : isUpstreamError(cause) ? `upstream_${cause.kind}` : cause instanceof SyncLostError ? "interrupted" : "internal",
+      message: cause instanceof Error ? cause.message : String(cause),
+    };
+    const ended = await repo.finishUnsuccessfully(sync.id, wasCancelled ? "cancelled" : "failed", error, upstreamCalls).catch(() => null);
+    if (ended) return ended;
+    throw cause;
+  } finally {
+    clearInterval(heartbeat);
+    opts.signal?.removeEventListener("abort", onOuterAbort);
+  }
+}

@@ -1,0 +1,37 @@
+import "server-only";
+import { config } from "@/lib/config";
+import { store } from "@/lib/store/instance";
+import { syncRepository } from "@/lib/store/syncs";
+import { requestSync } from "./coordinator";
+
+/*
+ * Syncs on a schedule (COMPLIANCE_SYNC_INTERVAL_MINUTES): at start when the newest complete sync is
+ * older than the interval (or there is none), then whenever it becomes so. Every instance runs this
+ * check; the database admits one running sync, so they never walk twice. 0 turns it off: syncs then
+ * start only on request (and the very first one when a page needs the directory).
+ */
+
+const CHECK_EVERY_MS = 60_000;
+
+export async function syncIfDue(now = Date.now()): Promise<void> {
+  const minutes = config().syncIntervalMinutes;
+  if (minutes <= 0) return;
+  const repo = syncRepository(await store());
+  if (await repo.running()) return;
+  const newest = await repo.newestComplete();
+  const age = newest ? now - (newest.finishedAt ?? newest.startedAt).getTime() : Infinity;
+  if (age >= minutes * 60_000) await requestSync({ trigger: newest ? "schedule" : "start" });
+}
+
+const SLOT = Symbol.for("compliance-directory.sync-scheduler");
+type Holder = { [SLOT]?: NodeJS.Timeout };
+
+export function startScheduler(): void {
+  const g = globalThis as Holder;
+  if (g[SLOT] || config().syncIntervalMinutes <= 0) return;
+  const tick = () =>
+    syncIfDue().catch((err: unknown) => console.error("scheduled sync check failed:", err instanceof Error ? err.message : String(err)));
+  void tick();
+  g[SLOT] = setInterval(tick, Math.min(CHECK_EVERY_MS, config().syncIntervalMinutes * 60_000));
+  g[SLOT].unref?.();
+}
