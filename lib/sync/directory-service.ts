@@ -144,6 +144,12 @@ export async function loadDirectory(opts: LoadDirectoryOptions = {}): Promise<Di
   }
 
   const newest = (await repo.newestComplete()) ?? (await abortable(waitForFirstSync(database, opts), opts.signal));
+  return abortable(holdNewest(database, newest).promise, opts.signal);
+}
+
+/** The newest sync's directory, read once and shared; a failed read is forgotten so the next one retries. */
+function holdNewest(database: Database, newest: SyncRecord): Loaded {
+  const s = state();
   const loaded = read(database, newest, s.newest);
   if (loaded !== s.newest) {
     s.newest = loaded;
@@ -151,7 +157,7 @@ export async function loadDirectory(opts: LoadDirectoryOptions = {}): Promise<Di
       if (s.newest === loaded) s.newest = undefined;
     });
   }
-  return abortable(loaded.promise, opts.signal);
+  return loaded;
 }
 
 /** The newest directory already in memory, without touching the database. */
@@ -163,4 +169,13 @@ export function peekDirectory(): Directory | undefined {
 export function directoryProgress(): DirectoryProgress | undefined {
   const local = localSync();
   return local ? toDirectoryProgress(local.sync, local.progress) : undefined;
+}
+
+/** Reads the newest complete sync into memory in the background (server start); never starts a sync. */
+export function preloadNewestDirectory(): void {
+  void (async () => {
+    const database = await store();
+    const newest = await syncRepository(database).newestComplete();
+    if (newest) await holdNewest(database, newest).promise;
+  })().catch((err: unknown) => console.error("could not preload the newest sync:", err instanceof Error ? err.message : String(err)));
 }

@@ -2,7 +2,8 @@ import "server-only";
 import { isStoreUnavailable } from "@/lib/store/errors";
 import { store } from "@/lib/store/instance";
 import { cancelLocalSync } from "./coordinator";
-import { startScheduler } from "./scheduler";
+import { preloadNewestDirectory } from "./directory-service";
+import { startScheduler, startStaleSyncReaper } from "./scheduler";
 
 /*
  * At server start: open (and migrate) the database, then start the sync schedule. A second process
@@ -21,6 +22,9 @@ export async function startDurableDirectory(): Promise<void> {
     console.error(`The database is not available yet (${message}); pages will answer 503 until it is.`);
   }
   startScheduler();
+  // Read the newest sync into memory now, so the first officer after a restart does not wait on it.
+  preloadNewestDirectory();
+  startStaleSyncReaper();
   // A shutdown ends this process's running sync as cancelled (a kill -9 leaves it to go stale).
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     process.once(signal, () => {
