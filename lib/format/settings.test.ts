@@ -13,6 +13,8 @@ describe("settings in plain words", () => {
 
   it("keeps a retention form it does not know readable instead of hiding it", () => {
     expect(formatRetentionPeriod({ type: "rolling", weeks: 2 })).toBe('{"type":"rolling","weeks":2}');
+    // The live API may leave out the inner type, and key the map `chat`.
+    expect(formatRetention({ chat: { duration: 90, timescale: "day" } })).toEqual(["chat: 90 days"]);
   });
 
   it("names provisioning modes, and shows a new one as sent", () => {

@@ -24,7 +24,8 @@ type Period = { type?: unknown; duration?: unknown; timescale?: unknown };
 export function formatRetentionPeriod(period: unknown): string {
   const p = (period ?? {}) as Period;
   if (p.type === "indefinite") return "indefinite";
-  if (p.type === "fixed" && typeof p.duration === "number") {
+  // `type` may be missing (the live API, API.md): a numeric duration is a fixed period.
+  if ((p.type === "fixed" || p.type === undefined) && typeof p.duration === "number") {
     const unit = p.timescale === "month" ? "month" : p.timescale === "day" ? "day" : String(p.timescale ?? "");
     return `${p.duration} ${unit}${p.duration === 1 ? "" : "s"}`;
   }

@@ -16,6 +16,18 @@ export const MAX_LIMIT = 1000;
 export const ORGANIZATIONS_LIMIT = 1000;
 export const LEGACY_ORGANIZATIONS_CAP = 1000;
 export const LEGACY_CAP_MESSAGE = "Maximum Response Size Exceeded";
+/** Revision J's words for the cap (API.md), under `internal_error`. */
+export const J_CAP_MESSAGE = "This response would have exceeded the maximum of 1,000 organizations returned in one request.";
+
+/**
+ * Which spec revision's error forms the simulator answers in (API.md, Errors): "current" answers a
+ * missing scope with 403 `permission_error` "Missing required scopes. Got: [...] Needed one of: [...]"
+ * and the legacy organizations cap with 500 `api_error` "Maximum Response Size Exceeded"; "J" answers
+ * a missing scope with 401 `authentication_error` "The API key provided does not have the `scope`
+ * scope required for this endpoint." and the cap with 500 `internal_error` in J's words.
+ */
+export const ERROR_REVISIONS = ["current", "J"] as const;
+export type ErrorRevision = (typeof ERROR_REVISIONS)[number];
 
 type Endpoint = "organizations" | "users" | "roles" | "role" | "permissions" | "settings" | "groups" | "group" | "members";
 
@@ -42,6 +54,10 @@ export interface ErrorBody {
   error: { type: string; message: string };
 }
 
+/**
+ * `rate` is the budget state to report in `anthropic-ratelimit-*` headers; absent for answers refused
+ * before the rate limiter (method, key), which upstream sends without those headers (API.md).
+ */
 export type ApiResult = (
   | { kind: "json"; status: number; body: unknown }
   | {
@@ -55,7 +71,7 @@ export type ApiResult = (
       rows: (start: number, end: number) => unknown[];
       sentToken: string | undefined;
     }
-) & { headers: Record<string, string>; rate: RateState; keyName?: string };
+) & { headers: Record<string, string>; rate?: RateState; keyName?: string };
 
 export const errorBody = (type: string, message: string): ErrorBody => ({ type: "error", error: { type, message } });
 
@@ -96,6 +112,7 @@ export interface ApiOptions {
   tokens: PageTokens;
   rate: RateWindow;
   legacyOrganizations: boolean;
+  errorRevision?: ErrorRevision;
 }
 
 export class ComplianceApi {
@@ -108,8 +125,9 @@ export class ComplianceApi {
       status,
       body: errorBody(type, message),
       headers,
-      rate: state ?? rate.peek(req.now),
+      rate: state,
     });
+    const revisionJ = this.o.errorRevision === "J";
 
     if (req.method !== "GET") return fail(405, "invalid_request_error", `Method ${req.method} is not allowed on this endpoint.`, { allow: "GET" });
     const route = matchRoute(req.pathname);
@@ -151,6 +169,7 @@ export class ComplianceApi {
 
     const needed = [USER_DATA_ENDPOINTS.has(route.endpoint) ? SCOPE_USER_DATA : SCOPE_ORG_DATA, SCOPE_ORG_AUDIT];
     if (!key.record.scopes.some((s) => needed.includes(s))) {
+      if (revisionJ) return refuse(401, "authentication_error", `The API key provided does not have the \`${needed[0]}\` scope required for this endpoint.`);
       return refuse(403, "permission_error", `Missing required scopes. Got: ${quoteList(key.record.scopes)} Needed one of: ${quoteList(needed)}`);
     }
 
@@ -194,7 +213,7 @@ export class ComplianceApi {
       case "organizations": {
         const all = d.organizations;
         if (this.o.legacyOrganizations) {
-          if (all.length > LEGACY_ORGANIZATIONS_CAP) return refuse(500, "api_error", LEGACY_CAP_MESSAGE);
+          if (all.length > LEGACY_ORGANIZATIONS_CAP) return revisionJ ? refuse(500, "internal_error", J_CAP_MESSAGE) : refuse(500, "api_error", LEGACY_CAP_MESSAGE);
           return ok({ data: all });
         }
         return page(req.pathname, all.length, (s, e) => all.slice(s, e));

@@ -20,7 +20,8 @@ describe("npm run simulator", () => {
       ratePerMinute: 60,
       legacyOrganizations: true,
     });
-    for (const bad of [["--orgs"], ["--orgs", "x"], ["--users", "-5"], ["--port", "70000"], ["--rate-per-minute", "0"], ["--what"], ["--legacy-organizations=yes"]]) {
+    expect(parseArgs(["--error-revision", "J", "--churn-steps=2", "--churn", "0.05"])).toEqual({ ...CLI_DEFAULTS, errorRevision: "J", initialChurnSteps: 2, churn: 0.05 });
+    for (const bad of [["--orgs"], ["--orgs", "x"], ["--users", "-5"], ["--port", "70000"], ["--rate-per-minute", "0"], ["--what"], ["--legacy-organizations=yes"], ["--error-revision", "K"], ["--churn", "2"], ["--churn-steps", "x"]]) {
       expect(() => parseArgs(bad), bad.join(" ")).toThrow();
     }
   });

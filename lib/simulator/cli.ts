@@ -1,14 +1,17 @@
 /*
  * `npm run simulator -- [--port 4010] [--orgs N] [--users N] [--groups N] [--seed S]
- *   [--rate-per-minute N] [--legacy-organizations]`: the synthetic Compliance API alone.
+ *   [--rate-per-minute N] [--legacy-organizations] [--error-revision current|J]
+ *   [--churn-steps N] [--churn F]`: the synthetic Compliance API alone.
  * Loopback only. Prints where it listens, the demo key and what it holds.
  */
 import { DEMO_ACCESS_KEY } from "../demo-account";
+import { ERROR_REVISIONS, type ErrorRevision } from "./api";
 import { DIRECTORY_LIMITS } from "./directory";
 import { startSimulator, type SimulatorOptions } from "./server";
 
 const USAGE =
-  "usage: npm run simulator -- [--port 4010] [--orgs N] [--users N] [--groups N] [--seed S] [--rate-per-minute N] [--legacy-organizations]";
+  "usage: npm run simulator -- [--port 4010] [--orgs N] [--users N] [--groups N] [--seed S] [--rate-per-minute N] [--legacy-organizations]" +
+  " [--error-revision current|J] [--churn-steps N] [--churn F (0..1, default 0.01)]";
 
 /** Sized for a demo that shows every feature without a long first load. */
 export const CLI_DEFAULTS = { port: 4010, orgs: 12, users: 6000, groups: 40, seed: "demo" } as const;
@@ -49,6 +52,22 @@ export function parseArgs(argv: string[]): SimulatorOptions & { port: number } {
         const s = value();
         if (!s) throw new UsageError("--seed needs a value");
         opts.seed = s;
+        break;
+      }
+      case "--error-revision": {
+        const v = value();
+        if (!ERROR_REVISIONS.includes(v as ErrorRevision)) throw new UsageError(`--error-revision must be one of ${ERROR_REVISIONS.join(", ")} (got ${v === undefined ? "nothing" : `"${v}"`})`);
+        opts.errorRevision = v as ErrorRevision;
+        break;
+      }
+      case "--churn-steps":
+        opts.initialChurnSteps = wholeNumber(flag, value(), 0, 1000);
+        break;
+      case "--churn": {
+        const v = value();
+        const n = v !== undefined && /^(0(\.\d+)?|1(\.0+)?)$/.test(v) ? Number(v) : NaN;
+        if (Number.isNaN(n)) throw new UsageError(`--churn needs a fraction from 0 to 1 (got ${v === undefined ? "nothing" : `"${v}"`})`);
+        opts.churn = n;
         break;
       }
       case "--legacy-organizations":
@@ -96,8 +115,11 @@ async function main() {
   console.log(
     `${count(d.organizations.length, "organization", "organizations")}, ${count(d.totalMemberships, "user membership", "user memberships")}, ` +
       `${count(d.groups.length, "group", "groups")}; seed "${d.seed}"; ${sim.ratePerMinute} requests/minute; ` +
-      `organizations ${sim.legacyOrganizations ? "unpaginated (legacy, 500 beyond 1,000)" : "paginated"}`,
+      `organizations ${sim.legacyOrganizations ? "unpaginated (legacy, 500 beyond 1,000)" : "paginated"}; ` +
+      `${sim.errorRevision === "J" ? "revision J's" : "today's"} error forms` +
+      (d.version > 0 ? `; ${d.version} churn step${d.version === 1 ? "" : "s"} applied` : ""),
   );
+  console.log(`Change the directory: curl -X POST ${sim.url}/__simulator/mutate -H 'content-type: application/json' -d '{"churn":0.01}'`);
 
   let stopping = false;
   const stop = () => {

@@ -155,7 +155,10 @@ describe("the synthetic directory", () => {
     }
     const perms = tree.organizations.flatMap((o) => tree.rolesOf(o.uuid).flatMap((r) => tree.permissionsOf(o.uuid, r.id)));
     expect(new Set(perms.map((p) => p.resource_type))).toEqual(new Set(["organization", "project", "workspace"]));
-    expect(perms.some((p) => p.resource_id === null)).toBe(true);
+    // The live API's shapes (API.md): resource ids are strings, projects are `claude_proj_...`.
+    expect(perms.every((p) => typeof p.resource_id === "string")).toBe(true);
+    expect(perms.filter((p) => p.resource_type === "project").every((p) => /^claude_proj_/.test(p.resource_id!))).toBe(true);
+    expect(tree.groups.every((g) => typeof g.description === "string")).toBe(true);
     const first = tree.organizations[0]!.uuid;
     expect(Math.max(...tree.rolesOf(first).map((r) => tree.permissionsOf(first, r.id).length))).toBeGreaterThan(1000);
   });
@@ -206,6 +209,11 @@ describe("the synthetic directory", () => {
     expect(retention.some((r) => r.includes('"chats"'))).toBe(true);
     expect(retention.some((r) => r.includes("indefinite"))).toBe(true);
     expect(first.api_keys?.map((k) => k.scopes.length).every((n) => n > 0)).toBe(true);
+    expect(first.api_keys?.every((k) => k.type === "compliance_api_key")).toBe(true);
+    // The second organization's retention is the live API's other form: keyed `chat`, no inner type.
+    const second = all[1]!.settings.find((x) => x.name === "data_retention_periods")!.value as Record<string, Record<string, unknown>>;
+    expect(Object.keys(second)).toEqual(["chat"]);
+    expect(second.chat).not.toHaveProperty("type");
     expect(tree.settingsOf(tree.parent.uuid)).toBeUndefined();
   });
 

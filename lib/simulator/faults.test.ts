@@ -144,6 +144,15 @@ describe("fault rules", () => {
     expect(again.data).toEqual(sim.directory.usersOf(org).slice(100, 200));
   });
 
+  it("echoKey: quotes the x-api-key sent in request-id, and in a status answer's message", async () => {
+    sim.setFaults([{ kind: "status", status: 500, echoKey: true }]);
+    const r = await get(users);
+    expect(r.headers.get("request-id")).toMatch(new RegExp(`^req_011C[0-9A-Za-z]+-${SIM_KEYS.full}$`));
+    expect(((await r.json()) as { error: { message: string } }).error.message).toContain(SIM_KEYS.full);
+    sim.clearFaults();
+    expect((await get(users)).headers.get("request-id")).not.toContain("sk-ant-");
+  });
+
   it("page faults leave non-list answers alone", async () => {
     sim.setFaults([{ kind: "empty-page" }]);
     const r = await get(`/v1/compliance/organizations/${org}/settings`);
@@ -151,7 +160,7 @@ describe("fault rules", () => {
   });
 
   it("rules are refused with 400 when malformed, and cleared by DELETE", async () => {
-    for (const body of [{ rules: [{ kind: "nope" }] }, { rules: [{ kind: "status" }] }, { rules: [{ kind: "latency" }] }, { rules: [{ kind: "reset", path: "(" }] }, { rules: "x" }]) {
+    for (const body of [{ rules: [{ kind: "nope" }] }, { rules: [{ kind: "status" }] }, { rules: [{ kind: "latency" }] }, { rules: [{ kind: "reset", path: "(" }] }, { rules: [{ kind: "malformed", echoKey: "yes" }] }, { rules: "x" }]) {
       const r = await fetch(`${sim.url}/__simulator/faults`, { method: "POST", body: JSON.stringify(body) });
       expect(r.status).toBe(400);
     }

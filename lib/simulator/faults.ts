@@ -37,6 +37,11 @@ export interface FaultRule {
   headers?: Record<string, string>;
   /** Delay before answering. Required for "latency"; allowed on any kind except "hang". */
   latencyMs?: number;
+  /**
+   * Echo the `x-api-key` the request carried: appended to the answer's `request-id` header (any kind
+   * that answers), and to the message of a "status" answer. A careless upstream that quotes secrets.
+   */
+  echoKey?: boolean;
 }
 
 export interface FaultRuleState extends FaultRule {
@@ -78,6 +83,7 @@ export function parseFaultRules(input: unknown): FaultRule[] {
     for (const f of ["errorType", "message", "retryAfter"] as const) {
       if (r[f] !== undefined && typeof r[f] !== "string") throw new FaultRuleError(`${where}.${f} must be a string`);
     }
+    if (r.echoKey !== undefined && typeof r.echoKey !== "boolean") throw new FaultRuleError(`${where}.echoKey must be true or false`);
     if (r.headers !== undefined) {
       const h = r.headers;
       if (typeof h !== "object" || h === null || Array.isArray(h) || Object.values(h).some((v) => typeof v !== "string")) {

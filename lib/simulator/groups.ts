@@ -98,7 +98,8 @@ export function planGroups(seed: string, count: number, orgSizes: readonly numbe
     const record: Group = {
       id: `rbac_group_01${rng.base62(23)}`,
       name,
-      description: rng.chance(0.1) ? null : scim ? `Synced from Okta: ${name}` : `Created in claude.ai for ${name.toLowerCase()}.`,
+      // A string, never null (the live API, API.md): a group made without one has "".
+      description: rng.chance(0.1) ? "" : scim ? `Synced from Okta: ${name}` : `Created in claude.ai for ${name.toLowerCase()}.`,
       source_type: scim ? "scim" : "direct",
       roles,
       created_at: noTimes ? null : stamp(createdMs),

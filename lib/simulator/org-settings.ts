@@ -37,7 +37,10 @@ const SESSION_DURATIONS = [null, 8 * 3600, 24 * 3600, 7 * 86400, 30 * 86400] as 
 const INVITE_DOMAINS = ["acme.com", "acme.co.uk", "acme-labs.io", "acme.de"];
 const IP_RANGES = ["10.0.0.0/8", "172.16.0.0/12", "203.0.113.0/24", "198.51.100.17/32", "2001:db8::/32"];
 
-function retention(variant: number, rng: ReturnType<typeof rngFor>): Record<string, RetentionPeriod> {
+/** A period as the live API may send it: the inner `type` missing (API.md). */
+type LooseRetentionPeriod = RetentionPeriod | { duration: number; timescale: "day" | "month" };
+
+function retention(variant: number, rng: ReturnType<typeof rngFor>): Record<string, LooseRetentionPeriod> {
   switch (variant) {
     case 0:
       return {}; // no retention limit in force
@@ -98,8 +101,11 @@ export function generateSettings(seed: string, orgIndex: number): Setting[] {
 
   if (orgIndex === 2) settings.push(UNKNOWN_SETTING);
   // `type` is optional upstream: the second organization answers without it on the compound kinds.
+  // Its retention map is the live API's other form: keyed `chat`, periods without their inner `type`.
   if (orgIndex === 1) {
     for (const s of settings) if (s.type === "provisioning_mode" || s.type === "data_retention") delete s.type;
+    const period = settings.find((s) => s.name === "data_retention_periods");
+    if (period) period.value = { chat: { duration: rng.pick([30, 90, 180]), timescale: "day" } } satisfies Record<string, LooseRetentionPeriod>;
   }
   if (orgIndex === 0) return settings;
   return settings.filter(() => !on(0.08));

@@ -19,17 +19,20 @@ export const BIG_ROLE_NAME = "All-Projects Auditor";
 export const BIG_ROLE_PROJECTS = 350;
 const BIG_ROLE_ACTIONS = ["projects:read", "projects:export", "chats:read"] as const;
 
-const roleId = (rng: Rng) => `rbac_role_01${rng.base62(23)}`;
-const projectId = (rng: Rng) => `proj_01${rng.base62(22)}`;
+export const roleId = (rng: Rng) => `rbac_role_01${rng.base62(23)}`;
+export const projectId = (rng: Rng) => `claude_proj_01${rng.base62(22)}`;
 const workspaceId = (rng: Rng) => `wrkspc_01${rng.base62(22)}`;
 
-function permissionsFor(grants: readonly string[], orgUuid: string, rng: Rng): Permission[] {
+export function permissionsFor(grants: readonly string[], orgUuid: string, rng: Rng): Permission[] {
   const out: Permission[] = [];
   for (const action of grants) {
     const family = action.split(":")[0];
     const scoped = family === "projects" || family === "chats" || family === "files" || family === "workspaces" || family === "usage";
     if (!scoped || rng.chance(0.55)) {
-      out.push({ action, resource_id: rng.chance(0.3) ? orgUuid : null, resource_type: "organization" });
+      // The live API sends the organization's id as a string here, never null (API.md). The draw
+      // stays so that the rest of the tree is what it was.
+      rng.chance(0.3);
+      out.push({ action, resource_id: orgUuid, resource_type: "organization" });
       continue;
     }
     const workspace = family === "workspaces" || family === "usage";

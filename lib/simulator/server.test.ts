@@ -176,12 +176,18 @@ describe("the simulator over HTTP", () => {
     expectError(await call(sim, `/v1/compliance/groups?limit=1&name_prefix=${encodeURIComponent(prefix)}&page=${first.body.next_page}`), 400, "invalid_request_error");
   });
 
-  it("puts request-id and the rate-limit headers on every answer", async () => {
-    for (const a of [await call(sim, "/v1/compliance/organizations"), await call(sim, "/v1/compliance/organizations", null), await call(sim, "/v1/compliance/groups?limit=0")]) {
+  it("puts request-id on every answer, and the rate-limit headers on every answer past the limiter", async () => {
+    for (const a of [await call(sim, "/v1/compliance/organizations"), await call(sim, "/v1/compliance/groups?limit=0")]) {
       expect(a.headers.get("request-id")).toMatch(/^req_[0-9A-Za-z]+$/);
       expect(a.headers.get("anthropic-ratelimit-requests-limit")).toBe("600");
       expect(Number(a.headers.get("anthropic-ratelimit-requests-remaining"))).toBeGreaterThanOrEqual(0);
       expect(Date.parse(a.headers.get("anthropic-ratelimit-requests-reset")!)).not.toBeNaN();
+    }
+    // Refused before the limiter (API.md): a keyless 404, a bad key's 401, an Admin key's 403.
+    for (const a of [await call(sim, "/v1/compliance/organizations", null), await call(sim, "/v1/compliance/groups", "sk-ant-api01-nope"), await call(sim, "/v1/compliance/groups", SIM_KEYS.admin)]) {
+      expect(a.status).toBeGreaterThanOrEqual(401);
+      expect(a.headers.get("request-id")).toMatch(/^req_[0-9A-Za-z]+$/);
+      expect([...a.headers.keys()].filter((h) => h.startsWith("anthropic-ratelimit-"))).toEqual([]);
     }
   });
 

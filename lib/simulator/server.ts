@@ -1,10 +1,11 @@
 import { randomBytes } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { ComplianceApi, errorBody, type ApiResult } from "./api";
+import { ComplianceApi, ERROR_REVISIONS, errorBody, type ApiResult, type ErrorRevision } from "./api";
 import { buildDirectory, type Directory, type DirectoryOptions } from "./directory";
 import { FaultBook, FaultRuleError, defaultMessageFor, errorTypeFor, parseFaultRules, type FaultRule, type FaultRuleState } from "./faults";
 import { SIM_KEYS } from "./keys";
+import { MutationError, parseChangeRequests, type Change, type ChangeRequest } from "./mutations";
 import { PageTokens } from "./page-token";
 import { RateWindow, type RateState } from "./rate-window";
 
@@ -16,6 +17,7 @@ import { RateWindow, type RateState } from "./rate-window";
  */
 
 export type { FaultRule, FaultKind, FaultRuleState } from "./faults";
+export type { Change, ChangeKind, ChangeRequest } from "./mutations";
 export { SIM_KEYS } from "./keys";
 
 export interface SimulatorOptions extends DirectoryOptions {
@@ -26,6 +28,11 @@ export interface SimulatorOptions extends DirectoryOptions {
   ratePerMinute?: number;
   /** The older, unpaginated organizations list that answers 500 beyond 1,000 organizations. */
   legacyOrganizations?: boolean;
+  /** Which spec revision's error forms to answer in (api.ts, ERROR_REVISIONS); default "current". */
+  errorRevision?: ErrorRevision;
+  /** Churn steps 1..N applied before the server listens (fraction `churn`, default 0.01). */
+  initialChurnSteps?: number;
+  churn?: number;
 }
 
 export interface LogEntry {
@@ -51,6 +58,7 @@ export interface SimulatorHandle {
   keys: typeof SIM_KEYS;
   ratePerMinute: number;
   legacyOrganizations: boolean;
+  errorRevision: ErrorRevision;
   close(): Promise<void>;
   /** Replaces the fault rules (same as POST /__simulator/faults). Throws on an invalid rule. */
   setFaults(rules: FaultRule[]): void;
@@ -59,8 +67,12 @@ export interface SimulatorHandle {
   /** A copy of the request log, oldest first. */
   log(): LogEntry[];
   clearLog(): void;
-  /** Clears the log, the fault rules and the rate window. */
+  /** Clears the log, the fault rules and the rate window (not the directory's changes). */
   reset(): void;
+  /** Same as POST /__simulator/mutate with {changes}: applies them, answers what changed. */
+  mutate(changes: ChangeRequest[]): Change[];
+  /** Same as POST /__simulator/mutate with {churn, step}. */
+  churn(fraction: number, step?: number): Change[];
 }
 
 const MAX_LOG = 200_000;
@@ -103,11 +115,16 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
   if (!Number.isInteger(ratePerMinute) || ratePerMinute < 1) throw new RangeError(`ratePerMinute must be a whole number >= 1 (got ${ratePerMinute})`);
   const host = opts.host ?? "127.0.0.1";
   const legacyOrganizations = opts.legacyOrganizations ?? false;
+  const errorRevision = opts.errorRevision ?? "current";
+  if (!ERROR_REVISIONS.includes(errorRevision)) throw new RangeError(`errorRevision must be one of ${ERROR_REVISIONS.join(", ")} (got ${String(errorRevision)})`);
   const directory = buildDirectory(opts);
+  const steps = opts.initialChurnSteps ?? 0;
+  if (!Number.isInteger(steps) || steps < 0) throw new RangeError(`initialChurnSteps must be a whole number >= 0 (got ${steps})`);
+  for (let step = 1; step <= steps; step++) directory.churn(opts.churn ?? 0.01, step);
   const tokens = new PageTokens();
   const rate = new RateWindow(ratePerMinute);
   const faults = new FaultBook();
-  const api = new ComplianceApi({ directory, tokens, rate, legacyOrganizations });
+  const api = new ComplianceApi({ directory, tokens, rate, legacyOrganizations, errorRevision });
   let log: LogEntry[] = [];
   const timers = new Set<NodeJS.Timeout>();
   let closed = false;
@@ -159,7 +176,10 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     log.push(entry);
     const fault = faults.take(url.pathname);
     if (fault) entry.fault = fault.kind;
-    const extra = { "request-id": entry.requestId, ...(fault?.headers ?? {}), ...(fault?.retryAfter !== undefined ? { "retry-after": fault.retryAfter } : {}) };
+    const sentKey = typeof req.headers["x-api-key"] === "string" ? req.headers["x-api-key"] : undefined;
+    // echoKey: an upstream that quotes the key it was sent back in its request id (issue 10, item 6).
+    const answerId = fault?.echoKey && sentKey ? `${entry.requestId}-${sentKey}` : entry.requestId;
+    const extra = { "request-id": answerId, ...(fault?.headers ?? {}), ...(fault?.retryAfter !== undefined ? { "retry-after": fault.retryAfter } : {}) };
 
     if (fault?.kind === "hang") return; // answered by nobody: the client's timeout must fire
     if (fault?.latencyMs) await sleep(fault.latencyMs);
@@ -171,8 +191,11 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
         return;
       case "status": {
         const status = fault.status as number;
-        const body = errorBody(fault.errorType ?? errorTypeFor(status), fault.message ?? defaultMessageFor(status));
-        send(res, entry, status, JSON.stringify(body), { ...rateHeaders(rate.peek(Date.now())), ...extra });
+        const message = fault.message ?? defaultMessageFor(status);
+        const body = errorBody(fault.errorType ?? errorTypeFor(status), fault.echoKey && sentKey ? `${message} (x-api-key ${sentKey})` : message);
+        // A 401 is refused before the rate limiter upstream: no budget headers (API.md).
+        const budget = status === 401 ? {} : rateHeaders(rate.peek(Date.now()));
+        send(res, entry, status, JSON.stringify(body), { ...budget, ...extra });
         return;
       }
       case "malformed":
@@ -187,13 +210,13 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
       method: req.method ?? "GET",
       pathname: url.pathname,
       query: url.search.slice(1),
-      apiKey: typeof req.headers["x-api-key"] === "string" ? req.headers["x-api-key"] : undefined,
+      apiKey: sentKey,
       now: Date.now(),
     });
     if (result.keyName) entry.key = result.keyName;
     const status = result.kind === "page" ? 200 : result.status;
     const body = JSON.stringify(result.kind === "page" ? renderPage(result, fault) : result.body);
-    const headers = { ...rateHeaders(result.rate), ...result.headers, ...extra };
+    const headers = { ...(result.rate ? rateHeaders(result.rate) : {}), ...result.headers, ...extra };
 
     if (fault?.kind === "truncate") {
       // The promised length, half the bytes, then the connection goes: a body cut short.
@@ -233,6 +256,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     keys: SIM_KEYS,
     ratePerMinute,
     legacyOrganizations,
+    errorRevision,
     close: async () => {
       closed = true;
       for (const t of timers) clearTimeout(t);
@@ -254,6 +278,8 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
       faults.clear();
       rate.clear();
     },
+    mutate: (changes) => directory.mutate(changes),
+    churn: (fraction, step) => directory.churn(fraction, step),
   };
 
   async function handleControl(req: http.IncomingMessage, res: http.ServerResponse, url: RawUrl) {
@@ -279,20 +305,36 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
         case "POST /__simulator/reset":
           handle.reset();
           return json(200, { ok: true });
+        case "POST /__simulator/mutate": {
+          const body = (await readJson(req)) as Record<string, unknown> | null;
+          if (!body || typeof body !== "object" || Array.isArray(body)) throw new MutationError('send {"churn": fraction, "step"?: n} or {"changes": [...]}');
+          if ("churn" in body) {
+            const { churn, step } = body;
+            if (typeof churn !== "number" || !(churn >= 0 && churn <= 1)) throw new MutationError("churn must be a number from 0 to 1");
+            if (step !== undefined && !(Number.isInteger(step) && (step as number) >= 0)) throw new MutationError("step must be a whole number >= 0");
+            const changes = directory.churn(churn, step as number | undefined);
+            return json(200, { version: directory.version, changes });
+          }
+          const changes = directory.mutate(parseChangeRequests(body.changes));
+          return json(200, { version: directory.version, changes });
+        }
         case "GET /__simulator/info":
           return json(200, {
             organizations: directory.organizations.length,
             memberships: directory.totalMemberships,
             groups: directory.groups.length,
             seed: directory.seed,
+            version: directory.version,
             ratePerMinute,
             legacyOrganizations,
+            errorRevision,
           });
         default:
           return json(404, errorBody("not_found_error", `No control endpoint ${route}`));
       }
     } catch (e) {
       if (e instanceof FaultRuleError) return json(400, errorBody("invalid_request_error", e.message));
+      if (e instanceof MutationError) return json(400, { ...errorBody("invalid_request_error", e.message), applied: e.applied });
       throw e;
     }
   }

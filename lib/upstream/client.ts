@@ -4,7 +4,7 @@ import packageJson from "@/package.json";
 import type { Limiter, Priority } from "@/lib/throttle/limiter";
 import { UpstreamError } from "./errors";
 import { earlyPauseMs, parseBudgetHeaders, parseRetryAfter } from "./rate-headers";
-import { classifyErrorAnswer, type RetryClass } from "./response-errors";
+import { classifyErrorAnswer, scrubbedRequestId, scrubUpstreamText, type RetryClass } from "./response-errors";
 import {
   DEFAULT_RETRY_POLICY,
   defaultSleep,
@@ -29,6 +29,13 @@ export interface GetOptions {
   priority?: Priority;
   /** Skip the cache (the officer pressed refresh); the answer still refreshes the cache. */
   fresh?: boolean;
+  /**
+   * On a cache miss, before anything is sent or joined: the caller's share of the upstream budget
+   * (lib/throttle/officer-share.ts). Throws to refuse; returns what to call when the call is over.
+   */
+  admit?: (key: string) => () => void;
+  /** Called for every request this call itself sends upstream, retries included (a sync counts its calls). */
+  onSent?: () => void;
 }
 
 export interface UpstreamAnswer<T> {
@@ -191,7 +198,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
   }
 
   /** One request with its retries; resolves to the parsed JSON body. */
-  async function fetchWithRetries(path: string, url: string, priority: Priority, signal?: AbortSignal): Promise<RawAnswer> {
+  async function fetchWithRetries(path: string, url: string, priority: Priority, signal?: AbortSignal, onSent?: () => void): Promise<RawAnswer> {
     const started = Date.now();
     const failures: Record<Exclude<RetryClass, "none">, number> = { transient: 0, server: 0, rate_limit: 0 };
     const limits: Record<Exclude<RetryClass, "none">, number> = {
@@ -203,7 +210,10 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
       if (signal?.aborted) throw cancelled(path, signal.reason);
       let outcome: Attempt;
       try {
-        outcome = await limiter.schedule(priority, () => attemptOnce(url, signal));
+        outcome = await limiter.schedule(priority, () => {
+          if (!signal?.aborted) onSent?.();
+          return attemptOnce(url, signal);
+        });
       } catch (e) {
         if (signal?.aborted) throw cancelled(path, signal.reason);
         throw new UpstreamError({
@@ -224,9 +234,10 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
       if (outcome.kind === "answer") {
         status = outcome.status;
         readBudget(outcome.headers);
-        const requestId = outcome.headers.get("request-id") ?? outcome.headers.get("x-request-id") ?? undefined;
+        // The boundary: every upstream string we keep (request id, header values, messages) is scrubbed here.
+        const requestId = scrubbedRequestId(outcome.headers, options.accessKey);
         if (status >= 200 && status < 300) {
-          const parsed = parseJsonBody(outcome, path, requestId);
+          const parsed = parseJsonBody(outcome, path, requestId, options.accessKey);
           if (parsed.ok) return { body: parsed.body, requestId, fetchedAt: Date.now() };
           throw parsed.error;
         } else {
@@ -301,6 +312,8 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
       raw = await options.cache.get(key, path).catch(() => undefined);
       fromCache = raw !== undefined;
     }
+    // Refused here, a request costs the upstream nothing; admitted, it holds its share until answered.
+    const release = raw ? undefined : opts.admit?.(key);
     if (!raw) {
       const load = async (signal?: AbortSignal): Promise<RawAnswer> => {
         // The flight's leader looks once more: another instance may have stored the answer and
@@ -309,7 +322,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
           const stored = await options.cache.get(key, path).catch(() => undefined);
           if (stored) return { ...stored, fromCache: true };
         }
-        const answer = await fetchWithRetries(path, url, priority, signal);
+        const answer = await fetchWithRetries(path, url, priority, signal, opts.onSent);
         await options.cache?.set(key, path, answer).catch(() => {});
         return answer;
       };
@@ -320,6 +333,8 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
         if (e instanceof UpstreamError) throw e;
         // The caller's own signal fired while it waited on a shared flight.
         throw cancelled(path, e);
+      } finally {
+        release?.();
       }
     }
 
@@ -342,9 +357,10 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
 
 type ParsedBody = { ok: true; body: unknown } | { ok: false; error: UpstreamError };
 
-function parseJsonBody(answer: { headers: Headers; text: string }, path: string, requestId: string | undefined): ParsedBody {
+function parseJsonBody(answer: { headers: Headers; text: string }, path: string, requestId: string | undefined, accessKey: string): ParsedBody {
   const tail = requestId ? " If it persists, contact Anthropic support with the request id." : "";
-  const contentType = answer.headers.get("content-type");
+  const rawType = answer.headers.get("content-type");
+  const contentType = rawType === null ? null : scrubUpstreamText(rawType, accessKey, 100);
   if (contentType && !/json/i.test(contentType)) {
     return {
       ok: false,

@@ -10,7 +10,7 @@ export type UpstreamErrorKind =
   | "permission" // 403 permission_error: missing scope or an Admin key
   | "not_found" // 404 not_found_error
   | "rate_limited" // 429 after the retries ran out
-  | "org_cap" // 500 "Maximum Response Size Exceeded": more than 1,000 organizations
+  | "org_cap" // 500 (api_error or internal_error): more than 1,000 organizations, in any revision's words
   | "server" // 5xx that is not transient, or transient ones after the retries ran out
   | "timeout" // no answer within the per-request timeout, after retries
   | "network" // connection refused/reset, after retries

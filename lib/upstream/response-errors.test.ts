@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { classifyErrorAnswer, parseMissingScopes, redactSecrets } from "./response-errors";
+import { MAX_REQUEST_ID_LENGTH, classifyErrorAnswer, parseMissingScopes, redactSecrets, scrubbedRequestId, scrubUpstreamText } from "./response-errors";
 
 const answer = (status: number, body: unknown, path = "/v1/compliance/organizations", headers: Record<string, string> = {}) => ({
   status,
@@ -96,5 +96,56 @@ describe("upstream error answers become officer-readable errors", () => {
     expect(c.error.message).not.toContain(key);
     expect(c.error.upstreamMessage).not.toContain(key);
     expect(redactSecrets(`x ${key} y`)).toBe("x [redacted key] y");
+  });
+});
+
+describe("every upstream string is scrubbed before it is kept", () => {
+  const key = "sk-ant-api01-sim-full-scope-key-for-tests-0001";
+
+  it("redacts any key shape, the configured key and its secret part alone", () => {
+    expect(scrubUpstreamText(`req_1-${key}`, key, 128)).toBe("req_1-[redacted key]");
+    expect(scrubUpstreamText("req_1-sk-ant-admin01-Other_Key-123", key, 128)).toBe("req_1-[redacted key]");
+    expect(scrubUpstreamText("req_1-sim-full-scope-key-for-tests-0001", key, 128)).toBe("req_1-[redacted key]");
+  });
+
+  it("strips control and invisible characters first, so they cannot hide a key from the redaction", () => {
+    const split = `req_1 sk-ant-\u200bapi01-sim-full-scope-key-for-tests-0001\r\nX-Injected: 1\u202e`;
+    const out = scrubUpstreamText(split, undefined, 128);
+    expect(out).not.toMatch(/api01-sim-full/);
+    expect(out).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u200b\u202e]/);
+  });
+
+  it("bounds a request id's length, and drops one that is empty after scrubbing", () => {
+    const long = scrubbedRequestId(new Headers({ "request-id": `req_${"x".repeat(5000)}` }), key)!;
+    expect(long.length).toBe(MAX_REQUEST_ID_LENGTH);
+    expect(scrubbedRequestId(new Headers({ "request-id": "\t " }), key)).toBeUndefined();
+    expect(scrubbedRequestId(new Headers({ "x-request-id": "req_abc" }), key)).toBe("req_abc");
+    expect(scrubbedRequestId(new Headers(), key)).toBeUndefined();
+  });
+});
+
+describe("revision J's error wordings", () => {
+  it("the cap as internal_error is the org cap, never retried", () => {
+    const c = classifyErrorAnswer(
+      answer(500, err("internal_error", "This response would have exceeded the maximum of 1,000 organizations returned in one request.")),
+      1,
+    );
+    expect(c.error.kind).toBe("org_cap");
+    expect(c.retry).toBe("none");
+  });
+
+  it("a 401 for a missing scope names the scope", () => {
+    const c = classifyErrorAnswer(
+      answer(
+        401,
+        err("authentication_error", "The API key provided does not have the `read:compliance_user_data` scope required for this endpoint."),
+        "/v1/compliance/groups/rbac_group_1/members",
+      ),
+      1,
+    );
+    expect(c.error.kind).toBe("permission");
+    expect(c.error.missingScopes).toEqual(["read:compliance_user_data"]);
+    expect(c.error.message).toContain("read:compliance_user_data");
+    expect(c.error.message).not.toMatch(/invalid/);
   });
 });

@@ -26,15 +26,55 @@ export interface ErrorAnswer {
 }
 
 const ORGANIZATIONS_LIST = "/v1/compliance/organizations";
-const ORG_CAP_RE = /maximum response size exceeded|exceeds (the )?maximum of 1,?000 organi[sz]ations/i;
+/*
+ * The 1,000-organization cap in each spec revision's words (API.md): `api_error` "Maximum Response
+ * Size Exceeded", `api_error` "Response exceeds maximum of 1,000 organizations...", and revision J's
+ * `internal_error` "This response would have exceeded the maximum of 1,000 organizations returned in
+ * one request." The number is what they share; the type differs, so only the words tell.
+ */
+const ORG_CAP_RE = /maximum response size exceeded|maximum of 1,?000 organi[sz]ations/i;
 const SCOPES_RE = /Got:\s*\[([^\]]*)\][\s\S]*?Needed one of:\s*\[([^\]]*)\]/i;
+/** Revision J's 401: "The API key provided does not have the `read:compliance_user_data` scope required for this endpoint." */
+const SCOPE_J_RE = /does not have the [`'"]?([a-z_]+:[a-z_:]+)[`'"]? scope/i;
 const SET_KEY = "Set ANTHROPIC_COMPLIANCE_ACCESS_KEY to a valid Compliance Access Key (sk-ant-api01-..., made in claude.ai Data Management settings).";
 
 /** Removes anything shaped like an Anthropic key (and the configured key) from text we keep. */
 export function redactSecrets(text: string, accessKey?: string): string {
   let out = text;
-  if (accessKey && accessKey.length >= 8) out = out.split(accessKey).join("[redacted key]");
+  if (accessKey && accessKey.length >= 8) {
+    out = out.split(accessKey).join("[redacted key]");
+    // The key's secret part without its `sk-ant-api01-` prefix is just as much the key.
+    const secret = /^sk-ant-[a-z0-9]+-(.{12,})$/i.exec(accessKey)?.[1];
+    if (secret) out = out.split(secret).join("[redacted key]");
+  }
   return out.replace(/sk-ant-[A-Za-z0-9_-]+/g, "[redacted key]");
+}
+
+// C0/C1 controls, DEL, and the invisible format characters that reorder or hide text
+// (bidi overrides and isolates, zero-width characters, BOM).
+const UNSAFE_CHARS_RE = /[\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g;
+
+/** The longest request id we pass on; real ones are about 30 characters. */
+export const MAX_REQUEST_ID_LENGTH = 128;
+
+/**
+ * The one scrub for every string that comes from the upstream (a message, `request-id`, a header
+ * value) before it is shown, logged or stored: control and invisible characters go first (so they
+ * cannot split a key past the redaction), then anything shaped like a key and the configured key,
+ * then the length is bounded.
+ */
+export function scrubUpstreamText(text: string, accessKey: string | undefined, maxLength: number): string {
+  // Removed, not replaced by a space: "sk-ant-\u200bapi01-..." must still read as a key.
+  const visible = text.replace(UNSAFE_CHARS_RE, "").replace(/\s+/g, " ").trim();
+  const redacted = redactSecrets(visible, accessKey);
+  return redacted.length > maxLength ? `${redacted.slice(0, maxLength - 1)}…` : redacted;
+}
+
+/** `request-id` (or `x-request-id`) of an answer, scrubbed; undefined when absent or empty. */
+export function scrubbedRequestId(headers: Headers, accessKey: string | undefined): string | undefined {
+  const raw = headers.get("request-id") ?? headers.get("x-request-id");
+  if (raw === null) return undefined;
+  return scrubUpstreamText(raw, accessKey, MAX_REQUEST_ID_LENGTH) || undefined;
 }
 
 export function parseErrorBody(bodyText: string): { type?: string; message?: string } {
@@ -54,9 +94,15 @@ function scopeList(raw: string): string[] {
     .filter(Boolean);
 }
 
-/** `Missing required scopes. Got: [...] Needed one of: [...]` → the scopes the key lacks. */
+/**
+ * The scopes a key lacks, from `Missing required scopes. Got: [...] Needed one of: [...]` or from
+ * revision J's "does not have the `scope` scope required for this endpoint".
+ */
 export function parseMissingScopes(message: string | undefined): string[] | undefined {
-  const m = message ? SCOPES_RE.exec(message) : null;
+  if (!message) return undefined;
+  const j = SCOPE_J_RE.exec(message);
+  if (j) return [j[1] as string];
+  const m = SCOPES_RE.exec(message);
   if (!m) return undefined;
   const got = new Set(scopeList(m[1] ?? ""));
   return scopeList(m[2] ?? "").filter((s) => !got.has(s));
@@ -111,13 +157,14 @@ const withRequestId = (requestId: string | undefined) => (requestId ? " If it pe
 
 /**
  * `attempts` is how many tries were made so far, for the message of a final failure.
- * `accessKey` is only used to scrub the upstream's message before it is kept.
+ * `accessKey` is only used to scrub the upstream's message before it is kept; `requestId` must come
+ * scrubbed already (scrubbedRequestId).
  */
 export function classifyErrorAnswer(answer: ErrorAnswer, attempts: number, accessKey?: string): ClassifiedError {
   const { status, headers, path, requestId } = answer;
   const body = parseErrorBody(answer.bodyText);
   const upstreamType = body.type;
-  const upstreamMessage = body.message !== undefined ? redactSecrets(body.message, accessKey).slice(0, 500) : undefined;
+  const upstreamMessage = body.message !== undefined ? scrubUpstreamText(body.message, accessKey, 500) : undefined;
   const shouldRetry = headers.get("x-should-retry")?.trim().toLowerCase();
   const base = { status, upstreamType, upstreamMessage, requestId, path };
   const make = (kind: UpstreamErrorKind, message: string, extra: Partial<{ missingScopes: string[] }> = {}) =>
@@ -125,7 +172,9 @@ export function classifyErrorAnswer(answer: ErrorAnswer, attempts: number, acces
   const tries = attempts > 1 ? ` (tried ${attempts} times)` : "";
 
   const missing = parseMissingScopes(body.message);
-  if (status === 403 || (status === 401 && missing)) {
+  // Older revisions (J and before) answer a missing scope with 401: the words tell it from a bad key.
+  const scopeWords = status === 401 && /\bscopes?\b/i.test(body.message ?? "");
+  if (status === 403 || (status === 401 && (missing || scopeWords))) {
     if (missing && missing.length > 0) {
       return { error: make("permission", scopeMessage(missing), { missingScopes: missing }), retry: "none" };
     }

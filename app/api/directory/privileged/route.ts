@@ -1,0 +1,25 @@
+import { errorResponse, jsonError } from "@/lib/http/error-response";
+import { refuseUnexpectedQuery } from "@/lib/hardening/query-guard";
+import { loadReport, parseReportQuery } from "@/lib/privileged/query";
+import { requireSession } from "@/lib/session/session";
+
+/*
+ * GET /api/directory/privileged[?as_of=<sync>][&since=<sync>]: everyone with administrative access,
+ * by organization, with the road to it (lib/privileged). From the store; no upstream call.
+ */
+
+export const dynamic = "force-dynamic";
+
+export async function GET(request: Request): Promise<Response> {
+  const officer = await requireSession();
+  if (officer instanceof Response) return officer;
+  const badQuery = refuseUnexpectedQuery(request, ["as_of", "since"]);
+  if (badQuery) return badQuery;
+  const parsed = parseReportQuery(new URL(request.url).searchParams);
+  if (!parsed.ok) return jsonError(400, "invalid_request", parsed.message);
+  try {
+    return Response.json(await loadReport(parsed.query, request.signal), { headers: { "cache-control": "private, no-store" } });
+  } catch (err) {
+    return errorResponse(err);
+  }
+}

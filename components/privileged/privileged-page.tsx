@@ -1,0 +1,171 @@
+"use client";
+import { useQuery } from "@tanstack/react-query";
+import { parseAsString, useQueryState } from "nuqs";
+import Link from "next/link";
+import { useMemo } from "react";
+import { DataTable, DataTableCounts, DataTableToolbar, ErrorNotice, matchingRows, useDataTable } from "@/components/data-table";
+import { organizationHref } from "@/components/people/links";
+import { useExportDisabledReason } from "@/components/shell/officer-context";
+import { formatDateTime } from "@/lib/format/dates";
+import { countOf, formatCount } from "@/lib/format/numbers";
+import { fetchJson, toApiError } from "@/lib/query";
+import { privilegedReportSchema, type PrivilegedOrganization, type PrivilegedRow } from "@/lib/privileged/wire";
+import { syncListSchema } from "@/lib/sync/wire";
+import { privilegedColumns } from "./privileged-columns";
+import { PrintedPrivilegedTable } from "./printed-table";
+
+/*
+ * The privileged access report: everyone whose access is administrative, by organization, with the
+ * road to it; the one-primary-owner check per organization; what is new since an earlier sync.
+ */
+
+const NOUN = { one: "privileged access", other: "privileged accesses" };
+const BY_ORG = [{ id: "organization", desc: false }];
+const rowId = (r: PrivilegedRow) => [r.user_id, r.organization_uuid, r.source, r.access, r.resource_id, r.group_id, r.role_id].join("|");
+
+export function PrivilegedPage() {
+  const [asOf] = useQueryState("as_of", parseAsString);
+  const [since, setSince] = useQueryState("since", parseAsString.withOptions({ history: "push" }));
+  const exportDisabled = useExportDisabledReason();
+
+  const report = useQuery({
+    queryKey: ["directory", "privileged", asOf ?? null, since ?? null],
+    queryFn: ({ signal }) => fetchJson("/api/directory/privileged", privilegedReportSchema, { signal, query: { as_of: asOf ?? undefined, since: since ?? undefined } }),
+  });
+  const syncs = useQuery({ queryKey: ["syncs"], queryFn: ({ signal }) => fetchJson("/api/syncs", syncListSchema, { signal }) });
+  const complete = useMemo(() => (syncs.data?.syncs ?? []).filter((s) => s.status === "complete"), [syncs.data]);
+
+  const rows = report.data?.rows ?? [];
+  const controller = useDataTable({ data: rows, columns: privilegedColumns, getRowId: rowId, defaultSorting: BY_ORG });
+  const { table } = controller;
+  const shown = matchingRows(table);
+
+  const downloadHref = useMemo(() => {
+    const q = new URLSearchParams();
+    if (asOf) q.set("as_of", asOf);
+    if (since) q.set("since", since);
+    return `/api/export/privileged.csv${q.size ? `?${q}` : ""}`;
+  }, [asOf, since]);
+
+  const organizations = report.data?.organizations ?? [];
+  const ownerProblems = organizations.filter((o) => o.primary_owners !== 1);
+  const newCount = rows.filter((r) => r.new_since).length;
+
+  return (
+    <div className="flex min-h-0 flex-1 flex-col gap-3 p-4 print:block print:p-0">
+      <header className="flex flex-wrap items-baseline justify-between gap-2">
+        <div>
+          <h1 className="text-lg font-semibold text-slate-900">Privileged access</h1>
+          <p className="text-sm text-slate-600">
+            Administrative organization roles (primary owner, owner, admin, membership admin) and RBAC permissions in the privileged set, with the path to each.
+            {report.data?.sync ? <> Sync of {formatDateTime(Date.parse(report.data.sync.finished_at))}.</> : null}
+          </p>
+        </div>
+        <div className="flex flex-wrap items-center gap-2 print:hidden">
+          <label className="text-sm text-slate-700">
+            New since{" "}
+            <select
+              className="rounded border border-slate-300 bg-white px-2 py-1 text-sm"
+              value={since ?? ""}
+              onChange={(e) => void setSince(e.target.value || null)}
+              aria-label="Mark access that is new since this sync"
+            >
+              <option value="">(no comparison)</option>
+              {complete
+                .filter((s) => s.id !== (report.data?.sync?.id ?? ""))
+                .map((s) => (
+                  <option key={s.id} value={s.id}>
+                    sync of {formatDateTime(Date.parse(s.finished_at ?? s.started_at))}
+                  </option>
+                ))}
+            </select>
+          </label>
+          <button type="button" onClick={() => window.print()} className="rounded border border-slate-300 bg-white px-3 py-1 text-sm hover:bg-slate-50">
+            Print
+          </button>
+          {exportDisabled ? (
+            <span className="text-xs text-slate-500" title={exportDisabled}>
+              Download needs the exporter role
+            </span>
+          ) : (
+            <a href={downloadHref} className="rounded bg-brand-700 px-3 py-1 text-sm font-medium text-white hover:bg-brand-800" download>
+              Download CSV (audited)
+            </a>
+          )}
+        </div>
+      </header>
+
+      {report.error ? <ErrorNotice error={toApiError(report.error)} onRetry={() => void report.refetch()} /> : null}
+
+      {report.data ? (
+        <section aria-label="Per organization" className="rounded border border-slate-200 bg-white">
+          <p className="border-b border-slate-200 px-3 py-2 text-sm text-slate-700" role="status">
+            {countOf(new Set(rows.map((r) => r.user_id)).size, "person", "people")} with privileged access across {countOf(organizations.length, "organization")}.{" "}
+            {ownerProblems.length === 0 ? (
+              <span className="text-emerald-800">Every organization has exactly one primary owner.</span>
+            ) : (
+              <span className="font-medium text-red-800">
+                {countOf(ownerProblems.length, "organization")} without exactly one primary owner: {ownerProblems.map((o) => `${o.name} (${o.primary_owners})`).join(", ")}.
+              </span>
+            )}
+            {since ? <> {formatCount(newCount)} new since the chosen sync.</> : null}
+          </p>
+          <OrganizationCounts organizations={organizations} />
+        </section>
+      ) : null}
+
+      <div className="flex min-h-0 flex-1 flex-col gap-2 print:hidden">
+        <DataTableToolbar controller={controller} searchLabel="Search people, access or path" searchPlaceholder="Search name, email, action, group, role…" />
+        <DataTableCounts table={table} noun={NOUN} />
+        <DataTable table={table} label="Privileged access" loading={report.isPending} empty="Nobody holds privileged access in this sync." />
+      </div>
+      <PrintedPrivilegedTable rows={shown} syncAt={report.data?.sync?.finished_at ?? null} />
+      <details className="text-xs text-slate-600 print:hidden">
+        <summary>Which permissions count as privileged</summary>
+        <p className="mt-1">
+          {report.data?.privileged_actions.join(", ")}. The operator sets the list with <code>COMPLIANCE_PRIVILEGED_ACTIONS</code> (see the README).
+        </p>
+      </details>
+    </div>
+  );
+}
+
+function OrganizationCounts({ organizations }: { organizations: PrivilegedOrganization[] }) {
+  return (
+    <div className="max-h-56 overflow-auto print:max-h-none">
+      <table className="w-full text-left text-sm">
+        <thead className="sticky top-0 bg-slate-50 text-xs text-slate-600">
+          <tr>
+            <th className="px-3 py-1 font-medium">Organization</th>
+            <th className="px-3 py-1 text-right font-medium">Primary owners</th>
+            <th className="px-3 py-1 text-right font-medium">Owners</th>
+            <th className="px-3 py-1 text-right font-medium">Admins</th>
+            <th className="px-3 py-1 text-right font-medium">Membership admins</th>
+            <th className="px-3 py-1 text-right font-medium">Via group permissions</th>
+            <th className="px-3 py-1 text-right font-medium">People</th>
+          </tr>
+        </thead>
+        <tbody>
+          {organizations.map((o) => (
+            <tr key={o.uuid} className="border-t border-slate-100">
+              <td className="px-3 py-1">
+                <Link className="text-brand-700 hover:underline" href={organizationHref(o.uuid)}>
+                  {o.name}
+                </Link>
+              </td>
+              <td className={`px-3 py-1 text-right tabular-nums ${o.primary_owners === 1 ? "" : "font-semibold text-red-800"}`}>
+                {o.primary_owners}
+                {o.primary_owners === 1 ? null : <span className="sr-only"> (expected exactly one)</span>}
+              </td>
+              <td className="px-3 py-1 text-right tabular-nums">{o.owners}</td>
+              <td className="px-3 py-1 text-right tabular-nums">{o.admins}</td>
+              <td className="px-3 py-1 text-right tabular-nums">{o.membership_admins}</td>
+              <td className="px-3 py-1 text-right tabular-nums">{o.permission_holders}</td>
+              <td className="px-3 py-1 text-right tabular-nums">{o.people}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
