@@ -88,8 +88,14 @@ export interface StartRequest {
 
 export type StartResult = { started: true; sync: SyncRecord } | { started: false; sync: SyncRecord };
 
-export function syncRepository(database: Database) {
+export interface SyncRepositoryOptions {
+  /** A running sync not renewed for this long is failed by the next starter (COMPLIANCE_SYNC_STALE_SECONDS). */
+  staleAfterMs?: number;
+}
+
+export function syncRepository(database: Database, opts: SyncRepositoryOptions = {}) {
   const q = database.query.bind(database);
+  const staleWindowMs = opts.staleAfterMs ?? STALE_AFTER_MS;
 
   async function get(id: string): Promise<SyncRecord | null> {
     if (!isSyncId(id)) return null;
@@ -98,7 +104,7 @@ export function syncRepository(database: Database) {
   }
 
   /** Fails running syncs whose process stopped renewing them, and deletes what they staged. */
-  async function reapStale(staleAfterMs = STALE_AFTER_MS): Promise<SyncRecord[]> {
+  async function reapStale(staleAfterMs = staleWindowMs): Promise<SyncRecord[]> {
     const rows = await q<Row>(
       `update syncs set status = 'failed', finished_at = now(),
          error = jsonb_build_object('type', 'interrupted', 'message', 'The process running this sync stopped before it finished; the previous complete sync stayed current.')
@@ -175,22 +181,44 @@ export function syncRepository(database: Database) {
       }
     },
 
+    /** `kind \u0000 key` -> hash of every fact true now (at the newest complete sync). */
+    async openFactHashes(): Promise<Map<string, string>> {
+      const rows = await q<{ kind: string; key: string; hash: string }>(`select kind, key, hash from directory_facts where to_seq is null`);
+      const out = new Map<string, string>();
+      for (const r of rows) out.set(factId(r.kind, r.key), r.hash);
+      return out;
+    },
+
     /**
-     * Turns what the sync staged into fact versions and marks it complete, in one transaction: facts
-     * no longer read (or read differently) end at this sync, new versions begin at it. Refuses when
-     * the sync is no longer running under `holder` (its lease was taken over).
+     * Makes the sync's reading the current directory and marks it complete, in one transaction:
+     * versions it read differently (staged) or not at all (`gone`) end at this sync, the staged ones
+     * begin at it, and counts and digest are taken from the facts now current. Refuses when the
+     * sync is no longer running under `holder` (its lease was taken over).
      */
-    async complete(id: string, holder: string, upstreamCalls: number): Promise<SyncRecord> {
+    async complete(id: string, holder: string, upstreamCalls: number, gone: Iterable<string> = []): Promise<SyncRecord> {
+      const goneKinds: string[] = [];
+      const goneKeys: string[] = [];
+      for (const g of gone) {
+        const cut = g.indexOf("\u0000");
+        goneKinds.push(g.slice(0, cut));
+        goneKeys.push(g.slice(cut + 1));
+      }
       return database.transaction(async (exec) => {
         const mine = await exec<Row>(`select ${COLUMNS} from syncs where id = $1 and holder = $2 and status = 'running' for update`, [id, holder]);
         if (!mine[0]) throw new SyncLostError(id);
         const seq = Number(mine[0].seq);
         await exec(
           `update directory_facts f set to_seq = $2
-           where f.to_seq is null and not exists (
-             select 1 from sync_staging s where s.sync_id = $1 and s.kind = f.kind and s.key = f.key and s.hash = f.hash)`,
+           where f.to_seq is null and exists (select 1 from sync_staging s where s.sync_id = $1 and s.kind = f.kind and s.key = f.key)`,
           [id, seq],
         );
+        for (let i = 0; i < goneKeys.length; i += 5000) {
+          await exec(
+            `update directory_facts set to_seq = $1
+             where to_seq is null and (kind, key) in (select * from unnest($2::text[], $3::text[]))`,
+            [seq, goneKinds.slice(i, i + 5000), goneKeys.slice(i, i + 5000)],
+          );
+        }
         await exec(
           `insert into directory_facts (kind, scope, key, hash, content, from_seq)
            select s.kind, s.scope, s.key, s.hash, s.content, $2 from sync_staging s
@@ -208,8 +236,8 @@ export function syncRepository(database: Database) {
              count(*) filter (where kind = 'group') as groups,
              count(*) filter (where kind = 'group_member') as group_memberships,
              encode(sha256(convert_to(coalesce(string_agg(kind || ' ' || key || ' ' || hash, E'\\n' order by kind collate "C", key collate "C"), ''), 'UTF8')), 'hex') as sha256
-           from sync_staging where sync_id = $1`,
-          [id],
+           from directory_facts where to_seq is null`,
+          [],
         );
         const counts: SyncCounts = {
           organizations: Number(stats!.organizations),
@@ -244,6 +272,9 @@ export function syncRepository(database: Database) {
 }
 
 export type SyncRepository = ReturnType<typeof syncRepository>;
+
+/** One fact's identity within a sync: its kind and key. */
+export const factId = (kind: string, key: string): string => `${kind}\u0000${key}`;
 
 export class SyncLostError extends Error {
   constructor(id: string) {

@@ -8,6 +8,7 @@ import { openDatabase, type Database } from "@/lib/store/database";
 import { syncRepository } from "@/lib/store/syncs";
 import { LocalLimiter } from "@/lib/throttle/local-limiter";
 import { createUpstreamClient, type UpstreamClient } from "@/lib/upstream/client";
+import { directoryOfSync } from "./directory-from-sync";
 import { runSync } from "./run-sync";
 
 /*
@@ -97,5 +98,28 @@ describe("a sync", () => {
     expect(a.started).toBe(true);
     expect(b).toEqual({ started: false, sync: expect.objectContaining({ id: a.sync.id }) });
     await repo.finishUnsuccessfully(a.sync.id, "cancelled", { type: "cancelled", message: "test" }, 0);
+  });
+
+  it("after the directory changes, writes only what changed, and each sync still reads back as it stood", async () => {
+    const repo = syncRepository(database);
+    const before = (await repo.newestComplete())!;
+    const beforeDir = await directoryOfSync(database, before);
+    const [{ n: factsBefore }] = (await database.query("select count(*) as n from directory_facts")) as [{ n: string }];
+    const changes = sim.churn(0.05);
+    expect(changes.length).toBeGreaterThan(0);
+    const after = await sync();
+    expect(after.sha256).not.toBe(before.sha256);
+    const d = sim.directory;
+    const memberships = d.organizations.reduce((n, o) => n + d.usersOf(o.uuid).length, 0);
+    expect(after.counts).toMatchObject({ memberships, groups: d.groups.length, organizations: d.organizations.length });
+    const afterDir = await directoryOfSync(database, after);
+    for (const o of d.organizations) {
+      expect(new Set(afterDir.people.filter((p) => p.memberships.some((m) => m.organization.uuid === o.uuid)).map((p) => p.id))).toEqual(new Set(d.usersOf(o.uuid).map((u) => u.id)));
+    }
+    // The earlier sync is untouched by the later one.
+    expect((await directoryOfSync(database, before)).counts).toEqual(beforeDir.counts);
+    // Storage grew by about the changes, not by another directory.
+    const [{ n: factsAfter }] = (await database.query("select count(*) as n from directory_facts")) as [{ n: string }];
+    expect(Number(factsAfter) - Number(factsBefore)).toBeLessThan(changes.length * 3 + 50);
   });
 });

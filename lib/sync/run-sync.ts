@@ -14,7 +14,7 @@ import {
   type Fact,
 } from "@/lib/store/facts";
 import type { SyncProgress } from "@/lib/store/schema/directory";
-import { SyncLostError, type SyncRecord, type SyncRepository } from "@/lib/store/syncs";
+import { SyncLostError, factId, type SyncRecord, type SyncRepository } from "@/lib/store/syncs";
 import { UpstreamError, isUpstreamError } from "@/lib/upstream/errors";
 
 /*
@@ -108,13 +108,30 @@ export async function runSync(opts: RunSyncOptions): Promise<SyncRecord> {
     await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
   }
 
-  const stage = (facts: Fact[]) => (facts.length ? repo.stage(sync.id, facts) : Promise.resolve());
+  // What is true now, to compare each fact read against: only new and changed versions are written,
+  // so a sync of an unchanged directory writes almost nothing, and what remains unread at the end is
+  // what disappeared. A fact read twice (a permission listed twice) counts once.
+  let open = new Map<string, string>();
+  const seen = new Set<string>();
+  const stage = (facts: Fact[]) => {
+    const fresh: Fact[] = [];
+    for (const f of facts) {
+      const id = factId(f.kind, f.key);
+      if (seen.has(id)) continue;
+      seen.add(id);
+      const before = open.get(id);
+      if (before !== undefined) open.delete(id);
+      if (before !== f.hash) fresh.push(f);
+    }
+    return fresh.length ? repo.stage(sync.id, fresh) : Promise.resolve();
+  };
   const check = () => {
     if (firstError === undefined && ctrl.signal.aborted) firstError = ctrl.signal.reason ?? cancelled();
     if (firstError !== undefined) throw firstError;
   };
 
   try {
+    open = await repo.openFactHashes();
     report();
     const organizations: Organization[] = [];
     const groups: Group[] = [];
@@ -196,7 +213,7 @@ export async function runSync(opts: RunSyncOptions): Promise<SyncRecord> {
     report();
     await beat();
     check();
-    return await repo.complete(sync.id, holder, upstreamCalls);
+    return await repo.complete(sync.id, holder, upstreamCalls, open.keys());
   } catch (err) {
     const cause = firstError ?? err;
     const wasCancelled = isUpstreamError(cause) && cause.kind === "cancelled";
