@@ -1,6 +1,7 @@
 /*
  * Start-up check (CONTRACT.md): a misconfiguration stops the server before it takes a request,
- * with one line saying what to set. Runs once per server process, not during `next build`.
+ * with one line saying what to set. Then the connection guard (lib/http-server): bounds on slow
+ * clients and the socket-address stamp. Runs once per server process, not during `next build`.
  * The Node-only work lives in its own module so the Edge compilation never sees it.
  */
 export async function register(): Promise<void> {

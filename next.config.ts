@@ -6,8 +6,11 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   reactStrictMode: true,
-  // ioredis and bottleneck are Node-only and load optional modules dynamically; keep them out of the bundle.
-  serverExternalPackages: ["ioredis", "bottleneck"],
+  // ioredis and bottleneck are Node-only and load optional modules dynamically; keep them out of the
+  // bundle. So is exceljs (the XLSX exports' streaming writer, with its zip and stream dependencies).
+  // PGlite ships PostgreSQL as WebAssembly files it loads from its own folder, and pg has optional
+  // native parts: both are loaded from node_modules at run time, never bundled.
+  serverExternalPackages: ["ioredis", "bottleneck", "exceljs", "@electric-sql/pglite", "pg"],
   // API answers skip proxy.ts (it would make Next read a whole upload before a route can refuse it),
   // so their security headers are set here; pages get theirs, with a script nonce, from proxy.ts.
   async headers() {

@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { config as appConfig } from "@/lib/config";
+import { isDownloadPath, refuseDownloadRequest } from "@/lib/http/download-guard";
 import { contentSecurityPolicy, newNonce } from "@/lib/hardening/csp";
 import { BASELINE_HEADERS, HSTS } from "@/lib/hardening/headers";
 import { loginUrlFor } from "@/lib/session/next-path";
@@ -15,7 +16,8 @@ import { readSessionCookie, REQUEST_PATH_HEADER, SESSION_COOKIE_NAMES, sessionCo
  *    drawn per request. The same policy goes on the request headers (with `x-nonce`): Next reads
  *    the nonce from there and puts it on its own scripts while it renders the page (pages are
  *    rendered per request: they read the session).
- * API routes are not matched. Next buffers the body of every request a proxy sees and waits for
+ * API routes are not matched, except the ones that hand out files (GET only, no body): they pass
+ * lib/http/download-guard first (no cross-site start, no HEAD). Next buffers the body of every request a proxy sees and waits for
  * its end before it answers, even when the proxy itself refuses, so a 100 MB upload would be read
  * whole before a route could say 413. API answers get their headers from next.config.ts.
  */
@@ -45,8 +47,9 @@ function withSecurityHeaders(response: NextResponse, origin: string | undefined,
   return response;
 }
 
-export async function proxy(request: NextRequest): Promise<NextResponse> {
+export async function proxy(request: NextRequest): Promise<Response> {
   const { pathname, search } = request.nextUrl;
+  if (isDownloadPath(pathname)) return refuseDownloadRequest(request.method, request.headers) ?? NextResponse.next();
   const origin = requestOrigin(request.headers, request.url);
   const { nonce, csp } = policyFor(origin);
 
@@ -76,5 +79,6 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
 }
 
 export const config = {
-  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico).*)"],
+  // The download paths are lib/http/download-guard's DOWNLOAD_PATH_PATTERNS (the matcher must be literal).
+  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico).*)", "/api/export/:file", "/api/audit.csv", "/api/audit.xlsx", "/api/seed-lists/:id/download", "/api/directory/changes.csv", "/api/directory/changes.ndjson"],
 };

@@ -8,9 +8,7 @@ const config: Config = {
       fontFamily: {
         mono: ["ui-monospace", "SFMono-Regular", "Menlo", "Consolas", "monospace"],
       },
-      colors: {
-        brand: { 50: "#f3f6fb", 100: "#e3eaf5", 600: "#2f5597", 700: "#23447d", 900: "#142a52" },
-      },
+      // The brand colours live in app/globals.css (@theme), as variables the dark scheme redefines.
     },
   },
 };

@@ -1,11 +1,16 @@
 "use client";
 
 import { QueryClientProvider } from "@tanstack/react-query";
+import { NuqsAdapter } from "nuqs/adapters/next/app";
 import type { ReactNode } from "react";
 import { getQueryClient } from "@/lib/query/query-client";
 
-/** The browser's one QueryClient (a fresh one per server render). */
+/** The browser's one QueryClient (a fresh one per server render), and nuqs reading the URL through Next's router. */
 export function Providers({ children }: { children: ReactNode }) {
   const queryClient = getQueryClient();
-  return <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>;
+  return (
+    <NuqsAdapter>
+      <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
+    </NuqsAdapter>
+  );
 }

@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { parse } from "csv-parse/sync";
 import { USERS_COLUMNS } from "../lib/export/columns";
+import { readXlsx, xlsxText } from "../lib/export/xlsx-read";
 import { E2E_VIEWER } from "./environment";
 import { logIn } from "./helpers";
 
@@ -87,4 +88,28 @@ test("a viewer sees the Exports page but cannot download, and is told why", asyn
   const button = page.locator('section[data-export="roles"]').getByRole("button", { name: "Download roles.csv" });
   await expect(button).toBeDisabled();
   await expect(page.locator('section[data-export="roles"]')).toContainText(/exporter role/);
+});
+
+test("the XLSX beside users.csv downloads from the Exports page as text cells, and the audit log has its SHA-256", async ({ page }) => {
+  await logIn(page, undefined, "/exports");
+  const card = page.locator('section[data-export="users"]');
+  await expect(card.getByText("Opening it in Excel, Calc or Numbers? Use the XLSX.")).toBeVisible();
+  const download = page.waitForEvent("download");
+  await card.getByRole("button", { name: "Download XLSX for a spreadsheet" }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^users-\d{4}-\d{2}-\d{2}\.xlsx$/);
+  const bytes = await readFile(await file.path());
+  await expect(card.getByRole("status")).toContainText("Saved");
+
+  const { text, allStrings } = xlsxText((await readXlsx(bytes)).rows);
+  expect(allStrings).toBe(true);
+  expect(text[0]).toEqual([...USERS_COLUMNS]);
+  expect(text.length - 1).toBe((await directoryUserIds(page.request)).length);
+
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  await page.goto("/audit?action=export");
+  const entry = page.getByRole("row").filter({ hasText: sha256 });
+  await expect(entry).toHaveCount(1);
+  await expect(entry).toContainText("users.xlsx");
+  await expect(entry).toContainText("completed");
 });

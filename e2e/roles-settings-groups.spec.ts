@@ -75,32 +75,75 @@ test.beforeAll(async () => {
   orgs = await simAll<Org>("/organizations");
 });
 
-test("the settings comparison marks exactly the settings whose values differ between organizations", async ({ page }) => {
+/** Per organization, the settings where it differs from `base` (null per setting: no majority, so every organization of a multi-valued setting). */
+function differingFrom(all: { settings: Setting[] }[], names: string[], base: Map<string, string | null>): Set<string>[] {
+  const valueOf = (s: { settings: Setting[] }, name: string) => {
+    const hit = s.settings.find((x) => x.name === name);
+    return hit ? canonical(hit.value) : "(not reported)";
+  };
+  const distinct = new Map(names.map((n) => [n, new Set(all.map((s) => valueOf(s, n))).size]));
+  return all.map((s) => new Set(names.filter((n) => (base.get(n) === null ? distinct.get(n)! > 1 : valueOf(s, n) !== base.get(n)))));
+}
+
+test("the settings comparison: organizations as rows, a baseline, and only the differences", async ({ page }) => {
   const all = await Promise.all(orgs.map((o) => simGet<{ settings: Setting[] }>(`/organizations/${o.uuid}/settings`)));
   const names = [...new Set(all.flatMap((s) => s.settings.map((x) => x.name)))];
-  const differing = names.filter((name) => {
-    const values = all.map((s) => {
-      const hit = s.settings.find((x) => x.name === name);
-      return hit ? canonical(hit.value) : "(not reported)";
-    });
-    return new Set(values).size > 1;
-  });
-  expect(differing.length).toBeGreaterThan(0);
+  const valueOf = (s: { settings: Setting[] }, name: string) => {
+    const hit = s.settings.find((x) => x.name === name);
+    return hit ? canonical(hit.value) : "(not reported)";
+  };
+  const majority = new Map(
+    names.map((n) => {
+      const counts = new Map<string, number>();
+      for (const s of all) counts.set(valueOf(s, n), (counts.get(valueOf(s, n)) ?? 0) + 1);
+      const top = Math.max(...counts.values());
+      const leaders = [...counts].filter(([, c]) => c === top);
+      return [n, leaders.length === 1 ? leaders[0]![0] : null] as const;
+    }),
+  );
+  const betweenOrgs = names.filter((n) => new Set(all.map((s) => valueOf(s, n))).size > 1);
+  expect(betweenOrgs.length).toBeGreaterThan(0);
+  const sentence = (diff: Set<string>[]) => {
+    const orgsDiffering = diff.filter((d) => d.size > 0).length;
+    const settingsDiffering = new Set(diff.flatMap((d) => [...d])).size;
+    return `${fmt(orgsDiffering)} of ${fmt(orgs.length)} organizations ${orgsDiffering === 1 ? "differs" : "differ"} from the baseline in ${fmt(settingsDiffering)} ${settingsDiffering === 1 ? "setting" : "settings"}.`;
+  };
 
   await logIn(page, E2E_OFFICER, "/settings/compare");
   await expect(page.getByText(`${fmt(orgs.length)} organizations compared`)).toBeVisible({ timeout: 45_000 });
-  for (const name of names) {
-    await expect(page.locator(`tbody tr[data-setting="${name}"]`)).toHaveAttribute("data-differs", differing.includes(name) ? "true" : "false");
-  }
-  await expect(page.getByText(`${fmt(differing.length)} of ${fmt(names.length)} settings differ`)).toBeVisible();
+  await expect(page.getByText(`${fmt(betweenOrgs.length)} of ${fmt(names.length)} settings differ`)).toBeVisible();
 
-  // Controlled by the URL: the box turns checked once the URL changed, so click, then wait for it.
+  // Against the majority: every organization's differing cells are exactly those computed here.
+  const vsMajority = differingFrom(all, names, majority);
+  await expect(page.getByTestId("difference-report")).toHaveText(sentence(vsMajority));
+  for (const [i, o] of orgs.entries()) {
+    const row = page.locator("tbody tr", { has: page.locator(`[data-org="${o.uuid}"]`) });
+    await row.scrollIntoViewIfNeeded();
+    const marked = await row.locator('[data-differs="true"]').evaluateAll((els) => els.map((e) => e.getAttribute("data-setting")));
+    expect(marked.sort(), o.name).toEqual([...vsMajority[i]!].sort());
+  }
+
+  // Only differences: the organizations that differ, and only the setting columns where one does.
   await page.getByLabel("Only differences").click();
   await expect(page.getByLabel("Only differences")).toBeChecked();
   await expect(page).toHaveURL(/[?&]diff=1/);
-  await expect(page.locator("tbody tr[data-setting]")).toHaveCount(differing.length);
+  const differingOrgs = vsMajority.filter((d) => d.size > 0).length;
+  await expect(page.locator("tbody tr[aria-rowindex]")).toHaveCount(differingOrgs);
+  const shownSettings = new Set(vsMajority.flatMap((d) => [...d]));
+  await expect(page.locator("thead th")).toHaveCount(2 + shownSettings.size);
   await page.goBack();
-  await expect(page.locator("tbody tr[data-setting]")).toHaveCount(names.length);
+  await expect(page.getByLabel("Only differences")).not.toBeChecked();
+  await expect(page.locator("thead th")).toHaveCount(2 + names.length);
+
+  // A chosen organization as the baseline, kept in the URL.
+  const chosen = orgs[orgs.length - 1]!;
+  const chosenSettings = all[orgs.length - 1]!;
+  await page.getByLabel("Baseline").selectOption(chosen.uuid);
+  await expect(page).toHaveURL(new RegExp(`[?&]baseline=${chosen.uuid}`));
+  const vsChosen = differingFrom(all, names, new Map(names.map((n) => [n, valueOf(chosenSettings, n)])));
+  await expect(page.getByTestId("difference-report")).toHaveText(sentence(vsChosen));
+  await page.reload();
+  await expect(page.getByTestId("difference-report")).toHaveText(sentence(vsChosen), { timeout: 45_000 });
 });
 
 test("one organization's settings read in plain words, with the raw answer on request", async ({ page }) => {
@@ -133,7 +176,8 @@ test("a role shows every permission it carries, and the action facet narrows the
   await box.click();
   await expect(box).toBeChecked();
   await page.keyboard.press("Escape");
-  await expect(page).toHaveURL(new RegExp(`[?&]action=${encodeURIComponent(action)}`));
+  // Read as the app reads it: `projects:read` and `projects%3Aread` are the same link.
+  await expect.poll(() => new URL(page.url()).searchParams.getAll("action")).toEqual([action]);
   await expect(page.getByText(`${fmt(withAction)} of ${fmt(permissions.length)} permissions`)).toBeVisible();
 
   // Breadcrumbs: organization → role → permission.

@@ -41,7 +41,7 @@ test("a role facet shows exactly that role's users, the URL keeps the view, and 
   await expect(page.getByText(`${users.length.toLocaleString("en-US")} users`).first()).toBeVisible({ timeout: 45_000 });
 
   await page.getByRole("button", { name: "Organization role filter" }).click();
-  await page.getByRole("checkbox", { name: /^admin\b/ }).check();
+  await page.getByRole("checkbox", { name: /^Admin \(admin\)/ }).check();
   await page.keyboard.press("Escape");
   await expect(page).toHaveURL(/[?&]role=admin/);
   await expect(page.getByText(`${admins.length.toLocaleString("en-US")} of ${users.length.toLocaleString("en-US")} users`)).toBeVisible();

@@ -26,7 +26,10 @@ describe("start-up configuration check", async () => {
     expect(cfg.secureCookies).toBe("auto");
     expect(cfg.sessionIdleMinutes).toBe(30);
     expect(cfg.sessionMaxHours).toBe(12);
-    expect(cfg.trustedProxyHops).toBe(1);
+    // Nothing in front unless said: the socket's address is the client, X-Forwarded-For is ignored.
+    expect(cfg.trustedProxyHops).toBeUndefined();
+    expect(cfg.connections).toEqual({ headersTimeoutMs: 15_000, requestTimeoutMs: 60_000, maxPerClient: 128 });
+    expect(loadConfig({ TRUSTED_PROXY_HOPS: "2" })).toMatchObject({ trustedProxyHops: 2, connections: { maxPerClient: 0 } });
   });
 
   it("a live key without SESSION_SECRET stops start-up and says what to set", () => {
@@ -78,6 +81,8 @@ describe("start-up configuration check", async () => {
     expect(configError({ SESSION_MAX_HOURS: "forever" })).toMatch(/SESSION_MAX_HOURS/);
     expect(configError({ SESSION_COOKIE_SECURE: "yes" })).toMatch(/SESSION_COOKIE_SECURE/);
     expect(configError({ TRUSTED_PROXY_HOPS: "1.5" })).toMatch(/TRUSTED_PROXY_HOPS/);
+    expect(configError({ TRUSTED_PROXY_HOPS: "0" })).toMatch(/TRUSTED_PROXY_HOPS/);
+    expect(configError({ MAX_CONNECTIONS_PER_CLIENT: "2.5" })).toMatch(/MAX_CONNECTIONS_PER_CLIENT/);
     expect(configError({ APP_ORIGIN: "ftp://x" })).toMatch(/APP_ORIGIN/);
     expect(loadConfig({ SESSION_COOKIE_SECURE: "false" }).secureCookies).toBe(false);
     expect(loadConfig({ APP_ORIGIN: "https://compliance.example.com/path" }).appOrigin).toBe("https://compliance.example.com");

@@ -2,6 +2,8 @@ import "server-only";
 import { z } from "zod";
 import { parsePasswordHash } from "@/lib/session/passwords";
 import { DEMO_ACCESS_KEY, DEMO_SIMULATOR_URL } from "./demo-account";
+import { parsePrivilegedActions } from "./privileged/actions";
+import { trimEndChars } from "@/lib/format/trim-chars";
 
 export { DEMO_ACCESS_KEY, DEMO_SIMULATOR_URL, DEMO_USERNAME, DEMO_PASSWORD } from "./demo-account";
 
@@ -42,6 +44,19 @@ export interface AppConfig {
   redisUrl?: string;
   cacheTtlSeconds: number;
   dataDir: string;
+  /** DATABASE_URL: a PostgreSQL server shared by every instance; unset: the embedded one under dataDir. */
+  databaseUrl?: string;
+  /** COMPLIANCE_SYNC_INTERVAL_MINUTES: how often a whole-directory sync runs; 0: only on request. */
+  syncIntervalMinutes: number;
+  /** COMPLIANCE_PRIVILEGED_ACTIONS: RBAC actions the privileged access report counts as administrative. */
+  privilegedActions: string[];
+  /** COMPLIANCE_SYNC_RETENTION_DAYS: syncs older than this are pruned (the history between those left stays exact). */
+  syncRetentionDays: number;
+  /**
+   * COMPLIANCE_SYNC_STALE_SECONDS: a running sync whose process has not renewed it for this long is
+   * taken for dead (killed, cut off) and failed; for tests and operations, default 60.
+   */
+  syncStaleSeconds: number;
   /**
    * "auto": cookies get `Secure` unless the request came over plain http to localhost, decided per
    * request (the same build serves `npm run demo` on localhost and production behind https).
@@ -53,10 +68,27 @@ export interface AppConfig {
   /** A session ends this long after login, however busy (SESSION_MAX_HOURS). */
   sessionMaxHours: number;
   /**
-   * Which X-Forwarded-For entry, counted from the right, is the client (TRUSTED_PROXY_HOPS):
-   * 1 = the address the nearest proxy saw, or the socket peer when nothing is in front.
+   * How many proxies in front append to X-Forwarded-For (TRUSTED_PROXY_HOPS): the client is that
+   * many entries from the right. Unset: nothing is in front, the socket's address is the client
+   * and X-Forwarded-For is ignored (a client could write anything there).
    */
-  trustedProxyHops: number;
+  trustedProxyHops?: number;
+  /** The server's bounds on slow clients (lib/http-server/connection-guard.ts). */
+  connections: {
+    /** Time to send a request's headers (HTTP_HEADERS_TIMEOUT_MS). */
+    headersTimeoutMs: number;
+    /** Time to send a whole request, body included; never applies to a response (HTTP_REQUEST_TIMEOUT_MS). */
+    requestTimeoutMs: number;
+    /** Open connections from one socket address; 0: no cap (MAX_CONNECTIONS_PER_CLIENT). */
+    maxPerClient: number;
+  };
+  /** Each officer's share of the upstream budget and of concurrent work (lib/throttle/officer-share.ts). */
+  officerShare: {
+    /** Upstream calls (cache misses) an officer may start per minute; half of it as a burst (OFFICER_UPSTREAM_PER_MINUTE). */
+    upstreamPerMinute: number;
+    /** Upstream calls and heavy jobs (exports, resolutions, reconciliations) one officer may have running at once (OFFICER_CONCURRENT_REQUESTS). */
+    concurrent: number;
+  };
   /** The public origin when a proxy in front rewrites Host (APP_ORIGIN); accepted by the Origin check. */
   appOrigin?: string;
 }
@@ -132,8 +164,16 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       COMPLIANCE_CACHE_TTL_SECONDS: numberFrom("COMPLIANCE_CACHE_TTL_SECONDS", 300, 0, 86_400),
       SESSION_IDLE_MINUTES: numberFrom("SESSION_IDLE_MINUTES", 30, 1, 1_440),
       SESSION_MAX_HOURS: numberFrom("SESSION_MAX_HOURS", 12, 1, 168),
-      TRUSTED_PROXY_HOPS: numberFrom("TRUSTED_PROXY_HOPS", 1, 1, 10),
+      TRUSTED_PROXY_HOPS: numberFrom("TRUSTED_PROXY_HOPS", 0, 1, 10),
+      HTTP_HEADERS_TIMEOUT_MS: numberFrom("HTTP_HEADERS_TIMEOUT_MS", 15_000, 100, 600_000),
+      HTTP_REQUEST_TIMEOUT_MS: numberFrom("HTTP_REQUEST_TIMEOUT_MS", 60_000, 100, 3_600_000),
+      MAX_CONNECTIONS_PER_CLIENT: numberFrom("MAX_CONNECTIONS_PER_CLIENT", -1, 0, 100_000),
+      OFFICER_UPSTREAM_PER_MINUTE: numberFrom("OFFICER_UPSTREAM_PER_MINUTE", 120, 2, 36_000),
+      OFFICER_CONCURRENT_REQUESTS: numberFrom("OFFICER_CONCURRENT_REQUESTS", 8, 1, 1_000),
       COMPLIANCE_MAX_RETRIES: numberFrom("COMPLIANCE_MAX_RETRIES", -1, 0, 10),
+      COMPLIANCE_SYNC_INTERVAL_MINUTES: numberFrom("COMPLIANCE_SYNC_INTERVAL_MINUTES", 360, 0, 525_600),
+      COMPLIANCE_SYNC_RETENTION_DAYS: numberFrom("COMPLIANCE_SYNC_RETENTION_DAYS", 400, 1, 36_500),
+      COMPLIANCE_SYNC_STALE_SECONDS: numberFrom("COMPLIANCE_SYNC_STALE_SECONDS", 60, 2, 3_600),
     })
     .safeParse(env);
   if (!nums.success) throw new ConfigError(nums.error.issues[0]?.message ?? "invalid number in configuration");
@@ -143,7 +183,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
   try {
     const u = new URL(baseUrlRaw);
     if (u.protocol !== "https:" && u.protocol !== "http:") throw new Error();
-    baseUrl = u.origin + u.pathname.replace(/\/+$/, "");
+    baseUrl = u.origin + trimEndChars(u.pathname, "/");
   } catch {
     throw new ConfigError(`COMPLIANCE_API_BASE_URL "${baseUrlRaw}" is not an http(s) URL; set it to e.g. https://api.anthropic.com`);
   }
@@ -167,6 +207,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
   const secureCookies = secureRaw === "auto" ? "auto" : secureRaw === "true";
 
   if (!Number.isInteger(nums.data.TRUSTED_PROXY_HOPS)) throw new ConfigError("TRUSTED_PROXY_HOPS must be a whole number from 1 to 10");
+  for (const name of ["MAX_CONNECTIONS_PER_CLIENT", "OFFICER_CONCURRENT_REQUESTS"] as const) {
+    if (!Number.isInteger(nums.data[name])) throw new ConfigError(`${name} must be a whole number`);
+  }
   if (!Number.isInteger(nums.data.COMPLIANCE_MAX_RETRIES)) throw new ConfigError("COMPLIANCE_MAX_RETRIES must be a whole number from 0 to 10");
 
   let appOrigin: string | undefined;
@@ -181,6 +224,23 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     }
   }
 
+  const privilegedActions = parsePrivilegedActions(env.COMPLIANCE_PRIVILEGED_ACTIONS);
+  if (typeof privilegedActions === "string") throw new ConfigError(`${privilegedActions}; e.g. COMPLIANCE_PRIVILEGED_ACTIONS="*:export,settings:write"`);
+
+  let databaseUrl: string | undefined;
+  const databaseUrlRaw = env.DATABASE_URL?.trim();
+  if (databaseUrlRaw) {
+    let ok = false;
+    try {
+      ok = ["postgres:", "postgresql:"].includes(new URL(databaseUrlRaw).protocol);
+    } catch {
+      ok = false;
+    }
+    // Never echo the URL: it usually carries a password.
+    if (!ok) throw new ConfigError("DATABASE_URL is not a postgres:// URL; set it to postgres://user:password@host:5432/database, or unset it to use the embedded database under DATA_DIR");
+    databaseUrl = databaseUrlRaw;
+  }
+
   return {
     mode,
     accessKey: key ?? DEMO_ACCESS_KEY,
@@ -193,10 +253,25 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     users,
     redisUrl: env.REDIS_URL?.trim() || undefined,
     dataDir: env.DATA_DIR?.trim() || "data",
+    databaseUrl,
+    privilegedActions,
+    syncIntervalMinutes: nums.data.COMPLIANCE_SYNC_INTERVAL_MINUTES,
+    syncRetentionDays: nums.data.COMPLIANCE_SYNC_RETENTION_DAYS,
+    syncStaleSeconds: nums.data.COMPLIANCE_SYNC_STALE_SECONDS,
     secureCookies,
     sessionIdleMinutes: nums.data.SESSION_IDLE_MINUTES,
     sessionMaxHours: nums.data.SESSION_MAX_HOURS,
-    trustedProxyHops: nums.data.TRUSTED_PROXY_HOPS,
+    ...(nums.data.TRUSTED_PROXY_HOPS > 0 ? { trustedProxyHops: nums.data.TRUSTED_PROXY_HOPS } : {}),
+    connections: {
+      headersTimeoutMs: Math.min(nums.data.HTTP_HEADERS_TIMEOUT_MS, nums.data.HTTP_REQUEST_TIMEOUT_MS),
+      requestTimeoutMs: nums.data.HTTP_REQUEST_TIMEOUT_MS,
+      // Behind a proxy every connection comes from the proxy: no per-address cap unless asked for.
+      maxPerClient: nums.data.MAX_CONNECTIONS_PER_CLIENT >= 0 ? nums.data.MAX_CONNECTIONS_PER_CLIENT : nums.data.TRUSTED_PROXY_HOPS > 0 ? 0 : 128,
+    },
+    officerShare: {
+      upstreamPerMinute: nums.data.OFFICER_UPSTREAM_PER_MINUTE,
+      concurrent: nums.data.OFFICER_CONCURRENT_REQUESTS,
+    },
     appOrigin,
   };
 }

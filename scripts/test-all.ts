@@ -3,10 +3,12 @@
  *   1. a production build (the integration and browser suites run against `next start`),
  *   2. Vitest: unit and integration tests (simulator over HTTP, Redis, the built app),
  *   3. Playwright: the browser suite in Chromium.
- * Missing system pieces (Chromium, redis-server) are installed from Debian when we are root.
+ * Before them, ESLint (`npm run lint`, with eslint-plugin-regexp's super-linear backtracking rules):
+ * a lint failure counts as one failed test, like a failed build.
+ * Missing system pieces (Chromium, redis-server, PostgreSQL) are installed from Debian when we are root.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import path from "node:path";
 
 const ROOT = path.resolve(__dirname, "..");
@@ -30,6 +32,13 @@ function ensureDebianPackage(binary: string, pkg: string): void {
   run("apt-get", ["install", "-y", "-qq", pkg], { DEBIAN_FRONTEND: "noninteractive" });
 }
 
+/** Debian puts each major version's binaries in /usr/lib/postgresql/<major>/bin. */
+function postgresInitdb(): string {
+  const root = "/usr/lib/postgresql";
+  const found = existsSync(root) ? readdirSync(root).map((v) => path.join(root, v, "bin", "initdb")).find((f) => existsSync(f)) : undefined;
+  return found ?? path.join(root, "15", "bin", "initdb");
+}
+
 function countVitest(file: string): { passed: number; failed: number } {
   if (!existsSync(file)) return { passed: 0, failed: 1 };
   const r = JSON.parse(readFileSync(file, "utf8"));
@@ -49,8 +58,16 @@ mkdirSync(OUT, { recursive: true });
 
 ensureDebianPackage(process.env.CHROMIUM_PATH || "/usr/bin/chromium", "chromium");
 ensureDebianPackage("/usr/bin/redis-server", "redis-server");
+// The PostgreSQL suites (DATABASE_URL, several instances) start a throwaway cluster with these binaries.
+ensureDebianPackage(postgresInitdb(), "postgresql");
 
 let failedSteps = 0;
+console.log("\n== eslint ==");
+if (run(process.execPath, [path.join(ROOT, "node_modules/eslint/bin/eslint.js"), "."]) !== 0) {
+  console.error("eslint failed: fix what it reports (npm run lint).");
+  failedSteps++;
+}
+
 console.log("\n== next build ==");
 if (run(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "build"]) !== 0) {
   console.error("next build failed: the integration and browser suites need it.");

@@ -5,6 +5,7 @@ import { DateCell, IdCell } from "@/components/data-table/cells";
 import { formatBytes } from "@/components/exports/format-bytes";
 import type { AuditEntry } from "@/lib/audit/entry";
 import { formatCount } from "@/lib/format/numbers";
+import { describeAuditEntry } from "./describe-entry";
 
 /* The Audit page's columns: one entry per row, newest first (the server's order; not re-sorted here). */
 
@@ -22,18 +23,6 @@ export function OutcomeBadge({ outcome, detail }: { outcome: string; detail?: st
       {outcome}
     </span>
   );
-}
-
-/** `org=2 ids · role=admin · bom`: what was asked for, short; the full JSON on hover. */
-export function filtersText(filters: Record<string, unknown>): string {
-  return Object.entries(filters)
-    .map(([k, v]) => {
-      if (v === true) return k;
-      if (Array.isArray(v)) return v.length <= 2 ? `${k}=${v.join(",")}` : `${k}=${formatCount(v.length)} values`;
-      if (v !== null && typeof v === "object") return `${k}=${JSON.stringify(v)}`;
-      return `${k}=${String(v)}`;
-    })
-    .join(" · ");
 }
 
 function durationText(e: AuditEntry): string | undefined {
@@ -62,18 +51,18 @@ export const auditColumns: ColumnDef<AuditEntry, unknown>[] = [
     cell: ({ row }) => <span className="font-mono text-xs">{row.original.target}</span>,
   },
   {
-    id: "filters",
-    header: "Filters",
-    accessorFn: (e) => filtersText(e.filters),
-    size: 150,
+    id: "what",
+    header: "What happened",
+    accessorFn: (e) => describeAuditEntry(e),
+    size: 330,
     cell: ({ row }) => {
-      const text = filtersText(row.original.filters);
-      return text ? (
-        <span className="font-mono text-xs text-slate-700" title={JSON.stringify(row.original.filters, null, 1)}>
+      const text = describeAuditEntry(row.original);
+      // The stored record on hover, for an auditor matching it to the CSV.
+      const raw = JSON.stringify({ filters: row.original.filters, detail: row.original.detail }, null, 1);
+      return (
+        <span className="text-xs text-slate-800" title={`${text}\n\n${raw}`}>
           {text}
         </span>
-      ) : (
-        <span className="text-xs text-slate-500">none</span>
       );
     },
   },
@@ -111,21 +100,5 @@ export const auditColumns: ColumnDef<AuditEntry, unknown>[] = [
     accessorKey: "outcome",
     size: 85,
     cell: ({ row }) => <OutcomeBadge outcome={row.original.outcome} detail={[row.original.detail, durationText(row.original)].filter(Boolean).join(" · ") || undefined} />,
-  },
-  {
-    id: "detail",
-    header: "Detail",
-    accessorKey: "detail",
-    size: 170,
-    cell: ({ row }) => {
-      const text = [row.original.detail, durationText(row.original)].filter(Boolean).join(" · ");
-      return text ? (
-        <span className="text-xs text-slate-600" title={text}>
-          {text}
-        </span>
-      ) : (
-        muted
-      );
-    },
   },
 ];

@@ -2,7 +2,7 @@
 
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { getCoreRowModel, useReactTable } from "@tanstack/react-table";
-import { useSearchParams } from "next/navigation";
+import { useQueryStates } from "nuqs";
 import { useId, useMemo, useState } from "react";
 import { z } from "zod";
 import { DataTable } from "@/components/data-table/data-table";
@@ -14,9 +14,9 @@ import { localTimeZone } from "@/lib/format/dates";
 import { countOf, formatCount } from "@/lib/format/numbers";
 import { fetchJson } from "@/lib/query/fetch-json";
 import { toApiError } from "@/lib/query/api-error";
-import { writeSearchParams } from "@/lib/url-state/history";
 import { auditColumns } from "./audit-columns";
-import { auditCsvHref, auditFilterParams, auditViewFromParams, auditViewProblem, type AuditView } from "./audit-view";
+import { auditCsvHref, auditFilterParams, auditViewParsers, auditViewProblem } from "./audit-view";
+import { VerifyAuditLog } from "./verify-audit-log";
 
 /*
  * The audit log: every export, refusal and login, newest first, filtered on the server (the log
@@ -27,41 +27,19 @@ import { auditCsvHref, auditFilterParams, auditViewFromParams, auditViewProblem,
 const PAGE_SIZE = 100;
 const auditPageSchema = z.object({ entries: z.array(auditEntrySchema), next_cursor: z.string().nullable() });
 
-function useAuditView(): [AuditView, (patch: Partial<AuditView>, mode?: "push" | "replace") => void] {
-  const params = useSearchParams();
-  const view = useMemo(() => auditViewFromParams(new URLSearchParams(params.toString())), [params]);
-  const set = (patch: Partial<AuditView>, mode: "push" | "replace" = "push") => {
-    const next = new URLSearchParams(window.location.search);
-    for (const [k, v] of Object.entries(patch)) {
-      if (v) next.set(k, v);
-      else next.delete(k);
-    }
-    writeSearchParams(next, mode);
-  };
-  return [view, set];
-}
+const PUSH = { history: "push", scroll: false } as const;
 
 function ActorInput({ value, actors, onChange }: { value: string; actors: string[]; onChange: (v: string) => void }) {
   const id = useId();
-  const [text, setText] = useState(value);
-  // The URL changed under the box (Back, a pasted link): the box follows.
-  const [shown, setShown] = useState(value);
-  if (value !== shown) {
-    setShown(value);
-    setText(value);
-  }
   return (
     <label className="inline-flex items-center gap-1.5 text-xs text-slate-700">
       Who
       <input
         type="search"
         list={`${id}-actors`}
-        value={text}
+        value={value}
         placeholder="any officer (exact name)"
-        onChange={(e) => {
-          setText(e.target.value);
-          onChange(e.target.value);
-        }}
+        onChange={(e) => onChange(e.target.value)}
         className="h-7 w-44 rounded border border-slate-300 px-2 text-xs"
       />
       <datalist id={`${id}-actors`}>
@@ -99,7 +77,8 @@ function DayInput({ label, value, min, max, onChange }: { label: string; value: 
 }
 
 export function AuditPage() {
-  const [view, setView] = useAuditView();
+  // The URL is the view (nuqs): the Who box, the filters and the address bar never disagree, also after Back.
+  const [view, setView] = useQueryStates(auditViewParsers, PUSH);
   const problem = auditViewProblem(view);
   const filters = useMemo(() => auditFilterParams(view), [view]);
   const csvDisabled = useExportDisabledReason();
@@ -127,12 +106,15 @@ export function AuditPage() {
         <h1 className="text-lg font-semibold text-slate-900">Audit log</h1>
         <p className="text-sm text-slate-600">
           Every export the dashboard made or refused, and every login: who, when, which filters, rows and bytes sent, and the SHA-256 of exactly those bytes (compare it
-          with <code className="font-mono">sha256sum</code> of a file in hand). Times in {localTimeZone()}; UTC on hover.
+          with <code className="font-mono">sha256sum</code> of a file in hand). Times in {localTimeZone()}; UTC on hover. Each entry is chained to the one before it by
+          a hash, so an entry changed, removed or inserted afterwards shows when the log is verified.
         </p>
       </div>
 
+      <VerifyAuditLog />
+
       <form role="search" aria-label="Filter the audit log" className="flex flex-wrap items-center gap-x-4 gap-y-2" onSubmit={(e) => e.preventDefault()}>
-        <ActorInput value={view.actor} actors={actors} onChange={(v) => setView({ actor: v }, "replace")} />
+        <ActorInput value={view.actor} actors={actors} onChange={(v) => void setView({ actor: v }, { history: "replace" })} />
         <Select label="Action" value={view.action} options={AUDIT_ACTIONS} onChange={(v) => setView({ action: v })} />
         <Select label="Outcome" value={view.outcome} options={AUDIT_OUTCOMES} onChange={(v) => setView({ outcome: v })} />
         <DayInput label="From" value={view.from} max={view.to || undefined} onChange={(v) => setView({ from: v })} />

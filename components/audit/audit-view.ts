@@ -1,3 +1,5 @@
+import { createLoader, createParser, parseAsString } from "nuqs";
+import { AUDIT_ACTIONS, AUDIT_OUTCOMES } from "@/lib/audit/entry";
 import { localDayEnd, localDayStart } from "@/lib/format/dates";
 
 /*
@@ -15,19 +17,28 @@ export interface AuditView {
   to: string;
 }
 
-export const AUDIT_VIEW_KEYS = ["actor", "action", "outcome", "from", "to"] as const;
+/** A calendar day that exists, else absent. */
+const auditDay = createParser({
+  parse: (raw: string) => (localDayStart(raw) !== null ? raw : null),
+  serialize: (day: string) => day,
+}).withDefault("");
 
-export function auditViewFromParams(params: URLSearchParams): AuditView {
-  const day = (s: string | null) => (s && localDayStart(s) !== null ? s : "");
-  return {
-    // Untrimmed: the Who box writes what is typed, spaces between words included.
-    actor: params.get("actor") ?? "",
-    action: params.get("action") ?? "",
-    outcome: params.get("outcome") ?? "",
-    from: day(params.get("from")),
-    to: day(params.get("to")),
-  };
+/** One of the values the log knows, else absent. */
+function oneOf(values: readonly string[]) {
+  return createParser({ parse: (raw: string) => (values.includes(raw) ? raw : null), serialize: (value: string) => value }).withDefault("");
 }
+
+/** The view's keys and how each is read; a value the page cannot use reads as "any". */
+export const auditViewParsers = {
+  // Untrimmed: the Who box writes what is typed, spaces between words included.
+  actor: parseAsString.withDefault(""),
+  action: oneOf(AUDIT_ACTIONS),
+  outcome: oneOf(AUDIT_OUTCOMES),
+  from: auditDay,
+  to: auditDay,
+};
+
+export const auditViewFromParams: (params: URLSearchParams) => AuditView = createLoader(auditViewParsers);
 
 /** The view as the audit routes' filters (`lib/audit/query.ts`): exact actor/action/outcome, `to` exclusive. */
 export function auditFilterParams(view: AuditView): Record<string, string> {

@@ -13,7 +13,7 @@ interface LoginFormProps {
 type Failure = { message: string; field: "username" | "password" | null };
 
 const COOKIE_REFUSED =
-  "You are logged in, but your browser did not keep the session cookie. Open the dashboard over https (or at http://localhost), or ask whoever runs it about SESSION_COOKIE_SECURE.";
+  "You are logged in, but your browser did not keep the session cookie. Open the dashboard over https (or at http://localhost), or tell the dashboard's operator that the session cookie is not kept over this address.";
 
 async function errorMessage(res: Response): Promise<string> {
   try {

@@ -1,5 +1,5 @@
 import type { ColumnDef, FilterFnOption } from "@tanstack/react-table";
-import type { TableUrlSpec, UrlFilterKind } from "@/lib/url-state/table-url-state";
+import type { TableUrlSpec, UrlFilterKind } from "./url-parsers";
 import { dateRangeFilter, multiValueFilter, textFilter } from "./filter-fns";
 import type { FilterVariant } from "./column-meta";
 import type { CsvColumnSpec } from "./column-meta";

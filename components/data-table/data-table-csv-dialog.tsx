@@ -132,6 +132,13 @@ export function DataTableCsvDialog<TData>({
                 File <span className="font-mono">{csvFilename(filenameBase)}</span>: UTF-8, RFC 4180 quoting; cells starting with = + - @ or a tab/line break get a
                 leading &apos; so spreadsheets do not run them as formulas.
               </p>
+              <p className="mt-1">
+                This CSV is for tools and scripts. To open the data in a spreadsheet (Excel, Calc, Numbers), download the XLSX from the{" "}
+                <a href="/exports" className="underline">
+                  Exports
+                </a>{" "}
+                page instead: every cell in it is text, so no value can run as a formula, whatever the spreadsheet&apos;s list separator.
+              </p>
               <label className="mt-1 inline-flex items-center gap-2">
                 <input type="checkbox" className="accent-brand-600" checked={bom} onChange={(e) => setBom(e.target.checked)} />
                 Add a byte-order mark (for Excel on Windows)

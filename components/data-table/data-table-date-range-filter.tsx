@@ -3,7 +3,7 @@
 import type { Column } from "@tanstack/react-table";
 import { useId } from "react";
 import { formatDate, localTimeZone } from "@/lib/format/dates";
-import type { DateRangeValue } from "@/lib/url-state/table-url-state";
+import type { DateRangeValue } from "./url-parsers";
 import { ChevronDownIcon } from "./icons";
 import { Popover } from "./popover";
 

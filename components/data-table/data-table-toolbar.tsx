@@ -37,7 +37,7 @@ export function DataTableToolbar<TData>({
   searchPlaceholder?: string;
   children?: ReactNode;
 }) {
-  const { table, search, setSearch, resetView, hasActiveView } = controller;
+  const { table, search, setSearch, endSearchTyping, resetView, hasActiveView } = controller;
   const id = useId();
   const filterColumns = table.getAllLeafColumns().filter((c) => c.columnDef.meta?.variant);
   const hasSearch = table.getAllLeafColumns().some((c) => c.columnDef.meta?.searchable);
@@ -55,13 +55,18 @@ export function DataTableToolbar<TData>({
             value={search}
             placeholder={searchPlaceholder}
             onChange={(e) => setSearch(e.target.value)}
+            onBlur={endSearchTyping}
             onPaste={(e) => {
               // A single-line field drops the line breaks of a pasted list, gluing entries together.
               const text = e.clipboardData.getData("text");
               if (!/[\r\n]/.test(text)) return;
               e.preventDefault();
               const el = e.currentTarget;
-              const joined = text.trim().replace(/\s*[\r\n]+\s*/g, ", ");
+              const joined = text
+                .split(/\r\n|\r|\n/)
+                .map((l) => l.trim())
+                .filter((l) => l !== "")
+                .join(", ");
               const start = el.selectionStart ?? el.value.length;
               const end = el.selectionEnd ?? el.value.length;
               setSearch(el.value.slice(0, start) + joined + el.value.slice(end));

@@ -1,5 +1,5 @@
 import type { Table } from "@tanstack/react-table";
-import type { DateRangeValue } from "@/lib/url-state/table-url-state";
+import type { DateRangeValue } from "./url-parsers";
 import { parseSearch } from "./search-query";
 
 /** The current search and filters in words ("Role: admin, owner"), for the CSV dialog and counts. */

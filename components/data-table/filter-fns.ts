@@ -1,6 +1,6 @@
 import type { FilterFn, Row } from "@tanstack/react-table";
 import { localDayEnd, localDayStart } from "@/lib/format/dates";
-import type { DateRangeValue } from "@/lib/url-state/table-url-state";
+import type { DateRangeValue } from "./url-parsers";
 import { parseSearch, type SearchMatcher } from "./search-query";
 
 /*

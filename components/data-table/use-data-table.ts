@@ -7,23 +7,24 @@ import {
   getFilteredRowModel,
   getSortedRowModel,
   useReactTable,
+  type ColumnFiltersState,
   type RowSelectionState,
   type SortingState,
   type Table,
   type Updater,
   type VisibilityState,
 } from "@tanstack/react-table";
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
-import { useTableUrlState } from "@/lib/url-state/use-table-url-state";
-import type { TableUrlState } from "@/lib/url-state/table-url-state";
+import { useCallback, useDeferredValue, useMemo, useState } from "react";
 import { columnIdOf, defaultHiddenColumns, SEARCH_COLUMN_ID, searchColumn, urlSpecFromColumns, withKitDefaults, type AnyColumnDef } from "./column-spec";
 import { searchKeyFilter } from "./filter-fns";
+import { useTableUrlState } from "./use-table-url-state";
 
 /*
  * One table's state, wired the same way for every page: search, filters, sort and hidden columns
- * live in the URL (filters and sort push a history entry, so Back undoes them; typing replaces,
- * after a first push); row selection lives in memory (it can be 50,000 ids). The search box
- * updates at once while filtering runs deferred, so typing never waits for 50,000 rows.
+ * live in the URL (use-table-url-state.ts: nuqs, the URL is the only copy, so the search box, the
+ * rows and the address bar always agree, also after Back); row selection lives in memory (it can
+ * be 50,000 ids). Filtering runs on a deferred copy of the search, so typing never waits for
+ * 50,000 rows.
  */
 
 export interface UseDataTableOptions<TData> {
@@ -34,6 +35,8 @@ export interface UseDataTableOptions<TData> {
   /** Key prefix when two tables share a page. */
   urlNamespace?: string;
   defaultSorting?: SortingState;
+  /** Columns the page hides on its own (e.g. "only differences"), whatever the URL says; their filters keep applying. Memoize. */
+  forceHidden?: readonly string[];
 }
 
 export interface DataTableController<TData> {
@@ -41,19 +44,18 @@ export interface DataTableController<TData> {
   /** The search box's text (immediate). */
   search: string;
   setSearch: (text: string) => void;
+  /** Call when the search box loses focus: the next edit starts a new history entry. */
+  endSearchTyping: () => void;
   /** True while the table has not caught up with the search box yet. */
   searchPending: boolean;
   resetView: () => void;
   hasActiveView: boolean;
 }
 
-const SEARCH_DEBOUNCE_MS = 300;
-/** Keystrokes closer together than this are one search: one history entry, not one per letter. */
-const TYPING_SESSION_MS = 1500;
 const NO_SORTING: SortingState = [];
 
 export function useDataTable<TData>(opts: UseDataTableOptions<TData>): DataTableController<TData> {
-  const { data, getRowId, urlNamespace } = opts;
+  const { data, getRowId, urlNamespace, forceHidden } = opts;
   const defaultSorting = opts.defaultSorting ?? NO_SORTING;
   const columns = useMemo(() => withKitDefaults(opts.columns), [opts.columns]);
   const tableColumns = useMemo(() => {
@@ -62,67 +64,32 @@ export function useDataTable<TData>(opts: UseDataTableOptions<TData>): DataTable
   }, [columns]);
   const spec = useMemo(() => urlSpecFromColumns(columns, urlNamespace), [columns, urlNamespace]);
   const defaultHidden = useMemo(() => defaultHiddenColumns(columns), [columns]);
-  const { state: url, update } = useTableUrlState(spec);
-
-  // --- search: local text, written to the URL after a pause ---
-  const [search, setSearchText] = useState(url.search);
-  const written = useRef(url.search);
-  const lastWriteAt = useRef(0);
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  useEffect(() => {
-    // The URL changed under us (Back, a pasted link): the box follows.
-    if (url.search !== written.current) {
-      written.current = url.search;
-      setSearchText(url.search);
-    }
-  }, [url.search]);
-  useEffect(() => () => clearTimeout(timer.current), []);
-
-  const setSearch = useCallback(
-    (text: string) => {
-      setSearchText(text);
-      clearTimeout(timer.current);
-      timer.current = setTimeout(() => {
-        const now = Date.now();
-        const mode = now - lastWriteAt.current > TYPING_SESSION_MS ? "push" : "replace";
-        lastWriteAt.current = now;
-        written.current = text;
-        update((s) => ({ ...s, search: text }), mode);
-      }, SEARCH_DEBOUNCE_MS);
-    },
-    [update],
-  );
+  const url = useTableUrlState(spec);
+  const { search, setSearch, setSorting, setFilters, setHidden } = url;
   const deferredSearch = useDeferredValue(search);
 
-  // --- sorting, filters, visibility: the URL is the state ---
   const sorting = url.sorting.length ? url.sorting : defaultSorting;
   const columnVisibility = useMemo<VisibilityState>(() => {
     const hidden = url.hidden ?? defaultHidden;
-    return { ...Object.fromEntries(hidden.map((id) => [id, false])), [SEARCH_COLUMN_ID]: false };
-  }, [url.hidden, defaultHidden]);
+    return { ...Object.fromEntries([...hidden, ...(forceHidden ?? [])].map((id) => [id, false])), [SEARCH_COLUMN_ID]: false };
+  }, [url.hidden, defaultHidden, forceHidden]);
 
   const onSortingChange = useCallback(
-    (updater: Updater<SortingState>) =>
-      update((s) => ({ ...s, sorting: functionalUpdate(updater, s.sorting.length ? s.sorting : defaultSorting) }), "push"),
-    [update, defaultSorting],
+    (updater: Updater<SortingState>) => void setSorting((current) => functionalUpdate(updater, current.length ? current : defaultSorting)),
+    [setSorting, defaultSorting],
   );
-  const onColumnFiltersChange = useCallback(
-    (updater: Updater<TableUrlState["filters"]>) => update((s) => ({ ...s, filters: functionalUpdate(updater, s.filters) }), "push"),
-    [update],
-  );
+  const onColumnFiltersChange = useCallback((updater: Updater<ColumnFiltersState>) => void setFilters((current) => functionalUpdate(updater, current)), [setFilters]);
   const onColumnVisibilityChange = useCallback(
     (updater: Updater<VisibilityState>) =>
-      update((s) => {
-        const current: VisibilityState = Object.fromEntries((s.hidden ?? defaultHidden).map((id) => [id, false]));
-        const next = functionalUpdate(updater, current);
-        const hidden = Object.entries(next)
+      void setHidden((current) => {
+        const before: VisibilityState = Object.fromEntries((current ?? defaultHidden).map((id) => [id, false]));
+        const hidden = Object.entries(functionalUpdate(updater, before))
           .filter(([id, visible]) => !visible && id !== SEARCH_COLUMN_ID)
           .map(([id]) => id)
           .sort();
-        const isDefault = hidden.join(",") === [...defaultHidden].sort().join(",");
-        return { ...s, hidden: isDefault ? null : hidden };
-      }, "push"),
-    [update, defaultHidden],
+        return hidden.join(",") === [...defaultHidden].sort().join(",") ? null : hidden;
+      }),
+    [setHidden, defaultHidden],
   );
 
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
@@ -139,7 +106,7 @@ export function useDataTable<TData>(opts: UseDataTableOptions<TData>): DataTable
       rowSelection,
     },
     onSortingChange,
-    onColumnFiltersChange: onColumnFiltersChange as never,
+    onColumnFiltersChange,
     onColumnVisibilityChange,
     onRowSelectionChange: setRowSelection,
     globalFilterFn: searchKeyFilter as never,
@@ -157,19 +124,13 @@ export function useDataTable<TData>(opts: UseDataTableOptions<TData>): DataTable
     getFacetedMinMaxValues: getFacetedMinMaxValues(),
   });
 
-  const resetView = useCallback(() => {
-    clearTimeout(timer.current);
-    setSearchText("");
-    written.current = "";
-    update((s) => ({ ...s, search: "", filters: [] }), "push");
-  }, [update]);
-
   return {
     table,
     search,
     setSearch,
+    endSearchTyping: url.endTyping,
     searchPending: search !== deferredSearch,
-    resetView,
+    resetView: url.reset,
     hasActiveView: search.trim() !== "" || url.filters.length > 0,
   };
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useId, type ReactNode } from "react";
+import { useId, useState, type ReactNode } from "react";
 import { ErrorNotice } from "@/components/data-table/error-notice";
 import { DownloadIcon } from "@/components/data-table/icons";
 import { formatCount } from "@/lib/format/numbers";
@@ -32,12 +32,27 @@ export interface ExportCardProps {
   onBomChange: (bom: boolean) => void;
   /** Why this officer may not download (viewer role). */
   disabledReason?: string;
+  /** The same rows as an XLSX of text cells, for opening in a spreadsheet. */
+  spreadsheetHref?: string;
 }
 
 export function ExportCard(props: ExportCardProps) {
   const { state, start, cancel } = useExportDownload(props.format);
+  const sheet = useExportDownload("xlsx");
+  // One status line for the card: the download started last (CSV/NDJSON or XLSX).
+  const [shown, setShown] = useState<"file" | "sheet">("file");
+  const startFile = (href: string) => {
+    setShown("file");
+    void start(href);
+  };
+  const startSheet = () => {
+    if (!props.spreadsheetHref) return;
+    setShown("sheet");
+    void sheet.start(props.spreadsheetHref);
+  };
   const uid = useId();
   const running = state.status === "running";
+  const sheetRunning = sheet.state.status === "running";
   const blocked = props.disabledReason ?? (!props.href.ok ? props.href.message : undefined);
 
   return (
@@ -85,29 +100,59 @@ export function ExportCard(props: ExportCardProps) {
             type="button"
             disabled={Boolean(blocked)}
             aria-describedby={blocked ? `${uid}-blocked` : undefined}
-            onClick={() => props.href.ok && void start(props.href.href)}
+            onClick={() => props.href.ok && startFile(props.href.href)}
             className="inline-flex h-8 items-center gap-1.5 rounded bg-brand-600 px-3 text-sm font-medium text-white hover:bg-brand-700 disabled:cursor-not-allowed disabled:bg-slate-300 disabled:text-slate-600"
           >
             <DownloadIcon />
             Download {props.title}
           </button>
         )}
+        {props.spreadsheetHref &&
+          (sheetRunning ? (
+            <button type="button" onClick={sheet.cancel} className="inline-flex h-8 items-center gap-1.5 rounded border border-slate-300 bg-white px-3 text-sm font-medium text-slate-800 hover:bg-slate-50">
+              Cancel XLSX download
+            </button>
+          ) : (
+            <button
+              type="button"
+              disabled={Boolean(blocked)}
+              onClick={startSheet}
+              className="inline-flex h-8 items-center gap-1.5 rounded border border-brand-600 bg-white px-3 text-sm font-medium text-brand-700 hover:bg-brand-50 disabled:cursor-not-allowed disabled:border-slate-300 disabled:text-slate-500"
+            >
+              <DownloadIcon />
+              Download XLSX for a spreadsheet
+            </button>
+          ))}
         {blocked && !running && (
           <p id={`${uid}-blocked`} className="text-xs text-slate-600">
             {blocked}
           </p>
         )}
       </div>
-      <DownloadStatus state={state} onRetry={props.href.ok && !blocked ? () => void start(props.href.ok ? props.href.href : "") : undefined} />
+      {props.spreadsheetHref && (
+        <p className="mt-2 max-w-3xl text-xs text-slate-600">
+          <strong className="font-medium text-slate-800">Opening it in Excel, Calc or Numbers? Use the XLSX.</strong> Every cell in it is text, so no value can run as a
+          formula, whatever your spreadsheet&apos;s language or list separator. The {props.format === "ndjson" ? "NDJSON" : "CSV"} is for tools and scripts: exact values
+          for import and comparison{props.format === "csv" ? " (a spreadsheet set to split on “;” can still misread a CSV)" : ""}.
+        </p>
+      )}
+      {shown === "sheet" ? (
+        <DownloadStatus state={sheet.state} rowsKnown={false} onRetry={!blocked ? startSheet : undefined} />
+      ) : (
+        <DownloadStatus state={state} onRetry={props.href.ok && !blocked ? () => startFile(props.href.ok ? props.href.href : "") : undefined} />
+      )}
     </section>
   );
 }
 
-function progressText(p: { rows: number; bytes: number }): string {
+function progressTextOf(p: { rows: number; bytes: number }, rowsKnown = true): string {
+  // A workbook streams compressed: its rows cannot be counted on the way (the audit log has them).
+  if (!rowsKnown) return formatBytes(p.bytes);
   return `${formatCount(p.rows)} ${p.rows === 1 ? "row" : "rows"}, ${formatBytes(p.bytes)}`;
 }
 
-function DownloadStatus({ state, onRetry }: { state: DownloadState; onRetry?: () => void }) {
+function DownloadStatus({ state, onRetry, rowsKnown = true }: { state: DownloadState; onRetry?: () => void; rowsKnown?: boolean }) {
+  const progressText = (p: { rows: number; bytes: number }) => progressTextOf(p, rowsKnown);
   // One live region, always present, so a screen reader hears each change of state.
   let body: ReactNode = null;
   switch (state.status) {

@@ -120,6 +120,9 @@ export function ExportsPage() {
     return parsed.ok ? ({ ok: true, href } as const) : ({ ok: false, message: parsed.message } as const);
   };
 
+  // The same export as a workbook of text cells: same path with .xlsx, same parameters.
+  const spreadsheetOf = (h: { ok: boolean; href?: string }) => (h.ok && h.href ? h.href.replace(/\.(?:csv|ndjson)(?=\?|$)/, ".xlsx") : undefined);
+
   const orgFilter = (key: string) => (
     <ChoiceFilter label="Organizations" allLabel={`All organizations${orgs.total !== null ? ` (${formatCount(orgs.total)})` : ""}`} choices={orgs.choices} selected={params.list(key)} onChange={(v) => params.setList(key, v)} status={orgs.status} />
   );
@@ -130,8 +133,10 @@ export function ExportsPage() {
       <div>
         <h1 className="text-lg font-semibold text-slate-900">Exports</h1>
         <p className="max-w-3xl text-sm text-slate-600">
-          Each file is read from the Compliance API while you wait, every page of it, at the API&apos;s shared rate; nothing is capped or sampled. UTF-8 CSV, one header row;
-          a cell that a spreadsheet would run as a formula gets a leading <code className="font-mono">&apos;</code>. Every download (and every refusal) is recorded in the{" "}
+          Each file is read from the Compliance API while you wait, every page of it, at the API&apos;s shared rate; nothing is capped or sampled. To open a file in a
+          spreadsheet, download the <strong className="font-medium">XLSX</strong>: every cell is text, so nothing can run as a formula. The{" "}
+          <strong className="font-medium">CSV</strong> (UTF-8, one header row) is for tools and scripts; in it, a cell that a spreadsheet would run as a formula gets a
+          leading <code className="font-mono">&apos;</code>. Every download (and every refusal) is recorded in the{" "}
           <Link href="/audit" className="underline">
             audit log
           </Link>{" "}
@@ -147,6 +152,7 @@ export function ExportsPage() {
         count={<CountLine directory={directory} render={(c) => `${countOf(c.memberships, "membership")} of ${countOf(c.people, "person", "people")} in ${countOf(c.organizations, "organization")}`} />}
         format={usersFormat}
         href={usersHref}
+        spreadsheetHref={spreadsheetOf(usersHref)}
         {...bomProps("users")}
         disabledReason={disabledReason}
         filters={
@@ -174,6 +180,7 @@ export function ExportsPage() {
         count={<CountLine directory={directory} render={(c) => `${countOf(c.roles, "role")} in ${countOf(c.organizations, "organization")}; each role has as many rows as permissions`} />}
         format="csv"
         href={directoryHref("roles", "org")}
+        spreadsheetHref={spreadsheetOf(directoryHref("roles", "org"))}
         {...bomProps("roles")}
         disabledReason={disabledReason}
         filters={orgFilter("roles_org")}
@@ -193,6 +200,7 @@ export function ExportsPage() {
         count={<CountLine directory={directory} render={(c) => `${countOf(c.groupMemberships, "membership")} in ${countOf(c.groups, "group")}`} />}
         format="csv"
         href={directoryHref("groups", "group")}
+        spreadsheetHref={spreadsheetOf(directoryHref("groups", "group"))}
         {...bomProps("groups")}
         disabledReason={disabledReason}
         filters={
@@ -215,6 +223,7 @@ export function ExportsPage() {
         count={orgs.total !== null ? <span>{countOf(orgs.total, "organization")} (one settings request each), about 20 rows each.</span> : undefined}
         format="csv"
         href={directoryHref("settings", "org")}
+        spreadsheetHref={spreadsheetOf(directoryHref("settings", "org"))}
         {...bomProps("settings")}
         disabledReason={disabledReason}
         filters={orgFilter("settings_org")}

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import ExcelJS from "exceljs";
 import { fetchExport, filenameFromDisposition, type ExportProgress } from "./fetch-export";
 
 /*
@@ -13,7 +14,12 @@ let base: string;
 
 const CSV = 'a,b\r\n1,"two\r\nlines"\r\n2,x\r\n';
 
+let XLSX: Buffer;
+
 beforeAll(async () => {
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet("users").addRow(["a", "=1+1"]);
+  XLSX = Buffer.from(await wb.xlsx.writeBuffer());
   server = createServer((req, res) => {
     const csv = { "content-type": "text/csv; charset=utf-8", "content-disposition": 'attachment; filename="users-2026-05-01.csv"' };
     switch (req.url) {
@@ -43,6 +49,14 @@ beforeAll(async () => {
         res.writeHead(200, { "content-type": "application/x-ndjson" });
         res.end('{"a":1}\n{"a":2}\n');
         return;
+      case "/xlsx":
+      case "/xlsx-cut": {
+        res.writeHead(200, { "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "content-disposition": 'attachment; filename="users-2026-05-01.xlsx"' });
+        const cut = req.url === "/xlsx-cut" ? 30 : 0;
+        res.write(XLSX.subarray(0, 100));
+        res.end(XLSX.subarray(100, XLSX.length - cut));
+        return;
+      }
       default:
         res.writeHead(404).end();
     }
@@ -55,7 +69,7 @@ afterAll(async () => {
   await new Promise((r) => server.close(r));
 });
 
-const run = (path: string, format: "csv" | "ndjson" = "csv", signal = new AbortController().signal, onProgress?: (p: ExportProgress) => void) =>
+const run = (path: string, format: "csv" | "ndjson" | "xlsx" = "csv", signal = new AbortController().signal, onProgress?: (p: ExportProgress) => void) =>
   fetchExport(`${base}${path}`, { format, signal, onProgress });
 
 describe("downloading an export in the browser", () => {
@@ -91,6 +105,13 @@ describe("downloading an export in the browser", () => {
 
   it("counts NDJSON lines", async () => {
     expect(await run("/ndjson", "ndjson")).toMatchObject({ kind: "complete", rows: 2 });
+  });
+
+  it("offers a whole XLSX (its zip directory arrived) and not one cut short", async () => {
+    const out = await run("/xlsx", "xlsx");
+    expect(out).toMatchObject({ kind: "complete", bytes: XLSX.length, filename: "users-2026-05-01.xlsx" });
+    expect(out.kind === "complete" && Buffer.from(await out.blob.arrayBuffer()).equals(XLSX)).toBe(true);
+    expect(await run("/xlsx-cut", "xlsx")).toMatchObject({ kind: "incomplete", bytes: XLSX.length - 30 });
   });
 
   it("takes the filename from the response, never a path", () => {

@@ -11,7 +11,7 @@ import { ApiError, isAbortError } from "@/lib/query/api-error";
  * cleanly, at a record boundary, becomes a Blob to save.
  */
 
-export type ExportFormat = "csv" | "ndjson";
+export type ExportFormat = "csv" | "ndjson" | "xlsx";
 
 export interface ExportProgress {
   /** Data rows received so far (the CSV header not counted). */
@@ -49,6 +49,33 @@ class LineCounter {
   }
 }
 
+/**
+ * An XLSX is a zip: finished, it ends with the end-of-central-directory record (signature
+ * PK\x05\x06, 22 bytes plus a comment). Rows cannot be counted while it streams (compressed).
+ */
+class ZipEndCheck {
+  records = 0;
+  private tail = new Uint8Array(0);
+  feedBytes(chunk: Uint8Array): void {
+    const keep = 22 + 0xffff;
+    const joined = new Uint8Array(Math.min(this.tail.length + chunk.length, keep));
+    const fromTail = Math.max(0, joined.length - chunk.length);
+    joined.set(this.tail.subarray(this.tail.length - fromTail), 0);
+    joined.set(chunk.subarray(chunk.length - (joined.length - fromTail)), fromTail);
+    this.tail = joined;
+  }
+  feed(): number {
+    return 0;
+  }
+  get atRecordEnd(): boolean {
+    const t = this.tail;
+    for (let i = t.length - 22; i >= 0; i--) {
+      if (t[i] === 0x50 && t[i + 1] === 0x4b && t[i + 2] === 0x05 && t[i + 3] === 0x06) return true;
+    }
+    return false;
+  }
+}
+
 /** The filename from `Content-Disposition: attachment; filename="users-2026-05-01.csv"`. */
 export function filenameFromDisposition(header: string | null, fallback: string): string {
   const m = header ? /filename="([^"]+)"/i.exec(header) ?? /filename=([^;]+)/i.exec(header) : null;
@@ -81,7 +108,8 @@ async function refusal(res: Response): Promise<ApiError> {
 export async function fetchExport(href: string, opts: FetchExportOptions): Promise<ExportOutcome> {
   const { signal } = opts;
   const progress: ExportProgress = { rows: 0, bytes: 0 };
-  const counter = opts.format === "csv" ? new CsvRecordCounter() : new LineCounter();
+  const zip = opts.format === "xlsx" ? new ZipEndCheck() : null;
+  const counter = zip ?? (opts.format === "csv" ? new CsvRecordCounter() : new LineCounter());
   const headerRows = opts.format === "csv" ? 1 : 0;
   const dataRows = () => Math.max(0, counter.records - headerRows);
 
@@ -101,7 +129,7 @@ export async function fetchExport(href: string, opts: FetchExportOptions): Promi
   }
 
   const filename = filenameFromDisposition(res.headers.get("content-disposition"), `export.${opts.format}`);
-  const type = res.headers.get("content-type") ?? (opts.format === "csv" ? "text/csv" : "application/x-ndjson");
+  const type = res.headers.get("content-type") ?? (opts.format === "csv" ? "text/csv" : opts.format === "xlsx" ? "application/octet-stream" : "application/x-ndjson");
   const parts: Uint8Array[] = [];
   const decoder = new TextDecoder();
   const reader = res.body.getReader();
@@ -111,7 +139,8 @@ export async function fetchExport(href: string, opts: FetchExportOptions): Promi
       if (done) break;
       parts.push(value);
       progress.bytes += value.byteLength;
-      counter.feed(decoder.decode(value, { stream: true }));
+      if (zip) zip.feedBytes(value);
+      else counter.feed(decoder.decode(value, { stream: true }));
       progress.rows = dataRows();
       opts.onProgress?.({ ...progress });
     }

@@ -1,33 +1,44 @@
 "use client";
 
-import { useSearchParams } from "next/navigation";
+import { parseAsNativeArrayOf, parseAsString, useQueryStates, type Options } from "nuqs";
 import { useCallback } from "react";
-import { writeSearchParams, type HistoryMode } from "@/lib/url-state/history";
+import { DIRECTORY_EXPORT_KINDS } from "@/lib/export/export-query";
 
 /*
  * The Exports page's choices live in the query string (UX.md: every view is a URL), one key per
  * choice, prefixed by the export ("users_org", "roles_org", "groups_group", ...), so a link in a
- * ticket reproduces exactly what is about to be downloaded.
+ * ticket reproduces exactly what is about to be downloaded. Read and written through nuqs, so the
+ * controls and the address bar never disagree; keys the page does not know are never read.
  */
+
+const list = parseAsNativeArrayOf(parseAsString);
+const one = parseAsString.withDefault("");
+
+const exportParsers = {
+  users_org: list,
+  users_role: list,
+  users_domain: one,
+  users_q: one,
+  users_format: one,
+  users_bom: one,
+  ...Object.fromEntries(DIRECTORY_EXPORT_KINDS.flatMap((kind) => [[`${kind}_org`, list], [`${kind}_group`, list], [`${kind}_bom`, one]])),
+} as Record<string, typeof list | typeof one>;
+
+const PUSH: Options = { history: "push", scroll: false };
+
 export function useExportParams() {
-  const params = useSearchParams();
+  const [values, setValues] = useQueryStates(exportParsers, PUSH);
 
-  const list = useCallback((key: string) => params.getAll(key), [params]);
-  const one = useCallback((key: string) => params.get(key) ?? "", [params]);
+  const readList = useCallback((key: string) => (values[key] as string[] | undefined) ?? [], [values]);
+  const readOne = useCallback((key: string) => (values[key] as string | undefined) ?? "", [values]);
+  const setList = useCallback(
+    (key: string, next: readonly string[], mode: "push" | "replace" = "push") => void setValues({ [key]: next.length ? [...next] : null }, { history: mode }),
+    [setValues],
+  );
+  const setOne = useCallback(
+    (key: string, next: string, mode: "push" | "replace" = "push") => void setValues({ [key]: next || null }, { history: mode }),
+    [setValues],
+  );
 
-  const setList = useCallback((key: string, values: readonly string[], mode: HistoryMode = "push") => {
-    const next = new URLSearchParams(window.location.search);
-    next.delete(key);
-    for (const v of values) next.append(key, v);
-    writeSearchParams(next, mode);
-  }, []);
-
-  const setOne = useCallback((key: string, value: string, mode: HistoryMode = "push") => {
-    const next = new URLSearchParams(window.location.search);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    writeSearchParams(next, mode);
-  }, []);
-
-  return { list, one, setList, setOne };
+  return { list: readList, one: readOne, setList, setOne };
 }

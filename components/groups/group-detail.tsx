@@ -142,7 +142,7 @@ function NameJoinLine({ users }: { users: PerOrganizationLists<User> }) {
       ) : (
         <p>
           Joining names: users of {formatCount(users.organizationsDone - users.failed.length)} of {countOf(users.organizationsTotal, "organization")} loaded (
-          {formatCount(users.rowsLoaded)} users so far)…
+          {formatCount(users.rowsLoaded)} memberships so far)…
         </p>
       )}
       {users.failed.map((f) => (

@@ -1,6 +1,6 @@
 import { hashKey, useQueries, useQueryClient } from "@tanstack/react-query";
-import { useSearchParams } from "next/navigation";
 import { useCallback, useMemo, useState } from "react";
+import { useQueryState } from "nuqs";
 import { orgPrefixedId } from "@/lib/compliance/ids";
 import type { Organization } from "@/lib/compliance/schemas";
 import { parseTimestamp } from "@/lib/format/dates";
@@ -17,6 +17,7 @@ import { useWalk, type Walk } from "@/lib/query/use-walk";
 import { useWalkProgressVersion, walkProgress } from "@/lib/query/walk-progress";
 import { WALK_STALE_MS } from "@/lib/query/walk-query";
 import { parseSearch } from "@/components/data-table/search-query";
+import { pageParam } from "@/components/data-table/url-parsers";
 import { COUNT_WINDOW, taskState, tasksToEnable } from "./count-scheduler";
 import { directoryTotals, groupsForOrganization, summarizeSettings, type SettingsSummary } from "./tree-summary";
 
@@ -70,7 +71,8 @@ export function useOrganizationTree({ paused }: { paused: boolean }) {
   const groups = useWalk(groupsQuery(), { enabled: !paused });
   useWalkProgressVersion();
 
-  const search = useSearchParams().get("q") ?? "";
+  // The Overview table's search, read through nuqs so it changes in the same render as the box.
+  const [search] = useQueryState("q", pageParam);
   const ordered = useMemo(() => {
     const m = parseSearch(search);
     if (m.kind === "none") return organizations.rows;

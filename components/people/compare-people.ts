@@ -1,4 +1,5 @@
 import type { PersonDetail } from "@/lib/directory/wire";
+import { organizationRoleLabel } from "@/lib/format/organization-roles";
 
 /*
  * What one person holds that another does not, category by category: the question behind
@@ -30,7 +31,7 @@ function holdings(d: PersonDetail): Record<CategoryDiff["category"], Map<string,
   return {
     organizations: map(d.organizations.map((o) => ({ key: o.uuid, label: o.name }))),
     organizationRoles: map(
-      d.organizations.map((o) => ({ key: `${o.uuid}/${o.organization_role}`, label: `${o.organization_role} in ${o.name}` })),
+      d.organizations.map((o) => ({ key: `${o.uuid}/${o.organization_role}`, label: `${organizationRoleLabel(o.organization_role)} in ${o.name}` })),
     ),
     groups: map(d.groups.map((g) => ({ key: g.id, label: g.name, detail: `source: ${g.source_type}` }))),
     roles: map(

@@ -4,7 +4,7 @@ import { formatCount } from "@/lib/format/numbers";
 import type { ProgressLine } from "@/lib/directory/wire";
 
 /*
- * Where the server's whole-directory walk stands: organizations and groups done, users so far,
+ * Where the server's whole-directory walk stands: organizations and groups done, memberships so far,
  * pages read. The directory is only shown once complete, so this line is all there is meanwhile.
  */
 export function DirectoryProgressLine({
@@ -22,7 +22,8 @@ export function DirectoryProgressLine({
   else if (progress.phase === "listing") text = `listing organizations and groups (${formatCount(progress.pages)} pages so far)…`;
   else {
     text =
-      `${formatCount(progress.usersSoFar)} users so far · ` +
+      // `usersSoFar` counts rows of organization user lists: a person in three organizations is three.
+      `${formatCount(progress.usersSoFar)} ${progress.usersSoFar === 1 ? "membership" : "memberships"} (user × organization) so far · ` +
       `${formatCount(progress.organizationsDone)} of ${formatCount(progress.organizationsTotal ?? 0)} organizations · ` +
       `members of ${formatCount(progress.groupsDone)} of ${formatCount(progress.groupsTotal ?? 0)} groups · ` +
       `${formatCount(progress.pages)} pages…`;

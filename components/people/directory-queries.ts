@@ -1,5 +1,6 @@
 import { hashKey, queryOptions } from "@tanstack/react-query";
-import { fetchJson } from "@/lib/query/fetch-json";
+import { AS_OF_PARAM, viewAsOf } from "@/lib/query/as-of";
+import { fetchJson, withQuery } from "@/lib/query/fetch-json";
 import { takeFreshFlag } from "@/lib/query/refresh";
 import { WALK_GC_MS, WALK_STALE_MS } from "@/lib/query/walk-query";
 import {
@@ -22,11 +23,15 @@ import { errorFromLine, readNdjson } from "./read-ndjson";
 
 const enc = encodeURIComponent;
 
+/** The page's as_of (lib/query/as-of.ts): a key suffix, and the query the routes take. */
+const asOfQuery = () => (viewAsOf() ? { [AS_OF_PARAM]: viewAsOf()! } : undefined);
+const at = <K extends readonly unknown[]>(key: K) => [...key, ...(viewAsOf() ? [{ [AS_OF_PARAM]: viewAsOf() }] : [])] as const;
+
 export const directoryKeys = {
   all: ["directory"] as const,
-  people: () => ["directory", "people"] as const,
-  person: (userId: string) => ["directory", "people", userId] as const,
-  summary: () => ["directory", "summary"] as const,
+  people: () => at(["directory", "people"] as const),
+  person: (userId: string) => at(["directory", "people", userId] as const),
+  summary: () => at(["directory", "summary"] as const),
 };
 
 export interface PeopleDirectory {
@@ -36,14 +41,14 @@ export interface PeopleDirectory {
   counts: DirectoryCountsWire;
 }
 
-async function loadPeople(hash: string, signal: AbortSignal): Promise<PeopleDirectory> {
+async function loadPeople(hash: string, signal: AbortSignal, asOf: Record<string, string> | undefined): Promise<PeopleDirectory> {
   const fresh = takeFreshFlag(hash);
   let catalog: CatalogLine | undefined;
   const rows: PersonRow[] = [];
   let done: { builtAt: number; counts: DirectoryCountsWire } | undefined;
   try {
     await readNdjson(
-      "/api/directory/people",
+      withQuery("/api/directory/people", asOf),
       peopleStreamLineSchema,
       (line) => {
         switch (line.type) {
@@ -79,22 +84,24 @@ async function loadPeople(hash: string, signal: AbortSignal): Promise<PeopleDire
 }
 
 /** Every person in the directory (the server's snapshot), with progress while it is walked. */
-export const peopleDirectoryQuery = () =>
-  queryOptions({
+export const peopleDirectoryQuery = () => {
+  const asOf = asOfQuery();
+  return queryOptions({
     queryKey: directoryKeys.people(),
-    queryFn: ({ signal, queryKey }) => loadPeople(hashKey(queryKey), signal),
+    queryFn: ({ signal, queryKey }) => loadPeople(hashKey(queryKey), signal, asOf),
     staleTime: WALK_STALE_MS,
     gcTime: WALK_GC_MS,
     structuralSharing: false,
     retry: false,
   });
+};
 
-async function loadPerson(userId: string, hash: string, signal: AbortSignal): Promise<PersonDetail> {
+async function loadPerson(userId: string, hash: string, signal: AbortSignal, asOf: Record<string, string> | undefined): Promise<PersonDetail> {
   const fresh = takeFreshFlag(hash);
   let person: PersonDetail | undefined;
   try {
     await readNdjson(
-      `/api/directory/people/${enc(userId)}`,
+      withQuery(`/api/directory/people/${enc(userId)}`, asOf),
       personStreamLineSchema,
       (line) => {
         if (line.type === "progress") directoryProgress.set(hash, line);
@@ -113,20 +120,24 @@ async function loadPerson(userId: string, hash: string, signal: AbortSignal): Pr
 }
 
 /** One person: organizations, groups, roles via groups, permissions with their paths. */
-export const personDetailQuery = (userId: string) =>
-  queryOptions({
+export const personDetailQuery = (userId: string) => {
+  const asOf = asOfQuery();
+  return queryOptions({
     queryKey: directoryKeys.person(userId),
-    queryFn: ({ signal, queryKey }) => loadPerson(userId, hashKey(queryKey), signal),
+    queryFn: ({ signal, queryKey }) => loadPerson(userId, hashKey(queryKey), signal, asOf),
     staleTime: WALK_STALE_MS,
     gcTime: WALK_GC_MS,
     retry: false,
   });
+};
 
 /** Counts for the Overview header. */
-export const directorySummaryQuery = () =>
-  queryOptions({
+export const directorySummaryQuery = () => {
+  const asOf = asOfQuery();
+  return queryOptions({
     queryKey: directoryKeys.summary(),
-    queryFn: ({ signal, queryKey }) => fetchJson("/api/directory/summary", directorySummarySchema, { signal, fresh: takeFreshFlag(hashKey(queryKey)) }),
+    queryFn: ({ signal, queryKey }) => fetchJson("/api/directory/summary", directorySummarySchema, { signal, fresh: takeFreshFlag(hashKey(queryKey)), query: asOf }),
     staleTime: WALK_STALE_MS,
     retry: false,
   });
+};

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import type { SortingFn } from "@tanstack/react-table";
 import { ORGANIZATION_ROLES } from "@/lib/compliance/schemas";
+import { organizationRoleLabel } from "@/lib/format/organization-roles";
 import { CountCell, IdCell } from "@/components/data-table/cells";
 import { csvColumnsOf, type AnyColumnDef } from "@/components/data-table/column-spec";
 import { selectColumn } from "@/components/data-table/select-column";
@@ -60,7 +61,7 @@ export const peopleColumns: AnyColumnDef<PeopleTableRow>[] = [
       row.original.memberships.length === 0 ? (
         <span className="text-amber-700">none (in a group only)</span>
       ) : (
-        <span title={row.original.memberships.map((m) => `${m.organization}: ${m.role}`).join("\n")}>
+        <span title={row.original.memberships.map((m) => `${m.organization}: ${organizationRoleLabel(m.role)}`).join("\n")}>
           {row.original.organizations.join(", ")}
         </span>
       ),
@@ -75,10 +76,14 @@ export const peopleColumns: AnyColumnDef<PeopleTableRow>[] = [
       label: "Organization role",
       variant: "multiSelect",
       urlKey: "role",
-      options: ORGANIZATION_ROLES.map((value) => ({ value })),
+      options: ORGANIZATION_ROLES.map((value) => ({ value, label: organizationRoleLabel(value) })),
       csv: { header: "organization_roles", value: (r) => r.memberships.map((m) => `${m.organization}: ${m.role}`).join("; ") },
     },
-    cell: ({ row }) => <span className="font-mono text-xs">{row.original.organizationRoles.join(", ")}</span>,
+    cell: ({ row }) => (
+      <span title={row.original.organizationRoles.map((r) => organizationRoleLabel(r)).join("\n")}>
+        {row.original.organizationRoles.map((r) => organizationRoleLabel(r, false)).join(", ")}
+      </span>
+    ),
   },
   {
     accessorKey: "domain",

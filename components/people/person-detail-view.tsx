@@ -3,11 +3,13 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useId, useMemo, useState } from "react";
+import { useQueryState } from "nuqs";
 import { ErrorNotice } from "@/components/data-table/error-notice";
 import { DateCell, IdCell } from "@/components/data-table/cells";
+import { OrganizationRoleWords } from "@/components/users/organization-role-words";
 import { formatCount } from "@/lib/format/numbers";
 import { formatDateTime, formatUtc } from "@/lib/format/dates";
-import { useUrlParam } from "@/lib/url-state/use-url-param";
+import { pageParam } from "@/components/data-table/url-parsers";
 import type { PersonDetail } from "@/lib/directory/wire";
 import { pathLabel, permissionLabel } from "./compare-people";
 import { DirectoryProgressLine } from "./directory-progress-line";
@@ -68,7 +70,7 @@ function CompareForm({ userId }: { userId: string }) {
 }
 
 function PermissionsTable({ detail }: { detail: PersonDetail }) {
-  const [filter, setFilter] = useUrlParam("perm");
+  const [filter, setFilter] = useQueryState("perm", pageParam);
   const id = useId();
   const needle = filter.trim().toLowerCase();
   const shown = useMemo(
@@ -89,7 +91,7 @@ function PermissionsTable({ detail }: { detail: PersonDetail }) {
           id={id}
           type="search"
           value={filter}
-          onChange={(e) => setFilter(e.target.value, "replace")}
+          onChange={(e) => setFilter(e.target.value, { history: "replace" })}
           placeholder="Filter by action, resource, group or role"
           className="h-7 w-80 rounded border border-slate-300 px-2 text-xs"
         />
@@ -167,7 +169,7 @@ export function PersonDetailBody({ detail }: { detail: PersonDetail }) {
                   <td className={td}>
                     <Link href={organizationHref(o.uuid)} className="text-brand-700 hover:underline">{o.name}</Link>
                   </td>
-                  <td className={`${td} font-mono text-xs`}>{o.organization_role}</td>
+                  <td className={td}><OrganizationRoleWords role={o.organization_role} /></td>
                   <td className={td}><DateCell value={o.joined_at} /></td>
                   <td className={`${td} text-xs text-slate-600`}>{o.full_name} &lt;{o.email}&gt;</td>
                 </tr>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useId, useMemo, useRef, useState } from "react";
+import { useQueryState } from "nuqs";
 import { CountCell } from "@/components/data-table/cells";
 import type { AnyColumnDef } from "@/components/data-table/column-spec";
 import { ErrorNotice } from "@/components/data-table/error-notice";
@@ -15,7 +16,7 @@ import { formatCount } from "@/lib/format/numbers";
 import { isAbortError, toApiError, type ApiError } from "@/lib/query/api-error";
 import { combinedRows, COMBINED_HEADER } from "@/lib/reconciliation/csv";
 import { bulkResponseSchema, type BulkRequest, type BulkResponse, type GroupReconciliation } from "@/lib/reconciliation/schema";
-import { useUrlParam } from "@/lib/url-state/use-url-param";
+import { pageParam } from "@/components/data-table/url-parsers";
 import { GroupResultView } from "./group-result-view";
 
 /*
@@ -51,7 +52,7 @@ const columns: AnyColumnDef<GroupRow>[] = [
 ];
 
 function ShowGroupButton({ id, name }: { id: string; name: string }) {
-  const [shown, setShown] = useUrlParam("show");
+  const [shown, setShown] = useQueryState("show", pageParam);
   return (
     <button type="button" onClick={() => setShown(shown === id ? "" : id)} aria-pressed={shown === id} aria-label={`Show the lists of ${name}`} className="text-xs text-brand-700 underline-offset-2 hover:underline">
       {shown === id ? "Hide lists" : "Show lists"}
@@ -72,7 +73,7 @@ export function BulkReconciliation() {
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [result, setResult] = useState<BulkResponse | null>(null);
-  const [shown] = useUrlParam("show");
+  const [shown] = useQueryState("show", pageParam);
   const disabled = useExportDisabledReason();
   const abort = useRef<AbortController | null>(null);
   const fileId = useId();

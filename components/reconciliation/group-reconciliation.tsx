@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useId, useMemo, useRef, useState } from "react";
+import { useQueryState } from "nuqs";
 import { ErrorNotice } from "@/components/data-table/error-notice";
 import { CsvUploadField, type CsvChoice } from "@/components/seed-lists/csv-upload-field";
 import { postJson } from "@/components/seed-lists/post-json";
@@ -10,7 +11,7 @@ import { groupsQuery, useWalk } from "@/lib/query";
 import { isAbortError, toApiError, type ApiError } from "@/lib/query/api-error";
 import { reconcileResponseSchema, type ExpectedInput, type ReconcileResponse } from "@/lib/reconciliation/schema";
 import { parsePastedEntries } from "@/lib/seed-lists/input";
-import { useUrlParam } from "@/lib/url-state/use-url-param";
+import { pageParam } from "@/components/data-table/url-parsers";
 import { GroupResultView } from "./group-result-view";
 
 /*
@@ -23,7 +24,7 @@ const primaryClass = "h-8 rounded bg-brand-600 px-3 text-sm font-medium text-whi
 
 export function GroupReconciliationForm() {
   const walk = useWalk(groupsQuery());
-  const [groupId, setGroupId] = useUrlParam("group");
+  const [groupId, setGroupId] = useQueryState("group", pageParam);
   const [mode, setMode] = useState<"paste" | "csv">("paste");
   const [text, setText] = useState("");
   const [csv, setCsv] = useState<CsvChoice | null>(null);

@@ -1,14 +1,15 @@
 "use client";
 
 import { useMemo } from "react";
+import { useQueryState } from "nuqs";
 import { useExportDisabledReason } from "@/components/shell/officer-context";
 import { ResultTable } from "@/components/seed-lists/result-table";
 import { downloadCsv } from "@/lib/csv/download";
 import { csvFilename } from "@/lib/csv/write";
 import { formatCount } from "@/lib/format/numbers";
 import { combinedRows, COMBINED_HEADER, RECONCILIATION_LIST_HEADER, reconciliationListRows } from "@/lib/reconciliation/csv";
+import { pageParam } from "@/components/data-table/url-parsers";
 import type { GroupReconciliation, ReconciliationRow } from "@/lib/reconciliation/schema";
-import { useUrlParam } from "@/lib/url-state/use-url-param";
 import { reconciliationColumns, skippedColumns, type SkippedRow } from "./reconciliation-columns";
 
 /*
@@ -35,7 +36,7 @@ function skippedRows(r: GroupReconciliation): SkippedRow[] {
 }
 
 export function GroupResultView({ result, tabParam = "list" }: { result: GroupReconciliation; tabParam?: string }) {
-  const [param, setParam] = useUrlParam(tabParam);
+  const [param, setParam] = useQueryState(tabParam, pageParam);
   const tab: Tab = (TABS as readonly string[]).includes(param) ? (param as Tab) : "in_both";
   const disabled = useExportDisabledReason();
   const c = result.counts;

@@ -1,13 +1,14 @@
 "use client";
 
-import { useUrlParam } from "@/lib/url-state/use-url-param";
+import { useQueryState } from "nuqs";
+import { pageParam } from "@/components/data-table/url-parsers";
 import { BulkReconciliation } from "./bulk-reconciliation";
 import { GroupReconciliationForm } from "./group-reconciliation";
 
 /* One group, or every group from one review file; the mode is in the URL (`?mode=bulk`). */
 
 export function ReconciliationPage() {
-  const [mode, setMode] = useUrlParam("mode");
+  const [mode, setMode] = useQueryState("mode", pageParam);
   const bulk = mode === "bulk";
   const tab = (id: "" | "bulk", label: string) => (
     <button

@@ -1,9 +1,10 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
-import { useSearchParams } from "next/navigation";
+import { useQueryState } from "nuqs";
 import type { Crumb } from "@/components/shell/breadcrumb-trail";
 import { isOrganizationUuid } from "@/lib/compliance/ids";
 import { rolePermissionsQuery } from "@/lib/query/compliance-queries";
+import { pageParam } from "@/components/data-table/url-parsers";
 
 /*
  * The last step of organization → role → permission: on a role page with a permission open
@@ -11,7 +12,7 @@ import { rolePermissionsQuery } from "@/lib/query/compliance-queries";
  * becomes a link back. The action is read from the permissions the page already loaded (no request).
  */
 export function usePermissionCrumb(pathname: string, trail: Crumb[]): Crumb[] {
-  const perm = useSearchParams().get("perm") ?? "";
+  const [perm] = useQueryState("perm", pageParam);
   const parts = pathname.split("/").filter(Boolean);
   const onRole = parts.length === 4 && parts[0] === "organizations" && parts[2] === "roles" && isOrganizationUuid(parts[1] ?? "");
   const orgUuid = onRole ? parts[1]! : "none";

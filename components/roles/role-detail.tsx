@@ -2,13 +2,14 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useMemo } from "react";
+import { useQueryState } from "nuqs";
 import { DataTable, DataTableCounts, DataTableCsvDialog, DataTableToolbar, DateCell, ErrorNotice, IdCell, useDataTable, WalkProgressLine } from "@/components/data-table";
 import { groupsQuery, organizationsQuery, rolePermissionsQuery, roleQuery, toApiError, useWalk } from "@/lib/query";
-import { useUrlParam } from "@/lib/url-state";
 import { groupsGrantingRole } from "@/lib/groups/role-index";
 import { countOf } from "@/lib/format/numbers";
 import { SourceBadge } from "@/components/groups/groups-table-columns";
 import { useExportDisabledReason } from "@/components/shell/officer-context";
+import { pageParam } from "@/components/data-table/url-parsers";
 import { permissionsTableColumns, type PermissionRow } from "./permissions-table-columns";
 
 const NOUN = { one: "permission", other: "permissions" };
@@ -24,7 +25,7 @@ export function RoleDetail({ orgUuid, roleId }: { orgUuid: string; roleId: strin
   const organization = orgs.rows.find((o) => o.uuid === orgUuid);
   const permissions = useWalk(rolePermissionsQuery(orgUuid, roleId));
   const groups = useWalk(groupsQuery());
-  const [permParam, setPermParam] = useUrlParam("perm");
+  const [permParam, setPermParam] = useQueryState("perm", pageParam);
 
   const rows = useMemo<PermissionRow[]>(() => permissions.rows.map((permission, index) => ({ index, permission })), [permissions.rows]);
   const columns = useMemo(() => permissionsTableColumns((index) => setPermParam(String(index))), [setPermParam]);

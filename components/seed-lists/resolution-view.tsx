@@ -1,9 +1,10 @@
 "use client";
 
 import { useMemo, type ReactNode } from "react";
+import { useQueryState } from "nuqs";
 import { formatCount, pluralize } from "@/lib/format/numbers";
+import { pageParam } from "@/components/data-table/url-parsers";
 import type { Resolution, SourceRecord } from "@/lib/seed-lists/schema";
-import { useUrlParam } from "@/lib/url-state/use-url-param";
 import { entryColumns, personColumns, type EntryRow, type PersonRow } from "./resolution-columns";
 import { entryRows, personRows } from "./resolution-rows";
 import { ResultTable } from "./result-table";
@@ -33,7 +34,7 @@ export function ResolutionCounts({ resolution }: { resolution: Resolution }) {
 }
 
 export function ResolutionView({ resolution, sources, actions }: { resolution: Resolution; sources: SourceRecord[]; actions?: ReactNode }) {
-  const [param, setParam] = useUrlParam("list");
+  const [param, setParam] = useQueryState("list", pageParam);
   const tab: Tab = (TABS as readonly string[]).includes(param) ? (param as Tab) : "people";
   const c = resolution.counts;
   const people = useMemo(() => personRows(resolution), [resolution]);

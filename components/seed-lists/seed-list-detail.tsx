@@ -2,6 +2,7 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { useQueryState } from "nuqs";
 import { DateCell } from "@/components/data-table/cells";
 import { ErrorNotice } from "@/components/data-table/error-notice";
 import { useExportDisabledReason, useOfficer } from "@/components/shell/officer-context";
@@ -9,7 +10,7 @@ import { formatDateTime } from "@/lib/format/dates";
 import { formatCount } from "@/lib/format/numbers";
 import { isAbortError, toApiError, type ApiError } from "@/lib/query/api-error";
 import { resolutionRefSchema, type SeedListDetail } from "@/lib/seed-lists/schema";
-import { useUrlParam } from "@/lib/url-state/use-url-param";
+import { pageParam } from "@/components/data-table/url-parsers";
 import { ComparisonView } from "./comparison-view";
 import { postJson } from "./post-json";
 import { ResolutionView } from "./resolution-view";
@@ -55,8 +56,8 @@ function Downloads({ detail }: { detail: SeedListDetail }) {
 }
 
 export function SeedListDetailPage({ id }: { id: string }) {
-  const [resolutionParam, setResolution] = useUrlParam("resolution");
-  const [againstParam, setAgainst] = useUrlParam("against");
+  const [resolutionParam, setResolution] = useQueryState("resolution", pageParam);
+  const [againstParam, setAgainst] = useQueryState("against", pageParam);
   const q = useQuery(seedListDetailQuery(id, num(resolutionParam), num(againstParam)));
   const queryClient = useQueryClient();
   const officer = useOfficer();
@@ -74,7 +75,7 @@ export function SeedListDetailPage({ id }: { id: string }) {
     try {
       const ref = await postJson(`/api/seed-lists/${encodeURIComponent(id)}/re-resolve`, { fresh }, resolutionRefSchema);
       await queryClient.invalidateQueries({ queryKey: seedListKeys.all });
-      setAgainst("", "replace");
+      setAgainst("", { history: "replace" });
       setResolution(String(ref.number));
     } catch (e) {
       if (!isAbortError(e)) setError(toApiError(e));
@@ -120,7 +121,7 @@ export function SeedListDetailPage({ id }: { id: string }) {
         <div className="flex flex-wrap items-center gap-3 text-xs text-slate-700">
           <label className="inline-flex items-center gap-1">
             Showing
-            <select value={d.shown} onChange={(e) => (setAgainst("", "replace"), setResolution(e.target.value))} className="h-7 rounded border border-slate-300 bg-white px-1 text-xs">
+            <select value={d.shown} onChange={(e) => (setAgainst("", { history: "replace" }), setResolution(e.target.value))} className="h-7 rounded border border-slate-300 bg-white px-1 text-xs">
               {d.history.map((h) => (
                 <option key={h.number} value={h.number}>
                   #{h.number}: {formatDateTime(Date.parse(h.resolved_at))} by {h.resolved_by}

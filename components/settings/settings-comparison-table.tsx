@@ -1,99 +1,91 @@
-import Link from "next/link";
-import type { ComparisonColumn, ComparisonRow } from "@/lib/settings/compare-settings";
-import { errorHeadline, type ApiError } from "@/lib/query";
+"use client";
+
+import { useMemo, useState } from "react";
+import { DataTable, DataTableCounts, DataTableToolbar, useDataTable } from "@/components/data-table";
+import { describeDifferenceReport, differenceReport, differingSettingsByOrganization, type Baseline, type SettingsMatrix } from "@/lib/settings/compare-settings";
+import { BaselineContext, DIFF_COLUMN_ID, DIFFERS, settingColumnId, settingsComparisonColumns, type SettingsRow } from "./settings-comparison-columns";
 
 /*
- * One column per organization, one row per setting. A row whose loaded organizations disagree is
- * marked at its start; within it, the cells that differ from what most organizations hold are
- * highlighted, so "one organization without SSO enforced" stands out at a glance.
+ * Organizations as rows (virtualized: 1,000 stay fast), settings as filterable columns. "Only
+ * differences" keeps the organizations that differ from the baseline and hides the setting
+ * columns where no organization in view differs, so it still narrows when every setting differs
+ * somewhere in a large tree.
  */
 
-export interface ComparisonColumnView extends ComparisonColumn {
-  error?: ApiError | null;
-}
+const NOUN = { one: "organization", other: "organizations" };
+const NONE: readonly string[] = [];
 
-export function SettingsComparisonTable({ columns, rows }: { columns: ComparisonColumnView[]; rows: ComparisonRow[] }) {
-  return (
-    <div className="overflow-x-auto rounded border border-slate-200">
-      <table className="min-w-full border-collapse text-sm" aria-describedby="settings-comparison-legend">
-        <caption className="sr-only">Effective settings of every organization, side by side</caption>
-        <thead>
-          <tr className="bg-slate-50 text-left">
-            <th scope="col" className="sticky left-0 z-10 w-[17rem] min-w-[15rem] border-b border-r border-slate-200 bg-slate-50 px-3 py-2 font-medium">
-              Setting
-            </th>
-            {columns.map((c) => (
-              <th key={c.orgUuid} scope="col" className="min-w-[9rem] max-w-[16rem] border-b border-slate-200 px-3 py-2 align-bottom font-medium">
-                <Link href={`/organizations/${c.orgUuid}/settings`} className="text-brand-700 hover:underline">
-                  {c.orgName}
-                </Link>
-                {c.state.status === "loading" ? <span className="block text-xs font-normal text-slate-500">loading…</span> : null}
-                {c.state.status === "error" ? (
-                  <details className="mt-0.5 text-xs font-normal text-red-800">
-                    <summary className="cursor-pointer">{c.error ? errorHeadline(c.error) : "failed to load"}</summary>
-                    <p className="mt-1 max-w-[16rem] whitespace-normal">{c.state.message}</p>
-                    {c.error?.requestId ? <p className="mt-0.5 break-all font-mono">request-id {c.error.requestId}</p> : null}
-                  </details>
-                ) : null}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.name} data-setting={row.name} data-differs={row.differs ? "true" : "false"} className="border-b border-slate-200 align-top">
-              <th
-                scope="row"
-                className={
-                  "sticky left-0 z-10 border-r border-slate-200 px-3 py-1.5 text-left font-normal " +
-                  (row.differs ? "border-l-4 border-l-amber-500 bg-amber-50" : "border-l-4 border-l-transparent bg-white")
-                }
-              >
-                <span className="block text-slate-900">{row.label}</span>
-                <span className="flex flex-wrap items-center gap-x-2">
-                  <span className="font-mono text-[11px] text-slate-500">{row.name}</span>
-                  {row.differs ? (
-                    <span className="whitespace-nowrap rounded bg-amber-200 px-1 text-[11px] font-medium text-amber-950">
-                      differs: {row.distinctValues} values
-                    </span>
-                  ) : null}
-                </span>
-              </th>
-              {row.cells.map((cell, i) => {
-                const key = columns[i]!.orgUuid;
-                if (cell.status === "loading") return <td key={key} className="px-3 py-1.5 text-slate-500" aria-label="loading">…</td>;
-                if (cell.status === "error") return <td key={key} className="px-3 py-1.5 text-slate-500">unavailable</td>;
-                const outlier = cell.outlier;
-                return (
-                  <td key={key} className={"px-3 py-1.5 " + (outlier ? "bg-amber-100 font-medium text-amber-950" : "")} data-outlier={outlier ? "true" : undefined}>
-                    {cell.status === "absent" ? (
-                      <span className="italic text-slate-700" title="The Compliance API omits settings this organization's admins cannot change">
-                        not reported
-                      </span>
-                    ) : (
-                      <CellValue summary={cell.view.summary} kind={cell.view.kind} flag={cell.view.flag} />
-                    )}
-                    {outlier ? <span className="sr-only"> (differs from most organizations)</span> : null}
-                  </td>
-                );
-              })}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+export function SettingsComparisonTable({
+  matrix,
+  baseline,
+  baselineUuid,
+}: {
+  matrix: SettingsMatrix;
+  /** null: no baseline yet (a chosen organization still loading). */
+  baseline: Baseline | null;
+  baselineUuid: string | null;
+}) {
+  const differing = useMemo(() => differingSettingsByOrganization(matrix, baseline), [matrix, baseline]);
+  const rows = useMemo<SettingsRow[]>(
+    () => matrix.organizations.map((o) => ({ ...o, differing: baseline ? (differing.get(o.orgUuid) ?? null) : null, isBaseline: o.orgUuid === baselineUuid })),
+    [matrix, baseline, differing, baselineUuid],
   );
-}
+  const namesKey = matrix.settings.map((s) => s.name).join("\n");
+  // Columns follow the setting names only (the baseline reaches the headers through a context).
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const columns = useMemo(() => settingsComparisonColumns(matrix.settings), [namesKey]);
 
-function CellValue({ summary, kind, flag }: { summary: string; kind: string; flag?: boolean }) {
-  if (kind === "boolean") {
-    return (
-      <span>
-        <span aria-hidden="true">{flag ? "● " : "○ "}</span>
-        {flag ? "On" : "Off"}
-      </span>
-    );
-  }
-  if (kind === "raw") return <code className="break-all font-mono text-xs">{summary}</code>;
-  return <span className="break-words">{summary[0] ? summary[0].toUpperCase() + summary.slice(1) : summary}</span>;
+  const [forced, setForced] = useState<readonly string[]>(NONE);
+  const controller = useDataTable({ data: rows, columns, getRowId: (r) => r.orgUuid, forceHidden: forced });
+  const { table } = controller;
+
+  const diffColumn = table.getColumn(DIFF_COLUMN_ID);
+  const diffFilter = diffColumn?.getFilterValue();
+  const onlyDifferences = Array.isArray(diffFilter) && diffFilter.length === 1 && diffFilter[0] === DIFFERS;
+
+  const filtered = table.getFilteredRowModel().rows;
+  const report = useMemo(() => differenceReport(matrix, differing, filtered.map((r) => r.id)), [matrix, differing, filtered]);
+  // Organizations in view, whatever the "only differences" filter says: the sentence's "of N".
+  const facet = diffColumn?.getFacetedUniqueValues();
+  const compared = facet ? (facet.get(DIFFERS) ?? 0) + (facet.get("0") ?? 0) : report.compared;
+  const sentence = describeDifferenceReport({ ...report, compared: Math.max(compared, report.compared) });
+
+  // Hide the setting columns where nobody in view differs; adjusted during render (React's pattern for derived state).
+  const wanted = useMemo(() => {
+    if (!onlyDifferences) return NONE;
+    const keep = new Set(report.settings);
+    return matrix.settings.filter((s) => !keep.has(s.name)).map((s) => settingColumnId(s.name));
+  }, [onlyDifferences, report.settings, matrix.settings]);
+  if (wanted.join("\n") !== forced.join("\n")) setForced(wanted);
+
+  return (
+    <BaselineContext.Provider value={baseline}>
+      <div className="flex flex-col gap-2">
+        <div className="flex flex-wrap items-center gap-x-6 gap-y-1 text-sm">
+          <label className="inline-flex items-center gap-2">
+            <input
+              type="checkbox"
+              checked={onlyDifferences}
+              onChange={(e) => diffColumn?.setFilterValue(e.target.checked ? [DIFFERS] : undefined)}
+              className="h-4 w-4"
+            />
+            Only differences
+          </label>
+          <p role="status" aria-live="polite" data-testid="difference-report">
+            {baseline ? sentence : "Waiting for the baseline organization's settings…"}
+          </p>
+        </div>
+        <DataTableToolbar controller={controller} searchLabel="Search organizations" searchPlaceholder="Search organization name or id…" />
+        <DataTableCounts table={table} noun={NOUN} />
+        <DataTable
+          table={table}
+          label="Settings of every organization"
+          className="h-[70vh] min-h-[20rem]"
+          rowHeight={34}
+          noMatches={onlyDifferences ? "No organization in view differs from the baseline." : undefined}
+          empty="No organizations."
+        />
+      </div>
+    </BaselineContext.Provider>
+  );
 }

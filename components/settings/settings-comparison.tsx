@@ -1,12 +1,20 @@
 "use client";
 import { useMemo } from "react";
+import { useQueryState } from "nuqs";
 import { organizationSettingsQuery, organizationsQuery, toApiError, useWalk } from "@/lib/query";
 import { usePacedQueries } from "@/lib/query/use-paced-queries";
-import { useUrlParam } from "@/lib/url-state";
-import { compareSettings, summarizeComparison, type OrgSettingsState } from "@/lib/settings/compare-settings";
+import {
+  baselineChoiceOf,
+  buildSettingsMatrix,
+  resolveBaseline,
+  summarizeComparison,
+  type OrganizationSettingsInput,
+  type OrgSettingsState,
+} from "@/lib/settings/compare-settings";
 import { countOf, formatCount } from "@/lib/format/numbers";
-import { SettingsComparisonTable, type ComparisonColumnView } from "./settings-comparison-table";
+import { SettingsComparisonTable } from "./settings-comparison-table";
 import { ErrorNotice } from "@/components/data-table/error-notice";
+import { pageParam } from "@/components/data-table/url-parsers";
 
 /** Settings requests in flight at once: the rest queue here, not in the server's limiter. */
 const SETTINGS_CONCURRENCY = 4;
@@ -18,23 +26,28 @@ export function SettingsComparison() {
     useMemo(() => organizations.map((o) => organizationSettingsQuery(o.uuid)), [organizations]),
     { concurrency: SETTINGS_CONCURRENCY },
   );
-  const [diffParam, setDiffParam] = useUrlParam("diff");
-  const onlyDifferences = diffParam === "1";
+  const [baselineParam, setBaselineParam] = useQueryState("baseline", pageParam);
 
-  const columns: ComparisonColumnView[] = organizations.map((o, i) => {
+  const inputs: OrganizationSettingsInput[] = organizations.map((o, i) => {
     const { result } = settings[i] ?? { result: undefined };
     let state: OrgSettingsState = { status: "loading" };
-    let error = null;
     if (result?.data) state = { status: "ready", settings: result.data };
     else if (result?.isError) {
-      error = toApiError(result.error);
-      state = { status: "error", message: error.message };
+      const error = toApiError(result.error);
+      state = { status: "error", message: [error.message, error.requestId ? `request-id ${error.requestId}` : ""].filter(Boolean).join(" · ") };
     }
-    return { orgUuid: o.uuid, orgName: o.name, state, error };
+    return { orgUuid: o.uuid, orgName: o.name, state };
   });
-  const rows = compareSettings(columns);
-  const summary = summarizeComparison(columns, rows);
-  const shown = onlyDifferences ? rows.filter((r) => r.differs) : rows;
+  // Rebuilt only when an answer arrives, not on every render (a keystroke in the search box).
+  const signature = inputs.map((c, i) => `${c.orgUuid}:${c.state.status}:${settings[i]?.result.dataUpdatedAt ?? 0}`).join("|");
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const matrix = useMemo(() => buildSettingsMatrix(inputs), [signature]);
+  const summary = summarizeComparison(matrix);
+
+  const known = baselineParam !== "" && organizations.some((o) => o.uuid === baselineParam);
+  const choice = baselineChoiceOf(known ? baselineParam : null);
+  const baseline = useMemo(() => resolveBaseline(matrix, choice), [matrix, choice.kind === "organization" ? choice.orgUuid : ""]); // eslint-disable-line react-hooks/exhaustive-deps
+  const sortedOrgs = useMemo(() => [...organizations].sort((a, b) => a.name.localeCompare(b.name)), [organizations]);
 
   if (orgs.status === "error" && orgs.error) return <ErrorNotice error={orgs.error} onRetry={orgs.resume} />;
   if (orgs.status !== "complete") {
@@ -56,32 +69,38 @@ export function SettingsComparison() {
           )}
           <strong className={summary.differing > 0 ? "text-amber-900" : ""}>
             {formatCount(summary.differing)} of {countOf(summary.settings, "setting")} differ
-          </strong>
+          </strong>{" "}
+          between organizations
           {summary.failed > 0 ? <span className="text-red-800"> · {countOf(summary.failed, "organization")} failed to load</span> : null}
         </p>
         <label className="inline-flex items-center gap-2">
-          <input
-            type="checkbox"
-            checked={onlyDifferences}
-            onChange={(e) => setDiffParam(e.target.checked ? "1" : "")}
-            className="h-4 w-4"
-          />
-          Only differences
+          Baseline
+          <select
+            value={known ? baselineParam : ""}
+            onChange={(e) => void setBaselineParam(e.target.value || null)}
+            className="h-7 max-w-[22rem] rounded border border-slate-300 bg-white px-1 text-sm"
+          >
+            <option value="">The value most organizations hold, per setting</option>
+            {sortedOrgs.map((o) => (
+              <option key={o.uuid} value={o.uuid}>
+                {o.name}
+              </option>
+            ))}
+          </select>
         </label>
       </div>
-      <p id="settings-comparison-legend" className="text-xs text-slate-600">
-        <span className="mr-1 inline-block h-3 w-3 translate-y-0.5 rounded-sm border-l-4 border-amber-500 bg-amber-50" aria-hidden="true" />
-        Marked rows differ between organizations;{" "}
-        <span className="rounded bg-amber-100 px-1 font-medium text-amber-950">highlighted cells</span> differ from what most organizations hold.
-        &ldquo;Not reported&rdquo;: the Compliance API omits settings an organization&rsquo;s admins cannot change.
-      </p>
-      {shown.length === 0 ? (
-        <p className="rounded border border-slate-200 p-4 text-sm text-slate-600">
-          {onlyDifferences && rows.length > 0 ? "Every organization loaded so far holds the same settings." : "No settings loaded yet."}
+      {baselineParam !== "" && !known ? (
+        <p className="text-sm text-amber-900" role="status">
+          The organization in this link is not among those the key reaches; comparing with the majority instead.
         </p>
-      ) : (
-        <SettingsComparisonTable columns={columns} rows={shown} />
-      )}
+      ) : null}
+      <p id="settings-comparison-legend" className="text-xs text-slate-600">
+        <span className="rounded bg-amber-100 px-1 font-medium text-amber-950">Highlighted cells</span> differ from the baseline
+        {choice.kind === "majority" ? " (where no value has a majority, every organization of that setting is highlighted)" : ""}. Each setting
+        column filters by its values, with how many organizations hold each. &ldquo;Not reported&rdquo;: the Compliance API omits settings an
+        organization&rsquo;s admins cannot change.
+      </p>
+      <SettingsComparisonTable matrix={matrix} baseline={baseline} baselineUuid={choice.kind === "organization" ? choice.orgUuid : null} />
     </div>
   );
 }

@@ -1,5 +1,7 @@
 import type { ReactNode } from "react";
 import { AppHeader } from "./app-header";
+import { AsOfBanner } from "./as-of-banner";
+import { AsOfScope } from "./as-of-scope";
 import { ClientOnly } from "./client-only";
 import { OfficerProvider, type OfficerInfo } from "./officer-context";
 import { SideNav } from "./side-nav";
@@ -8,25 +10,29 @@ import { SideNav } from "./side-nav";
  * The frame of every dashboard page: skip link, the one navigation, the header (breadcrumbs,
  * what the key reaches, freshness and Refresh, who is logged in, demo or live), and the page.
  * The page area fills the window so tables can scroll inside it with their header in view.
+ * Everything sits in the AsOfScope: the page URL's `as_of` picks the sync every page shows.
  */
 export function AppShell({ officer, children }: { officer: OfficerInfo; children: ReactNode }) {
   return (
     <OfficerProvider value={officer}>
-      <a
-        href="#main"
-        className="sr-only z-50 rounded bg-white px-3 py-2 text-sm font-medium text-brand-900 shadow focus:not-sr-only focus:fixed focus:top-2 focus:left-2"
-      >
-        Skip to content
-      </a>
-      <div className="flex h-screen min-w-[1024px] overflow-hidden">
-        <SideNav />
-        <div className="flex min-w-0 flex-1 flex-col">
-          <AppHeader />
-          <main id="main" tabIndex={-1} className="flex min-h-0 flex-1 flex-col overflow-auto outline-none">
-            <ClientOnly fallback={<p className="p-4 text-sm text-slate-500">Loading…</p>}>{children}</ClientOnly>
-          </main>
+      <AsOfScope>
+        <a
+          href="#main"
+          className="sr-only z-50 rounded bg-white px-3 py-2 text-sm font-medium text-brand-900 shadow focus:not-sr-only focus:fixed focus:top-2 focus:left-2"
+        >
+          Skip to content
+        </a>
+        <div className="flex h-screen min-w-[1024px] overflow-hidden">
+          <SideNav />
+          <div className="flex min-w-0 flex-1 flex-col">
+            <AppHeader />
+            <AsOfBanner />
+            <main id="main" tabIndex={-1} className="flex min-h-0 flex-1 flex-col overflow-auto outline-none">
+              <ClientOnly fallback={<p className="p-4 text-sm text-slate-500">Loading…</p>}>{children}</ClientOnly>
+            </main>
+          </div>
         </div>
-      </div>
+      </AsOfScope>
     </OfficerProvider>
   );
 }

@@ -1,45 +1,131 @@
 "use client";
 
-import { useQueryClient } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { formatAge, formatDateTime, formatUtc } from "@/lib/format/dates";
-import { refreshAll } from "@/lib/query/refresh";
-import { useAnyFetching, useOldestShownData } from "@/lib/query/use-data-freshness";
-import { RefreshIcon } from "@/components/data-table/icons";
-import { useNow } from "./use-now";
+import { formatUtc } from "@/lib/format/dates";
+import { formatCount } from "@/lib/format/numbers";
+import { syncDay, syncTime } from "@/lib/format/sync-time";
+import { errorHeadline, toApiError } from "@/lib/query/api-error";
+import { useShownSync } from "@/lib/query/shown-sync";
+import { completeSyncs, syncsKey, syncsQuery } from "@/lib/query/sync-queries";
+import type { SyncWire } from "@/lib/sync/wire";
+import { useViewAsOf } from "./as-of-scope";
+import { useOfficer } from "./officer-context";
+import { SyncPicker } from "./sync-picker";
 
-/** "Data updated 2 min ago" for what is on screen, and the Refresh that fetches it all again past the server cache. */
-export function DataFreshness() {
+/*
+ * What the officer is looking at: "As of 06:00, sync of 3 Dec" (their time zone; UTC on hover),
+ * a running sync's progress, "Sync now" for exporters, and "Newer data: reload" when a newer sync
+ * completed while the page was open. Data on screen is never swapped without the officer asking.
+ */
+
+function asOfLine(finishedAt: string): { text: string; title: string } {
+  const ms = Date.parse(finishedAt);
+  return { text: `As of ${syncTime(ms)}, sync of ${syncDay(ms)}`, title: `Directory as read by the sync that finished ${formatUtc(ms)}` };
+}
+
+function progressText(s: SyncWire): string {
+  const p = s.progress;
+  if (!p || p.phase === "listing") return "Syncing: listing organizations and groups…";
+  if (p.phase === "saving" || p.phase === "done") return `Syncing: saving ${formatCount(p.membershipsSoFar)} memberships…`;
+  const orgs = p.organizationsTotal === null ? `${formatCount(p.organizationsDone)}` : `${formatCount(p.organizationsDone)} of ${formatCount(p.organizationsTotal)}`;
+  return `Syncing: ${orgs} organizations, ${formatCount(p.membershipsSoFar)} memberships`;
+}
+
+function SyncNowButton({ running }: { running: boolean }) {
   const queryClient = useQueryClient();
-  const oldest = useOldestShownData();
-  const fetching = useAnyFetching();
-  const now = useNow(15_000);
   const [busy, setBusy] = useState(false);
-
-  const label = oldest === 0 || now === 0 ? (fetching ? "Loading data…" : "No data loaded yet") : `Data updated ${formatAge(oldest, Math.max(now, oldest))}`;
-
+  const [error, setError] = useState<string | null>(null);
   return (
-    <div className="flex items-center gap-2 text-xs text-slate-600">
-      <span title={oldest ? `Oldest data on this page: ${formatDateTime(oldest)} (${formatUtc(oldest)})` : undefined}>
-        {label}
-        {fetching && oldest !== 0 ? " · updating…" : ""}
-      </span>
+    <>
       <button
         type="button"
+        disabled={busy || running}
         onClick={async () => {
           setBusy(true);
+          setError(null);
           try {
-            await refreshAll(queryClient);
+            const res = await fetch("/api/syncs", {
+              method: "POST",
+              credentials: "same-origin",
+              headers: { "content-type": "application/json", accept: "application/json" },
+              body: "{}",
+            });
+            if (!res.ok) {
+              const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
+              setError(body?.error?.message ?? `The sync could not be started (HTTP ${res.status}).`);
+            }
+          } catch {
+            setError("No answer from the dashboard server. Check your network connection, then retry.");
           } finally {
             setBusy(false);
+            await queryClient.invalidateQueries({ queryKey: syncsKey });
           }
         }}
-        disabled={busy}
-        className="inline-flex h-7 items-center gap-1 rounded border border-slate-300 bg-white px-2 text-slate-700 hover:bg-slate-50 disabled:opacity-60"
-        title="Fetch everything on this page again from the Compliance API, bypassing the server's cache"
+        className="h-7 rounded border border-slate-300 bg-white px-2 text-slate-700 hover:bg-slate-50 disabled:opacity-60"
+        title="Read the whole directory from the Compliance API again; pages keep showing the current sync until you reload"
       >
-        <RefreshIcon className={`h-3.5 w-3.5 ${busy ? "animate-spin" : ""}`} /> Refresh
+        {running ? "Sync running" : "Sync now"}
       </button>
+      {error && (
+        <span role="alert" className="text-red-700">
+          {error}
+        </span>
+      )}
+    </>
+  );
+}
+
+export function DataFreshness() {
+  const officer = useOfficer();
+  const asOf = useViewAsOf();
+  const shown = useShownSync();
+  const syncs = useQuery(syncsQuery());
+  const list = syncs.data?.syncs ?? [];
+  const running = list.find((s) => s.status === "running");
+  const newest = completeSyncs(list)[0];
+  const viewed = asOf ? list.find((s) => s.id === asOf) : undefined;
+
+  let line: { text: string; title?: string };
+  if (asOf) line = viewed?.finished_at ? asOfLine(viewed.finished_at) : { text: "As of an earlier sync" };
+  else if (shown?.source === "store" && shown.asOf) line = asOfLine(shown.asOf);
+  else if (shown?.source === "live") line = { text: "Live data: the first sync is running", title: "Pages read the Compliance API directly until the first sync completes" };
+  else if (newest?.finished_at) line = asOfLine(newest.finished_at);
+  else line = { text: running ? "No complete sync yet" : syncs.isError ? "Sync status unavailable" : "Loading…" };
+
+  const newer =
+    !asOf && newest && ((shown?.source === "store" && shown.id !== newest.id && Date.parse(newest.finished_at ?? "") > Date.parse(shown.asOf ?? "")) || shown?.source === "live");
+  const [latest] = list;
+  const failed = latest && (latest.status === "failed" || latest.status === "cancelled") ? latest : undefined;
+
+  return (
+    <div className="flex items-center gap-2 text-xs text-slate-600" data-testid="data-freshness">
+      <span data-testid="as-of-line" title={line.title}>
+        {line.text}
+      </span>
+      <SyncPicker syncs={completeSyncs(list)} />
+      {running && (
+        <span role="status" className="text-slate-700" data-testid="sync-progress">
+          {progressText(running)}
+        </span>
+      )}
+      {!running && failed && (
+        <span className="text-red-700" title={failed.error?.message}>
+          Last sync {failed.status}
+        </span>
+      )}
+      {syncs.isError && <span className="text-red-700">{errorHeadline(toApiError(syncs.error))}</span>}
+      {newer && (
+        <button
+          type="button"
+          onClick={() => window.location.reload()}
+          className="h-7 rounded border border-brand-300 bg-brand-50 px-2 font-medium text-brand-900 hover:bg-brand-100"
+          title="A newer sync completed: reload to show it (nothing on this page changes until you do)"
+        >
+          Newer data: reload
+        </button>
+      )}
+      {officer?.role === "exporter" && <SyncNowButton running={!!running} />}
     </div>
   );
 }

@@ -13,6 +13,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/people", label: "People", match: under("/people") },
   { href: "/organizations", label: "Organizations", match: under("/organizations") },
   { href: "/groups", label: "Groups", match: under("/groups") },
+  { href: "/changes", label: "Changes", match: under("/changes") },
   { href: "/privileged", label: "Privileged access", match: under("/privileged") },
   { href: "/settings/compare", label: "Settings drift", match: under("/settings") },
   { href: "/seed-lists", label: "Seed lists", match: under("/seed-lists") },

@@ -2,11 +2,13 @@ import type { ColumnDef } from "@tanstack/react-table";
 import { ORGANIZATION_ROLES, type User } from "@/lib/compliance/schemas";
 import { parseTimestamp } from "@/lib/format/dates";
 import { emailDomain } from "@/lib/format/email";
+import { organizationRoleLabel } from "@/lib/format/organization-roles";
+import { OrganizationRoleWords } from "./organization-role-words";
 import { DateCell, IdCell } from "@/components/data-table/cells";
 import type { CsvColumnSpec } from "@/components/data-table/column-meta";
 import { selectColumn } from "@/components/data-table/select-column";
 
-const ROLE_OPTIONS = ORGANIZATION_ROLES.map((value) => ({ value }));
+const ROLE_OPTIONS = ORGANIZATION_ROLES.map((value) => ({ value, label: organizationRoleLabel(value) }));
 
 /** An organization's users. Filters, search and the URL keys all come from the meta here. */
 export const usersColumns: ColumnDef<User, unknown>[] = [
@@ -39,6 +41,7 @@ export const usersColumns: ColumnDef<User, unknown>[] = [
     size: 150,
     sortingFn: "text",
     meta: { label: "Organization role", variant: "multiSelect", options: ROLE_OPTIONS, urlKey: "role" },
+    cell: ({ row }) => <OrganizationRoleWords role={row.original.organization_role} />,
   },
   {
     id: "domain",

@@ -23,7 +23,7 @@ function slug(name: string): string {
       .toLowerCase()
       .normalize("NFKD")
       .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-+|-+$/g, "")
+      .replace(/^-|-$/g, "") // the runs are single dashes already
       .slice(0, 40) || "organization"
   );
 }

@@ -9,7 +9,8 @@ import { z } from "zod";
 export const AUDIT_ACTIONS = ["export", "login", "login_failed", "logout", "refused", "seed_list", "reconciliation"] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const AUDIT_OUTCOMES = ["completed", "aborted", "refused", "ok", "failed"] as const;
+// "started": an export on record before its first byte; its "completed" or "aborted" entry follows.
+export const AUDIT_OUTCOMES = ["started", "completed", "aborted", "refused", "ok", "failed"] as const;
 export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
 
 const isoTime = z.string().refine((s) => !Number.isNaN(Date.parse(s)), "not a timestamp");
@@ -29,6 +30,8 @@ export const auditEntrySchema = z.object({
   /** When a long operation (an export) began; `at` is when it ended. */
   started_at: isoTime.optional(),
   detail: z.string().optional(),
+  /** The sync whose data a download handed out. */
+  sync_id: z.string().optional(),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
@@ -46,6 +49,7 @@ export interface NewAuditEntry {
   outcome: AuditOutcome;
   started_at?: string;
   detail?: string;
+  sync_id?: string;
 }
 
 export interface AuditFilter {

@@ -15,7 +15,7 @@ import {
   type AuditQuery,
   type NewAuditEntry,
 } from "./entry";
-import type { AuditStore } from "./store";
+import { InvalidAuditCursorError, type AuditStore } from "./store";
 
 /*
  * The embedded audit store: one append-only JSON Lines file under the data directory.
@@ -33,12 +33,7 @@ import type { AuditStore } from "./store";
 
 export const AUDIT_FILE_NAME = "audit-log.jsonl";
 
-export class InvalidAuditCursorError extends Error {
-  constructor() {
-    super("The audit list cursor is not valid; start again from the first page.");
-    this.name = "InvalidAuditCursorError";
-  }
-}
+export { InvalidAuditCursorError };
 
 interface Waiter {
   line: string;

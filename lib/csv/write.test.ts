@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parse } from "csv-parse/sync";
-import { FORMULA_TRIGGERS, guardFormula } from "./formula-guard";
+import { FORMULA_TRIGGERS, guardFormula, startsLikeFormula } from "./formula-guard";
 import { cellText, csvFilename, csvLine, csvRows, csvText, UTF8_BOM } from "./write";
 
 const roundTrip = (text: string) => parse(text, { bom: true }) as string[][];
@@ -61,8 +61,29 @@ describe("formula-injection guard (OWASP, exact rule of CONTRACT.md)", () => {
     expect(roundTrip(csvLine(["\r=1", "\n=1"]))).toEqual([["'\r=1", "'\n=1"]]);
   });
 
-  it("leaves a cell with a leading space before = exactly as received", () => {
-    expect(csvLine([" =1+1"])).toBe(" =1+1\r\n");
+  it.each([
+    ["full-width =", "\uFF1D1+1"],
+    ["full-width +", "\uFF0B1"],
+    ["full-width -", "\uFF0D1"],
+    ["full-width @", "\uFF20SUM(A1)"],
+    ["a space before =", " =1+1"],
+    ["spaces before +", "   +1"],
+    ["a no-break space before =", "\u00A0=1+1"],
+    ["a zero-width space before =", "\u200B=1+1"],
+    ["a zero-width non-joiner before -", "\u200C-1"],
+    ["a zero-width joiner before @", "\u200D@SUM(A1)"],
+    ["a word joiner before =", "\u2060=1"],
+    ["a byte-order mark before =", "\uFEFF=1"],
+    ["an ideographic space before full-width =", "\u3000\uFF1D1"],
+    ["a login username carrying a command", "\uFF1Dcmd|' /C calc'!A0"],
+  ])("guards %s", (_, cell) => {
+    expect(startsLikeFormula(cell)).toBe(true);
+    expect(roundTrip(csvLine([cell]))).toEqual([[`'${cell}`]]);
+  });
+
+  it("leaves leading spaces and zero-width characters before anything but a trigger exactly as received", () => {
+    const cells = [" Ada", "\u200BAda", "\u00A0 x", "   ", "\uFEFF", "Ada\uFF1D", "a \uFF0B b", "\uFF01x"];
+    expect(roundTrip(csvLine(cells))).toEqual([cells]);
   });
 
   it("leaves a trigger character that is not first exactly as received", () => {

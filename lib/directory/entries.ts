@@ -10,7 +10,16 @@
  * with their own status so a caller can count and show each.
  */
 
+import { trimEndChars, trimStartChars } from "@/lib/format/trim-chars";
+import { UNLIMITED, type WorkBudget } from "./work-budget";
+
 export const USER_ID_RE = /^user_[A-Za-z0-9_-]{1,123}$/;
+
+/**
+ * One entry: far beyond any email (254) or user id (128). Checked before any pattern looks at an
+ * entry, so no entry can make matching slow; the server refuses longer entries with a 400 first.
+ */
+export const MAX_ENTRY_LENGTH = 1_000;
 
 export const isUserId = (s: string) => USER_ID_RE.test(s);
 
@@ -30,10 +39,11 @@ export type EntryKind = "email" | "user_id" | "other" | "blank";
  * `mailto:` prefix are what copying from mail clients adds, so they are taken off.
  */
 export function classifyEntry(raw: string): { kind: EntryKind; value: string } {
+  if (raw.length > MAX_ENTRY_LENGTH) return { kind: "other", value: raw };
   let v = raw.trim();
   for (;;) {
     const before = v;
-    v = v.replace(/^["'<(\[]+/, "").replace(/[">)\]',;.]+$/, "").trim();
+    v = trimEndChars(trimStartChars(v, `"'<([`), `">)]',;.`).trim();
     if (/^mailto:/i.test(v)) v = v.slice(7).trim();
     if (v === before) break;
   }
@@ -69,10 +79,11 @@ export type ResolvedEntry<P> =
  * case), or an entry naming only people an earlier entry already matched (an id and that person's
  * email), is a duplicate pointing at the earlier one.
  */
-export function resolveEntries<P>(lookup: PersonLookup<P>, entries: readonly string[]): ResolvedEntry<P>[] {
+export function resolveEntries<P>(lookup: PersonLookup<P>, entries: readonly string[], budget: WorkBudget = UNLIMITED): ResolvedEntry<P>[] {
   const firstByValue = new Map<string, number>();
   const firstByPerson = new Map<P, number>();
   return entries.map((input, index): ResolvedEntry<P> => {
+    budget.spend();
     const { kind, value } = classifyEntry(input);
     const base = { index, input, kind, value };
     if (kind === "blank") return { ...base, status: "blank" };

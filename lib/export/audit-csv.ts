@@ -1,44 +1,64 @@
 import "server-only";
 import { AUDIT_CSV_HEADER, auditCsvRow, type AuditEntry, type AuditFilter } from "@/lib/audit/entry";
 import type { AuditStore } from "@/lib/audit/store";
-import { csvLine, csvRows, UTF8_BOM } from "@/lib/csv/write";
-import { auditedExportStream, type ExportChunk } from "./audited-stream";
+import { csvLine, UTF8_BOM } from "@/lib/csv/write";
+import { auditedExportStream } from "./audited-stream";
+import { csvChunks, type CellRowsChunk } from "./cell-rows";
+import { xlsxChunks } from "./xlsx-stream";
 
-/* The audit log itself as CSV, oldest first: an export like any other, so it is logged too. */
+/* The audit log itself as CSV or XLSX, oldest first: an export like any other, so it is logged too. */
 
 const BATCH = 500;
 
-async function* auditChunks(audit: AuditStore, filter: AuditFilter, signal: AbortSignal): AsyncGenerator<ExportChunk> {
+async function* auditRows(audit: AuditStore, filter: AuditFilter, signal: AbortSignal): AsyncGenerator<CellRowsChunk> {
   let batch: AuditEntry[] = [];
   for await (const entry of audit.scan(filter, signal)) {
     batch.push(entry);
     if (batch.length >= BATCH) {
-      yield { text: csvRows(batch.map(auditCsvRow)), rows: batch.length };
+      yield { cells: batch.map(auditCsvRow) };
       batch = [];
     }
   }
-  if (batch.length > 0) yield { text: csvRows(batch.map(auditCsvRow)), rows: batch.length };
+  if (batch.length > 0) yield { cells: batch.map(auditCsvRow) };
 }
 
-export function auditCsvStream(opts: {
+export interface AuditExportOptions {
   audit: AuditStore;
   actor: string;
   filter: AuditFilter;
   bom: boolean;
   signal?: AbortSignal;
-}): ReadableStream<Uint8Array> {
+}
+
+function auditExportFilters(opts: AuditExportOptions, bom: boolean): Record<string, unknown> {
   const filters: Record<string, unknown> = {};
   if (opts.filter.from !== undefined) filters.from = new Date(opts.filter.from).toISOString();
   if (opts.filter.to !== undefined) filters.to = new Date(opts.filter.to).toISOString();
   for (const k of ["actor", "action", "outcome"] as const) if (opts.filter[k] !== undefined) filters[k] = opts.filter[k];
-  if (opts.bom) filters.bom = true;
+  if (bom) filters.bom = true;
+  return filters;
+}
+
+export function auditCsvStream(opts: AuditExportOptions): ReadableStream<Uint8Array> {
   return auditedExportStream({
     audit: opts.audit,
     actor: opts.actor,
     target: "audit.csv",
-    filters,
+    filters: auditExportFilters(opts, opts.bom),
     preamble: (opts.bom ? UTF8_BOM : "") + csvLine(AUDIT_CSV_HEADER),
-    produce: (signal) => auditChunks(opts.audit, opts.filter, signal),
+    produce: (signal) => csvChunks(auditRows(opts.audit, opts.filter, signal)),
+    signal: opts.signal,
+  });
+}
+
+/** `audit.xlsx`: the same rows, every cell a text cell (a username like `＝cmd|...` stays text). */
+export function auditXlsxStream(opts: AuditExportOptions): ReadableStream<Uint8Array> {
+  return auditedExportStream({
+    audit: opts.audit,
+    actor: opts.actor,
+    target: "audit.xlsx",
+    filters: auditExportFilters(opts, false),
+    produce: (signal) => xlsxChunks("audit", AUDIT_CSV_HEADER, auditRows(opts.audit, opts.filter, signal)),
     signal: opts.signal,
   });
 }

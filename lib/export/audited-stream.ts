@@ -16,12 +16,10 @@ import { isUpstreamError } from "@/lib/upstream/errors";
  * - A client that goes away cancels the walk (AbortSignal) and is logged "aborted".
  */
 
-export interface ExportChunk {
-  /** Whole records of text. */
-  text: string;
-  /** Data rows in `text`. */
-  rows: number;
-}
+/** Whole records of text (CSV, NDJSON), or bytes of a binary file (XLSX), with the data rows they hold. */
+export type ExportChunk = { text: string; rows: number } | { bytes: Uint8Array; rows: number };
+
+const chunkBytes = (encoder: TextEncoder, chunk: ExportChunk): Uint8Array => ("text" in chunk ? encoder.encode(chunk.text) : chunk.bytes);
 
 export interface AuditedExportOptions {
   audit: AuditStore;
@@ -60,8 +58,7 @@ export function auditedExportStream(opts: AuditedExportOptions): ReadableStream<
   if (opts.signal?.aborted) onClientGone();
   else opts.signal?.addEventListener("abort", onClientGone, { once: true });
 
-  const send = (controller: ReadableStreamDefaultController<Uint8Array>, text: string) => {
-    const chunk = encoder.encode(text);
+  const send = (controller: ReadableStreamDefaultController<Uint8Array>, chunk: Uint8Array) => {
     hash.update(chunk);
     bytes += chunk.length;
     controller.enqueue(chunk);
@@ -86,21 +83,26 @@ export function auditedExportStream(opts: AuditedExportOptions): ReadableStream<
     });
   };
 
-  return new ReadableStream<Uint8Array>(
+  const stream = new ReadableStream<Uint8Array>(
     {
       start(controller) {
         iterator = opts.produce(walk.signal)[Symbol.asyncIterator]();
-        if (opts.preamble) send(controller, opts.preamble);
+        if (opts.preamble) send(controller, encoder.encode(opts.preamble));
       },
 
       async pull(controller) {
         let next: IteratorResult<ExportChunk>;
+        let bytesOut: Uint8Array | undefined;
         try {
-          // Pages the filters emptied send nothing; keep walking until there is text or an end.
+          // Pages the filters emptied send nothing (and a binary writer may not have flushed yet);
+          // keep walking until there are bytes or an end. Rows count as they are produced.
           for (;;) {
             next = await iterator!.next();
             if (ended) return;
-            if (next.done || next.value.text !== "") break;
+            if (next.done) break;
+            rows += next.value.rows;
+            bytesOut = chunkBytes(encoder, next.value);
+            if (bytesOut.length > 0) break;
           }
         } catch (err) {
           const logged = end("aborted", walk.signal.aborted ? "the download was cancelled before it finished" : abortDetail(err));
@@ -110,8 +112,7 @@ export function auditedExportStream(opts: AuditedExportOptions): ReadableStream<
           return;
         }
         if (!next.done) {
-          rows += next.value.rows;
-          send(controller, next.value.text);
+          send(controller, bytesOut!);
           return;
         }
         try {
@@ -136,4 +137,21 @@ export function auditedExportStream(opts: AuditedExportOptions): ReadableStream<
     // One page in flight beyond what the client has taken: flat memory, whatever the directory size.
     { highWaterMark: 1 },
   );
+  startEntries.set(stream, () =>
+    opts.audit.append({ actor: opts.actor, action: "export", target: opts.target, filters: opts.filters, outcome: "started", started_at: startedAt }).then(() => {}),
+  );
+  return stream;
+}
+
+/*
+ * Fails closed (issue 9): an export is on record before its first byte leaves. Each body made
+ * here carries the append of its "started" entry; exportResponse (respond.ts) runs it before it
+ * answers 200, and answers 503 when the log cannot take it. The entry at the end adds rows, bytes
+ * and the SHA-256.
+ */
+const startEntries = new WeakMap<ReadableStream<Uint8Array>, () => Promise<void>>();
+
+/** Records that the export of `body` starts; resolves at once for a body that is not an audited export. */
+export function recordExportStart(body: ReadableStream<Uint8Array>): Promise<void> {
+  return startEntries.get(body)?.() ?? Promise.resolve();
 }

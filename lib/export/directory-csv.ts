@@ -1,12 +1,14 @@
 import "server-only";
 import type { AuditStore } from "@/lib/audit/store";
 import { csvLine, UTF8_BOM } from "@/lib/csv/write";
-import { auditedExportStream, type ExportChunk } from "./audited-stream";
+import { auditedExportStream } from "./audited-stream";
+import { csvChunks, type CellRowsChunk } from "./cell-rows";
+import { xlsxChunks } from "./xlsx-stream";
 
 /*
  * What the roles, groups and settings exports have in common: a header, the filters the audit log
- * records, and the rows as chunks of CSV text. The body is the shared audited stream, so these
- * exports are counted, hashed, logged and aborted exactly like users.csv.
+ * records, and the rows as chunks of cells, written as CSV or as XLSX. The body is the shared
+ * audited stream, so these exports are counted, hashed, logged and aborted exactly like users.csv.
  */
 
 export interface DirectoryCsvExport {
@@ -16,7 +18,7 @@ export interface DirectoryCsvExport {
   /** As recorded in the audit log. */
   filters: Record<string, unknown>;
   /** The data rows, page by page. Must stop when `signal` aborts. */
-  produce(signal: AbortSignal): AsyncIterable<ExportChunk>;
+  produce(signal: AbortSignal): AsyncIterable<CellRowsChunk>;
 }
 
 export interface DirectoryCsvStreamOptions {
@@ -34,10 +36,27 @@ export function directoryCsvStream(exp: DirectoryCsvExport, opts: DirectoryCsvSt
     target: exp.target,
     filters: exp.filters,
     preamble: (opts.bom ? UTF8_BOM : "") + csvLine(exp.header),
-    produce: (signal) => exp.produce(signal),
+    produce: (signal) => csvChunks(exp.produce(signal)),
     signal: opts.signal,
   });
 }
+
+/** `roles.xlsx` beside `roles.csv`: the same rows and filters, every cell a text cell. */
+export function directoryXlsxStream(exp: DirectoryCsvExport, opts: Omit<DirectoryCsvStreamOptions, "bom">): ReadableStream<Uint8Array> {
+  const { bom: _bom, ...filters } = exp.filters;
+  void _bom;
+  return auditedExportStream({
+    audit: opts.audit,
+    actor: opts.actor,
+    target: xlsxTarget(exp.target),
+    filters,
+    produce: (signal) => xlsxChunks(exp.target.replace(/\.csv$/, ""), exp.header, exp.produce(signal)),
+    signal: opts.signal,
+  });
+}
+
+/** "roles.csv" → "roles.xlsx": how the audit log names the spreadsheet form. */
+export const xlsxTarget = (csvTarget: string) => csvTarget.replace(/\.csv$/, ".xlsx");
 
 /**
  * Reads the export's first chunk before the response starts, so a failure on the very first
@@ -53,7 +72,7 @@ export async function primeExport(exp: DirectoryCsvExport, requestSignal: AbortS
   else requestSignal.addEventListener("abort", onRequestGone, { once: true });
 
   const inner = exp.produce(walk.signal)[Symbol.asyncIterator]();
-  let first: IteratorResult<ExportChunk>;
+  let first: IteratorResult<CellRowsChunk>;
   try {
     first = await inner.next();
   } catch (err) {
@@ -64,7 +83,7 @@ export async function primeExport(exp: DirectoryCsvExport, requestSignal: AbortS
   let taken = false;
   return {
     ...exp,
-    produce(signal: AbortSignal): AsyncIterable<ExportChunk> {
+    produce(signal: AbortSignal): AsyncIterable<CellRowsChunk> {
       if (taken) throw new Error("a primed export can be read only once");
       taken = true;
       const onBodyGone = () => walk.abort(signal.reason);

@@ -4,7 +4,7 @@ import type { AuditStore } from "@/lib/audit/store";
 import { CSV_CONTENT_TYPE, csvFilename } from "@/lib/csv/write";
 import { errorResponse } from "@/lib/http/error-response";
 import { abortDetail } from "./audited-stream";
-import { directoryCsvStream, primeExport, type DirectoryCsvExport } from "./directory-csv";
+import { directoryCsvStream, directoryXlsxStream, primeExport, type DirectoryCsvExport } from "./directory-csv";
 import { upstreamDirectory, type FullDirectorySource } from "./directory-source";
 import { directoryExportFilters, parseDirectoryExportQuery, type DirectoryExportKind, type DirectoryExportQuery } from "./export-query";
 import { groupsExport, selectGroups } from "./groups-export";
@@ -13,9 +13,11 @@ import { authorizeExport, exportResponse, logUnstartedExport, rawQueryFilters, r
 import { rolesExport } from "./roles-export";
 import { settingsExport } from "./settings-export";
 import { selectOrganizations } from "./users-export";
+import { XLSX_CONTENT_TYPE } from "./xlsx-stream";
 
 /*
- * GET /api/export/roles.csv, groups.csv and settings.csv. The same order as users.csv: session
+ * GET /api/export/roles.csv, groups.csv and settings.csv, and each one's .xlsx (same parameters,
+ * text cells, `bom` ignored). The same order as users.csv: session
  * and role, then every parameter (a bad one is a 400 before any upstream call), then what the
  * filters name (an unknown organization or group is a 404) and the first rows (an upstream that
  * refuses at once is a JSON error), and only then the streamed, audited body.
@@ -35,9 +37,10 @@ async function prepare(kind: DirectoryExportKind, source: FullDirectorySource, q
 export async function exportDirectoryCsv(
   request: Request,
   kind: DirectoryExportKind,
-  deps: { source?: FullDirectorySource; audit?: AuditStore } = {},
+  deps: { source?: FullDirectorySource; audit?: AuditStore; format?: "csv" | "xlsx" } = {},
 ): Promise<Response> {
-  const target = `${kind}.csv`;
+  const format = deps.format ?? "csv";
+  const target = `${kind}.${format}`;
   const url = new URL(request.url);
   const officer = await authorizeExport(() => deps.audit ?? auditStore(), target, url);
   if (officer instanceof Response) return officer;
@@ -47,7 +50,7 @@ export async function exportDirectoryCsv(
 
   const parsed = parseDirectoryExportQuery(url.searchParams, kind);
   if (!parsed.ok) return refuseExport({ audit, actor: officer.name, target, filters: rawQueryFilters(url) }, 400, "invalid_request", parsed.message);
-  const filters = directoryExportFilters(parsed.query);
+  const filters = directoryExportFilters(format === "xlsx" ? { ...parsed.query, bom: false } : parsed.query);
 
   let exp: DirectoryCsvExport;
   try {
@@ -65,6 +68,10 @@ export async function exportDirectoryCsv(
     return errorResponse(err);
   }
 
+  if (format === "xlsx") {
+    const body = directoryXlsxStream(exp, { audit, actor: officer.name, signal: request.signal });
+    return exportResponse(body, XLSX_CONTENT_TYPE, csvFilename(kind, new Date(), "xlsx"));
+  }
   const body = directoryCsvStream(exp, { audit, actor: officer.name, bom: parsed.query.bom, signal: request.signal });
   return exportResponse(body, CSV_CONTENT_TYPE, csvFilename(kind));
 }

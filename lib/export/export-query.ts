@@ -71,12 +71,15 @@ export function directoryExportFilters(query: DirectoryExportQuery): Record<stri
   return f;
 }
 
-/** The export link for a query, e.g. from the Exports page's choices. Filters the kind does not take are left out. */
-export function directoryExportHref(kind: DirectoryExportKind, query: Partial<DirectoryExportQuery> = {}): string {
+/**
+ * The export link for a query, e.g. from the Exports page's choices. Filters the kind does not take
+ * are left out. `xlsx` is the same rows as a workbook of text cells (same parameters).
+ */
+export function directoryExportHref(kind: DirectoryExportKind, query: Partial<DirectoryExportQuery> = {}, format: "csv" | "xlsx" = "csv"): string {
   const p = new URLSearchParams();
   if (kind !== "groups") for (const o of query.orgs ?? []) p.append("org", o);
   if (kind === "groups") for (const g of query.groups ?? []) p.append("group", g);
   if (query.bom) p.set("bom", "1");
   const s = p.toString();
-  return `/api/export/${kind}.csv${s ? `?${s}` : ""}`;
+  return `/api/export/${kind}.${format}${s ? `?${s}` : ""}`;
 }

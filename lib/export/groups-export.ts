@@ -1,7 +1,7 @@
 import "server-only";
 import type { Group } from "@/lib/compliance/schemas";
-import { csvRows, type CsvCell } from "@/lib/csv/write";
-import type { ExportChunk } from "./audited-stream";
+import type { CsvCell } from "@/lib/csv/write";
+import type { CellRowsChunk } from "./cell-rows";
 import { CELL_LIST_SEPARATOR, GROUPS_COLUMNS } from "./columns";
 import type { DirectoryCsvExport } from "./directory-csv";
 import type { FullDirectorySource } from "./directory-source";
@@ -51,7 +51,7 @@ export async function selectGroups(source: FullDirectorySource, groupIds: readon
 
 const groupCells = (g: Group): CsvCell[] => [g.id, g.name, g.source_type, (g.roles ?? []).join(ROLE_IDS_SEPARATOR)];
 
-async function* groupChunks(opts: GroupsExportOptions, signal: AbortSignal): AsyncGenerator<ExportChunk> {
+async function* groupChunks(opts: GroupsExportOptions, signal: AbortSignal): AsyncGenerator<CellRowsChunk> {
   const pages: AsyncIterable<readonly Group[]> | Iterable<readonly Group[]> = opts.groups ? [opts.groups] : opts.source.groupPages(signal);
   for await (const groups of pages) {
     for (const group of groups) {
@@ -59,9 +59,9 @@ async function* groupChunks(opts: GroupsExportOptions, signal: AbortSignal): Asy
       let members = false;
       for await (const page of opts.source.memberPages(group.id, signal)) {
         members ||= page.length > 0;
-        yield { text: csvRows(page.map((m) => [...cells, m.user_id, m.email, m.created_at])), rows: page.length };
+        yield { cells: page.map((m) => [...cells, m.user_id, m.email, m.created_at]) };
       }
-      if (!members) yield { text: csvRows([[...cells, null, null, null]]), rows: 1 };
+      if (!members) yield { cells: [[...cells, null, null, null]] };
     }
   }
 }

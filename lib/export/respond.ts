@@ -1,13 +1,25 @@
 import "server-only";
+import { auditUnavailableResponse } from "@/lib/audit/unavailable";
 import { jsonError } from "@/lib/http/error-response";
 import type { AuditStore } from "@/lib/audit/store";
+import { recordExportStart } from "./audited-stream";
 import { requireRole, requireSession, type Officer } from "@/lib/session/session";
 
 /* The response around an export body, and the answer (and log entry) when an export is refused. */
 
 export const NDJSON_CONTENT_TYPE = "application/x-ndjson; charset=utf-8";
 
-export function exportResponse(body: ReadableStream<Uint8Array>, contentType: string, filename: string): Response {
+/**
+ * The 200 around an export body, once its "started" audit entry is written; a 503 (and the body
+ * cancelled, so its walk stops) when the audit log cannot record it: nothing leaves unrecorded.
+ */
+export async function exportResponse(body: ReadableStream<Uint8Array>, contentType: string, filename: string): Promise<Response> {
+  try {
+    await recordExportStart(body);
+  } catch (err) {
+    await body.cancel(new Error("the audit log could not record the export")).catch(() => {});
+    return auditUnavailableResponse(err);
+  }
   return new Response(body, {
     status: 200,
     headers: {

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Organization, Role } from "@/lib/compliance/schemas";
-import { csvRows, type CsvCell } from "@/lib/csv/write";
-import type { ExportChunk } from "./audited-stream";
+import type { CsvCell } from "@/lib/csv/write";
+import type { CellRowsChunk } from "./cell-rows";
 import { ROLES_COLUMNS } from "./columns";
 import type { DirectoryCsvExport } from "./directory-csv";
 import type { FullDirectorySource } from "./directory-source";
@@ -25,7 +25,7 @@ export interface RolesExportOptions {
 
 const roleCells = (org: Organization, role: Role): CsvCell[] => [org.uuid, org.name, role.id, role.name, role.description];
 
-async function* roleChunks(opts: RolesExportOptions, signal: AbortSignal): AsyncGenerator<ExportChunk> {
+async function* roleChunks(opts: RolesExportOptions, signal: AbortSignal): AsyncGenerator<CellRowsChunk> {
   for (const org of opts.organizations) {
     for await (const roles of opts.source.rolePages(org.uuid, signal)) {
       for (const role of roles) {
@@ -33,9 +33,9 @@ async function* roleChunks(opts: RolesExportOptions, signal: AbortSignal): Async
         let granted = false;
         for await (const permissions of opts.source.permissionPages(org.uuid, role.id, signal)) {
           granted ||= permissions.length > 0;
-          yield { text: csvRows(permissions.map((p) => [...cells, p.action, p.resource_type, p.resource_id])), rows: permissions.length };
+          yield { cells: permissions.map((p) => [...cells, p.action, p.resource_type, p.resource_id]) };
         }
-        if (!granted) yield { text: csvRows([[...cells, null, null, null]]), rows: 1 };
+        if (!granted) yield { cells: [[...cells, null, null, null]] };
       }
     }
   }

@@ -1,7 +1,6 @@
 import "server-only";
 import type { Organization, Setting } from "@/lib/compliance/schemas";
-import { csvRows } from "@/lib/csv/write";
-import type { ExportChunk } from "./audited-stream";
+import type { CellRowsChunk } from "./cell-rows";
 import { CELL_LIST_SEPARATOR, SETTINGS_COLUMNS } from "./columns";
 import type { DirectoryCsvExport } from "./directory-csv";
 import type { FullDirectorySource } from "./directory-source";
@@ -44,12 +43,12 @@ export interface SettingsExportOptions {
 
 const settingRow = (org: Organization, s: Setting) => [org.uuid, org.name, s.name, s.type, settingValueCell(s.value)];
 
-async function* settingsChunks(opts: SettingsExportOptions, signal: AbortSignal): AsyncGenerator<ExportChunk> {
+async function* settingsChunks(opts: SettingsExportOptions, signal: AbortSignal): AsyncGenerator<CellRowsChunk> {
   for (const org of opts.organizations) {
     signal.throwIfAborted();
     const { settings } = await opts.source.organizationSettings(org.uuid, signal);
     const rows = settings.length > 0 ? settings.map((s) => settingRow(org, s)) : [[org.uuid, org.name, null, null, null]];
-    yield { text: csvRows(rows), rows: rows.length };
+    yield { cells: rows };
   }
 }
 

@@ -12,7 +12,8 @@ import { createLocalLimiter } from "@/lib/throttle/local-limiter";
 import { createUpstreamClient } from "@/lib/upstream/client";
 import { upstreamDirectory, type DirectorySource } from "./directory-source";
 import { ExportRefusal } from "./refusal";
-import { selectOrganizations, USERS_EXPORT_COLUMNS, usersCsvStream, usersNdjsonStream } from "./users-export";
+import { selectOrganizations, USERS_EXPORT_COLUMNS, usersCsvStream, usersNdjsonStream, usersXlsxStream } from "./users-export";
+import { readXlsx, xlsxText } from "./xlsx-read";
 import { parseUsersExportQuery, type UsersExportQuery } from "./users-query";
 
 /*
@@ -195,5 +196,43 @@ describe("users.ndjson against the simulator", () => {
     expect(records.map((r) => r.full_name)).toEqual(users.map((u) => u.full_name));
     expect(records[0]).toMatchObject({ organization_uuid: first.uuid, organization_name: first.name });
     expect((await audit.list()).entries).toMatchObject([{ target: "users.ndjson", outcome: "completed", rows: users.length }]);
+  });
+});
+
+describe("users.xlsx against the simulator", () => {
+  async function exportXlsx(q: UsersExportQuery) {
+    const organizations = await selectOrganizations(source, q.orgs, new AbortController().signal);
+    return usersXlsxStream({ source, audit, actor: "officer", organizations, query: q });
+  }
+
+  it("holds the CSV's rows as text cells, the formula-named user exactly as the directory has it, audited like the CSV", async () => {
+    const body = await readAll(await exportXlsx(query()));
+    const { text, allStrings } = xlsxText((await readXlsx(body)).rows);
+    expect(allStrings).toBe(true);
+    expect(text[0]).toEqual([...USERS_EXPORT_COLUMNS]);
+    const expected = sim.directory.organizations.flatMap((org) =>
+      sim.directory.usersOf(org.uuid).map((u) => [org.uuid, org.name, u.id, u.email, u.full_name, u.organization_role, u.created_at]),
+    );
+    expect(text.slice(1)).toEqual(expected);
+    expect(text.some((r) => r[4]!.startsWith("=HYPERLINK("))).toBe(true);
+
+    const [entry] = (await audit.list()).entries;
+    expect(entry).toMatchObject({ actor: "officer", action: "export", target: "users.xlsx", outcome: "completed", rows: expected.length, bytes: body.length });
+    expect(entry!.sha256).toBe(createHash("sha256").update(body).digest("hex"));
+  });
+
+  it("an upstream that fails part way leaves an errored body and an aborted audit entry", async () => {
+    await fetch(`${sim.url}/__simulator/faults`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ rules: [{ path: "/users", skip: 2, kind: "status", status: 503 }] }),
+    });
+    const received: Uint8Array[] = [];
+    await expect(drain(await exportXlsx(query()), received)).rejects.toBeDefined();
+    const sent = Buffer.concat(received);
+    const [entry] = (await audit.list()).entries;
+    expect(entry).toMatchObject({ target: "users.xlsx", outcome: "aborted", bytes: sent.length });
+    expect(entry!.sha256).toBe(createHash("sha256").update(sent).digest("hex"));
+    await expect(readXlsx(sent)).rejects.toBeDefined();
   });
 });

@@ -1,8 +1,9 @@
 import "server-only";
 import type { Organization, User } from "@/lib/compliance/schemas";
 import type { AuditStore } from "@/lib/audit/store";
-import { csvLine, csvRows, UTF8_BOM } from "@/lib/csv/write";
+import { csvLine, csvRows, UTF8_BOM, type CsvCell } from "@/lib/csv/write";
 import { auditedExportStream, type ExportChunk } from "./audited-stream";
+import { xlsxChunks } from "./xlsx-stream";
 import type { DirectorySource } from "./directory-source";
 import { ExportRefusal } from "./refusal";
 import { userMatches, usersExportFilters, type UsersExportQuery } from "./users-query";
@@ -61,11 +62,7 @@ export interface UsersExportOptions {
   signal?: AbortSignal;
 }
 
-async function* matchingUserPages(
-  opts: UsersExportOptions,
-  signal: AbortSignal,
-  format: (org: Organization, users: User[]) => ExportChunk,
-): AsyncGenerator<ExportChunk> {
+async function* matchingUserPages<T>(opts: UsersExportOptions, signal: AbortSignal, format: (org: Organization, users: User[]) => T): AsyncGenerator<T> {
   for (const org of opts.organizations) {
     for await (const page of opts.source.userPages(org.uuid, signal)) {
       yield format(
@@ -76,10 +73,10 @@ async function* matchingUserPages(
   }
 }
 
-const csvChunk = (org: Organization, users: User[]): ExportChunk => ({
-  text: csvRows(users.map((u) => [org.uuid, org.name, u.id, u.email, u.full_name, u.organization_role, u.created_at])),
-  rows: users.length,
-});
+const userCells = (org: Organization, users: User[]): CsvCell[][] =>
+  users.map((u) => [org.uuid, org.name, u.id, u.email, u.full_name, u.organization_role, u.created_at]);
+
+const csvChunk = (org: Organization, users: User[]): ExportChunk => ({ text: csvRows(userCells(org, users)), rows: users.length });
 
 /** `users.csv`: BOM if asked, the CONTRACT.md header, one row per membership; formula-guarded by lib/csv. */
 export function usersCsvStream(opts: UsersExportOptions): ReadableStream<Uint8Array> {
@@ -90,6 +87,18 @@ export function usersCsvStream(opts: UsersExportOptions): ReadableStream<Uint8Ar
     filters: usersExportFilters(opts.query),
     preamble: (opts.query.bom ? UTF8_BOM : "") + csvLine(USERS_EXPORT_COLUMNS),
     produce: (signal) => matchingUserPages(opts, signal, csvChunk),
+    signal: opts.signal,
+  });
+}
+
+/** `users.xlsx`: the CSV's header and rows, every cell a text cell (no formula guard needed, none applied). */
+export function usersXlsxStream(opts: UsersExportOptions): ReadableStream<Uint8Array> {
+  return auditedExportStream({
+    audit: opts.audit,
+    actor: opts.actor,
+    target: "users.xlsx",
+    filters: usersExportFilters({ ...opts.query, bom: false }),
+    produce: (signal) => xlsxChunks("users", USERS_EXPORT_COLUMNS, matchingUserPages(opts, signal, (org, users) => ({ cells: userCells(org, users) }))),
     signal: opts.signal,
   });
 }

@@ -7,7 +7,7 @@ import type { User } from "@/lib/compliance/schemas";
  * the People page builds its export link with it, so the link always passes validation.
  */
 
-export type UsersExportFormat = "csv" | "ndjson";
+export type UsersExportFormat = "csv" | "ndjson" | "xlsx";
 
 export interface UsersExportQuery {
   /** Organization uuids (lower case, de-duplicated); empty = every organization. */
@@ -33,6 +33,8 @@ const MAX_Q = 200;
 const PARAMS: Record<UsersExportFormat, readonly string[]> = {
   csv: ["org", "role", "domain", "q", "bom"],
   ndjson: ["org", "role", "domain", "q"],
+  // The CSV's parameters, so the same view links to either; bom changes nothing in a workbook.
+  xlsx: ["org", "role", "domain", "q", "bom"],
 };
 
 const refuse = (message: string): UsersExportQueryParse => ({ ok: false, message });

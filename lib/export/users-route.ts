@@ -7,11 +7,12 @@ import { abortDetail } from "./audited-stream";
 import { upstreamDirectory, type DirectorySource } from "./directory-source";
 import { ExportRefusal } from "./refusal";
 import { authorizeExport, exportResponse, logUnstartedExport, NDJSON_CONTENT_TYPE, rawQueryFilters, refuseExport } from "./respond";
-import { selectOrganizations, usersCsvStream, usersNdjsonStream } from "./users-export";
+import { selectOrganizations, usersCsvStream, usersNdjsonStream, usersXlsxStream } from "./users-export";
+import { XLSX_CONTENT_TYPE } from "./xlsx-stream";
 import { parseUsersExportQuery, usersExportFilters, type UsersExportFormat } from "./users-query";
 
 /*
- * GET /api/export/users.csv and /api/export/users.ndjson. Order matters: session and role, then
+ * GET /api/export/users.csv, users.xlsx and users.ndjson. Order matters: session and role, then
  * every parameter, then the organizations (so an unknown org is a 404 and an upstream failure a
  * JSON error), and only then the streamed body.
  */
@@ -42,7 +43,12 @@ export async function exportUsers(
   }
 
   const opts = { source, audit, actor: officer.name, organizations, query: parsed.query, signal: request.signal };
-  return format === "csv"
-    ? exportResponse(usersCsvStream(opts), CSV_CONTENT_TYPE, csvFilename("users"))
-    : exportResponse(usersNdjsonStream(opts), NDJSON_CONTENT_TYPE, csvFilename("users", new Date(), "ndjson"));
+  switch (format) {
+    case "csv":
+      return exportResponse(usersCsvStream(opts), CSV_CONTENT_TYPE, csvFilename("users"));
+    case "xlsx":
+      return exportResponse(usersXlsxStream(opts), XLSX_CONTENT_TYPE, csvFilename("users", new Date(), "xlsx"));
+    case "ndjson":
+      return exportResponse(usersNdjsonStream(opts), NDJSON_CONTENT_TYPE, csvFilename("users", new Date(), "ndjson"));
+  }
 }

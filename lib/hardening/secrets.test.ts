@@ -189,6 +189,33 @@ describe("the access key never leaves the server", () => {
     await s.sim.clearFaults();
   });
 
+  it("is not passed on, logged or stored when the upstream echoes it in request-id (issue 10, item 6)", async () => {
+    await s.sim.reset();
+    const d = s.sim.directory;
+    const org = d.organizations[0]!.uuid;
+    const group = d.groups[1]!.id;
+    // Resources no other case here refreshes: a refresh of one resource is limited per officer.
+    // An error: the request id is still quoted to the officer (support asks for it), scrubbed.
+    await s.sim.setFaults([
+      { path: "^/v1/compliance/groups/[^/]+$", kind: "status", status: 500, echoKey: true, headers: { "x-should-retry": "false" } },
+      { path: "/roles$", kind: "latency", latencyMs: 0, echoKey: true },
+    ]);
+    const failed = await s.request(`/api/compliance/groups/${group}`, { headers: refreshHeaders(true) });
+    expect(failed.status).toBe(502);
+    const text = await failed.text();
+    expectNoKey("an answer to an upstream error with the key in request-id", text + JSON.stringify([...failed.headers]));
+    expect((JSON.parse(text) as { error: { request_id?: string } }).error.request_id).toMatch(/^req_011C[0-9A-Za-z]+-\[redacted key\]$/);
+    // A success whose request-id carries the key.
+    const ok = await s.request(`/api/compliance/organizations/${org}/roles`, { headers: refreshHeaders(true) });
+    expect(ok.status).toBe(200);
+    expectNoKey("an answer whose upstream request-id held the key", (await ok.text()) + JSON.stringify([...ok.headers]));
+    const applied = (await s.sim.log()).filter((e) => e.fault === "status" || e.fault === "latency");
+    expect(applied.map((e) => e.fault).sort()).toEqual(["latency", "status"]);
+    await s.sim.clearFaults();
+    const audit = await s.request("/api/audit");
+    expectNoKey("the audit log", await audit.text());
+  });
+
   it("is not in the server's log output", () => {
     const out = s.app.output();
     expect(out.length).toBeGreaterThan(0);

@@ -3,6 +3,7 @@ import { appErrorBodySchema } from "@/lib/compliance/schemas";
 import { ApiError, isAbortError } from "./api-error";
 import { redirectToLogin } from "./login-redirect";
 import { refreshHeaders } from "@/lib/http/refresh";
+import { noteDirectoryHeaders } from "./shown-sync";
 
 /*
  * The browser's one road to data: a GET on the app's own routes, the body parsed with the record
@@ -69,6 +70,7 @@ export async function fetchJson<S extends z.ZodType>(path: string, schema: S, op
   }
 
   const parsed = schema.safeParse(body);
+  if (parsed.success) noteDirectoryHeaders(res.headers);
   if (!parsed.success) {
     throw new ApiError({
       type: "malformed_response",

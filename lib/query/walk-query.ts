@@ -32,7 +32,7 @@ let nextRunId = 1;
 
 export interface WalkSpec<S extends z.ZodType> {
   queryKey: QueryKey;
-  /** The app route, e.g. `/api/compliance/organizations/<uuid>/users`. */
+  /** The app route, e.g. `/api/directory/organizations/<uuid>/users`. */
   path: string;
   item: S;
   /** Extra documented query parameters (`name_prefix` on groups). */
@@ -90,6 +90,12 @@ export async function runWalk<S extends z.ZodType>(spec: WalkSpec<S>, queryHash:
       return { rows: state.pages.flat(), pages: state.pages.length, duplicates: state.duplicates };
     } catch (e) {
       // A resumed walk whose token the upstream no longer accepts starts over once.
+      // So does a walk whose sync was replaced by a newer one between two pages (store-backed routes).
+      if (attempt === 0 && isApiError(e) && e.type === "directory_changed") {
+        resume = undefined;
+        last = undefined;
+        continue;
+      }
       if (resume && attempt === 0 && isApiError(e) && e.type === "upstream_bad_request" && last === resume) {
         resume = undefined;
         last = undefined;

@@ -1,4 +1,5 @@
 import { classifyEntry, type PersonLookup } from "@/lib/directory/entries";
+import { UNLIMITED, type WorkBudget } from "@/lib/directory/work-budget";
 import type { GroupReconciliation, ReconciliationRow, SkippedEntry } from "./schema";
 
 /*
@@ -26,7 +27,12 @@ export interface ReconGroupInput {
   members: readonly ReconMember[];
 }
 
-export function reconcileGroup<P extends ReconPerson>(input: ReconGroupInput, expected: readonly string[], directory: PersonLookup<P>): GroupReconciliation {
+export function reconcileGroup<P extends ReconPerson>(
+  input: ReconGroupInput,
+  expected: readonly string[],
+  directory: PersonLookup<P>,
+  budget: WorkBudget = UNLIMITED,
+): GroupReconciliation {
   const memberById = new Map(input.members.map((m) => [m.user_id, m]));
   const memberIdsByEmail = new Map<string, string[]>();
   for (const m of input.members) {
@@ -45,6 +51,7 @@ export function reconcileGroup<P extends ReconPerson>(input: ReconGroupInput, ex
   let blank = 0;
 
   expected.forEach((raw, index) => {
+    budget.spend();
     const { kind, value } = classifyEntry(raw);
     if (kind === "blank") {
       blank++;

@@ -3,7 +3,8 @@ import { readCsv } from "@/lib/csv/read";
 import { loadDirectory } from "@/lib/directory/snapshot";
 import type { Directory } from "@/lib/directory/types";
 import { parsePastedEntries } from "@/lib/seed-lists/input";
-import { csvSourceRecord, decodeUpload, isPersonRef, SourceError } from "@/lib/seed-lists/sources";
+import { csvSourceRecord, decodeUpload, isPersonRef, refuseLongEntries, SourceError } from "@/lib/seed-lists/sources";
+import { RESOLUTION_BUDGET_MS, timeBudget } from "@/lib/directory/work-budget";
 import { bulkLayout, groupBulkRecords } from "./bulk";
 import { reconcileGroup } from "./diff";
 import { MAX_EXPECTED_ENTRIES, type BulkRequest, type BulkResponse, type ExpectedInput, type ReconcileResponse } from "./schema";
@@ -28,6 +29,7 @@ const n = (k: number) => k.toLocaleString("en-US");
 export function readExpected(input: ExpectedInput): { entries: string[]; from: string } {
   if (input.kind === "paste") {
     const { entries } = parsePastedEntries(input.text);
+    refuseLongEntries(entries, "The pasted text");
     if (entries.length > MAX_EXPECTED_ENTRIES) throw new SourceError(`The list holds ${n(entries.length)} entries; the limit is ${n(MAX_EXPECTED_ENTRIES)}.`);
     return { entries, from: `pasted (${n(entries.length)} entries)` };
   }
@@ -44,7 +46,7 @@ export async function reconcileOne(groupId: string, expected: ExpectedInput, opt
   return {
     directory_built_at: new Date(directory.builtAt).toISOString(),
     expected_from: from,
-    result: reconcileGroup({ group: { id: g.group.id, name: g.group.name }, members: g.members }, entries, directory),
+    result: reconcileGroup({ group: { id: g.group.id, name: g.group.name }, members: g.members }, entries, directory, timeBudget("Reconciling this list", RESOLUTION_BUDGET_MS)),
   };
 }
 
@@ -54,6 +56,8 @@ function readBulk(input: BulkRequest["input"]): { records: string[][]; from: str
   const read = readCsv(source, { header: false, maxRows: MAX_EXPECTED_ENTRIES + 1 });
   const name = input.kind === "paste" ? "The pasted text" : input.filename;
   if (!read.ok) throw new SourceError(`${name}: ${read.message}`);
+  // Group names and entries alike: no cell longer than an entry reaches a pattern.
+  refuseLongEntries(read.rows.map((r) => r.reduce((a, c) => (c.length > a.length ? c : a), "")), name, "record");
   return { records: read.rows, from: input.kind === "paste" ? "pasted text" : input.filename };
 }
 
@@ -79,9 +83,10 @@ export async function reconcileBulk(request: BulkRequest, opts: ReconcileOptions
     ...named.groups.map((x) => ({ id: x.group.id, entries: x.entries })),
     ...(request.include_unlisted ? unlisted.map((g) => ({ id: g.group.id, entries: [] as string[] })) : []),
   ];
+  const budget = timeBudget("Reconciling this file", RESOLUTION_BUDGET_MS);
   const results = targets.map(({ id, entries }) => {
     const g = directory.groupsById.get(id)!;
-    return reconcileGroup({ group: { id: g.group.id, name: g.group.name }, members: g.members }, entries, directory);
+    return reconcileGroup({ group: { id: g.group.id, name: g.group.name }, members: g.members }, entries, directory, budget);
   });
   return {
     directory_built_at: new Date(directory.builtAt).toISOString(),

@@ -60,7 +60,7 @@ export function seedListFilename(name: string, format: SeedDownloadFormat, at: D
       .replace(/[^\x20-\x7e]/g, "")
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-+|-+$/g, "")
+      .replace(/^-|-$/g, "") // the runs are single dashes already
       .slice(0, 60) || "list";
   return csvFilename(`seed-list-${slug}`, at, SEED_DOWNLOAD_TYPES[format].ext);
 }

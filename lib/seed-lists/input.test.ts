@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { columnEntries, columnLabel, parsePastedEntries, suggestIdentityColumn } from "./input";
+import { columnEntries, columnLabel, firstLongEntry, parsePastedEntries, replaceDisplayNames, suggestIdentityColumn } from "./input";
 
 describe("parsePastedEntries", () => {
   it("takes one entry per line and several per line on commas, semicolons, tabs or spaces", () => {
@@ -20,6 +20,37 @@ describe("parsePastedEntries", () => {
   it("keeps the address of a mail client's `Name <address>` form, quoted names with commas included", () => {
     const { entries } = parsePastedEntries(`"Doe, Jane" <jane@x.com>; Bob Roe <bob@x.com>, carl@x.com`);
     expect(entries).toEqual(["jane@x.com", "bob@x.com", "carl@x.com"]);
+  });
+
+  it("reads the address forms exactly as the old pattern did, on every small combination of their characters", () => {
+    // The pattern this replaced (quadratic on long lines), kept here as the reference on short lines.
+    // eslint-disable-next-line regexp/no-super-linear-backtracking, regexp/no-super-linear-move
+    const OLD = /(?:"[^"]*"|[^,;<>"\r\n]*?)\s*<([^<>\s]+)>/g;
+    const alphabet = ['"', "<", ">", " ", ",", "a", "@"];
+    const lines: string[] = [""];
+    for (let len = 1; len <= 6; len++) {
+      const n = alphabet.length ** len;
+      for (let k = 0; k < n; k++) {
+        let x = k;
+        let line = "";
+        for (let p = 0; p < len; p++) {
+          line += alphabet[x % alphabet.length];
+          x = Math.floor(x / alphabet.length);
+        }
+        lines.push(line);
+      }
+    }
+    lines.push(`"Doe, Jane" <jane@x.com>; Bob Roe <bob@x.com>, carl@x.com`, `a "b" "c" <x@y> d`, `x <a b> <c@d>`, `"odd <e@f>`);
+    for (const line of lines) expect(replaceDisplayNames(line), JSON.stringify(line)).toBe(line.replace(OLD, " $1 "));
+  });
+
+  it("reads 160,000 characters of one word, with and without an address after it, as one entry each", () => {
+    const word = "a".repeat(160_000);
+    expect(parsePastedEntries(word).entries).toEqual([word]);
+    expect(parsePastedEntries(`${word} <ada@x.com>`).entries).toEqual(["ada@x.com"]);
+    expect(parsePastedEntries(`${"<".repeat(80_000)}${"a".repeat(80_000)}`).entries).toHaveLength(1);
+    expect(firstLongEntry(parsePastedEntries(`ada@x.com\n${word}`).entries, 1_000)).toEqual({ index: 1, length: 160_000 });
+    expect(firstLongEntry(["ada@x.com"], 1_000)).toBeNull();
   });
 
   it("keeps what it cannot read as an entry, for the resolver to report", () => {

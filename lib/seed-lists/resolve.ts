@@ -1,5 +1,6 @@
 import { countResolution, resolveEntries, type PersonLookup } from "@/lib/directory/entries";
 import type { Person } from "@/lib/directory/types";
+import type { WorkBudget } from "@/lib/directory/work-budget";
 import type { Resolution, ResolvedEntryWire, SeedPerson, SourceRecord } from "./schema";
 
 /*
@@ -39,11 +40,13 @@ export interface ResolveContext {
   directoryBuiltAt: number;
   officer: string;
   now?: Date;
+  /** Stops a resolution that takes too long (WorkBudgetExceeded); none by default. */
+  budget?: WorkBudget;
 }
 
 export function resolveSeedList(sources: readonly SourceRecord[], ctx: ResolveContext): Resolution {
   const { entries, sourceOf } = flattenSources(sources);
-  const results = resolveEntries(ctx.lookup, entries);
+  const results = resolveEntries(ctx.lookup, entries, ctx.budget);
   const people: SeedPerson[] = [];
   const listed = new Set<string>();
   const wire = results.map((r): ResolvedEntryWire => {

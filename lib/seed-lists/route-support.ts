@@ -1,27 +1,31 @@
 import "server-only";
 import { auditStore } from "@/lib/audit/instance";
 import type { NewAuditEntry } from "@/lib/audit/entry";
+import { appendOrThrow, AuditUnavailableError, auditUnavailableResponse } from "@/lib/audit/unavailable";
+import { WorkBudgetExceeded } from "@/lib/directory/work-budget";
 import { errorResponse, jsonError } from "@/lib/http/error-response";
 import { SourceError } from "./sources";
 
-/* What the seed-list and reconciliation routes share: error answers and audit entries. */
+/* What the seed-list and reconciliation routes share: error answers and audit entries (written before the answer). */
 
-/** A SourceError is the officer's input (400, its message says what is wrong); the rest as any route. */
+/**
+ * A SourceError is the officer's input (400, its message says what is wrong); work on the input
+ * that ran out of its time budget is 413 (smaller lists pass); the rest as any route.
+ */
 export function inputOrErrorResponse(err: unknown): Response {
   if (err instanceof SourceError) return jsonError(400, "invalid_request", err.message);
+  if (err instanceof WorkBudgetExceeded) return jsonError(413, "too_much_work", err.message);
+  if (err instanceof AuditUnavailableError) return auditUnavailableResponse(err.cause);
   return errorResponse(err);
 }
 
 /**
- * Records an entry; a failure is logged and swallowed (the work itself is done and the officer
- * has it). Downloads use `auditOrRefuse` instead: a file that leaves must be on record.
+ * Records an entry before the route hands out what it made (a saved list, a reconciliation); a
+ * failure throws AuditUnavailableError, which inputOrErrorResponse answers 503: nothing leaves
+ * unrecorded (issue 9, the audit log fails closed).
  */
-export async function auditQuietly(entry: NewAuditEntry): Promise<void> {
-  try {
-    await auditStore().append(entry);
-  } catch (err) {
-    console.error("audit: could not record", entry.action, entry.target, "-", err instanceof Error ? err.message : "unknown error");
-  }
+export async function recordAudit(entry: NewAuditEntry): Promise<void> {
+  await appendOrThrow(auditStore(), entry);
 }
 
 /** Records an entry, or answers 503 so nothing is handed out unrecorded. */
@@ -30,8 +34,7 @@ export async function auditOrRefuse(entry: NewAuditEntry): Promise<Response | un
     await auditStore().append(entry);
     return undefined;
   } catch (err) {
-    console.error("audit: could not record", entry.action, entry.target, "-", err instanceof Error ? err.message : "unknown error");
-    return jsonError(503, "audit_unavailable", "The download was not made because the audit log could not record it. Try again; if it persists, check the data directory on the server.");
+    return auditUnavailableResponse(err);
   }
 }
 

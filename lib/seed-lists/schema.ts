@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_ENTRY_LENGTH } from "@/lib/directory/entries";
 
 /*
  * A seed list's shapes, once: what the page sends (sources as entered), what is stored (sources
@@ -9,7 +10,7 @@ import { z } from "zod";
 /** Entries per list, all sources together: the CSV row limit, so an upload that passes fits. */
 export const MAX_SEED_ENTRIES = 50_000;
 /** One entry: far beyond any email (254) or user id (128), short enough to keep bodies bounded. */
-export const MAX_ENTRY_LENGTH = 1_000;
+export { MAX_ENTRY_LENGTH };
 export const MAX_SOURCES = 20;
 export const MAX_NAME_LENGTH = 200;
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { loadDirectory } from "@/lib/directory/snapshot";
 import type { Directory } from "@/lib/directory/types";
+import { RESOLUTION_BUDGET_MS, timeBudget, type WorkBudget } from "@/lib/directory/work-budget";
 import { resolveSeedList } from "./resolve";
 import type { Resolution, SourceInput, SourceRecord } from "./schema";
 import { readSources, withGroupMembers } from "./sources";
@@ -25,6 +26,11 @@ export async function resolveInputs(inputs: readonly SourceInput[], opts: Resolv
   return { sources, resolution: resolveAgainst(sources, directory, opts.officer) };
 }
 
-export function resolveAgainst(sources: readonly SourceRecord[], directory: Directory, officer: string): Resolution {
-  return resolveSeedList(sources, { lookup: directory, directoryBuiltAt: directory.builtAt, officer });
+export function resolveAgainst(sources: readonly SourceRecord[], directory: Directory, officer: string, budget?: WorkBudget): Resolution {
+  return resolveSeedList(sources, {
+    lookup: directory,
+    directoryBuiltAt: directory.builtAt,
+    officer,
+    budget: budget ?? timeBudget("Resolving this list", RESOLUTION_BUDGET_MS),
+  });
 }

@@ -3,8 +3,8 @@ import { createHash } from "node:crypto";
 import { readCsv } from "@/lib/csv/read";
 import { classifyEntry } from "@/lib/directory/entries";
 import type { Directory } from "@/lib/directory/types";
-import { columnEntries, columnLabel, parsePastedEntries } from "./input";
-import { MAX_SEED_ENTRIES, type SourceInput, type SourceRecord } from "./schema";
+import { columnEntries, columnLabel, firstLongEntry, parsePastedEntries } from "./input";
+import { MAX_ENTRY_LENGTH, MAX_SEED_ENTRIES, type SourceInput, type SourceRecord } from "./schema";
 
 /*
  * Sources as the page sends them, reduced to what a saved list keeps: the raw entries and where
@@ -29,6 +29,19 @@ export function decodeUpload(filename: string, base64: string): Buffer {
   return Buffer.from(compact, "base64");
 }
 
+/**
+ * Refuses a source holding an entry longer than any email or user id, naming where it is: what
+ * was pasted is not a list (a document, a blob), and no entry reaches a pattern at that length.
+ */
+export function refuseLongEntries(entries: readonly string[], where: string, unit: "entry" | "row" | "record" = "entry"): void {
+  const long = firstLongEntry(entries, MAX_ENTRY_LENGTH);
+  if (!long) return;
+  const n = (k: number) => k.toLocaleString("en-US");
+  throw new SourceError(
+    `${where}: ${unit} ${n(long.index + 1)} is ${n(long.length)} characters long; an entry is at most ${n(MAX_ENTRY_LENGTH)} characters (an email address or a user id). Check that it is a list of emails or user ids, one per line or separated by commas.`,
+  );
+}
+
 export function csvSourceRecord(input: Extract<SourceInput, { kind: "csv" }>): Extract<SourceRecord, { kind: "csv" }> {
   const bytes = decodeUpload(input.filename, input.content_base64);
   const read = readCsv(bytes, { header: input.header ?? true, maxRows: MAX_SEED_ENTRIES });
@@ -37,6 +50,7 @@ export function csvSourceRecord(input: Extract<SourceInput, { kind: "csv" }>): E
   if (input.column >= width) throw new SourceError(`${input.filename} has ${width} column${width === 1 ? "" : "s"}; column ${input.column + 1} does not exist. Pick the column that holds the emails or user ids.`);
   const entries = columnEntries(read.rows, input.column);
   const label = columnLabel(read.header, input.column);
+  refuseLongEntries(entries, `${input.filename}, column ${label}`, "row");
   // A column of names (or formulas) would resolve to nothing after a whole directory walk: say so now.
   if (entries.some((e) => e !== "") && !entries.some(isPersonRef)) {
     throw new SourceError(`${input.filename}: ${label} holds no email addresses or user ids. Pick the column that holds them (like ada@example.com or user_01...).`);
@@ -68,6 +82,7 @@ export function readSources(inputs: readonly SourceInput[]): (SourceRecord | nul
     switch (input.kind) {
       case "paste": {
         const { entries, blankLines } = parsePastedEntries(input.text);
+        refuseLongEntries(entries, "The pasted text");
         return { kind: "paste", entries, blank_lines: blankLines };
       }
       case "csv":

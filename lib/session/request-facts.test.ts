@@ -1,7 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { clientAddress, cookiesShouldBeSecure, normaliseAddress, requestOrigin } from "./request-facts";
+import type { IncomingMessage } from "node:http";
+import { PEER_HEADER, stampPeer } from "@/lib/http-server/peer-stamp";
+import { clientFacts, cookiesShouldBeSecure, normaliseAddress, requestOrigin } from "./request-facts";
 
 const h = (init: Record<string, string>) => new Headers(init);
+
+/** Headers as the connection guard leaves them for a request from `peer`. */
+function stamped(peer: string, init: Record<string, string> = {}): Headers {
+  const req = { headers: { [PEER_HEADER]: "forged 9.9.9.9" } as Record<string, string>, socket: { remoteAddress: peer } } as unknown as IncomingMessage;
+  stampPeer(req);
+  return h({ ...init, [PEER_HEADER]: String(req.headers[PEER_HEADER]) });
+}
 
 describe("request facts", () => {
   it("the request's own origin comes from the forwarded headers Next fills in, else the URL", () => {
@@ -23,14 +32,26 @@ describe("request facts", () => {
     expect(cookiesShouldBeSecure(true, "http://localhost:3000")).toBe(true);
   });
 
-  it("the client address is the X-Forwarded-For entry our own proxies appended, not what the client wrote", () => {
+  it("with nothing in front, the client is the socket's address and X-Forwarded-For is ignored", () => {
+    const headers = stamped("203.0.113.5", { "x-forwarded-for": "1.2.3.4" });
+    expect(clientFacts(headers, undefined)).toEqual({ address: "203.0.113.5", socketAddress: "203.0.113.5", forwardedFor: "1.2.3.4" });
+    expect(clientFacts(stamped("::ffff:127.0.0.1"), undefined).address).toBe("127.0.0.1");
+    // A stamp the client wrote itself (it cannot know the process's secret) is not believed.
+    expect(clientFacts(h({ [PEER_HEADER]: "guess 1.2.3.4" }), undefined).address).toBe("unknown");
+    expect(clientFacts(h({}), undefined).address).toBe("unknown");
+  });
+
+  it("behind TRUSTED_PROXY_HOPS proxies, the client is that many X-Forwarded-For entries from the right", () => {
     // A client claiming 1.2.3.4 through one proxy that appended the real peer.
-    expect(clientAddress(h({ "x-forwarded-for": "1.2.3.4, 198.51.100.7" }), 1)).toBe("198.51.100.7");
-    expect(clientAddress(h({ "x-forwarded-for": "1.2.3.4, 198.51.100.7, 10.0.0.2" }), 2)).toBe("198.51.100.7");
-    // Nothing in front: Next records the socket peer.
-    expect(clientAddress(h({ "x-forwarded-for": "::ffff:127.0.0.1" }), 1)).toBe("127.0.0.1");
-    expect(clientAddress(h({ "x-forwarded-for": "10.0.0.1" }), 3)).toBe("10.0.0.1");
-    expect(clientAddress(h({}), 1)).toBe("unknown");
+    expect(clientFacts(stamped("10.0.0.2", { "x-forwarded-for": "1.2.3.4, 198.51.100.7" }), 1).address).toBe("198.51.100.7");
+    expect(clientFacts(stamped("10.0.0.9", { "x-forwarded-for": "1.2.3.4, 198.51.100.7, 10.0.0.2" }), 2).address).toBe("198.51.100.7");
+    // Fewer entries than proxies: it did not come through them, so only the socket is known.
+    expect(clientFacts(stamped("10.0.0.9", { "x-forwarded-for": "10.0.0.1" }), 3).address).toBe("10.0.0.9");
+    expect(clientFacts(stamped("10.0.0.9", { "x-forwarded-for": "1.2.3.4, 10.0.0.1" }), 1)).toEqual({
+      address: "10.0.0.1",
+      socketAddress: "10.0.0.9",
+      forwardedFor: "1.2.3.4, 10.0.0.1",
+    });
   });
 
   it("addresses are normalised so one client is one key", () => {

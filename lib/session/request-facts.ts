@@ -1,10 +1,11 @@
 import "server-only";
+import { readPeer } from "@/lib/http-server/peer-stamp";
 
 /*
  * Facts about a request that the session layer needs: where it came from (the client address for
  * the login throttle), what origin it was addressed to (the CSRF check, the Secure decision).
  * Next's server fills x-forwarded-proto/-host/-for from the socket when a client did not send
- * them, and keeps them when it did; the functions below read them with that in mind.
+ * them, and keeps them when it did; so the client's address comes from the socket stamp instead.
  */
 
 type HeaderSource = Pick<Headers, "get">;
@@ -48,22 +49,37 @@ export function cookiesShouldBeSecure(setting: boolean | "auto", origin: string 
 
 const MAX_FORWARDED_ENTRIES = 32;
 
+/** Where a request came from, as the login throttle and the audit log see it. */
+export interface ClientFacts {
+  /** The client, normalised: the socket's address, or the X-Forwarded-For entry `trustedHops` from the right. */
+  address: string;
+  /** The socket's address as the connection guard stamped it ("unknown" before the guard runs). */
+  socketAddress: string;
+  /** X-Forwarded-For as received (cut short), for the audit log; whatever the client wrote. */
+  forwardedFor?: string;
+}
+
 /**
- * The client's address for throttling. X-Forwarded-For's left end is whatever the client wrote;
- * only entries appended by proxies we run are trustworthy, so the client is the entry
- * `trustedHops` from the right (1: the address the nearest proxy saw, or, with nothing in front,
- * the socket peer Next recorded). With nothing in front a client can still write its own header,
- * which is why the per-username limit, not this one, is the main defence.
+ * The client's address. With nothing in front (`trustedHops` undefined) it is the socket's peer
+ * (lib/http-server/peer-stamp.ts) and X-Forwarded-For is ignored: there, its every entry is what
+ * the client wrote. Behind `trustedHops` proxies that each append the address they saw, the
+ * client is that many entries from the right; entries further left are the client's own words.
  */
-export function clientAddress(headers: HeaderSource, trustedHops: number): string {
-  const raw = headers.get("x-forwarded-for") ?? "";
-  const entries = raw
-    .split(",")
-    .slice(-MAX_FORWARDED_ENTRIES)
-    .map((s) => s.trim())
-    .filter(Boolean);
-  const picked = entries[Math.max(0, entries.length - trustedHops)] ?? firstValue(headers.get("x-real-ip")) ?? "unknown";
-  return normaliseAddress(picked);
+export function clientFacts(headers: HeaderSource, trustedHops: number | undefined): ClientFacts {
+  const socketAddress = readPeer(headers) ?? "unknown";
+  const raw = headers.get("x-forwarded-for") ?? undefined;
+  const forwardedFor = raw ? raw.slice(0, 512) : undefined;
+  let picked = socketAddress;
+  if (trustedHops !== undefined) {
+    const entries = (raw ?? "")
+      .split(",")
+      .slice(-MAX_FORWARDED_ENTRIES)
+      .map((s) => s.trim())
+      .filter(Boolean);
+    // Fewer entries than proxies: the request did not come through them all; the socket is what we know.
+    picked = entries.length >= trustedHops ? entries[entries.length - trustedHops]! : socketAddress;
+  }
+  return { address: normaliseAddress(picked), socketAddress, ...(forwardedFor ? { forwardedFor } : {}) };
 }
 
 /** IPv4-mapped IPv6 folds to IPv4; other IPv6 addresses fold to their /64, which one client usually owns whole. */

@@ -1,11 +1,14 @@
 import "server-only";
+import type { Database } from "@/lib/store/database";
+import { store } from "@/lib/store/instance";
 
 /*
  * Logout must make the cookie worthless even if someone copied it, but a sealed cookie is valid
- * by itself until it expires. So logout records the session's sid here until that expiry, and
- * every session check asks. The in-process store suits one instance; with several instances, a
- * shared store (e.g. Redis: SET revoked:<sid> 1 PXAT <expiresAt>; EXISTS) implements the same
- * interface and is installed with `installRevocationStore`.
+ * by itself until it expires. So logout records the session's sid until that expiry, and every
+ * session check asks. The record is a row in the database (table session_revocations), so a
+ * logout is honoured by every instance and survives restarts; a check that cannot reach the
+ * database fails (503) rather than letting a logged-out cookie through. The in-memory store is
+ * for unit tests.
  */
 
 export interface RevocationStore {
@@ -51,17 +54,45 @@ export function createMemoryRevocationStore(opts: MemoryRevocationStoreOptions =
   };
 }
 
+export interface DbRevocationStoreOptions {
+  now?: () => number;
+}
+
+/** Revocations in the database; each revoke also prunes rows whose cookies have expired anyway. */
+export function createDbRevocationStore(database: () => Promise<Database>, opts: DbRevocationStoreOptions = {}): RevocationStore {
+  const now = opts.now ?? Date.now;
+  return {
+    async revoke(sid, expiresAt) {
+      const t = now();
+      if (expiresAt <= t) return;
+      const db = await database();
+      await db.transaction(async (q) => {
+        await q("delete from session_revocations where expires_at <= $1::timestamptz", [new Date(t).toISOString()]);
+        await q(
+          "insert into session_revocations (sid, expires_at) values ($1, $2::timestamptz) on conflict (sid) do update set expires_at = greatest(session_revocations.expires_at, excluded.expires_at)",
+          [sid, new Date(expiresAt).toISOString()],
+        );
+      });
+    },
+    async isRevoked(sid) {
+      const db = await database();
+      const rows = await db.query("select 1 from session_revocations where sid = $1 and expires_at > $2::timestamptz", [sid, new Date(now()).toISOString()]);
+      return rows.length > 0;
+    },
+  };
+}
+
 // One store per process, kept on globalThis so route bundles and hot reloads share it.
 const KEY = Symbol.for("compliance-directory.session-revocations");
 type Holder = { [KEY]?: RevocationStore };
 
 export function revocationStore(): RevocationStore {
   const g = globalThis as Holder;
-  g[KEY] ??= createMemoryRevocationStore();
+  g[KEY] ??= createDbRevocationStore(store);
   return g[KEY];
 }
 
-/** Replace the process's store, e.g. with a Redis-backed one when REDIS_URL is set. */
+/** Replace the process's store (tests). */
 export function installRevocationStore(store: RevocationStore): void {
   (globalThis as Holder)[KEY] = store;
 }

@@ -4,7 +4,8 @@ import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getIronSession, unsealData } from "iron-session";
 import { config, type AppConfig } from "@/lib/config";
-import { jsonError } from "@/lib/http/error-response";
+import { errorResponse, jsonError } from "@/lib/http/error-response";
+import { isStoreUnavailable } from "@/lib/store/errors";
 import { loginUrlFor } from "./next-path";
 import { findOfficer } from "./officers";
 import { cookiesShouldBeSecure, requestOrigin } from "./request-facts";
@@ -59,7 +60,14 @@ const notLoggedIn = () => jsonError(401, "authentication_required", "Log in to t
 export async function requireSession(): Promise<Officer | Response> {
   const cfg = config();
   const now = Date.now();
-  const session = await currentSession(now, cfg);
+  let session: SessionData | null;
+  try {
+    session = await currentSession(now, cfg);
+  } catch (err) {
+    // Logouts cannot be checked: refuse (503) rather than let a logged-out cookie through.
+    if (isStoreUnavailable(err)) return errorResponse(err);
+    throw err;
+  }
   const officer = session ? findOfficer(session.officer.name, cfg) : null;
   if (!session || !officer) return notLoggedIn();
   if (needsLastSeenRefresh(session, now, sessionLimits(cfg))) {
@@ -82,7 +90,7 @@ export async function requireRole(role: OfficerRole, purpose = "this action"): P
   return jsonError(
     403,
     "insufficient_role",
-    `${purpose.charAt(0).toUpperCase()}${purpose.slice(1)} needs the ${role} role; you are logged in as a ${officer.role}. Ask whoever runs the dashboard to give you the ${role} role in DASHBOARD_USERS.`,
+    `${purpose.charAt(0).toUpperCase()}${purpose.slice(1)} needs the ${role} role; you are logged in as a ${officer.role}. Ask the dashboard's operator to give you the ${role} role.`,
   );
 }
 
@@ -128,14 +136,17 @@ export async function endSession(): Promise<Officer | null> {
   let officer: Officer | null = null;
   if (value) {
     // Revoke even an idle session: its cookie would be refused anyway, but the sid costs little.
+    let data: Partial<SessionData> | undefined;
     try {
-      const data = await unsealData<Partial<SessionData>>(value, { password: cfg.sessionSecret, ttl: sealTtlSeconds(cfg) });
-      if (typeof data.sid === "string" && typeof data.issuedAt === "number" && !(await revocationStore().isRevoked(data.sid))) {
-        await revokeSession(data as SessionData, cfg);
-        officer = data.officer ?? null;
-      }
+      data = await unsealData<Partial<SessionData>>(value, { password: cfg.sessionSecret, ttl: sealTtlSeconds(cfg) });
     } catch {
       /* not ours or damaged: nothing to revoke */
+    }
+    // A revocation the database cannot record throws (the route answers 503): the cookie is not
+    // cleared as if the logout had worked while a copy of it would still be valid.
+    if (data && typeof data.sid === "string" && typeof data.issuedAt === "number" && !(await revocationStore().isRevoked(data.sid))) {
+      await revokeSession(data as SessionData, cfg);
+      officer = data.officer ?? null;
     }
   }
   const session = await getIronSession<Partial<SessionData>>(jar, sessionOptions(secure, 0, cfg));

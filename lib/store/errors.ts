@@ -2,7 +2,15 @@
  * The store cannot answer (unreachable, out of space, refused). Routes turn it into a 503 that says
  * the data store is unavailable; nothing is half-written, since every write is one transaction.
  */
+/*
+ * Branded as well as classed: each route bundle may carry its own copy of this module, while the
+ * process's one database (opened by whichever bundle came first) throws its copy's class, so
+ * `instanceof` alone would miss it and the 503 would become a 500.
+ */
+const BRAND = Symbol.for("compliance-directory.store-unavailable");
+
 export class StoreUnavailableError extends Error {
+  readonly [BRAND] = true;
   constructor(
     message: string,
     readonly cause?: unknown,
@@ -13,7 +21,7 @@ export class StoreUnavailableError extends Error {
 }
 
 export function isStoreUnavailable(err: unknown): err is StoreUnavailableError {
-  return err instanceof StoreUnavailableError;
+  return err instanceof StoreUnavailableError || (typeof err === "object" && err !== null && (err as { [BRAND]?: unknown })[BRAND] === true);
 }
 
 /**
@@ -22,7 +30,7 @@ export function isStoreUnavailable(err: unknown): err is StoreUnavailableError {
  * server (25006), and the socket errors of a server that went away.
  */
 export function asStoreError(err: unknown): unknown {
-  if (err instanceof StoreUnavailableError) return err;
+  if (isStoreUnavailable(err)) return err;
   const code = (err as { code?: unknown } | null)?.code;
   if (typeof code === "string") {
     const unavailable =

@@ -1,7 +1,7 @@
 import "server-only";
 import { config } from "@/lib/config";
 import { openDatabase, type Database } from "./database";
-import { StoreUnavailableError } from "./errors";
+import { StoreUnavailableError, isStoreUnavailable } from "./errors";
 
 /*
  * The process-wide database, opened (and migrated) on first use and kept on globalThis so route
@@ -19,7 +19,7 @@ export function store(): Promise<Database> {
     const c = config();
     const opening = openDatabase({ dataDir: c.dataDir, databaseUrl: c.databaseUrl }).catch((err: unknown) => {
       if (g[SLOT] === opening) g[SLOT] = undefined;
-      throw err instanceof StoreUnavailableError ? err : new StoreUnavailableError(describeOpenFailure(err), err);
+      throw isStoreUnavailable(err) ? err : new StoreUnavailableError(describeOpenFailure(err), err);
     });
     g[SLOT] = opening;
   }

@@ -1,6 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
+import { config } from "@/lib/config";
 import { upstreamDirectorySource } from "@/lib/directory/upstream-source";
 import type { DirectorySource } from "@/lib/directory/source";
 import type { Database } from "@/lib/store/database";
@@ -65,7 +66,8 @@ export function localSync(): LocalRun | undefined {
 export async function requestSync(req: Omit<StartRequest, "holder">): Promise<{ sync: SyncRecord; started: boolean }> {
   const c = coordinator();
   const database = await c.database();
-  const repo = syncRepository(database);
+  const staleAfterMs = config().syncStaleSeconds * 1000;
+  const repo = syncRepository(database, { staleAfterMs });
   const result = await repo.start({ ...req, holder: c.holder });
   if (!result.started) return result;
 
@@ -77,6 +79,8 @@ export async function requestSync(req: Omit<StartRequest, "holder">): Promise<{ 
     sync: result.sync,
     holder: c.holder,
     signal: ctrl.signal,
+    // Several renewals fit in the stale window, so one slow database round does not lose the lease.
+    heartbeatMs: Math.min(5_000, staleAfterMs / 4),
     onProgress: (p, calls) => {
       run.progress = p;
       run.upstreamCalls = calls;

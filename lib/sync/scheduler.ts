@@ -35,3 +35,28 @@ export function startScheduler(): void {
   g[SLOT] = setInterval(tick, Math.min(CHECK_EVERY_MS, config().syncIntervalMinutes * 60_000));
   g[SLOT].unref?.();
 }
+
+const REAPER_SLOT = Symbol.for("compliance-directory.stale-sync-reaper");
+type ReaperHolder = { [REAPER_SLOT]?: NodeJS.Timeout };
+
+/**
+ * Fails a running sync whose process died (kill -9, lost host) once its heartbeat is older than
+ * COMPLIANCE_SYNC_STALE_SECONDS, so GET /api/syncs and the header stop showing it as running even
+ * when nobody asks for a new sync. Any instance may do it; the update is one guarded statement.
+ */
+export function startStaleSyncReaper(): void {
+  const g = globalThis as ReaperHolder;
+  if (g[REAPER_SLOT]) return;
+  const staleAfterMs = config().syncStaleSeconds * 1000;
+  const tick = () =>
+    store()
+      .then((database) => syncRepository(database, { staleAfterMs }).reapStale())
+      .then((reaped) => {
+        for (const s of reaped) console.error(`sync ${s.id} failed: its process stopped renewing it for ${config().syncStaleSeconds} s`);
+      })
+      .catch(() => {
+        // The database is away: the 503s say so; the next tick tries again.
+      });
+  g[REAPER_SLOT] = setInterval(tick, Math.min(30_000, Math.max(1_000, staleAfterMs / 2)));
+  g[REAPER_SLOT].unref?.();
+}

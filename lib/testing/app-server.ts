@@ -16,6 +16,8 @@ export interface AppServer {
   port: number;
   /** Everything the server printed so far (stdout and stderr), for secret-leak checks. */
   output(): string;
+  /** SIGKILL: the process dies on the spot, as a crash or an OOM kill does; resolves once it is gone. */
+  kill(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -80,6 +82,12 @@ export async function startApp(env: Record<string, string | undefined>): Promise
     url,
     port,
     output: () => out,
+    kill: async () => {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill("SIGKILL");
+        await exited;
+      }
+    },
     close: async () => {
       if (child.exitCode === null) {
         child.kill("SIGTERM");

@@ -263,7 +263,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
         const what = outcome.code === "ECONNREFUSED" ? "the connection was refused" : outcome.code === "ECONNRESET" ? "the connection was reset" : "the connection failed";
         error = new UpstreamError({
           kind: "network",
-          message: `Could not reach the Compliance API at ${host}: ${what}${attempt > 1 ? ` (tried ${attempt} times)` : ""}. Check the network and COMPLIANCE_API_BASE_URL, then try again.`,
+          message: `Could not reach the Compliance API at ${host}: ${what}${attempt > 1 ? ` (tried ${attempt} times)` : ""}. Try again in a few minutes; if it persists, tell the dashboard's operator.`,
           path,
         });
         retry = "transient";
@@ -274,6 +274,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
       failures[retry]++;
       if (failures[retry] >= limits[retry]) {
         emit({ type: "give_up", path, attempt, status, reason });
+        if (reason === "network") console.error(`[upstream] ${error.message} Operator: check the network and COMPLIANCE_API_BASE_URL.`);
         throw error;
       }
       const delayMs =
@@ -282,6 +283,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
           : Math.max(retryAfterMs ?? 0, transientDelayMs(policy, failures[retry], random));
       if (Date.now() - started + delayMs > policy.maxTotalMs) {
         emit({ type: "give_up", path, attempt, status, reason });
+        if (reason === "network") console.error(`[upstream] ${error.message} Operator: check the network and COMPLIANCE_API_BASE_URL.`);
         throw error;
       }
       // A 429 means the shared budget is spent: hold every request back, not only this one.

@@ -36,7 +36,13 @@ const ORG_CAP_RE = /maximum response size exceeded|maximum of 1,?000 organi[sz]a
 const SCOPES_RE = /Got:\s*\[([^\]]*)\][\s\S]*?Needed one of:\s*\[([^\]]*)\]/i;
 /** Revision J's 401: "The API key provided does not have the `read:compliance_user_data` scope required for this endpoint." */
 const SCOPE_J_RE = /does not have the [`'"]?([a-z_]+:[a-z_:]+)[`'"]? scope/i;
-const SET_KEY = "Set ANTHROPIC_COMPLIANCE_ACCESS_KEY to a valid Compliance Access Key (sk-ant-api01-..., made in claude.ai Data Management settings).";
+// Officers cannot change the server's configuration: they are told whom to ask, and the server log
+// names the variable for the operator (logForOperator).
+const SET_KEY = "Tell the dashboard's operator: the dashboard needs a valid Compliance Access Key (sk-ant-api01-..., made in claude.ai Data Management settings).";
+
+function logForOperator(message: string): void {
+  console.error(`[compliance-api] ${message} Operator: set ANTHROPIC_COMPLIANCE_ACCESS_KEY on the server to a Compliance Access Key that works.`);
+}
 
 /** Removes anything shaped like an Anthropic key (and the configured key) from text we keep. */
 export function redactSecrets(text: string, accessKey?: string): string {
@@ -145,7 +151,7 @@ function scopeMessage(missing: string[]): string {
   const specific = missing.filter((s) => s !== "read:org_audit");
   const named = specific.length > 0 ? specific.join(" or ") : missing.join(" or ");
   const alt = specific.length > 0 && missing.includes("read:org_audit") ? " (or read:org_audit)" : "";
-  return `The Compliance Access Key lacks the scope this needs: ${named}${alt}. Scopes are fixed when a key is made: create a key with this scope in claude.ai Data Management settings and set ANTHROPIC_COMPLIANCE_ACCESS_KEY to it.`;
+  return `The Compliance Access Key lacks the scope this needs: ${named}${alt}. Scopes are fixed when a key is made: tell the dashboard's operator to create a key with this scope in claude.ai Data Management settings and give it to the dashboard.`;
 }
 
 function scopeForPath(path: string): string {
@@ -167,8 +173,10 @@ export function classifyErrorAnswer(answer: ErrorAnswer, attempts: number, acces
   const upstreamMessage = body.message !== undefined ? scrubUpstreamText(body.message, accessKey, 500) : undefined;
   const shouldRetry = headers.get("x-should-retry")?.trim().toLowerCase();
   const base = { status, upstreamType, upstreamMessage, requestId, path };
-  const make = (kind: UpstreamErrorKind, message: string, extra: Partial<{ missingScopes: string[] }> = {}) =>
-    new UpstreamError({ kind, message, ...base, ...extra });
+  const make = (kind: UpstreamErrorKind, message: string, extra: Partial<{ missingScopes: string[] }> = {}) => {
+    if (kind === "authentication" || kind === "permission") logForOperator(message);
+    return new UpstreamError({ kind, message, ...base, ...extra });
+  };
   const tries = attempts > 1 ? ` (tried ${attempts} times)` : "";
 
   const missing = parseMissingScopes(body.message);

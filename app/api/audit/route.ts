@@ -1,5 +1,5 @@
 import { auditStore } from "@/lib/audit/instance";
-import { InvalidAuditCursorError } from "@/lib/audit/jsonl-store";
+import { InvalidAuditCursorError } from "@/lib/audit/store";
 import { parseAuditQuery } from "@/lib/audit/query";
 import { errorResponse, jsonError } from "@/lib/http/error-response";
 import { requireSession } from "@/lib/session/session";

@@ -1,7 +1,8 @@
+import { refuseTooFrequentRefresh, withOfficerWork } from "@/lib/http/officer-work";
 import { reconcileRequestSchema } from "@/lib/reconciliation/schema";
 import { reconcileOne } from "@/lib/reconciliation/service";
 import { acceptJsonPost } from "@/lib/http/json-post";
-import { auditQuietly, inputOrErrorResponse } from "@/lib/seed-lists/route-support";
+import { recordAudit, inputOrErrorResponse } from "@/lib/seed-lists/route-support";
 
 /*
  * POST /api/reconciliation with `{ group_id, expected: {kind:"paste",text} | {kind:"csv",filename,
@@ -11,15 +12,21 @@ import { auditQuietly, inputOrErrorResponse } from "@/lib/seed-lists/route-suppo
 
 export const dynamic = "force-dynamic";
 
-export async function POST(request: Request): Promise<Response> {
+export function POST(request: Request): Promise<Response> {
+  return withOfficerWork("the reconciliation", () => handle(request));
+}
+
+async function handle(request: Request): Promise<Response> {
   // Issue 6: reconciling is an exporter's job (it reveals whole membership lists and is audited as such).
   const post = await acceptJsonPost(request, reconcileRequestSchema, { role: "exporter", purpose: "reconciling groups" });
   if (!post.ok) return post.response;
   const { officer, data } = post;
+  const refused = refuseTooFrequentRefresh(officer.name, data.fresh);
+  if (refused) return refused;
   try {
     const out = await reconcileOne(data.group_id, data.expected, { signal: request.signal, fresh: data.fresh });
     const { group, counts } = out.result;
-    await auditQuietly({
+    await recordAudit({
       actor: officer.name,
       action: "reconciliation",
       target: `group:${group.id} ${JSON.stringify(group.name)}`,

@@ -1,6 +1,7 @@
+import { refuseTooFrequentRefresh, withOfficerWork } from "@/lib/http/officer-work";
 import { seedListStore } from "@/lib/seed-lists/instance";
 import { acceptJsonPost } from "@/lib/http/json-post";
-import { auditQuietly, inputOrErrorResponse, seedListTarget } from "@/lib/seed-lists/route-support";
+import { recordAudit, inputOrErrorResponse, seedListTarget } from "@/lib/seed-lists/route-support";
 import { saveRequestSchema } from "@/lib/seed-lists/schema";
 import { resolveInputs } from "@/lib/seed-lists/service";
 import { errorResponse } from "@/lib/http/error-response";
@@ -24,14 +25,20 @@ export async function GET(): Promise<Response> {
   }
 }
 
-export async function POST(request: Request): Promise<Response> {
+export function POST(request: Request): Promise<Response> {
+  return withOfficerWork("saving a seed list", () => handle(request));
+}
+
+async function handle(request: Request): Promise<Response> {
   const post = await acceptJsonPost(request, saveRequestSchema, { role: "exporter", purpose: "saving a seed list" });
   if (!post.ok) return post.response;
   const { officer, data } = post;
+  const refused = refuseTooFrequentRefresh(officer.name, data.fresh);
+  if (refused) return refused;
   try {
     const { sources, resolution } = await resolveInputs(data.sources, { officer: officer.name, signal: request.signal, fresh: data.fresh });
     const meta = await seedListStore().create({ name: data.name, createdBy: officer.name, sources, resolution });
-    await auditQuietly({
+    await recordAudit({
       actor: officer.name,
       action: "seed_list",
       target: seedListTarget(meta.id, meta.name),

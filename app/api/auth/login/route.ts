@@ -1,15 +1,22 @@
-import { setTimeout as sleep } from "node:timers/promises";
+import { AuditUnavailableError, auditUnavailableResponse } from "@/lib/audit/unavailable";
 import { config } from "@/lib/config";
 import { jsonError } from "@/lib/http/error-response";
+import { failedLoginLog } from "@/lib/session/failed-login-log";
 import { loginThrottle } from "@/lib/session/login-throttle";
 import { readLoginBody } from "@/lib/session/login-request";
 import { authenticateOfficer } from "@/lib/session/officers";
-import { clientAddress } from "@/lib/session/request-facts";
+import { clientFacts } from "@/lib/session/request-facts";
 import { refuseCrossSiteRequest } from "@/lib/session/same-origin";
-import { auditSessionEvent } from "@/lib/session/session-audit";
+import { recordSessionEvent } from "@/lib/session/session-audit";
 import { startSession } from "@/lib/session/session";
 
 export const dynamic = "force-dynamic";
+
+function waitWords(seconds: number): string {
+  if (seconds < 90) return `${seconds} second${seconds === 1 ? "" : "s"}`;
+  const minutes = Math.ceil(seconds / 60);
+  return `${minutes} minutes`;
+}
 
 export async function POST(request: Request): Promise<Response> {
   const crossSite = refuseCrossSiteRequest(request);
@@ -20,34 +27,30 @@ export async function POST(request: Request): Promise<Response> {
   const { username, password } = read.body;
 
   const throttle = loginThrottle();
-  const address = clientAddress(request.headers, config().trustedProxyHops);
-  const decision = throttle.begin(username, address);
+  const client = clientFacts(request.headers, config().trustedProxyHops);
+  const decision = throttle.begin(username, client.address);
   if (!decision.allowed) {
-    const minutes = Math.ceil(decision.retryAfterSeconds / 60);
     return jsonError(
       429,
       "too_many_login_attempts",
-      `Too many failed logins. Wait ${minutes} minute${minutes === 1 ? "" : "s"} and try again, or ask whoever runs the dashboard to check the password.`,
+      `Too many failed logins from here. Wait ${waitWords(decision.retryAfterSeconds)} and try again, or ask whoever runs the dashboard to check the password.`,
       { headers: { "retry-after": String(decision.retryAfterSeconds) } },
     );
   }
-  if (decision.delayMs > 0) await sleep(decision.delayMs);
 
   const officer = await authenticateOfficer(username, password);
   if (!officer) {
-    await auditSessionEvent({
-      actor: username,
-      action: "login_failed",
-      target: "session",
-      outcome: "failed",
-      address,
-      detail: decision.locks ? "wrong username or password; further attempts are refused for 15 minutes" : "wrong username or password",
-    });
+    await failedLoginLog().failed(username, client);
     return jsonError(401, "invalid_credentials", "Wrong username or password.");
   }
 
-  throttle.succeeded(username, address);
+  // On record before the cookie exists: a login the audit log cannot take is refused (503).
+  try {
+    await recordSessionEvent({ actor: officer.name, action: "login", target: "session", outcome: "ok", client, detail: `role ${officer.role}` });
+  } catch (err) {
+    return auditUnavailableResponse(err instanceof AuditUnavailableError ? err.cause : err);
+  }
+  throttle.succeeded(username, client.address);
   await startSession(officer);
-  await auditSessionEvent({ actor: officer.name, action: "login", target: "session", outcome: "ok", address, detail: `role ${officer.role}` });
   return new Response(null, { status: 204, headers: { "cache-control": "no-store" } });
 }

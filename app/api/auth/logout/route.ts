@@ -1,3 +1,4 @@
+import { errorResponse } from "@/lib/http/error-response";
 import { refuseCrossSiteRequest } from "@/lib/session/same-origin";
 import { auditSessionEvent } from "@/lib/session/session-audit";
 import { endSession } from "@/lib/session/session";
@@ -8,7 +9,12 @@ export const dynamic = "force-dynamic";
 export async function POST(request: Request): Promise<Response> {
   const crossSite = refuseCrossSiteRequest(request);
   if (crossSite) return crossSite;
-  const officer = await endSession();
+  let officer;
+  try {
+    officer = await endSession();
+  } catch (err) {
+    return errorResponse(err);
+  }
   if (officer) await auditSessionEvent({ actor: officer.name, action: "logout", target: "session", outcome: "ok" });
   return new Response(null, { status: 204, headers: { "cache-control": "no-store" } });
 }

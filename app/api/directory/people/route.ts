@@ -3,12 +3,15 @@ import { errorBody } from "@/lib/directory/error-body";
 import { linkedController, ndjsonResponse, progressUntilLoaded, wantsFresh, type Line } from "@/lib/directory/ndjson";
 import { loadDirectory } from "@/lib/directory/snapshot";
 import { refuseUnexpectedQuery } from "@/lib/hardening/query-guard";
+import { AS_OF_PARAM, takeAsOf } from "@/lib/http/as-of";
+import { jsonError } from "@/lib/http/error-response";
 import { requireSession } from "@/lib/session/session";
 
 /*
  * GET /api/directory/people: every person in the directory as NDJSON (format in lib/directory/wire.ts).
  * Progress while the snapshot is walked, then the rows in chunks, then "done". A failure ends with an
  * "error" line instead: the list is complete only when "done" arrives.
+ * `as_of=<sync id>`: the people of that complete sync (404 in the error line if it is none).
  * The Refresh header (`x-dashboard-refresh: 1`, lib/http/refresh.ts) rebuilds the snapshot.
  */
 
@@ -20,15 +23,18 @@ const CHUNK = 1000;
 export async function GET(request: Request): Promise<Response> {
   const officer = await requireSession();
   if (officer instanceof Response) return officer;
-  const badQuery = refuseUnexpectedQuery(request);
+  const badQuery = refuseUnexpectedQuery(request, [AS_OF_PARAM]);
   if (badQuery) return badQuery;
+  const asOf = takeAsOf(new URLSearchParams(new URL(request.url).searchParams));
+  if (!asOf.ok) return jsonError(400, "invalid_request", asOf.message);
+  const asOfId = asOf.asOf;
 
   const ctrl = linkedController(request.signal);
   const fresh = wantsFresh(request);
 
   async function* lines(): AsyncGenerator<Line, void, undefined> {
     try {
-      const directory = yield* progressUntilLoaded((o) => loadDirectory(o), { signal: ctrl.signal, fresh });
+      const directory = yield* progressUntilLoaded((o) => loadDirectory({ ...o, asOf: asOfId }), { signal: ctrl.signal, fresh });
       yield catalogLine(directory);
       const people = directory.people;
       for (let i = 0; i < people.length; i += CHUNK) {

@@ -1,9 +1,10 @@
 import { exportDirectoryCsv } from "@/lib/export/directory-route";
+import { withOfficerWork } from "@/lib/http/officer-work";
 
 /* GET /api/export/groups.csv: every group of the parent (or the `group=` ones) with its members. */
 
 export const dynamic = "force-dynamic";
 
 export function GET(request: Request): Promise<Response> {
-  return exportDirectoryCsv(request, "groups");
+  return withOfficerWork("the groups export", () => exportDirectoryCsv(request, "groups"));
 }

@@ -1,9 +1,10 @@
 import { exportDirectoryCsv } from "@/lib/export/directory-route";
+import { withOfficerWork } from "@/lib/http/officer-work";
 
 /* GET /api/export/roles.csv: every role of every organization (or of the `org=` ones) with its permissions. */
 
 export const dynamic = "force-dynamic";
 
 export function GET(request: Request): Promise<Response> {
-  return exportDirectoryCsv(request, "roles");
+  return withOfficerWork("the roles export", () => exportDirectoryCsv(request, "roles"));
 }

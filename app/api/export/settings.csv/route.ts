@@ -1,9 +1,10 @@
 import { exportDirectoryCsv } from "@/lib/export/directory-route";
+import { withOfficerWork } from "@/lib/http/officer-work";
 
 /* GET /api/export/settings.csv: the enforced settings of every organization (or of the `org=` ones), one row per setting. */
 
 export const dynamic = "force-dynamic";
 
 export function GET(request: Request): Promise<Response> {
-  return exportDirectoryCsv(request, "settings");
+  return withOfficerWork("the settings export", () => exportDirectoryCsv(request, "settings"));
 }

@@ -1,9 +1,10 @@
 import { exportUsers } from "@/lib/export/users-route";
+import { withOfficerWork } from "@/lib/http/officer-work";
 
 /* GET /api/export/users.ndjson: the users export's walk and filters, one JSON object per line. */
 
 export const dynamic = "force-dynamic";
 
 export function GET(request: Request): Promise<Response> {
-  return exportUsers(request, "ndjson");
+  return withOfficerWork("the users export", () => exportUsers(request, "ndjson"));
 }

@@ -1,7 +1,8 @@
+import { refuseTooFrequentRefresh, withOfficerWork } from "@/lib/http/officer-work";
 import { bulkRequestSchema } from "@/lib/reconciliation/schema";
 import { reconcileBulk } from "@/lib/reconciliation/service";
 import { acceptJsonPost } from "@/lib/http/json-post";
-import { auditQuietly, inputOrErrorResponse } from "@/lib/seed-lists/route-support";
+import { recordAudit, inputOrErrorResponse } from "@/lib/seed-lists/route-support";
 
 /*
  * POST /api/reconciliation/bulk with `{ input: {kind:"paste",text} | {kind:"csv",filename,
@@ -12,15 +13,21 @@ import { auditQuietly, inputOrErrorResponse } from "@/lib/seed-lists/route-suppo
 
 export const dynamic = "force-dynamic";
 
-export async function POST(request: Request): Promise<Response> {
+export function POST(request: Request): Promise<Response> {
+  return withOfficerWork("the bulk reconciliation", () => handle(request));
+}
+
+async function handle(request: Request): Promise<Response> {
   // Issue 6: reconciling is an exporter's job (it reveals whole membership lists and is audited as such).
   const post = await acceptJsonPost(request, bulkRequestSchema, { role: "exporter", purpose: "reconciling groups" });
   if (!post.ok) return post.response;
   const { officer, data } = post;
+  const refused = refuseTooFrequentRefresh(officer.name, data.fresh);
+  if (refused) return refused;
   try {
     const out = await reconcileBulk(data, { signal: request.signal, fresh: data.fresh });
     const sum = (k: "in_both" | "unexpected" | "missing") => out.results.reduce((n, r) => n + r.counts[k], 0);
-    await auditQuietly({
+    await recordAudit({
       actor: officer.name,
       action: "reconciliation",
       target: "groups:bulk",

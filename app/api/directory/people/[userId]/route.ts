@@ -6,6 +6,7 @@ import { personDetail } from "@/lib/directory/person-detail";
 import { loadDirectory } from "@/lib/directory/snapshot";
 import type { Directory } from "@/lib/directory/types";
 import { refuseUnexpectedQuery } from "@/lib/hardening/query-guard";
+import { AS_OF_PARAM, takeAsOf } from "@/lib/http/as-of";
 import { requireSession } from "@/lib/session/session";
 
 /*
@@ -18,6 +19,7 @@ import { requireSession } from "@/lib/session/session";
  *
  * JSON by default. With `accept: application/x-ndjson` it streams progress lines while the
  * snapshot is walked, then `{"type":"person","person":{...}}` or an error line.
+ * `as_of=<sync id>`: as that complete sync had it.
  * The Refresh header (`x-dashboard-refresh: 1`, lib/http/refresh.ts) rebuilds the snapshot and reloads the permissions.
  */
 
@@ -42,8 +44,11 @@ function notFound(userId: string, builtAt: number): Response {
 export async function GET(request: Request, ctx: { params: Promise<{ userId: string }> }): Promise<Response> {
   const officer = await requireSession();
   if (officer instanceof Response) return officer;
-  const badQuery = refuseUnexpectedQuery(request);
+  const badQuery = refuseUnexpectedQuery(request, [AS_OF_PARAM]);
   if (badQuery) return badQuery;
+  const asOf = takeAsOf(new URLSearchParams(new URL(request.url).searchParams));
+  if (!asOf.ok) return jsonError(400, "invalid_request", asOf.message);
+  const asOfId = asOf.asOf;
 
   const { userId } = await ctx.params;
   if (!isUserId(userId)) {
@@ -54,7 +59,7 @@ export async function GET(request: Request, ctx: { params: Promise<{ userId: str
   if (!(request.headers.get("accept") ?? "").includes("application/x-ndjson")) {
     let directory: Directory | undefined;
     try {
-      directory = await loadDirectory({ signal: request.signal, fresh });
+      directory = await loadDirectory({ signal: request.signal, fresh, asOf: asOfId });
       const detail = await detailFor(directory, userId);
       return Response.json(detail, { headers: { "cache-control": "private, no-store" } });
     } catch (err) {
@@ -67,7 +72,7 @@ export async function GET(request: Request, ctx: { params: Promise<{ userId: str
   async function* lines(): AsyncGenerator<Line, void, undefined> {
     let directory: Directory | undefined;
     try {
-      directory = yield* progressUntilLoaded((o) => loadDirectory(o), { signal: ctrl.signal, fresh });
+      directory = yield* progressUntilLoaded((o) => loadDirectory({ ...o, asOf: asOfId }), { signal: ctrl.signal, fresh });
       yield { type: "person", person: await detailFor(directory, userId) };
     } catch (err) {
       if (ctrl.signal.aborted) return;

@@ -1,8 +1,9 @@
+import { refuseTooFrequentRefresh, withOfficerWork } from "@/lib/http/officer-work";
 import { loadDirectory } from "@/lib/directory/snapshot";
-import { errorResponse, jsonError } from "@/lib/http/error-response";
+import { jsonError } from "@/lib/http/error-response";
 import { seedListStore } from "@/lib/seed-lists/instance";
 import { readJsonBody } from "@/lib/http/json-body";
-import { auditQuietly, seedListTarget } from "@/lib/seed-lists/route-support";
+import { recordAudit, inputOrErrorResponse, seedListTarget } from "@/lib/seed-lists/route-support";
 import { SEED_LIST_ID_RE } from "@/lib/seed-lists/schema";
 import { resolveAgainst } from "@/lib/seed-lists/service";
 import { refuseCrossSiteRequest } from "@/lib/session/same-origin";
@@ -19,7 +20,11 @@ export const dynamic = "force-dynamic";
 
 const bodySchema = z.object({ fresh: z.boolean().optional() });
 
-export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+export function POST(request: Request, ctx: { params: Promise<{ id: string }> }): Promise<Response> {
+  return withOfficerWork("re-resolving the seed list", () => handle(request, ctx));
+}
+
+async function handle(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   const officer = await requireRole("exporter", "re-resolving a seed list");
   if (officer instanceof Response) return officer;
   const crossSite = refuseCrossSiteRequest(request);
@@ -28,6 +33,8 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   if (!SEED_LIST_ID_RE.test(id)) return jsonError(400, "invalid_request", "That is not a seed list id (they look like sl_…).");
   const body = await readJsonBody(request, bodySchema, 4096);
   if (!body.ok) return body.response;
+  const refused = refuseTooFrequentRefresh(officer.name, body.data.fresh);
+  if (refused) return refused;
   try {
     const store = seedListStore();
     const list = await store.get(id);
@@ -36,7 +43,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
     const resolution = resolveAgainst(list.sources, directory, officer.name);
     const ref = await store.addResolution(id, resolution);
     if (!ref) return jsonError(404, "not_found", `There is no saved seed list ${id}.`);
-    await auditQuietly({
+    await recordAudit({
       actor: officer.name,
       action: "seed_list",
       target: seedListTarget(id, list.meta.name),
@@ -46,6 +53,6 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
     });
     return Response.json(ref, { headers: { "cache-control": "no-store" } });
   } catch (err) {
-    return errorResponse(err);
+    return inputOrErrorResponse(err);
   }
 }

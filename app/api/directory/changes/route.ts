@@ -1,0 +1,41 @@
+import { CHANGES_PAGE_PARAMS, encodeChangesCursor, parsePageParams, refuseOtherParams, resolveSyncPair } from "@/lib/changes/changes-request";
+import { errorResponse } from "@/lib/http/error-response";
+import { requireSession } from "@/lib/session/session";
+import { changesRepository } from "@/lib/store/changes";
+import { store } from "@/lib/store/instance";
+import { syncToWire } from "@/lib/sync/to-wire";
+
+/*
+ * GET /api/directory/changes?from&to[&kind][&limit][&cursor] (CONTRACT.md): every difference between
+ * two complete syncs, in a stable order, a page at a time; `next_cursor` is always present, null on
+ * the last page. Read from the store only: no upstream call, whatever the input.
+ */
+
+export const dynamic = "force-dynamic";
+
+export async function GET(request: Request): Promise<Response> {
+  const officer = await requireSession();
+  if (officer instanceof Response) return officer;
+  const bad = refuseOtherParams(request, CHANGES_PAGE_PARAMS);
+  if (bad) return bad;
+  const params = new URL(request.url).searchParams;
+  try {
+    const database = await store();
+    const pair = await resolveSyncPair(database, params);
+    if (pair instanceof Response) return pair;
+    const page = parsePageParams(params, pair.from, pair.to);
+    if (page instanceof Response) return page;
+    const found = await changesRepository(database).page({ ...pair, ...page });
+    return Response.json(
+      {
+        from: syncToWire(pair.from),
+        to: syncToWire(pair.to),
+        changes: found.changes,
+        next_cursor: found.next ? encodeChangesCursor(pair.from, pair.to, found.next) : null,
+      },
+      { headers: { "cache-control": "private, no-store" } },
+    );
+  } catch (err) {
+    return errorResponse(err);
+  }
+}

@@ -1,0 +1,10 @@
+import { directoryRead } from "@/lib/http/directory-read";
+
+/* GET /api/directory/groups[/...]: the upstream's groups paths, served from the store (lib/http/directory-read.ts). */
+
+export const dynamic = "force-dynamic";
+
+export async function GET(request: Request, ctx: { params: Promise<{ path?: string[] }> }): Promise<Response> {
+  const { path = [] } = await ctx.params;
+  return directoryRead(request, ["groups", ...path]);
+}

@@ -1,0 +1,136 @@
+"use client";
+
+import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { parseAsString, useQueryStates } from "nuqs";
+import { useEffect, useMemo } from "react";
+import { DataTable } from "@/components/data-table/data-table";
+import { DataTableCounts } from "@/components/data-table/data-table-counts";
+import { DataTableToolbar } from "@/components/data-table/data-table-toolbar";
+import { ErrorNotice } from "@/components/data-table/error-notice";
+import { useDataTable } from "@/components/data-table/use-data-table";
+import { useExportDisabledReason } from "@/components/shell/officer-context";
+import { isChangeKind, type ChangeKind } from "@/lib/changes/change";
+import { isNewAdmin } from "@/lib/changes/describe";
+import { EMPTY_VIEW, viewParams, type ChangesView } from "@/lib/changes/view";
+import { toApiError } from "@/lib/query/api-error";
+import { changesPageFetch, changesSummaryQuery, syncsQuery } from "./change-queries";
+import { changesColumns, toRows } from "./changes-table-columns";
+import { CountsLine } from "./counts-line";
+import { SyncPicker, syncBefore } from "./sync-picker";
+
+/*
+ * The Changes page: what changed between two complete syncs (default: the newest two), or since a
+ * day. Counts in words at the top, every change in the table with its filters, and downloads of
+ * the view (CSV, NDJSON) through the audited server routes with the same filters.
+ */
+
+const NOUN = { one: "change", other: "changes" };
+const PUSH = { history: "push", scroll: false } as const;
+const pairParsers = { from: parseAsString.withDefault(""), to: parseAsString.withDefault(""), since: parseAsString.withDefault("") };
+
+function filterValues(v: unknown): string[] {
+  return Array.isArray(v) ? v.map(String) : typeof v === "string" && v ? [v] : [];
+}
+
+export function ChangesPage() {
+  const [pair, setPair] = useQueryStates(pairParsers, PUSH);
+  const syncs = useQuery(syncsQuery());
+  const complete = useMemo(() => (syncs.data?.syncs ?? []).filter((s) => s.status === "complete"), [syncs.data]);
+
+  // since=<day>: from the last complete sync before that day to the newest; else the picked pair; else the newest two.
+  const sinceSync = pair.since ? syncBefore(pair.since, complete) : undefined;
+  const to = pair.since ? (complete[0]?.id ?? "") : pair.to || complete[0]?.id || "";
+  const from = pair.since ? (sinceSync?.id ?? "") : pair.from || complete[1]?.id || complete[0]?.id || "";
+  const ready = from !== "" && to !== "";
+
+  const summary = useQuery({ ...changesSummaryQuery(from, to), enabled: ready });
+  const pages = useInfiniteQuery({
+    queryKey: ["changes", from, to],
+    queryFn: ({ pageParam, signal }) => changesPageFetch(from, to, pageParam, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.next_cursor ?? undefined,
+    enabled: ready,
+    staleTime: Infinity,
+  });
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = pages;
+  useEffect(() => {
+    if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
+  }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
+
+  const labels = summary.data?.labels;
+  const rows = useMemo(() => {
+    if (!labels || !pages.data) return [];
+    const all = pages.data.pages.flatMap((p) => p.changes);
+    return toRows(all, labels);
+  }, [labels, pages.data]);
+  const allLoaded = pages.isSuccess && !hasNextPage;
+  const columns = useMemo(() => changesColumns(rows), [rows]);
+  const controller = useDataTable({ data: rows, columns, getRowId: (r) => r.id });
+  const newAdmins = allLoaded ? rows.filter((r) => isNewAdmin(r.change)).length : undefined;
+
+  // The view on screen, as the downloads' query parameters.
+  const filters = controller.table.getState().columnFilters;
+  const view: ChangesView = { ...EMPTY_VIEW, q: controller.search ?? "" };
+  for (const f of filters) {
+    const values = filterValues(f.value);
+    if (f.id === "kind") view.kinds = values.filter(isChangeKind) as ChangeKind[];
+    else if (f.id === "organization") view.orgs = values;
+    else if (f.id === "group") view.groups = values;
+    else if (f.id === "role") view.roles = values;
+    else if (f.id === "person") view.people = values;
+    else if (f.id === "widens") view.widens = values.includes("widens");
+  }
+  const onlyOther = filters.some((f) => f.id === "widens" && filterValues(f.value).includes("other"));
+  const exportDisabled = useExportDisabledReason();
+  const downloadQuery = ready ? `from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}${viewParams(view).toString() ? `&${viewParams(view).toString()}` : ""}` : "";
+
+  const error = syncs.error ?? summary.error ?? pages.error;
+  return (
+    <div className="flex min-h-0 flex-1 flex-col gap-3 p-4">
+      <header className="flex flex-col gap-2">
+        <h1 className="text-lg font-semibold text-slate-900">Changes</h1>
+        {complete.length > 0 ? (
+          <SyncPicker
+            syncs={complete}
+            from={from}
+            to={to}
+            since={pair.since}
+            onPair={(f, t) => void setPair({ from: f, to: t, since: null })}
+            onSince={(day) => void setPair({ since: day || null, from: null, to: null })}
+          />
+        ) : syncs.isSuccess ? (
+          <p className="text-sm text-slate-700">No complete sync yet. Start one from the header; changes appear once there are two.</p>
+        ) : null}
+        {summary.data ? <CountsLine summary={summary.data} newAdmins={newAdmins} /> : null}
+      </header>
+      {error ? <ErrorNotice error={toApiError(error)} onRetry={() => void (syncs.error ? syncs.refetch() : summary.error ? summary.refetch() : pages.refetch())} /> : null}
+      <DataTableToolbar controller={controller} searchLabel="Search changes" searchPlaceholder="Search names, emails, ids…">
+        {onlyOther ? null : (
+          <span className="inline-flex items-center gap-2 text-xs">
+            {exportDisabled ? (
+              <span className="text-slate-500" title={exportDisabled}>
+                Downloads need the exporter role
+              </span>
+            ) : (
+              <>
+                <a className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-50" href={`/api/directory/changes.csv?${downloadQuery}`} aria-disabled={!ready || !allLoaded}>
+                  Download CSV
+                </a>
+                <a className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-50" href={`/api/directory/changes.ndjson?${downloadQuery}`} aria-disabled={!ready || !allLoaded}>
+                  Download NDJSON
+                </a>
+              </>
+            )}
+          </span>
+        )}
+      </DataTableToolbar>
+      <DataTableCounts table={controller.table} noun={NOUN} walk={{ status: allLoaded ? "complete" : pages.isError ? "error" : "partial", loaded: rows.length }} />
+      <DataTable
+        table={controller.table}
+        label={`Changes from ${from} to ${to}`}
+        loading={!allLoaded && rows.length === 0 && !error}
+        empty={<span>No changes between these two syncs.</span>}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+import "server-only";
+import { getSession } from "@/lib/session/session";
+import { officerShare, releaseWhenSent } from "@/lib/throttle/officer-share";
+
+/*
+ * A heavy job (an export, a resolution, a reconciliation) runs inside its officer's share of
+ * concurrent work (lib/throttle/officer-share.ts); past it, a 429 with retry-after before the job
+ * touches anything. A request without a session goes straight to the route, which refuses it
+ * with its own 401 (and audit entry). A streamed answer holds the slot until it is sent.
+ */
+export async function withOfficerWork(what: string, run: () => Promise<Response>): Promise<Response> {
+  const session = await getSession();
+  if (!session) return run();
+  const slot = officerShare().admitWork(session.officer.name, what);
+  if (slot instanceof Response) return slot;
+  let response: Response;
+  try {
+    response = await run();
+  } catch (err) {
+    slot();
+    throw err;
+  }
+  return releaseWhenSent(response, slot);
+}
+
+/** A `fresh` (rebuild the directory first) job: at most once per officer per interval; else a 429 to answer. */
+export function refuseTooFrequentRefresh(officer: string, fresh: boolean | undefined): Response | undefined {
+  return fresh ? officerShare().admitRefresh(officer, "directory") : undefined;
+}

@@ -1,0 +1,209 @@
+import pg from "pg";
+import { readdirSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startSimulator, type SimulatorHandle } from "@/lib/simulator/server";
+import { MIGRATIONS_FOLDER } from "@/lib/store/migrate";
+import type { AppServer } from "@/lib/testing/app-server";
+import {
+  VIEWER,
+  apiCalls,
+  officer,
+  people,
+  requestSync,
+  startAppWith,
+  summary,
+  syncEnded,
+  syncs,
+  until,
+  type Officer,
+} from "@/lib/testing/durable-rig";
+import { postgresMissing, startPostgresServer, type PostgresServer } from "@/lib/testing/postgres-server";
+
+/*
+ * Two `next start` instances on one PostgreSQL (DATABASE_URL), against the simulator over HTTP:
+ * they migrate once, run one sync between them however many ask, serve the same directory, share
+ * the audit log and logouts; the database going away gives clear 503s, no half-written sync, and
+ * the service comes back with it.
+ */
+
+const missing = postgresMissing();
+if (missing) console.warn(`Skipping the two-instance PostgreSQL suite: ${missing}`);
+
+let pgServer: PostgresServer;
+let sim: SimulatorHandle;
+let appA: AppServer;
+let appB: AppServer;
+let a: Officer;
+let b: Officer;
+
+beforeAll(async () => {
+  if (missing) return;
+  pgServer = await startPostgresServer({ database: "directory" });
+  sim = await startSimulator({ port: 0, seed: "durable-two", orgUserCounts: [40, 12], groups: 3, ratePerMinute: 60_000 });
+  // Both start together against the fresh database: each runs the migrations at start.
+  [appA, appB] = await Promise.all([startAppWith(sim, { DATABASE_URL: pgServer.url }), startAppWith(sim, { DATABASE_URL: pgServer.url })]);
+  a = await officer(appA);
+  b = await officer(appB);
+});
+
+afterAll(async () => {
+  await appA?.close();
+  await appB?.close();
+  await sim?.close();
+  await pgServer?.close();
+});
+
+async function sql<T>(text: string): Promise<T[]> {
+  const client = new pg.Client({ connectionString: pgServer.url });
+  await client.connect();
+  try {
+    return (await client.query(text)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}
+
+describe.skipIf(!!missing)("two instances on one PostgreSQL", () => {
+  it("migrated once though both started together", async () => {
+    const files = readdirSync(MIGRATIONS_FOLDER).filter((f) => f.endsWith(".sql"));
+    const rows = await sql<{ hash: string }>(`select hash from drizzle.__drizzle_migrations`);
+    expect(rows).toHaveLength(files.length);
+    expect(new Set(rows.map((r) => r.hash)).size).toBe(files.length);
+  });
+
+  it("runs one sync between them however many ask, and both serve it", async () => {
+    sim.clearLog();
+    const asked = await Promise.all(Array.from({ length: 3 }, () => [requestSync(a), requestSync(b)]).flat());
+    expect(new Set(asked.map((s) => s.id)).size).toBe(1);
+    const id = asked[0]!.id;
+    // Asking again while it runs joins it too.
+    const again = await Promise.all([requestSync(a), requestSync(b)]);
+    const done = await syncEnded(a, id);
+    expect(done.status).toBe("complete");
+    if (again.some((s) => s.id !== id)) {
+      // The first one may have finished before the second round asked: then exactly one more ran.
+      expect(new Set(again.map((s) => s.id)).size).toBe(1);
+      await syncEnded(a, again[0]!.id);
+    }
+
+    // One walk's worth of calls: no request sent twice, and as many as the sync counted.
+    const calls = apiCalls(sim);
+    const runs = new Set([id, ...again.map((s) => s.id)]).size;
+    expect(calls.length).toBe((await syncs(a)).filter((s) => s.status === "complete").reduce((n, s) => n + s.upstream_calls, 0));
+    if (runs === 1) expect(new Set(calls).size).toBe(calls.length);
+    expect(calls.filter((c) => c.startsWith("GET /v1/compliance/organizations?") || c === "GET /v1/compliance/organizations")).toHaveLength(runs);
+
+    // Both serve the same directory from it, with no upstream call.
+    sim.clearLog();
+    const [sa, sb] = await Promise.all([summary(a), summary(b)]);
+    expect(sa.status).toBe(200);
+    expect(sb).toEqual(sa);
+    expect((sa.body.counts as Record<string, number>).memberships).toBe(52);
+    const [pa, pb] = await Promise.all([people(a), people(b)]);
+    expect(pa.error).toBeUndefined();
+    expect(pa.people).toBeGreaterThan(0);
+    expect(pb).toEqual(pa);
+    expect(apiCalls(sim)).toEqual([]);
+    const newest = (await syncs(b)).find((s) => s.status === "complete")!;
+    expect(newest.id).toBe((await syncs(a)).find((s) => s.status === "complete")!.id);
+  });
+
+  it("keeps every route's bad-input answers, with no upstream call", async () => {
+    sim.clearLog();
+    for (const id of ["nope", "sync_", "sync_zzzzzzzz_000000000000", "..%2f..%2fetc", "sync_" + "a".repeat(300), "SYNC_abcdefgh_0123456789ab"]) {
+      const res = await a.get(`/api/syncs/${id}`);
+      expect(res.status, id).toBe(404);
+      expect(((await res.json()) as { error: { type: string } }).error.type).toBe("not_found");
+    }
+    for (const body of ['{"force":true}', "[]", "null", "not json", '""']) {
+      const res = await a.post("/api/syncs", body);
+      expect(res.status, body).toBe(400);
+      expect(((await res.json()) as { error: { message: string } }).error.message.length).toBeGreaterThan(10);
+    }
+    const viewer = await officer(appA, VIEWER);
+    expect((await viewer.post("/api/syncs", {})).status).toBe(403);
+    expect((await a.post("/api/syncs", {}, { origin: "https://evil.example" })).status).toBe(403);
+    expect((await fetch(`${appA.url}/api/syncs`)).status).toBe(401);
+    expect((await a.get("/api/syncs?limit=5")).status).toBe(400);
+    expect(apiCalls(sim)).toEqual([]);
+    expect((await syncs(a)).filter((s) => s.status === "running")).toEqual([]);
+  });
+
+  it("lists on one instance the audit entry written on the other", async () => {
+    const logins = async (o: Officer) => {
+      const res = await o.get("/api/audit?action=login&actor=olga&limit=100");
+      expect(res.status, await res.clone().text()).toBe(200);
+      return ((await res.json()) as { entries: Array<{ id: string; actor: string; action: string }> }).entries;
+    };
+    const seenOnB = new Set((await logins(b)).map((e) => e.id));
+    await officer(appA); // a login, audited on A
+    const fresh = (await logins(b)).filter((e) => !seenOnB.has(e.id));
+    expect(fresh).toHaveLength(1);
+    expect(fresh[0]).toMatchObject({ actor: "olga", action: "login" });
+    expect((await logins(a)).map((e) => e.id)).toContain(fresh[0]!.id);
+  });
+
+  it("refuses on one instance a session logged out on the other", async () => {
+    const session = await officer(appA);
+    expect((await fetch(`${appB.url}/api/syncs`, { headers: { cookie: session.cookie } })).status).toBe(200);
+    const out = await fetch(`${appA.url}/api/auth/logout`, { method: "POST", headers: { cookie: session.cookie, origin: appA.url } });
+    expect(out.status).toBe(204);
+    expect((await fetch(`${appB.url}/api/syncs`, { headers: { cookie: session.cookie } })).status).toBe(401);
+    expect((await fetch(`${appA.url}/api/syncs`, { headers: { cookie: session.cookie } })).status).toBe(401);
+  });
+
+  it("answers 503 while the database is down, leaves no half-written sync, and recovers when it is back", async () => {
+    const before = (await syncs(a)).find((s) => s.status === "complete")!;
+    // A slow upstream keeps the sync running while the database goes away under it.
+    sim.setFaults([{ kind: "latency", latencyMs: 400 }]);
+    sim.clearLog();
+    const running = await requestSync(b);
+    expect(running.status).toBe("running");
+    await until("the sync to have staged something", async () => (apiCalls(sim).length >= 4 ? true : undefined));
+    await pgServer.stop();
+    try {
+      for (const o of [a, b]) {
+        const res = await o.get("/api/syncs");
+        expect(res.status).toBe(503);
+        const body = (await res.json()) as { error: { type: string; message: string } };
+        expect(body.error.type).toBe("store_unavailable");
+        expect(body.error.message).toMatch(/database is unavailable/);
+        expect(res.headers.get("retry-after")).toBeTruthy();
+        const s = await summary(o);
+        expect(s.status).toBe(503);
+        const p = await people(o);
+        expect(p.done).toBeUndefined();
+        expect(p.error?.type).toBe("store_unavailable");
+      }
+      // Starting a sync cannot be recorded: refused the same way, nothing walked for it.
+      expect((await a.post("/api/syncs", {})).status).toBe(503);
+    } finally {
+      sim.clearFaults();
+      await pgServer.start();
+    }
+
+    // Back: the very next request succeeds, on both (the pools drop their dead connections).
+    const [la, lb] = await Promise.all([syncs(a), syncs(b)]);
+    expect(lb.map((s) => s.id)).toEqual(la.map((s) => s.id));
+    // The interrupted sync never completes: it ends failed (its process may have recorded it, or
+    // the stale-lease reaper fails it), and the sync before it stays the current one.
+    const ended = await until("the interrupted sync to end", async () => {
+      const s = (await syncs(a)).find((x) => x.id === running.id)!;
+      return s.status === "running" ? undefined : s;
+    });
+    expect(ended.status).toBe("failed");
+    expect(ended.counts).toBeNull();
+    expect(ended.sha256).toBeNull();
+    expect((await syncs(b)).find((s) => s.status === "complete")!.id).toBe(before.id);
+    expect((await sql<{ n: string }>(`select count(*) as n from sync_staging`))[0]!.n).toBe("0");
+    const [sa, sb] = await Promise.all([summary(a), summary(b)]);
+    expect(sa.status).toBe(200);
+    expect(sb).toEqual(sa);
+
+    // And a new sync runs to completion, with the same content as before.
+    const next = await requestSync(a);
+    const done = await syncEnded(b, next.id);
+    expect(done.status).toBe("complete");
+    expect(done.sha256).toBe(before.sha256);
+  });
+});
