@@ -1,44 +1,122 @@
-import { chromium, type Browser, type Page } from "@playwright/test";
+import { chromium, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { MeasurementError } from "./stats";
 
 /*
- * The users table in Chromium: how long from a keystroke in the search box to the filtered rows
- * on screen, and how much JavaScript the page loads. The clock runs inside the page: from the
- * keydown event's timestamp to the first frame painted after the table's row count changed
- * (a task queued from requestAnimationFrame runs after that frame is painted).
+ * Measures in Chromium. Every clock runs inside the page, so the bench's own scheduling does not
+ * count: "first rows painted" is from navigation start (performance.now()'s origin) to the first
+ * frame painted after the first data row is in the DOM; an interaction is from its event's
+ * timestamp (keydown, pointerdown) to the first frame painted after the table's row count changed.
+ * "Painted" is a task queued from requestAnimationFrame, which runs after that frame.
  */
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
-export interface TableRun {
-  loadMs: number;
-  rows: number;
-  samples: Array<{ key: string; ms: number; rowsShown: number }>;
-  scriptBytesTransferred: number;
-  scriptBytesDecoded: number;
-  scripts: number;
+/** A data row of the kit's tables (skeleton rows carry no aria-rowindex). */
+export const DATA_ROW = "table[aria-rowcount] tbody tr[aria-rowindex]";
+const TABLE = "table[aria-rowcount]";
+
+export interface Session {
+  context: BrowserContext;
+  close(): Promise<void>;
 }
 
-declare global {
-  interface Window {
-    __bench?: { full: number; keyAt?: number; changedAt?: number; paintedAt?: number; rows?: number };
+export async function openSession(appUrl: string, username: string, password: string): Promise<Session> {
+  const browser: Browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+  try {
+    const context = await browser.newContext({ baseURL: appUrl, viewport: { width: 1400, height: 900 } });
+    const login = await context.request.post("/api/auth/login", { data: { username, password }, headers: { origin: appUrl } });
+    if (login.status() !== 204) throw new MeasurementError(`browser login answered ${login.status()}`);
+    return { context, close: () => browser.close() };
+  } catch (err) {
+    await browser.close();
+    throw err;
   }
 }
 
-/**
- * Page-side instrumentation, as source text: the bench runs under tsx, whose transform adds
- * helpers to functions that would not exist inside the page.
- */
-function instrument(fullCount: number): string {
+function firstRowsScript(selector: string): string {
   return `(() => {
-    const b = { full: ${fullCount} };
+    const b = {};
+    window.__first = b;
+    const check = () => {
+      if (b.at !== undefined || !document.querySelector(${JSON.stringify(selector)})) return;
+      b.at = performance.now();
+      obs.disconnect();
+      requestAnimationFrame(() => setTimeout(() => { b.painted = performance.now(); }, 0));
+    };
+    const obs = new MutationObserver(check);
+    obs.observe(document, { subtree: true, childList: true });
+  })()`;
+}
+
+export interface PageLoad {
+  page: Page;
+  firstRowsMs: number;
+  scripts: { transferred: number; decoded: number; count: number };
+}
+
+/** Opens `url` in a new tab; resolves once the first row matching `selector` is painted. */
+export async function openAndTimeFirstRows(session: Session, url: string, selector = DATA_ROW, timeoutMs = 120_000): Promise<PageLoad> {
+  const page = await session.context.newPage();
+  const scripts: Array<Promise<{ transferred: number; decoded: number }>> = [];
+  page.on("response", (res) => {
+    if (res.request().resourceType() !== "script") return;
+    scripts.push(
+      (async () => {
+        const sizes = await res.request().sizes().catch(() => undefined);
+        const body = await res.body().catch(() => undefined);
+        return { transferred: sizes?.responseBodySize ?? body?.length ?? 0, decoded: body?.length ?? 0 };
+      })(),
+    );
+  });
+  await page.addInitScript(firstRowsScript(selector));
+  await page.goto(url, { waitUntil: "commit" });
+  const ok = await page
+    .waitForFunction("window.__first && window.__first.painted !== undefined", undefined, { timeout: timeoutMs })
+    .then(() => true)
+    .catch(() => false);
+  if (!ok) {
+    const text = ((await page.locator("body").innerText().catch(() => "")) || "").replace(/\s+/g, " ").slice(0, 200);
+    await page.close();
+    throw new MeasurementError(`${url}: no row (${selector}) painted within ${timeoutMs / 1000} s; the page said: "${text}"`);
+  }
+  const firstRowsMs = (await page.evaluate("window.__first.painted")) as number;
+  await page.waitForLoadState("load");
+  const sizes = await Promise.all(scripts);
+  return {
+    page,
+    firstRowsMs,
+    scripts: { transferred: sizes.reduce((a, s) => a + s.transferred, 0), decoded: sizes.reduce((a, s) => a + s.decoded, 0), count: sizes.length },
+  };
+}
+
+/** The table's row count (header excluded), once it has stopped loading. */
+export async function loadedRowCount(page: Page, timeoutMs = 300_000): Promise<number> {
+  await page.waitForSelector(`${TABLE}:not([aria-busy])`, { timeout: timeoutMs });
+  // Rows may still be streaming in: wait until the count holds still for a second.
+  let last = -1;
+  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; ) {
+    const n = Number(await page.getAttribute(TABLE, "aria-rowcount"));
+    if (n === last) return n - 1;
+    last = n;
+    await page.waitForTimeout(1000);
+  }
+  throw new MeasurementError(`the table's row count did not settle within ${timeoutMs / 1000} s`);
+}
+
+function interactionScript(eventType: string): string {
+  return `(() => {
+    const table = document.querySelector(${JSON.stringify(TABLE)});
+    const before = table && table.getAttribute("aria-rowcount");
+    const b = {};
     window.__bench = b;
-    document.addEventListener("keydown", (e) => { b.keyAt = e.timeStamp; }, { once: true, capture: true });
+    document.addEventListener(${JSON.stringify(eventType)}, (e) => { b.eventAt = e.timeStamp; }, { once: true, capture: true });
     const obs = new MutationObserver(() => {
-      const n = Number(document.querySelector("table[aria-rowcount]")?.getAttribute("aria-rowcount"));
-      if (b.changedAt !== undefined || n === b.full) return;
+      const now = document.querySelector(${JSON.stringify(TABLE)});
+      const n = now && now.getAttribute("aria-rowcount");
+      if (b.changedAt !== undefined || n === before) return;
       b.changedAt = performance.now();
-      b.rows = n - 1;
+      b.rows = Number(n) - 1;
       obs.disconnect();
       requestAnimationFrame(() => setTimeout(() => { b.paintedAt = performance.now(); }, 0));
     });
@@ -46,78 +124,75 @@ function instrument(fullCount: number): string {
   })()`;
 }
 
-export async function measureUsersTable(opts: {
-  appUrl: string;
-  orgUuid: string;
+/** Runs `act` with the clock armed; the time from its `eventType` event to the changed rows painted. */
+async function timeInteraction(page: Page, eventType: "keydown" | "pointerdown", act: () => Promise<void>, timeoutMs = 30_000): Promise<{ ms: number; rows: number }> {
+  await page.evaluate(interactionScript(eventType));
+  await act();
+  const done = await page
+    .waitForFunction("window.__bench && window.__bench.paintedAt !== undefined", undefined, { timeout: timeoutMs })
+    .then(() => true)
+    .catch(() => false);
+  if (!done) throw new MeasurementError(`the table's row count did not change within ${timeoutMs / 1000} s`);
+  const b = (await page.evaluate("window.__bench")) as { eventAt?: number; paintedAt: number; rows: number };
+  if (b.eventAt === undefined) throw new MeasurementError(`no ${eventType} event reached the page`);
+  return { ms: b.paintedAt - b.eventAt, rows: b.rows };
+}
+
+export interface Sample {
+  what: string;
+  ms: number;
   rows: number;
-  username: string;
-  password: string;
-  keys: string[];
-  log: (line: string) => void;
-}): Promise<TableRun> {
-  const browser: Browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
-  try {
-    const context = await browser.newContext({ baseURL: opts.appUrl, viewport: { width: 1400, height: 900 } });
-    const login = await context.request.post("/api/auth/login", {
-      data: { username: opts.username, password: opts.password },
-      headers: { origin: opts.appUrl },
-    });
-    if (login.status() !== 204) throw new Error(`browser login failed: ${login.status()}`);
+}
 
-    const page: Page = await context.newPage();
-    const scripts: Array<Promise<{ transferred: number; decoded: number }>> = [];
-    page.on("response", (res) => {
-      if (res.request().resourceType() !== "script") return;
-      scripts.push(
-        (async () => {
-          const sizes = await res.request().sizes().catch(() => undefined);
-          const body = await res.body().catch(() => undefined);
-          return { transferred: sizes?.responseBodySize ?? body?.length ?? 0, decoded: body?.length ?? 0 };
-        })(),
-      );
-    });
-
-    const full = opts.rows + 1; // aria-rowcount counts the header row
-    const t0 = Date.now();
-    await page.goto(`/organizations/${opts.orgUuid}/users`);
-    await page.waitForSelector(`table[aria-rowcount="${full}"]:not([aria-busy])`, { timeout: 300_000 });
-    const loadMs = Date.now() - t0;
-    opts.log(`  table loaded: ${opts.rows.toLocaleString("en-US")} rows in ${(loadMs / 1000).toFixed(1)} s`);
-
-    const search = page.getByRole("searchbox", { name: /^Search users/ });
-    await search.waitFor();
-    // Settle: let the browser finish any idle work from loading before the first sample.
-    await page.waitForTimeout(500);
-
-    const samples: TableRun["samples"] = [];
-    for (const key of opts.keys) {
-      await search.fill("");
-      await page.waitForSelector(`table[aria-rowcount="${full}"]`);
-      await search.focus();
-      await page.evaluate(instrument(full));
-      await page.keyboard.press(key);
-      const done = await page
-        .waitForFunction("window.__bench && window.__bench.paintedAt !== undefined", undefined, { timeout: 30_000 })
-        .then(() => true)
-        .catch(() => false);
-      if (!done) {
-        opts.log(`  "${key}": the row count did not change within 30 s; sample skipped`);
-        continue;
-      }
-      const b = (await page.evaluate("window.__bench")) as NonNullable<Window["__bench"]>;
-      samples.push({ key, ms: b.paintedAt! - b.keyAt!, rowsShown: b.rows! });
+/**
+ * Each key typed into an empty search box: keydown → filtered rows painted. A key that does not
+ * change the table within 30 s is logged and missing from the samples (the caller fails the
+ * measurement when samples are missing).
+ */
+export async function timeKeystrokes(page: Page, searchName: RegExp, keys: readonly string[], fullRows: number, log: (l: string) => void): Promise<Sample[]> {
+  const search = page.getByRole("searchbox", { name: searchName });
+  await search.waitFor({ timeout: 30_000 });
+  await page.waitForTimeout(500); // let idle work from loading finish before the first sample
+  const samples: Sample[] = [];
+  for (const key of keys) {
+    await search.fill("");
+    await page.waitForSelector(`${TABLE}[aria-rowcount="${fullRows + 1}"]`, { timeout: 60_000 });
+    await search.focus();
+    try {
+      const r = await timeInteraction(page, "keydown", () => page.keyboard.press(key));
+      samples.push({ what: key, ...r });
+    } catch (err) {
+      log(`  key "${key}": ${(err as Error).message}`);
     }
-
-    const sizes = await Promise.all(scripts);
-    return {
-      loadMs,
-      rows: opts.rows,
-      samples,
-      scriptBytesTransferred: sizes.reduce((a, s) => a + s.transferred, 0),
-      scriptBytesDecoded: sizes.reduce((a, s) => a + s.decoded, 0),
-      scripts: sizes.length,
-    };
-  } finally {
-    await browser.close();
   }
+  await search.fill("");
+  return samples;
+}
+
+/**
+ * A facet (a faceted filter's option) turned on, then off again, for each of the first `options`
+ * choices in the filter `buttonName` opens: pointerdown → changed rows painted.
+ */
+export async function timeFacetChanges(page: Page, buttonName: RegExp, options: number, log: (l: string) => void): Promise<Sample[]> {
+  const button = page.getByRole("button", { name: buttonName });
+  await button.waitFor({ timeout: 30_000 });
+  await button.click();
+  const boxes = page.getByRole("dialog").getByRole("checkbox");
+  await boxes.first().waitFor({ timeout: 10_000 });
+  const n = Math.min(options, await boxes.count());
+  const samples: Sample[] = [];
+  for (let i = 0; i < n; i++) {
+    const box = boxes.nth(i);
+    const label = ((await box.evaluate((el) => (el as HTMLInputElement).labels?.[0]?.textContent ?? "")) || `option ${i + 1}`).trim();
+    for (const turn of ["on", "off"]) {
+      try {
+        const r = await timeInteraction(page, "pointerdown", () => box.click());
+        samples.push({ what: `${label} ${turn}`, ...r });
+      } catch (err) {
+        log(`  facet "${label}" ${turn}: ${(err as Error).message}`);
+      }
+    }
+  }
+  await page.keyboard.press("Escape");
+  return samples;
 }

@@ -55,3 +55,20 @@ export function minimumExportCalls(d: Directory): number {
   for (const o of d.organizations) calls += pages(d.userCountOf(o.uuid));
   return calls;
 }
+
+export interface MinimumSyncCalls extends MinimumCalls {
+  permissions: number;
+  settings: number;
+}
+
+/**
+ * A sync reads everything the walk does, plus every role's permissions (ceil(n / 1000) pages each,
+ * one for an empty list) and each organization's settings (one call each).
+ */
+export function minimumSyncCalls(d: Directory): MinimumSyncCalls {
+  const walk = minimumDirectoryCalls(d);
+  let permissions = 0;
+  for (const o of d.organizations) for (const r of d.rolesOf(o.uuid)) permissions += pages(d.permissionsOf(o.uuid, r.id).length);
+  const settings = d.organizations.length;
+  return { ...walk, permissions, settings, total: walk.total + permissions + settings };
+}

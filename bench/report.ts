@@ -1,18 +1,11 @@
-/*
- * The report: one Markdown table (quoted in the README) and the same numbers as JSON, both under
- * bench/reports/ named by the run's date and time.
- */
+import type { Summary, Verdict } from "./stats";
+import { verdict } from "./stats";
 
-export interface WalkResult {
-  calls: number;
-  minimum: number;
-  minimumByKind: Record<string, number>;
-  wallMs: number;
-  boundMs: number;
-  status429: number;
-  maxStartsPerSecond: number;
-  rows: { memberships: number; people: number; groups: number; groupMemberships: number; roles: number };
-}
+/*
+ * The report: one Markdown table (measurement, result, goal or bound, verdict, notes) and the same
+ * numbers as JSON, both under bench/reports/ named by the run's date and time. A measurement that
+ * could not be taken is absent here and named in `errors` (and the run exits non-zero).
+ */
 
 export interface OfficersResult {
   officers: number;
@@ -31,28 +24,75 @@ export interface InstancesResult {
 export interface ExportResult {
   rows: number;
   expectedRows: number;
-  complete: boolean;
   wallMs: number;
   rowsPerSecond: number;
-  boundRowsPerSecond: number;
   calls: number;
-  minimumCalls: number;
+  minimumCalls?: number;
+  boundRowsPerSecond?: number;
   peakRssBytes: number;
   rssBeforeBytes: number;
-  rssSamples: number;
   bytes: number;
 }
 
-export interface TableResult {
-  rows: number;
-  loadMs: number;
-  keystrokes: number;
-  medianMs: number;
-  p95Ms: number;
-  samplesMs: number[];
-  scriptBytesTransferred: number;
-  scriptBytesDecoded: number;
-  scripts: number;
+export interface SyncResult {
+  id: string;
+  simulatorCalls: number;
+  syncCalls: number;
+  minimum: number;
+  minimumByKind: Record<string, number>;
+  wallMs: number;
+  boundMs: number;
+  status429: number;
+  maxStartsPerSecond: number;
+  counts: Record<string, number>;
+  rssAtRestBytes: number;
+  rssPeakBytes: number;
+}
+
+export interface PageTiming {
+  url: string;
+  firstRowsMs: number;
+  upstreamCalls?: number;
+  rows?: number;
+}
+
+export interface RestartResult {
+  people: PageTiming;
+  person: PageTiming;
+}
+
+export interface TableSpeed {
+  load: PageTiming;
+  keystrokes: Summary;
+  scriptBytesTransferred?: number;
+  scriptBytesDecoded?: number;
+  scripts?: number;
+}
+
+export interface BrowserResult {
+  people?: TableSpeed;
+  facets?: Summary;
+  usersTable?: TableSpeed;
+  privileged?: PageTiming;
+  headerSearch?: Summary | { notBuilt: string };
+}
+
+export interface ChangesResult {
+  simulatorChanges: number;
+  secondSync: { id: string; wallMs: number; calls: number };
+  json: { firstPageMs: number; warmMedianMs: number; changesOnFirstPage: number; more: boolean };
+  page: PageTiming;
+}
+
+export interface StorageReport {
+  syncs: number;
+  churn: number;
+  afterOne: { factRows: number; bytes: number };
+  afterAll: { factRows: number; bytes: number; currentFacts: number };
+  rowsRatio: number;
+  bytesRatio: number;
+  changesMade: number;
+  syncMs: { first: number; medianLater: number };
 }
 
 export interface BenchReport {
@@ -61,109 +101,138 @@ export interface BenchReport {
   durationMs: number;
   /** loadAverage: the 1-minute load average at the start and the end (other work on the machine skews the timings). */
   machine: { cpus: number; node: string; platform: string; loadAverage: { start: number; end: number } };
-  options: {
-    quick: boolean;
-    seed: string;
-    orgs: number;
-    users: number;
-    groups: number;
-    tableRows: number;
-    rps: number;
-    ratePerMinute: number;
-    officers: number;
-  };
+  options: { quick: boolean; seed: string; orgs: number; users: number; groups: number; tableRows: number; rps: number; ratePerMinute: number; officers: number; keystrokes: number };
   build: { dir: string; id: string };
-  walk?: WalkResult;
   officers?: OfficersResult;
   instances?: InstancesResult;
   export?: ExportResult;
-  table?: TableResult | { skipped: string };
+  sync?: SyncResult;
+  restart?: RestartResult;
+  browser?: BrowserResult | { skipped: string };
+  asOfExport?: ExportResult;
+  changes?: ChangesResult;
+  storage?: StorageReport;
+  /** Every goal with its verdict, as in the Markdown table. */
+  goals: Array<{ measurement: string; verdict: Verdict }>;
   errors: string[];
 }
 
 const n = (x: number) => Math.round(x).toLocaleString("en-US");
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const ms = (x: number) => `${n(x)} ms`;
 const mb = (b: number) => `${(b / (1024 * 1024)).toFixed(0)} MB`;
 const kb = (b: number) => `${(b / 1024).toFixed(0)} kB`;
+const MB = 1024 * 1024;
 
-export function markdownTable(r: BenchReport): string {
+type Row = { measurement: string; result: string; goal: string; verdict: Verdict | ""; notes: string };
+
+function rowsOf(r: BenchReport): Row[] {
   const o = r.options;
-  const rows: string[][] = [];
-  if (r.walk) {
-    const w = r.walk;
-    rows.push([
-      "Full directory walk (organizations, users, roles, groups, members): upstream calls",
-      n(w.calls),
-      `${n(w.minimum)} minimum at limit=1000`,
-      `${n(w.rows.memberships)} memberships, ${n(w.rows.people)} people, ${n(w.rows.roles)} roles, ${n(w.rows.groupMemberships)} group memberships`,
-    ]);
-    rows.push([
-      "Full directory walk: wall time",
-      s(w.wallMs),
-      `${s(w.boundMs)} (calls ÷ ${o.rps} rps)`,
-      `${n(w.status429)} × 429; most starts in any 1 s: ${w.maxStartsPerSecond}`,
-    ]);
+  const rows: Row[] = [];
+  const add = (measurement: string, result: string, goal: string, ok: boolean | undefined | null, notes = "") =>
+    rows.push({ measurement, result, goal, verdict: ok === null ? "" : verdict(ok), notes });
+
+  if (r.sync) {
+    const x = r.sync;
+    add(
+      "Full sync through the app: upstream calls (simulator log / the sync's upstream_calls)",
+      `${n(x.simulatorCalls)} / ${n(x.syncCalls)}`,
+      `= ${n(x.minimum)} (minimum at limit=1000)`,
+      x.simulatorCalls === x.minimum && x.syncCalls === x.minimum,
+      `${Object.entries(x.minimumByKind).map(([k, v]) => `${k} ${n(v)}`).join(", ")}; ${n(x.counts.memberships ?? 0)} memberships, ${n(x.counts.people ?? 0)} people, ${n(x.counts.permissions ?? 0)} permissions`,
+    );
+    add("Full sync: wall time", s(x.wallMs), `≤ 1.05 × ${s(x.boundMs)} (calls ÷ ${o.rps} rps)`, x.wallMs <= 1.05 * x.boundMs, `${(x.wallMs / x.boundMs).toFixed(2)}×; ${n(x.status429)} × 429; most starts in any 1 s: ${x.maxStartsPerSecond}`);
+    add("Full sync: app server memory (RSS of its process tree)", `+${mb(x.rssPeakBytes - x.rssAtRestBytes)}`, "< +150 MB", x.rssPeakBytes - x.rssAtRestBytes < 150 * MB, `${mb(x.rssAtRestBytes)} at rest, ${mb(x.rssPeakBytes)} peak during the sync`);
+  }
+  if (r.restart) {
+    for (const [what, t] of [["People", r.restart.people], ["One person's page", r.restart.person]] as const) {
+      add(`After a restart: ${what}, upstream calls before it shows`, n(t.upstreamCalls ?? NaN), "0", t.upstreamCalls === 0, t.url);
+      add(`After a restart: ${what}, first rows painted`, ms(t.firstRowsMs), "< 1,000 ms", t.firstRowsMs < 1000, "from navigation start, cold tab");
+    }
+  }
+  if (r.browser && "skipped" in r.browser) add("Browser speed", "not measured", "—", undefined, r.browser.skipped);
+  else if (r.browser) {
+    const b = r.browser;
+    for (const [what, t] of [["People", b.people], [`An organization's users table`, b.usersTable]] as const) {
+      if (!t) continue;
+      add(`${what} (${n(t.load.rows ?? 0)} rows), from the store: first rows painted`, ms(t.load.firstRowsMs), "< 1,000 ms", t.load.firstRowsMs < 1000, t.load.url);
+      add(`${what}: keystroke → filtered rows painted`, `p95 ${ms(t.keystrokes.p95Ms)} (median ${ms(t.keystrokes.medianMs)})`, "p95 < 50 ms", t.keystrokes.p95Ms < 50, `${t.keystrokes.n} keystrokes`);
+      if (t.scriptBytesTransferred !== undefined) add(`${what}: JavaScript transferred`, kb(t.scriptBytesTransferred), "—", null, `${t.scripts} scripts, ${kb(t.scriptBytesDecoded ?? 0)} uncompressed`);
+    }
+    if (b.facets) add("People: facet change (organization role on/off) → rows painted", `p95 ${ms(b.facets.p95Ms)} (median ${ms(b.facets.medianMs)})`, "p95 < 100 ms", b.facets.p95Ms < 100, `${b.facets.n} changes`);
+    if (b.privileged) add("Privileged access report: first rows painted", ms(b.privileged.firstRowsMs), "< 300 ms", b.privileged.firstRowsMs < 300, `${n(b.privileged.rows ?? 0)} rows`);
+    if (b.headerSearch && "notBuilt" in b.headerSearch) add("Header search", "not built", "< 300 ms", undefined, b.headerSearch.notBuilt);
+    else if (b.headerSearch) add("Header search (/api/directory/search): answer", `p95 ${ms(b.headerSearch.p95Ms)} (median ${ms(b.headerSearch.medianMs)})`, "< 300 ms", b.headerSearch.p95Ms < 300, `${b.headerSearch.n} queries`);
+  }
+  if (r.changes) {
+    const c = r.changes;
+    add("Changes between two syncs (1% churn): JSON first page", ms(c.json.firstPageMs), "< 300 ms", c.json.firstPageMs < 300, `${n(c.json.changesOnFirstPage)} changes on it${c.json.more ? " (more follow)" : ""}; warm median ${ms(c.json.warmMedianMs)}; the simulator made ${n(c.simulatorChanges)}`);
+    add("Changes page: first rows painted", ms(c.page.firstRowsMs), "< 300 ms", c.page.firstRowsMs < 300, `second sync ${s(c.secondSync.wallMs)}, ${n(c.secondSync.calls)} calls`);
+  }
+  if (r.export) {
+    const e = r.export;
+    add(
+      `Live CSV export of ${n(e.expectedRows)} rows (/api/export/users.csv)`,
+      `${n(e.rowsPerSecond)} rows/s`,
+      e.boundRowsPerSecond ? `bound ${n(e.boundRowsPerSecond)} rows/s` : "—",
+      null,
+      `${n(e.calls)} calls (minimum ${n(e.minimumCalls ?? 0)}); ${s(e.wallMs)}; server peak RSS ${mb(e.peakRssBytes)} (${mb(e.rssBeforeBytes)} before)`,
+    );
+  }
+  if (r.asOfExport) {
+    const e = r.asOfExport;
+    const live = r.export?.rowsPerSecond;
+    add(
+      `As-of CSV export of ${n(e.expectedRows)} rows (?as_of=<first sync>)`,
+      `${n(e.rowsPerSecond)} rows/s, ${n(e.calls)} upstream calls`,
+      live ? `≥ ${n(live)} rows/s (live), 0 calls` : "≥ the live export, 0 calls",
+      live === undefined ? undefined : e.rowsPerSecond >= live && e.calls === 0,
+      `${s(e.wallMs)}; server peak RSS ${mb(e.peakRssBytes)} (${mb(e.rssBeforeBytes)} before)`,
+    );
+  }
+  if (r.storage) {
+    const t = r.storage;
+    add(`Storage: ${t.syncs} syncs, ${(t.churn * 100).toFixed(0)}% churn between each: fact rows`, `${n(t.afterAll.factRows)} (${t.rowsRatio.toFixed(2)}×)`, `< 1.5 × ${n(t.afterOne.factRows)} (one sync)`, t.rowsRatio < 1.5, `${n(t.afterAll.currentFacts)} current; ${n(t.changesMade)} changes made`);
+    add("Storage: bytes (pg_total_relation_size of directory_facts, sync_staging, syncs)", `${mb(t.afterAll.bytes)} (${t.bytesRatio.toFixed(2)}×)`, `< 1.5 × ${mb(t.afterOne.bytes)}`, t.bytesRatio < 1.5, `first sync ${s(t.syncMs.first)}, later ones ${s(t.syncMs.medianLater)} (median), in process`);
   }
   if (r.officers) {
     const f = r.officers;
-    rows.push([
-      `${f.officers} concurrent officers open the same organization's users (one instance)`,
-      `${n(f.calls)} upstream calls`,
-      `${n(f.ideal)} (one walk of ${n(f.org.users)} users)`,
-      `${f.allAnswered ? "every page answered" : "SOME PAGES FAILED"}; ${s(f.wallMs)}`,
-    ]);
+    add(`${f.officers} concurrent officers open the same organization's users live (/api/compliance, one instance)`, `${n(f.calls)} upstream calls`, `${n(f.ideal)} (one walk of ${n(f.org.users)} users)`, f.calls <= f.ideal && f.allAnswered, `${f.allAnswered ? "every page answered" : "SOME PAGES FAILED"}; ${s(f.wallMs)}`);
   }
   if (r.instances) {
     const a = r.instances.sameOrg;
     const b = r.instances.spread;
-    rows.push([
-      `Two instances sharing Redis, ${a.officers} officers on the same organization's users`,
-      `${n(a.calls)} upstream calls`,
-      `${n(a.ideal)} (one walk)`,
-      `${a.allAnswered ? "every page answered" : "SOME PAGES FAILED"}; ${s(a.wallMs)}`,
-    ]);
-    rows.push([
+    add(`Two instances sharing Redis, ${a.officers} officers on the same organization's users`, `${n(a.calls)} upstream calls`, `${n(a.ideal)} (one walk)`, a.calls <= a.ideal && a.allAnswered, `${a.allAnswered ? "every page answered" : "SOME PAGES FAILED"}; ${s(a.wallMs)}`);
+    add(
       `Two instances sharing Redis, ${b.officers} officers on ${b.orgs} different organizations: most request starts in any 1 s`,
       String(b.maxStartsPerSecond),
-      `${o.rps} (the rate)`,
+      `≤ ${o.rps} (the rate)`,
+      b.maxStartsPerSecond <= o.rps && b.allAnswered,
       `${n(b.calls)} calls (minimum ${n(b.ideal)}), ${b.allAnswered ? "every page answered" : "SOME PAGES FAILED"}, ${n(b.status429)} × 429, ${s(b.wallMs)}`,
-    ]);
+    );
   }
-  if (r.export) {
-    const e = r.export;
-    rows.push([
-      `CSV export of ${n(e.expectedRows)} rows (/api/export/users.csv)`,
-      `${n(e.rowsPerSecond)} rows/s`,
-      `${n(e.boundRowsPerSecond)} rows/s (${n(e.expectedRows)} rows ÷ (${n(e.minimumCalls)} calls ÷ ${o.rps} rps))`,
-      `${e.complete ? "complete" : `INCOMPLETE: ${n(e.rows)} rows`}; ${n(e.calls)} calls; ${s(e.wallMs)}; server peak RSS ${mb(e.peakRssBytes)} (${mb(e.rssBeforeBytes)} before)`,
-    ]);
-  }
-  if (r.table && "medianMs" in r.table) {
-    const t = r.table;
-    rows.push([
-      `Users table in Chromium, ${n(t.rows)} rows: keystroke in search → filtered rows painted`,
-      `median ${n(t.medianMs)} ms, p95 ${n(t.p95Ms)} ms`,
-      "—",
-      `${t.keystrokes} keystrokes; table loaded in ${s(t.loadMs)}`,
-    ]);
-    rows.push([
-      "Users page JavaScript transferred",
-      kb(t.scriptBytesTransferred),
-      "—",
-      `${t.scripts} scripts, ${kb(t.scriptBytesDecoded)} uncompressed`,
-    ]);
-  } else if (r.table) {
-    rows.push(["Users table in Chromium", "not measured", "—", r.table.skipped]);
-  }
-  const header = `Tree: ${n(o.orgs)} organizations, ${n(o.users)} memberships, ${n(o.groups)} groups (seed "${o.seed}"). ` +
+  return rows;
+}
+
+/** Fills `report.goals` and answers the Markdown. */
+export function markdownTable(r: BenchReport): string {
+  const o = r.options;
+  const rows = rowsOf(r);
+  r.goals = rows.filter((x) => x.verdict !== "").map((x) => ({ measurement: x.measurement, verdict: x.verdict as Verdict }));
+  const header =
+    `Tree: ${n(o.orgs)} organizations, ${n(o.users)} memberships (the largest organization ${n(o.tableRows)}), ${n(o.groups)} groups (seed "${o.seed}"). ` +
     `App at COMPLIANCE_RATE_LIMIT_RPS=${o.rps}; simulator budget ${n(o.ratePerMinute)}/min. ` +
     `${r.machine.cpus} CPUs, Node ${r.machine.node}, load average ${r.machine.loadAverage.start.toFixed(1)} at the start and ${r.machine.loadAverage.end.toFixed(1)} at the end. ` +
     `Run ${r.startedAt}, ${s(r.durationMs)} in all.`;
+  const cell = (c: string) => c.replace(/\|/g, "\\|").replace(/\bNaN\b/g, "—");
   const table = [
-    "| measurement | result | bound or ideal | notes |",
-    "|---|---|---|---|",
-    ...rows.map((cells) => `| ${cells.map((c) => c.replace(/\|/g, "\\|")).join(" | ")} |`),
+    "| measurement | result | goal or bound | verdict | notes |",
+    "|---|---|---|---|---|",
+    ...rows.map((x) => `| ${[x.measurement, x.result, x.goal, x.verdict, x.notes].map(cell).join(" | ")} |`),
   ].join("\n");
-  const errors = r.errors.length ? `\n\nErrors:\n${r.errors.map((e) => `- ${e}`).join("\n")}` : "";
-  return `${header}\n\n${table}${errors}\n`;
+  const met = r.goals.filter((g) => g.verdict === "met").length;
+  const missed = r.goals.filter((g) => g.verdict === "missed").map((g) => g.measurement);
+  const summary = `Goals met: ${met} of ${r.goals.length}${missed.length ? `; missed: ${missed.join("; ")}` : ""}.`;
+  const errors = r.errors.length ? `\n\nERRORS (measurements that could not be taken; the run failed):\n${r.errors.map((e) => `- ${e}`).join("\n")}` : "";
+  return `${header}\n\n${table}\n\n${summary}${errors}\n`;
 }

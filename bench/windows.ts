@@ -13,9 +13,3 @@ export function maxStartsPerSecond(entries: readonly Pick<LogEntry, "t">[], wind
 
 export const apiEntries = (log: readonly LogEntry[]): LogEntry[] => log.filter((e) => e.path.startsWith("/v1/"));
 export const count429 = (log: readonly LogEntry[]): number => log.filter((e) => e.status === 429).length;
-
-export function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  const rank = Math.ceil((p / 100) * sorted.length) - 1;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, rank))]!;
-}

@@ -43,3 +43,36 @@ test("the login page, Overview, Users, People, a person, seed lists, reconciliat
   }
   expect(found).toEqual({});
 });
+
+test("in the system's dark scheme the dashboard turns dark and stays readable (axe, contrast included)", async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.goto("/login");
+  // The page itself follows the scheme: a dark background, light text.
+  const lightness = await page.evaluate(() => {
+    const rgb = (s: string) => (s.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
+    const lum = (c: number[]) => (0.2126 * c[0]! + 0.7152 * c[1]! + 0.0722 * c[2]!) / 255;
+    const body = getComputedStyle(document.body);
+    return { background: lum(rgb(body.backgroundColor)), text: lum(rgb(body.color)) };
+  });
+  expect(lightness.background).toBeLessThan(0.3);
+  expect(lightness.text).toBeGreaterThan(0.7);
+  expect(await seriousViolations(page), "/login (dark)").toEqual([]);
+
+  await logIn(page);
+  const found: Record<string, string[]> = {};
+  for (const [path, ready] of [
+    ["/", /organizations?\b/i],
+    ["/people", /people\b/],
+    ["/settings/compare", /organizations compared/],
+    ["/audit", /audit/i],
+  ] as const) {
+    await page.goto(path);
+    await expect(page.getByText(ready).first()).toBeVisible({ timeout: 60_000 });
+    await page.waitForLoadState("networkidle", { timeout: 30_000 }).catch(() => {});
+    await page.screenshot({ path: test.info().outputPath(`dark${path.replaceAll("/", "-") || "-overview"}.png`), fullPage: false });
+    const v = await seriousViolations(page);
+    if (v.length) found[path] = v;
+  }
+  expect(found).toEqual({});
+});

@@ -106,6 +106,7 @@ test("the settings comparison: organizations as rows, a baseline, and only the d
   const sentence = (diff: Set<string>[]) => {
     const orgsDiffering = diff.filter((d) => d.size > 0).length;
     const settingsDiffering = new Set(diff.flatMap((d) => [...d])).size;
+    if (orgsDiffering === 0) return `0 of ${fmt(orgs.length)} organizations differ from the baseline: all hold the baseline's values.`;
     return `${fmt(orgsDiffering)} of ${fmt(orgs.length)} organizations ${orgsDiffering === 1 ? "differs" : "differ"} from the baseline in ${fmt(settingsDiffering)} ${settingsDiffering === 1 ? "setting" : "settings"}.`;
   };
 
@@ -138,7 +139,7 @@ test("the settings comparison: organizations as rows, a baseline, and only the d
   // A chosen organization as the baseline, kept in the URL.
   const chosen = orgs[orgs.length - 1]!;
   const chosenSettings = all[orgs.length - 1]!;
-  await page.getByLabel("Baseline").selectOption(chosen.uuid);
+  await page.getByLabel("Baseline", { exact: true }).selectOption(chosen.uuid);
   await expect(page).toHaveURL(new RegExp(`[?&]baseline=${chosen.uuid}`));
   const vsChosen = differingFrom(all, names, new Map(names.map((n) => [n, valueOf(chosenSettings, n)])));
   await expect(page.getByTestId("difference-report")).toHaveText(sentence(vsChosen));

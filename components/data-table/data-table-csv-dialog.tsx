@@ -3,37 +3,36 @@
 import type { Table } from "@tanstack/react-table";
 import { useId, useRef, useState } from "react";
 import { formatCount, pluralize } from "@/lib/format/numbers";
-import type { CsvColumnSpec } from "./column-meta";
-import { csvColumnsOf, type AnyColumnDef } from "./column-spec";
-import { csvFilename, downloadRowsAsCsv } from "./csv-export";
+import { TABLE_COLUMNS, type TableDownloadScope, type TableKind } from "@/lib/downloads/table-download";
+import { useShownSync } from "@/lib/query/shown-sync";
 import type { Noun } from "./data-table-counts";
 import { describeView } from "./describe-view";
 import { DownloadIcon } from "./icons";
-import { matchingRows, selectedRows } from "./selection";
+import { matchingRowIds, selectedRowIds } from "./selection";
 import { announce } from "./announce";
+import { saveTableDownload, type TableDownloadFormat } from "./table-download-client";
 
 type Scope = "matching" | "selected";
 
 /**
- * "Download CSV" that says, before anything is written, which rows (every row matching the
- * filters, across the whole walked list, or just the selection), which columns and how many.
+ * "Download" that says, before anything is written, which rows (every row matching the filters,
+ * across the whole walked list, or just the selection), which columns and how many. The file is
+ * built and audited on the server (POST /api/downloads/table) from the sync the table shows: the
+ * browser sends only the rows' ids, and saves what comes back.
  * While the list is still loading, "all matching" is not offered: it would be a silent cap.
  */
 export function DataTableCsvDialog<TData>({
   table,
   noun,
-  filenameBase,
-  columns,
+  download,
   complete,
   loadedSoFar,
   disabledReason,
 }: {
   table: Table<TData>;
   noun: Noun;
-  /** "users-acme": the date and .csv are added. */
-  filenameBase: string;
-  /** Defaults to the columns whose meta has `csv`. */
-  columns?: CsvColumnSpec<TData>[];
+  /** Which server table the rows are (their ids are the table's row ids), and of which sync (default: the one the page shows). */
+  download: { table: TableKind; scope?: TableDownloadScope; sync?: string | null };
   /** The whole list has loaded. */
   complete: boolean;
   loadedSoFar?: number;
@@ -44,28 +43,56 @@ export function DataTableCsvDialog<TData>({
   const id = useId();
   const [scope, setScope] = useState<Scope>("matching");
   const [bom, setBom] = useState(false);
+  const [format, setFormat] = useState<TableDownloadFormat>("csv");
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
   const [snapshot, setSnapshot] = useState<{ matching: number; selected: number; view: string[] } | null>(null);
+  const shown = useShownSync();
 
-  const csvColumns = columns ?? csvColumnsOf(table.options.columns as AnyColumnDef<TData>[]);
+  const columns = TABLE_COLUMNS[download.table];
+  const sync = download.sync !== undefined ? download.sync : shown?.source === "store" ? shown.id : null;
+  const reason =
+    disabledReason ??
+    (sync ? undefined : "Downloads are built from a completed sync; this page shows live data while the first sync runs. Try again once it has finished.");
 
   const open = () => {
-    const selected = Object.keys(table.getState().rowSelection).length;
+    const selected = selectedRowIds(table).length;
     const matching = table.getFilteredRowModel().rows.length;
     setSnapshot({ matching, selected, view: describeView(table) });
     setScope(complete ? (selected > 0 ? "selected" : "matching") : "selected");
+    setFailure(null);
     dialog.current?.showModal();
   };
   const close = () => dialog.current?.close();
 
   const matchingAllowed = complete;
   const count = snapshot ? (scope === "matching" ? snapshot.matching : snapshot.selected) : 0;
-  const canDownload = !disabledReason && count > 0 && (scope === "selected" || matchingAllowed);
+  const canDownload = !reason && !busy && count > 0 && (scope === "selected" || matchingAllowed);
 
-  const download = () => {
-    const rows = scope === "matching" ? matchingRows(table) : selectedRows(table);
-    const name = downloadRowsAsCsv(filenameBase, csvColumns, rows, { bom });
-    announce(`Downloading ${name}: ${formatCount(rows.length)} rows`);
-    close();
+  const save = async () => {
+    if (!sync || !snapshot) return;
+    const ids = scope === "matching" ? matchingRowIds(table) : selectedRowIds(table);
+    setBusy(true);
+    setFailure(null);
+    try {
+      const name = await saveTableDownload({
+        table: download.table,
+        scope: download.scope ?? {},
+        sync,
+        rows: scope,
+        ids,
+        columns: [...columns],
+        view: snapshot.view,
+        format,
+        bom: format === "csv" && bom,
+      });
+      announce(`Downloading ${name}: ${formatCount(ids.length)} rows`);
+      close();
+    } catch (e) {
+      setFailure(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
   };
 
   return (
@@ -74,10 +101,10 @@ export function DataTableCsvDialog<TData>({
         type="button"
         onClick={open}
         disabled={Boolean(disabledReason)}
-        title={disabledReason}
+        title={disabledReason ?? "Download the rows as CSV or XLSX (built on the server, recorded in the audit log)"}
         className="inline-flex h-7 items-center gap-1 rounded border border-brand-600 bg-brand-600 px-2 text-xs font-medium text-white hover:bg-brand-700 disabled:cursor-not-allowed disabled:border-slate-300 disabled:bg-slate-200 disabled:text-slate-500"
       >
-        <DownloadIcon /> Download CSV
+        <DownloadIcon /> Download
       </button>
       <dialog ref={dialog} aria-labelledby={`${id}-title`} className="m-auto w-[34rem] max-w-[95vw] rounded-md border border-slate-200 p-0 text-sm shadow-xl backdrop:bg-slate-900/30">
         {snapshot && (
@@ -86,11 +113,11 @@ export function DataTableCsvDialog<TData>({
             className="p-4"
             onSubmit={(e) => {
               e.preventDefault();
-              if (canDownload) download();
+              if (canDownload) void save();
             }}
           >
             <h2 id={`${id}-title`} className="text-base font-semibold text-slate-900">
-              Download {noun.other} as CSV
+              Download {noun.other}
             </h2>
 
             <fieldset className="mt-3">
@@ -123,29 +150,44 @@ export function DataTableCsvDialog<TData>({
             </fieldset>
 
             <div className="mt-3">
-              <p className="text-xs font-medium tracking-wide text-slate-500 uppercase">Columns ({csvColumns.length})</p>
-              <p className="mt-1 font-mono text-xs break-words text-slate-700">{csvColumns.map((c) => c.header).join(", ")}</p>
+              <p className="text-xs font-medium tracking-wide text-slate-500 uppercase">Columns ({columns.length})</p>
+              <p className="mt-1 font-mono text-xs break-words text-slate-700">{columns.join(", ")}</p>
             </div>
 
-            <div className="mt-3 text-xs text-slate-600">
-              <p>
-                File <span className="font-mono">{csvFilename(filenameBase)}</span>: UTF-8, RFC 4180 quoting; cells starting with = + - @ or a tab/line break get a
-                leading &apos; so spreadsheets do not run them as formulas.
-              </p>
-              <p className="mt-1">
-                This CSV is for tools and scripts. To open the data in a spreadsheet (Excel, Calc, Numbers), download the XLSX from the{" "}
-                <a href="/exports" className="underline">
-                  Exports
-                </a>{" "}
-                page instead: every cell in it is text, so no value can run as a formula, whatever the spreadsheet&apos;s list separator.
-              </p>
-              <label className="mt-1 inline-flex items-center gap-2">
-                <input type="checkbox" className="accent-brand-600" checked={bom} onChange={(e) => setBom(e.target.checked)} />
-                Add a byte-order mark (for Excel on Windows)
+            <fieldset className="mt-3 text-xs text-slate-600">
+              <legend className="text-xs font-medium tracking-wide text-slate-500 uppercase">Format</legend>
+              <label className="mt-1 flex cursor-pointer items-start gap-2 rounded p-1">
+                <input type="radio" name={`${id}-format`} className="mt-0.5 accent-brand-600" checked={format === "xlsx"} onChange={() => setFormat("xlsx")} />
+                <span>
+                  <strong>XLSX</strong>: to open in a spreadsheet (Excel, Calc, Numbers). Every cell is text, so no value can run as a formula, whatever the
+                  spreadsheet&apos;s list separator.
+                </span>
               </label>
-            </div>
+              <label className="flex cursor-pointer items-start gap-2 rounded p-1">
+                <input type="radio" name={`${id}-format`} className="mt-0.5 accent-brand-600" checked={format === "csv"} onChange={() => setFormat("csv")} />
+                <span>
+                  <strong>CSV</strong>: for tools and scripts. UTF-8, RFC 4180 quoting; cells starting with = + - @ or a tab/line break get a leading &apos;.
+                  Do not double-click it open in a spreadsheet set to &quot;;&quot;: use the XLSX.
+                </span>
+              </label>
+              {format === "csv" && (
+                <label className="mt-1 ml-6 inline-flex items-center gap-2">
+                  <input type="checkbox" className="accent-brand-600" checked={bom} onChange={(e) => setBom(e.target.checked)} />
+                  Add a byte-order mark (for Excel on Windows)
+                </label>
+              )}
+              <p className="mt-2">
+                The server builds the file from the sync this page shows{sync ? <span className="font-mono"> ({sync})</span> : null}, names it after the table, the view and that
+                sync, and records it (rows, SHA-256, filters) in the audit log before it is sent.
+              </p>
+            </fieldset>
 
-            {disabledReason && <p className="mt-3 text-xs text-red-800">{disabledReason}</p>}
+            {reason && <p className="mt-3 text-xs text-red-800">{reason}</p>}
+            {failure && (
+              <p role="alert" className="mt-3 text-xs text-red-800">
+                {failure}
+              </p>
+            )}
 
             <div className="mt-4 flex justify-end gap-2">
               <button type="button" onClick={close} className="h-8 rounded border border-slate-300 px-3 text-sm hover:bg-slate-50">
@@ -156,7 +198,7 @@ export function DataTableCsvDialog<TData>({
                 disabled={!canDownload}
                 className="h-8 rounded border border-brand-600 bg-brand-600 px-3 text-sm font-medium text-white hover:bg-brand-700 disabled:cursor-not-allowed disabled:border-slate-300 disabled:bg-slate-200 disabled:text-slate-500"
               >
-                Download {formatCount(count)} {pluralize(count, "row", "rows")}
+                {busy ? "Preparing…" : `Download ${formatCount(count)} ${pluralize(count, "row", "rows")}`}
               </button>
             </div>
           </form>

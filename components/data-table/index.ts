@@ -22,5 +22,4 @@ export { matchingRows, selectedRows, setMatchingSelected, matchingSelection } fr
 export { describeView } from "./describe-view";
 export { parseSearch, extractIdsAndEmails, type SearchMatcher } from "./search-query";
 export { facetChoices, type FacetChoice } from "./facets";
-export { downloadRowsAsCsv } from "./csv-export";
 export { multiValueFilter, dateRangeFilter, textFilter, globalSearchFilter, searchKeyFilter } from "./filter-fns";

@@ -41,3 +41,14 @@ export function selectedRows<TData>(table: Table<TData>): TData[] {
 export function matchingRows<TData>(table: Table<TData>): TData[] {
   return table.getRowModel().rows.map((r) => r.original);
 }
+
+/** The ids of the selected rows that exist in the data, in the data's order. */
+export function selectedRowIds<TData>(table: Table<TData>): string[] {
+  const selection = table.getState().rowSelection;
+  return table.getCoreRowModel().rows.filter((row) => selection[row.id]).map((row) => row.id);
+}
+
+/** The ids of the rows matching the filters, in the table's current sort order. */
+export function matchingRowIds<TData>(table: Table<TData>): string[] {
+  return table.getRowModel().rows.map((r) => r.id);
+}

@@ -1,4 +1,5 @@
 "use client";
+import { HistorySection } from "@/components/changes/history-section";
 import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import {
@@ -12,12 +13,11 @@ import {
   selectColumn,
   useDataTable,
   WalkProgressLine,
-  type CsvColumnSpec,
 } from "@/components/data-table";
 import type { Role, User } from "@/lib/compliance/schemas";
 import { groupMembersQuery, groupQuery, toApiError, useWalk } from "@/lib/query";
 import { buildRoleIndex, resolveGroupRoles } from "@/lib/groups/role-index";
-import { buildUserDirectory, joinMembers, memberCsvRecord, MEMBERS_CSV_HEADER, type MemberRow } from "@/lib/groups/member-directory";
+import { buildUserDirectory, joinMembers, type MemberRow } from "@/lib/groups/member-directory";
 import { countOf, formatCount } from "@/lib/format/numbers";
 import { useExportDisabledReason } from "@/components/shell/officer-context";
 import { groupMembersTableColumns } from "./group-members-table-columns";
@@ -29,8 +29,6 @@ const NOUN = { one: "member", other: "members" };
 /** Stable across renders: the table treats a new array as a new sort. */
 const BY_EMAIL = [{ id: "email", desc: false }];
 
-/** The members CSV, defined once in lib/groups (tested there). */
-const MEMBER_CSV_COLUMNS: CsvColumnSpec<MemberRow>[] = MEMBERS_CSV_HEADER.map((header, i) => ({ header, value: (r) => memberCsvRecord(r)[i] }));
 
 /*
  * One group: what it is, the roles it grants (each to its permissions), and its members with the
@@ -106,8 +104,7 @@ export function GroupDetail({ groupId }: { groupId: string }) {
           <DataTableCsvDialog
             table={table}
             noun={NOUN}
-            filenameBase={`group-members-${name}`}
-            columns={MEMBER_CSV_COLUMNS}
+            download={{ table: "group_members", scope: { group: groupId } }}
             complete={members.status === "complete" && users.complete}
             loadedSoFar={members.loaded}
             disabledReason={exportDisabled}
@@ -125,6 +122,7 @@ export function GroupDetail({ groupId }: { groupId: string }) {
           empty={members.status === "complete" ? "This group has no members." : "No members loaded."}
         />
       </section>
+      <HistorySection subject={{ kind: "group", groupId }} />
     </div>
   );
 }

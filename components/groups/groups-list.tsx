@@ -51,7 +51,7 @@ export function GroupsList() {
   return (
     <div className="flex min-h-0 flex-1 flex-col gap-2 p-4">
       <DataTableToolbar controller={controller} searchLabel="Search groups by name, role or id" searchPlaceholder="Search name, role, group id…">
-        <DataTableCsvDialog table={table} noun={NOUN} filenameBase="groups" complete={groupsComplete} loadedSoFar={groups.loaded} disabledReason={exportDisabled} />
+        <DataTableCsvDialog table={table} noun={NOUN} download={{ table: "groups" }} complete={groupsComplete} loadedSoFar={groups.loaded} disabledReason={exportDisabled} />
       </DataTableToolbar>
       <div className="flex flex-wrap items-center justify-between gap-2">
         <DataTableCounts table={table} noun={NOUN} walk={groups} />

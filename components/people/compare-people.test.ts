@@ -25,8 +25,8 @@ describe("comparing two people", () => {
     const diff = Object.fromEntries(comparePeople(a, b).map((d) => [d.category, d]));
     expect(diff.organizations!.onlyA.map((i) => i.label)).toEqual(["Beta"]);
     expect(diff.organizations!.both.map((i) => i.label)).toEqual(["Acme"]);
-    expect(diff.organizationRoles!.onlyA.map((i) => i.label)).toEqual(["admin in Acme", "user in Beta"]);
-    expect(diff.organizationRoles!.onlyB.map((i) => i.label)).toEqual(["user in Acme"]);
+    expect(diff.organizationRoles!.onlyA.map((i) => i.label)).toEqual(["Admin (admin) in Acme", "Member (user) in Beta"]);
+    expect(diff.organizationRoles!.onlyB.map((i) => i.label)).toEqual(["Member (user) in Acme"]);
     expect(diff.groups!.onlyA.map((i) => i.label)).toEqual(["Engineering"]);
     expect(diff.roles!.onlyA.map((i) => i.label)).toEqual(["Compliance Reviewer (Acme)"]);
     expect(diff.permissions!.onlyA).toEqual([{ key: expect.any(String), label: "read on chat", detail: "via Engineering → Compliance Reviewer" }]);

@@ -39,13 +39,15 @@ export interface PeopleDirectory {
   rows: PersonRow[];
   builtAt: number;
   counts: DirectoryCountsWire;
+  /** The sync the rows came from (absent while the first sync runs). */
+  sync?: string;
 }
 
 async function loadPeople(hash: string, signal: AbortSignal, asOf: Record<string, string> | undefined): Promise<PeopleDirectory> {
   const fresh = takeFreshFlag(hash);
   let catalog: CatalogLine | undefined;
   const rows: PersonRow[] = [];
-  let done: { builtAt: number; counts: DirectoryCountsWire } | undefined;
+  let done: { builtAt: number; counts: DirectoryCountsWire; sync?: string } | undefined;
   try {
     await readNdjson(
       withQuery("/api/directory/people", asOf),
@@ -62,7 +64,7 @@ async function loadPeople(hash: string, signal: AbortSignal, asOf: Record<string
             for (const r of line.rows) rows.push(r);
             break;
           case "done":
-            done = { builtAt: line.builtAt, counts: line.counts };
+            done = { builtAt: line.builtAt, counts: line.counts, sync: line.sync };
             break;
           case "error":
             throw errorFromLine(line.error);

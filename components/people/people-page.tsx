@@ -12,7 +12,7 @@ import { DirectoryAsOf } from "./directory-as-of";
 import { DirectoryProgressLine } from "./directory-progress-line";
 import { peopleDirectoryQuery } from "./directory-queries";
 import { PasteListButton } from "./paste-list-button";
-import { peopleColumns, peopleCsvColumns } from "./people-table-columns";
+import { peopleColumns } from "./people-table-columns";
 import { peopleTableRows, type PeopleTableRow } from "./people-table-rows";
 import { useDirectoryQuery } from "./use-directory-query";
 
@@ -63,7 +63,7 @@ export function PeoplePage() {
 
       <DataTableToolbar controller={controller} searchLabel="Search people by name, email or user id" searchPlaceholder="Name, email, user_… id, or a pasted list">
         <PasteListButton rows={rows} onApply={controller.setSearch} />
-        <DataTableCsvDialog table={table} noun={NOUN} filenameBase="people" columns={peopleCsvColumns} complete={complete} disabledReason={exportDisabled} />
+        <DataTableCsvDialog table={table} noun={NOUN} download={{ table: "people", sync: data?.sync ?? null }} complete={complete} disabledReason={exportDisabled} />
       </DataTableToolbar>
       {complete && <DataTableCounts table={table} noun={NOUN} />}
 

@@ -128,10 +128,3 @@ export const peopleColumns: AnyColumnDef<PeopleTableRow>[] = [
     meta: { label: "Group names", hiddenByDefault: true, csv: { header: "groups", value: (r) => r.groups.join("; ") } },
   },
 ];
-
-/** The CSV columns, ids first: a download is most often pasted into another tool by user id. */
-export const peopleCsvColumns = (() => {
-  const byHeader = new Map(csvColumnsOf(peopleColumns).map((c) => [c.header, c]));
-  const order = ["user_id", "email", "full_name", "organizations", "organization_uuids", "organization_roles", "group_count", "groups"];
-  return order.map((h) => byHeader.get(h)!);
-})();

@@ -1,5 +1,6 @@
 "use client";
 
+import { HistorySection } from "@/components/changes/history-section";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useId, useMemo, useState } from "react";
@@ -315,6 +316,9 @@ export function PersonDetailView({ userId }: { userId: string }) {
           <PersonDetailBody detail={detail} />
         </>
       )}
+      <div className="mt-6">
+        <HistorySection subject={{ kind: "person", userId }} title="Timeline" />
+      </div>
     </div>
   );
 }

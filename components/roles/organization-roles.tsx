@@ -26,7 +26,7 @@ export function OrganizationRoles({ orgUuid }: { orgUuid: string }) {
   return (
     <div className="flex min-h-0 flex-1 flex-col gap-2 p-4">
       <DataTableToolbar controller={controller} searchLabel="Search roles by name, description or id" searchPlaceholder="Search name, description, role id…">
-        <DataTableCsvDialog table={table} noun={NOUN} filenameBase={`roles-${orgName ?? orgUuid}`} complete={walk.status === "complete"} loadedSoFar={walk.loaded} disabledReason={exportDisabled} />
+        <DataTableCsvDialog table={table} noun={NOUN} download={{ table: "roles", scope: { org: orgUuid } }} complete={walk.status === "complete"} loadedSoFar={walk.loaded} disabledReason={exportDisabled} />
       </DataTableToolbar>
       <div className="flex flex-wrap items-center justify-between gap-2">
         <DataTableCounts table={table} noun={NOUN} walk={walk} />

@@ -1,4 +1,5 @@
 "use client";
+import { HistorySection } from "@/components/changes/history-section";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useMemo } from "react";
@@ -151,7 +152,7 @@ export function RoleDetail({ orgUuid, roleId }: { orgUuid: string; roleId: strin
           <DataTableCsvDialog
             table={table}
             noun={NOUN}
-            filenameBase={`permissions-${roleLabel}`}
+            download={{ table: "role_permissions", scope: { org: orgUuid, role: roleId } }}
             complete={permissions.status === "complete"}
             loadedSoFar={permissions.loaded}
             disabledReason={exportDisabled}
@@ -168,6 +169,7 @@ export function RoleDetail({ orgUuid, roleId }: { orgUuid: string; roleId: strin
           empty={permissions.status === "complete" ? "This role carries no permissions." : "No permissions loaded."}
         />
       </section>
+      <HistorySection subject={{ kind: "role", orgUuid, roleId }} />
 
     </div>
   );

@@ -1,4 +1,5 @@
 "use client";
+import { HistorySection } from "@/components/changes/history-section";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { organizationSettingsQuery, toApiError } from "@/lib/query";
@@ -50,6 +51,7 @@ export function OrganizationSettings({ orgUuid }: { orgUuid: string }) {
         <p className="mb-2 text-xs text-slate-600">Keys of the parent organization: each reads the whole tree within its scopes.</p>
         <ApiKeysTable keys={effective.api_keys} />
       </section>
+      <HistorySection subject={{ kind: "settings", orgUuid }} title="Settings history" />
       <RawJsonDisclosure value={effective} label="Raw JSON (the Compliance API's answer)" />
     </div>
   );

@@ -73,9 +73,10 @@ export function SettingsComparison() {
           between organizations
           {summary.failed > 0 ? <span className="text-red-800"> · {countOf(summary.failed, "organization")} failed to load</span> : null}
         </p>
-        <label className="inline-flex items-center gap-2">
-          Baseline
+        <span className="inline-flex items-center gap-2">
+          <label htmlFor="settings-baseline">Baseline</label>
           <select
+            id="settings-baseline"
             value={known ? baselineParam : ""}
             onChange={(e) => void setBaselineParam(e.target.value || null)}
             className="h-7 max-w-[22rem] rounded border border-slate-300 bg-white px-1 text-sm"
@@ -87,7 +88,7 @@ export function SettingsComparison() {
               </option>
             ))}
           </select>
-        </label>
+        </span>
       </div>
       {baselineParam !== "" && !known ? (
         <p className="text-sm text-amber-900" role="status">

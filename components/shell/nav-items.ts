@@ -4,6 +4,8 @@ export interface NavItem {
   label: string;
   /** Which paths light this item up. */
   match: (pathname: string) => boolean;
+  /** Shown only to officers with this role (the audit log is for exporters: README, Officers' roles). */
+  role?: "exporter";
 }
 
 const under = (prefix: string) => (p: string) => p === prefix || p.startsWith(`${prefix}/`);
@@ -19,5 +21,10 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/seed-lists", label: "Seed lists", match: under("/seed-lists") },
   { href: "/reconciliation", label: "Reconciliation", match: under("/reconciliation") },
   { href: "/exports", label: "Exports", match: under("/exports") },
-  { href: "/audit", label: "Audit", match: under("/audit") },
+  { href: "/audit", label: "Audit", match: under("/audit"), role: "exporter" },
 ];
+
+/** The items an officer with `role` sees (all of them while the role is not known yet). */
+export function navItemsFor(role: string | undefined): NavItem[] {
+  return NAV_ITEMS.filter((item) => !item.role || role === undefined || role === item.role);
+}

@@ -2,10 +2,12 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { NAV_ITEMS } from "./nav-items";
+import { navItemsFor } from "./nav-items";
+import { useOfficer } from "./officer-context";
 
 export function SideNav() {
   const pathname = usePathname();
+  const items = navItemsFor(useOfficer()?.role);
   return (
     <nav aria-label="Main" className="flex w-44 shrink-0 flex-col border-r border-slate-200 bg-slate-50">
       <div className="flex h-11 items-center border-b border-slate-200 px-3">
@@ -14,7 +16,7 @@ export function SideNav() {
         </Link>
       </div>
       <ul className="flex flex-col gap-0.5 p-2 text-sm">
-        {NAV_ITEMS.map((item) => {
+        {items.map((item) => {
           const active = item.match(pathname);
           return (
             <li key={item.href}>

@@ -5,7 +5,6 @@ import { emailDomain } from "@/lib/format/email";
 import { organizationRoleLabel } from "@/lib/format/organization-roles";
 import { OrganizationRoleWords } from "./organization-role-words";
 import { DateCell, IdCell } from "@/components/data-table/cells";
-import type { CsvColumnSpec } from "@/components/data-table/column-meta";
 import { selectColumn } from "@/components/data-table/select-column";
 
 const ROLE_OPTIONS = ORGANIZATION_ROLES.map((value) => ({ value, label: organizationRoleLabel(value) }));
@@ -60,19 +59,3 @@ export const usersColumns: ColumnDef<User, unknown>[] = [
     cell: ({ row }) => <DateCell value={row.original.created_at} />,
   },
 ];
-
-/**
- * The download's columns: the same header and values as the server's users.csv export
- * (CONTRACT.md), each value exactly as the API sent it.
- */
-export function usersCsvColumns(org: { uuid: string; name: string }): CsvColumnSpec<User>[] {
-  return [
-    { header: "organization_uuid", value: () => org.uuid },
-    { header: "organization_name", value: () => org.name },
-    { header: "user_id", value: (u) => u.id },
-    { header: "email", value: (u) => u.email },
-    { header: "full_name", value: (u) => u.full_name },
-    { header: "organization_role", value: (u) => u.organization_role },
-    { header: "created_at", value: (u) => u.created_at },
-  ];
-}

@@ -1,6 +1,5 @@
 "use client";
 
-import { useMemo } from "react";
 import type { User } from "@/lib/compliance/schemas";
 import { organizationsQuery, organizationUsersQuery } from "@/lib/query/compliance-queries";
 import { useWalk } from "@/lib/query/use-walk";
@@ -11,22 +10,10 @@ import { DataTableToolbar } from "@/components/data-table/data-table-toolbar";
 import { useDataTable } from "@/components/data-table/use-data-table";
 import { WalkProgressLine } from "@/components/data-table/walk-progress-line";
 import { useExportDisabledReason } from "@/components/shell/officer-context";
-import { usersColumns, usersCsvColumns } from "./users-table-columns";
+import { usersColumns } from "./users-table-columns";
 
 const NOUN = { one: "user", other: "users" };
 const userId = (u: User) => u.id;
-
-/** Filename-safe slug of an organization name: "users-acme-corp-2025-01-31.csv". */
-function slug(name: string): string {
-  return (
-    name
-      .toLowerCase()
-      .normalize("NFKD")
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-|-$/g, "") // the runs are single dashes already
-      .slice(0, 40) || "organization"
-  );
-}
 
 /** Every user of one organization, walked in full so search, facets, counts and the CSV cover everyone. */
 export function UsersTable({ orgUuid }: { orgUuid: string }) {
@@ -34,7 +21,6 @@ export function UsersTable({ orgUuid }: { orgUuid: string }) {
   const orgs = useWalk(organizationsQuery());
   const org = orgs.rows.find((o) => o.uuid === orgUuid);
   const controller = useDataTable({ data: users.rows, columns: usersColumns, getRowId: userId });
-  const csvColumns = useMemo(() => usersCsvColumns({ uuid: orgUuid, name: org?.name ?? "" }), [orgUuid, org?.name]);
   const exportDisabled = useExportDisabledReason();
   const complete = users.status === "complete";
 
@@ -49,8 +35,7 @@ export function UsersTable({ orgUuid }: { orgUuid: string }) {
         <DataTableCsvDialog
           table={controller.table}
           noun={NOUN}
-          filenameBase={`users-${slug(org?.name ?? orgUuid)}`}
-          columns={csvColumns}
+          download={{ table: "users", scope: { org: orgUuid } }}
           complete={complete}
           loadedSoFar={users.loaded}
           disabledReason={exportDisabled}

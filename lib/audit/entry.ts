@@ -6,7 +6,7 @@ import { z } from "zod";
  * hand to the entry. Isomorphic (no server imports): the Audit page parses the same schema.
  */
 
-export const AUDIT_ACTIONS = ["export", "login", "login_failed", "logout", "refused", "seed_list", "reconciliation"] as const;
+export const AUDIT_ACTIONS = ["export", "login", "login_failed", "logout", "refused", "seed_list", "reconciliation", "view"] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 // "started": an export on record before its first byte; its "completed" or "aborted" entry follows.

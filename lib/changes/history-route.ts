@@ -31,8 +31,9 @@ export async function answerHistory(request: Request, ids: Array<[string, Parame
     if (refused) return refused;
   }
   try {
-    const events = await read(historyRepository(await store()));
-    return Response.json({ events }, { headers: { "cache-control": "private, no-store" } });
+    const repo = historyRepository(await store());
+    const events = await read(repo);
+    return Response.json({ events, labels: await repo.labels(events) }, { headers: { "cache-control": "private, no-store" } });
   } catch (err) {
     return errorResponse(err);
   }

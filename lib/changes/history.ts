@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { changeSchema } from "./change";
+import { changeLabelsSchema, changeSchema } from "./change";
 
 /*
  * One event in the history of a person, group, role or organization's settings: a change (in
@@ -12,4 +12,4 @@ export const historySyncSchema = z.object({ id: z.string(), finished_at: z.strin
 export const historyEventSchema = changeSchema.extend({ sync: historySyncSchema });
 export type HistoryEvent = z.infer<typeof historyEventSchema>;
 
-export const historyAnswerSchema = z.object({ events: z.array(historyEventSchema) });
+export const historyAnswerSchema = z.object({ events: z.array(historyEventSchema), labels: changeLabelsSchema });

@@ -7,9 +7,9 @@ import { permissionSchema } from "@/lib/compliance/schemas";
  *
  * GET /api/directory/people streams NDJSON, one object per line:
  *   {"type":"progress", ...DirectoryProgress}     while the snapshot is being walked (may repeat)
- *   {"type":"catalog", organizations, groups}      names for the ids the rows carry
+ *   {"type":"catalog", organizations, groups, roles, actions}  names for the ids and codes the rows carry
  *   {"type":"people", rows:[PersonRow...]}         in chunks
- *   {"type":"done", builtAt, counts}               the list is complete only once this arrives
+ *   {"type":"done", builtAt, counts, sync?}        the list is complete only once this arrives (sync: its id)
  *   {"type":"error", error:{type,message,request_id?}}  instead of done: discard what came before
  */
 
@@ -28,10 +28,16 @@ export type ProgressLine = z.infer<typeof progressLineSchema>;
 
 export const catalogOrganizationSchema = z.object({ uuid: z.string(), name: z.string(), created_at: z.string() });
 export const catalogGroupSchema = z.object({ id: z.string(), name: z.string(), source_type: z.string() });
+/** An RBAC role; `actions` index the catalog's actions (what its permissions allow). */
+export const catalogRoleSchema = z.object({ id: z.string(), name: z.string(), organization_uuid: z.string(), actions: z.array(z.number().int().nonnegative()) });
 export const catalogLineSchema = z.object({
   type: z.literal("catalog"),
   organizations: z.array(catalogOrganizationSchema),
   groups: z.array(catalogGroupSchema),
+  /** Every RBAC role; rows name them by position. */
+  roles: z.array(catalogRoleSchema).default([]),
+  /** Every permission action (`chats:export`), sorted; rows and roles name them by position. */
+  actions: z.array(z.string()).default([]),
 });
 export type CatalogLine = z.infer<typeof catalogLineSchema>;
 
@@ -43,6 +49,12 @@ export const personRowSchema = z.object({
     z.object({ organization_uuid: z.string(), organization_role: z.string(), joined_at: z.string() }),
   ),
   group_ids: z.array(z.string()),
+  /** [catalog group index, catalog role index]: each group → role path giving this person a role. */
+  grants: z.array(z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()])).default([]),
+  /** Catalog role indexes this person holds through groups, each once. */
+  roles: z.array(z.number().int().nonnegative()).default([]),
+  /** Catalog action indexes those roles' permissions allow, each once. */
+  actions: z.array(z.number().int().nonnegative()).default([]),
 });
 export type PersonRow = z.infer<typeof personRowSchema>;
 
@@ -59,7 +71,7 @@ export const directoryCountsSchema = z.object({
 });
 export type DirectoryCountsWire = z.infer<typeof directoryCountsSchema>;
 
-export const doneLineSchema = z.object({ type: z.literal("done"), builtAt: z.number(), counts: directoryCountsSchema });
+export const doneLineSchema = z.object({ type: z.literal("done"), builtAt: z.number(), counts: directoryCountsSchema, sync: z.string().optional() });
 
 export const errorLineSchema = z.object({
   type: z.literal("error"),

@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { auditStore } from "@/lib/audit/instance";
 import { auditUnavailableResponse } from "@/lib/audit/unavailable";
 import type { AuditStore } from "@/lib/audit/store";
+import { trimChars } from "@/lib/format/trim-chars";
 
 /*
  * A download built whole on the server from a sync (a report, a table's view): small enough to hold,
@@ -56,5 +57,5 @@ export async function auditedFileResponse(f: AuditedFile): Promise<Response> {
 
 /** A short, safe piece of a file name: `sync_…` ids and filter words, nothing a header could break on. */
 export function filenamePart(s: string): string {
-  return s.replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 60);
+  return trimChars(s.replace(/[^A-Za-z0-9._-]+/g, "-"), "-").slice(0, 60);
 }

@@ -27,6 +27,8 @@ export interface AuditedExportOptions {
   /** What was exported, e.g. "users.csv". */
   target: string;
   filters: Record<string, unknown>;
+  /** The sync the rows come from, when they come from the store (as_of), not the upstream. */
+  syncId?: string;
   /** Written first and hashed, not counted as rows: BOM, header row. */
   preamble?: string;
   /** The rows, as pages arrive. Must stop when `signal` aborts. */
@@ -80,6 +82,7 @@ export function auditedExportStream(opts: AuditedExportOptions): ReadableStream<
       outcome,
       started_at: startedAt,
       detail,
+      ...(opts.syncId ? { sync_id: opts.syncId } : {}),
     });
   };
 
@@ -138,7 +141,15 @@ export function auditedExportStream(opts: AuditedExportOptions): ReadableStream<
     { highWaterMark: 1 },
   );
   startEntries.set(stream, () =>
-    opts.audit.append({ actor: opts.actor, action: "export", target: opts.target, filters: opts.filters, outcome: "started", started_at: startedAt }).then(() => {}),
+    opts.audit.append({
+      actor: opts.actor,
+      action: "export",
+      target: opts.target,
+      filters: opts.filters,
+      outcome: "started",
+      started_at: startedAt,
+      ...(opts.syncId ? { sync_id: opts.syncId } : {}),
+    }).then(() => {}),
   );
   return stream;
 }

@@ -58,6 +58,8 @@ export interface UsersExportOptions {
   /** From selectOrganizations. */
   organizations: readonly Organization[];
   query: UsersExportQuery;
+  /** The sync the rows are read from (as_of), for the audit entry. */
+  syncId?: string;
   /** The request's signal: a client that goes away cancels the walk. */
   signal?: AbortSignal;
 }
@@ -84,6 +86,7 @@ export function usersCsvStream(opts: UsersExportOptions): ReadableStream<Uint8Ar
     audit: opts.audit,
     actor: opts.actor,
     target: "users.csv",
+    syncId: opts.syncId,
     filters: usersExportFilters(opts.query),
     preamble: (opts.query.bom ? UTF8_BOM : "") + csvLine(USERS_EXPORT_COLUMNS),
     produce: (signal) => matchingUserPages(opts, signal, csvChunk),
@@ -97,6 +100,7 @@ export function usersXlsxStream(opts: UsersExportOptions): ReadableStream<Uint8A
     audit: opts.audit,
     actor: opts.actor,
     target: "users.xlsx",
+    syncId: opts.syncId,
     filters: usersExportFilters({ ...opts.query, bom: false }),
     produce: (signal) => xlsxChunks("users", USERS_EXPORT_COLUMNS, matchingUserPages(opts, signal, (org, users) => ({ cells: userCells(org, users) }))),
     signal: opts.signal,
@@ -129,6 +133,7 @@ export function usersNdjsonStream(opts: UsersExportOptions): ReadableStream<Uint
     audit: opts.audit,
     actor: opts.actor,
     target: "users.ndjson",
+    syncId: opts.syncId,
     filters: usersExportFilters({ ...opts.query, bom: false }),
     produce: (signal) => matchingUserPages(opts, signal, ndjsonChunk),
     signal: opts.signal,

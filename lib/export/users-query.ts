@@ -20,6 +20,8 @@ export interface UsersExportQuery {
   q?: string;
   /** CSV only: prefix a UTF-8 byte-order mark for Excel. */
   bom: boolean;
+  /** The complete sync to export (`as_of`, read and checked by the server route: lib/http/as-of.ts); unset: live. */
+  asOf?: string;
 }
 
 export type UsersExportQueryParse = { ok: true; query: UsersExportQuery } | { ok: false; message: string };
@@ -104,6 +106,7 @@ export function usersExportFilters(query: UsersExportQuery): Record<string, unkn
   if (query.domains.length) f.domain = query.domains;
   if (query.q) f.q = query.q;
   if (query.bom) f.bom = true;
+  if (query.asOf) f.as_of = query.asOf;
   return f;
 }
 

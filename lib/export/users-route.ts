@@ -2,9 +2,14 @@ import "server-only";
 import { auditStore } from "@/lib/audit/instance";
 import type { AuditStore } from "@/lib/audit/store";
 import { CSV_CONTENT_TYPE, csvFilename } from "@/lib/csv/write";
+import { loadDirectory, SyncNotFoundError } from "@/lib/directory/snapshot";
+import type { Directory } from "@/lib/directory/types";
+import { takeAsOf } from "@/lib/http/as-of";
 import { errorResponse } from "@/lib/http/error-response";
+import { filenamePart } from "./audited-file";
 import { abortDetail } from "./audited-stream";
 import { upstreamDirectory, type DirectorySource } from "./directory-source";
+import { storeDirectorySource } from "./store-directory-source";
 import { ExportRefusal } from "./refusal";
 import { authorizeExport, exportResponse, logUnstartedExport, NDJSON_CONTENT_TYPE, rawQueryFilters, refuseExport } from "./respond";
 import { selectOrganizations, usersCsvStream, usersNdjsonStream, usersXlsxStream } from "./users-export";
@@ -15,6 +20,8 @@ import { parseUsersExportQuery, usersExportFilters, type UsersExportFormat } fro
  * GET /api/export/users.csv, users.xlsx and users.ndjson. Order matters: session and role, then
  * every parameter, then the organizations (so an unknown org is a 404 and an upstream failure a
  * JSON error), and only then the streamed body.
+ * `as_of=<sync id>`: the same file from that complete sync in the store, with no upstream call
+ * (malformed: 400; not a complete sync: 404); its audit entries carry the sync, its name says it.
  */
 export async function exportUsers(
   request: Request,
@@ -27,11 +34,27 @@ export async function exportUsers(
   if (officer instanceof Response) return officer;
 
   const audit = deps.audit ?? auditStore();
-  const source = deps.source ?? upstreamDirectory();
 
-  const parsed = parseUsersExportQuery(url.searchParams, format);
+  const params = new URLSearchParams(url.searchParams);
+  const asOf = takeAsOf(params);
+  if (!asOf.ok) return refuseExport({ audit, actor: officer.name, target, filters: rawQueryFilters(url) }, 400, "invalid_request", asOf.message);
+  const parsed = parseUsersExportQuery(params, format);
   if (!parsed.ok) return refuseExport({ audit, actor: officer.name, target, filters: rawQueryFilters(url) }, 400, "invalid_request", parsed.message);
+  if (asOf.asOf) parsed.query.asOf = asOf.asOf;
   const filters = usersExportFilters(parsed.query);
+
+  let asOfDirectory: Directory | undefined;
+  if (asOf.asOf) {
+    try {
+      asOfDirectory = await loadDirectory({ signal: request.signal, asOf: asOf.asOf });
+    } catch (err) {
+      if (err instanceof SyncNotFoundError) return refuseExport({ audit, actor: officer.name, target, filters }, 404, "not_found", err.message);
+      await logUnstartedExport({ audit, actor: officer.name, target, filters, outcome: "failed", detail: abortDetail(err) });
+      return errorResponse(err);
+    }
+  }
+  const source = asOfDirectory ? storeDirectorySource(asOfDirectory) : (deps.source ?? upstreamDirectory());
+  const syncId = asOfDirectory?.sync?.id;
 
   let organizations;
   try {
@@ -42,13 +65,15 @@ export async function exportUsers(
     return errorResponse(err);
   }
 
-  const opts = { source, audit, actor: officer.name, organizations, query: parsed.query, signal: request.signal };
+  const opts = { source, audit, actor: officer.name, organizations, query: parsed.query, syncId, signal: request.signal };
+  const name = (ext: string) =>
+    asOfDirectory?.sync ? `users_as-of_${asOfDirectory.sync.finishedAt.slice(0, 10)}_${filenamePart(asOfDirectory.sync.id)}.${ext}` : csvFilename("users", new Date(), ext);
   switch (format) {
     case "csv":
-      return exportResponse(usersCsvStream(opts), CSV_CONTENT_TYPE, csvFilename("users"));
+      return exportResponse(usersCsvStream(opts), CSV_CONTENT_TYPE, name("csv"));
     case "xlsx":
-      return exportResponse(usersXlsxStream(opts), XLSX_CONTENT_TYPE, csvFilename("users", new Date(), "xlsx"));
+      return exportResponse(usersXlsxStream(opts), XLSX_CONTENT_TYPE, name("xlsx"));
     case "ndjson":
-      return exportResponse(usersNdjsonStream(opts), NDJSON_CONTENT_TYPE, csvFilename("users", new Date(), "ndjson"));
+      return exportResponse(usersNdjsonStream(opts), NDJSON_CONTENT_TYPE, name("ndjson"));
   }
 }

@@ -36,7 +36,7 @@ export function actionMatcher(patterns: readonly string[]): (action: string) => 
   const exact = new Set(patterns.filter((p) => !p.includes("*")));
   const globs = patterns
     .filter((p) => p.includes("*"))
-    .map((p) => p.split("*").map((part) => part.replace(/[.]/g, "\\.")))
+    .map((p) => p.split("*").map((part) => part.replace(/\./g, "\\.")))
     .map((parts) => new RegExp(`^${parts.join("[^\\n]*")}$`));
   const memo = new Map<string, boolean>();
   return (action) => {

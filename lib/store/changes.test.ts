@@ -7,10 +7,11 @@ import { openSyncedStore, type SyncedStore } from "@/lib/testing/synced-director
 import { LocalLimiter } from "@/lib/throttle/local-limiter";
 import { createUpstreamClient } from "@/lib/upstream/client";
 import { changesRepository } from "./changes";
+import { historyRepository } from "./history";
 import { openDatabase } from "./database";
 import { groupFact, memberFact, organizationFact, roleFact } from "./facts";
 import type { SyncRecord } from "./syncs";
-import { syncRepository } from "./syncs";
+import { factId, syncRepository } from "./syncs";
 
 /*
  * Changes between syncs of the simulator over HTTP, kept in a throwaway store: what the simulator
@@ -148,6 +149,20 @@ describe("changes between two syncs", () => {
     expect(labels.organizations[b!.uuid]).toBe("Renamed Org");
     expect(labels.groups[g3!.id]!.roles).toContain(grantable.id);
     expect(labels.roles[otherRole.id]!.name).toBe("Renamed role");
+
+    // History: each event at the sync where it was first seen, none from before history begins.
+    const history = historyRepository(synced.database);
+    const timeline = await history.person(renamed.id);
+    expect(timeline.filter((e) => e.kind === "member_changed").map((e) => e.sync.id)).toContain(third.id);
+    expect(timeline.every((e) => e.sync.seq > first.seq)).toBe(true);
+    const joinedAdmin = await history.person(outsider.id);
+    expect(joinedAdmin).toContainEqual(expect.objectContaining({ kind: "member_joined", organization_uuid: a!.uuid, sync: expect.objectContaining({ id: third.id }) }));
+    const g2History = await history.group(g2!.id);
+    expect(g2History.map((e) => [e.kind, e.user_id])).toEqual([["group_member_added", notInG2.id]]);
+    const roleHistory = await history.role(a!.uuid, withPerms.id);
+    expect(roleHistory.map((e) => e.kind).sort()).toEqual(["permission_added", "permission_removed"]);
+    const settingsHistory = await history.settings(a!.uuid);
+    expect(settingsHistory).toEqual([expect.objectContaining({ kind: "setting_changed", setting: setting.name, sync: expect.objectContaining({ id: third.id }) })]);
   });
 
   it("are exactly what a seeded churn step changed", async () => {
@@ -177,9 +192,17 @@ describe("what is no change", () => {
       const group = { id: "group_1", name: "G", description: "", source_type: "direct", roles: ["r1", "r2"], created_at: null, updated_at: null };
       const role = { id: "r1", name: "Role", description: "", created_at: null, updated_at: null };
       const run = async (facts: ReturnType<typeof organizationFact>[]) => {
+        // As a sync writes: only new and changed versions, and the keys no longer read end.
         const s = await repo.start({ trigger: "request", holder: "t" });
-        await repo.stage(s.sync.id, facts);
-        return repo.complete(s.sync.id, "t", 0);
+        const open = await repo.openFactHashes();
+        const fresh = facts.filter((f) => {
+          const id = factId(f.kind, f.key);
+          const before = open.get(id);
+          open.delete(id);
+          return before !== f.hash;
+        });
+        if (fresh.length) await repo.stage(s.sync.id, fresh);
+        return repo.complete(s.sync.id, "t", 0, open.keys());
       };
       const s1 = await run([organizationFact(org), memberFact(org.uuid, user), groupFact(group), roleFact(org.uuid, role)]);
       // Unknown fields appear, a list comes back in another order, keys in another order.

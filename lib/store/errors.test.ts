@@ -4,10 +4,7 @@ import { StoreUnavailableError, asStoreError, isStoreUnavailable } from "./error
 describe("isStoreUnavailable", () => {
   it("recognises the error thrown by another bundle's copy of the class", () => {
     // What a second copy of errors.ts (another route bundle) constructs: same brand, other class.
-    class OtherCopy extends Error {
-      readonly [Symbol.for("compliance-directory.store-unavailable")] = true;
-    }
-    const foreign = new OtherCopy("database error 57P01");
+    const foreign = Object.assign(new Error("database error 57P01"), { [Symbol.for("compliance-directory.store-unavailable")]: true });
     expect(foreign instanceof StoreUnavailableError).toBe(false);
     expect(isStoreUnavailable(foreign)).toBe(true);
     expect(asStoreError(foreign)).toBe(foreign);

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Change, ChangeKind } from "@/lib/changes/change";
+import type { Change, ChangeKind, ChangeLabels } from "@/lib/changes/change";
 import type { HistoryEvent } from "@/lib/changes/history";
 import type { Database } from "./database";
 import type { FactKind } from "./schema/directory";
@@ -100,6 +100,29 @@ function eventsOf(rows: VersionRow[], firstSeq: number): HistoryEvent[] {
   return events.sort((a, b) => b.sync.seq - a.sync.seq).slice(0, MAX_EVENTS);
 }
 
+/** The names of the organizations, groups and roles events refer to, from their newest versions. */
+async function labelsOf(database: Database, events: HistoryEvent[]): Promise<ChangeLabels> {
+  const orgs = [...new Set(events.flatMap((e) => (e.organization_uuid ? [e.organization_uuid] : [])))];
+  const groups = [...new Set(events.flatMap((e) => (e.group_id ? [e.group_id] : [])))];
+  const roles = [...new Set(events.flatMap((e) => (e.role_id ? [e.role_id] : [])))];
+  const labels: ChangeLabels = { organizations: {}, groups: {}, roles: {} };
+  if (!orgs.length && !groups.length && !roles.length) return labels;
+  const rows = await database.query<{ kind: string; key: string; content: Record<string, unknown> }>(
+    `select distinct on (kind, key) kind, key, content from directory_facts
+     where (kind = 'organization' and key = any($1::text[])) or (kind = 'group' and key = any($2::text[]))
+        or (kind = 'role' and split_part(key, '/', 2) = any($3::text[]))
+     order by kind, key, from_seq desc`,
+    [orgs, groups, roles],
+  );
+  for (const r of rows) {
+    const name = typeof r.content.name === "string" ? r.content.name : r.key;
+    if (r.kind === "organization") labels.organizations[r.key] = name;
+    else if (r.kind === "group") labels.groups[r.key] = { name, roles: Array.isArray(r.content.roles) ? r.content.roles.map(String) : [] };
+    else labels.roles[r.key.slice(r.key.indexOf("/") + 1)] = { name, organization_uuid: r.key.slice(0, r.key.indexOf("/")) };
+  }
+  return labels;
+}
+
 export function historyRepository(database: Database) {
   async function read(where: string, params: unknown[]): Promise<HistoryEvent[]> {
     const [first] = await database.query<{ seq: string | number | null }>(`select min(seq) as seq from syncs where status = 'complete'`);
@@ -112,6 +135,7 @@ export function historyRepository(database: Database) {
     return eventsOf(rows, Number(first?.seq ?? 0));
   }
   return {
+    labels: (events: HistoryEvent[]) => labelsOf(database, events),
     /** Organizations joined and left, role, email and name changes, groups added to and removed from. */
     person: (userId: string) =>
       read(`(f.kind = 'member' and f.content->>'id' = $1) or (f.kind = 'group_member' and f.content->>'user_id' = $1)`, [userId]),

@@ -4,7 +4,12 @@ import type { Database } from "@/lib/store/database";
 import type { SyncRecord } from "@/lib/store/syncs";
 import { pruneSyncs } from "@/lib/store/retention";
 
-/** Housekeeping once a sync completed: syncs past the retention period go. */
+/**
+ * Housekeeping once a sync completed: syncs past the retention period go, then the space of the
+ * rows a sync ended or staged is made reusable. The embedded PostgreSQL runs no autovacuum (it has
+ * no background workers), so without this every sync would leave its dead rows behind for good.
+ */
 export async function afterSync(database: Database, _sync: SyncRecord): Promise<void> {
   await pruneSyncs(database, { retentionDays: config().syncRetentionDays });
+  await database.query("vacuum (analyze) sync_staging, directory_facts, syncs");
 }

@@ -13,10 +13,11 @@ import type { SyncRecord } from "@/lib/store/syncs";
  * creation; ties by id, so the same sync always reads back in the same order.
  */
 
-interface FactRow {
+interface FactGroup {
   kind: string;
   scope: string;
-  content: Record<string, unknown>;
+  /** The contents of every fact of this kind in this scope, as one JSON array text. */
+  items: string;
 }
 
 const time = (v: unknown): string => (typeof v === "string" ? v : "");
@@ -38,8 +39,11 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 }
 
 export async function directoryOfSync(database: Database, sync: SyncRecord): Promise<Directory> {
-  const rows = await database.query<FactRow>(
-    `select kind, scope, content from directory_facts where from_seq <= $1 and (to_seq is null or to_seq > $1)`,
+  // One row per kind and scope, its records aggregated as JSON text: a quarter of a million rows
+  // cross the driver as a few thousand, and JSON.parse reads each array at native speed.
+  const factGroups = await database.query<FactGroup>(
+    `select kind, scope, json_agg(content)::text as items from directory_facts
+     where from_seq <= $1 and (to_seq is null or to_seq > $1) group by kind, scope`,
     [sync.seq],
   );
 
@@ -52,7 +56,10 @@ export async function directoryOfSync(database: Database, sync: SyncRecord): Pro
   const settingsRecords = new Map<string, Record<string, unknown>>();
   const settingsByOrg = new Map<string, Setting[]>();
 
-  for (const r of rows) {
+  const rows = function* () {
+    for (const g of factGroups) for (const content of JSON.parse(g.items) as Record<string, unknown>[]) yield { kind: g.kind, scope: g.scope, content };
+  };
+  for (const r of rows()) {
     const c = r.content;
     switch (r.kind) {
       case "organization":

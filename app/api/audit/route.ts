@@ -2,17 +2,18 @@ import { auditStore } from "@/lib/audit/instance";
 import { InvalidAuditCursorError } from "@/lib/audit/store";
 import { parseAuditQuery } from "@/lib/audit/query";
 import { errorResponse, jsonError } from "@/lib/http/error-response";
-import { requireSession } from "@/lib/session/session";
+import { requireRole } from "@/lib/session/session";
 
 /*
  * GET /api/audit?from&to&actor&action&outcome&limit&cursor: the audit log, newest first, one page
- * at a time: `{ entries, next_cursor }`. Every officer may read it; it calls no upstream.
+ * at a time: `{ entries, next_cursor }`. Exporters only (issue 10: it holds failed-login usernames
+ * and addresses): a viewer gets 403, and the refusal is itself on record. It calls no upstream.
  */
 
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request): Promise<Response> {
-  const officer = await requireSession();
+  const officer = await requireRole("exporter", "reading the audit log");
   if (officer instanceof Response) return officer;
 
   const parsed = parseAuditQuery(new URL(request.url).searchParams);

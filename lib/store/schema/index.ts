@@ -3,3 +3,4 @@ export * from "./directory";
 export * from "./audit";
 export * from "./seed-lists";
 export * from "./sessions";
+export * from "./saved-work";

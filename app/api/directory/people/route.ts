@@ -6,6 +6,10 @@ import { refuseUnexpectedQuery } from "@/lib/hardening/query-guard";
 import { AS_OF_PARAM, takeAsOf } from "@/lib/http/as-of";
 import { jsonError } from "@/lib/http/error-response";
 import { requireSession } from "@/lib/session/session";
+import { recordView, recordViewOrRefuse } from "@/lib/audit/view-audit";
+import { AUDIT_UNAVAILABLE_MESSAGE } from "@/lib/audit/unavailable";
+import { store } from "@/lib/store/instance";
+import { syncRepository } from "@/lib/store/syncs";
 
 /*
  * GET /api/directory/people: every person in the directory as NDJSON (format in lib/directory/wire.ts).
@@ -13,6 +17,9 @@ import { requireSession } from "@/lib/session/session";
  * "error" line instead: the list is complete only when "done" arrives.
  * `as_of=<sync id>`: the people of that complete sync (404 in the error line if it is none).
  * The Refresh header (`x-dashboard-refresh: 1`, lib/http/refresh.ts) rebuilds the snapshot.
+ * A bulk read, so it is on record (action "view", coalesced per officer and sync, lib/audit/view-audit.ts)
+ * before the first row leaves: a 503 when the sync is known up front and the log cannot take it,
+ * an "error" line instead of the rows when it is known only once loaded.
  */
 
 export const dynamic = "force-dynamic";
@@ -28,6 +35,19 @@ export async function GET(request: Request): Promise<Response> {
   const asOf = takeAsOf(new URLSearchParams(new URL(request.url).searchParams));
   if (!asOf.ok) return jsonError(400, "invalid_request", asOf.message);
   const asOfId = asOf.asOf;
+  const target = "directory/people";
+  const actor = officer.name;
+
+  let recordedSync: string | undefined;
+  try {
+    recordedSync = asOfId ?? (await syncRepository(await store()).newestComplete())?.id;
+  } catch {
+    recordedSync = undefined; // the load below reports the store's failure in its error line
+  }
+  if (recordedSync) {
+    const refused = await recordViewOrRefuse({ actor, target, syncId: recordedSync });
+    if (refused) return refused;
+  }
 
   const ctrl = linkedController(request.signal);
   const fresh = wantsFresh(request);
@@ -35,12 +55,22 @@ export async function GET(request: Request): Promise<Response> {
   async function* lines(): AsyncGenerator<Line, void, undefined> {
     try {
       const directory = yield* progressUntilLoaded((o) => loadDirectory({ ...o, asOf: asOfId }), { signal: ctrl.signal, fresh });
+      const syncId = directory.sync?.id;
+      if (syncId !== recordedSync) {
+        try {
+          await recordView({ actor, target, syncId, version: syncId ? undefined : `built-${directory.builtAt}` });
+        } catch (err) {
+          console.error("audit log unavailable; the people list was refused:", err instanceof Error ? err.message : err);
+          yield { type: "error", error: { type: "audit_unavailable", message: AUDIT_UNAVAILABLE_MESSAGE } };
+          return;
+        }
+      }
       yield catalogLine(directory);
       const people = directory.people;
       for (let i = 0; i < people.length; i += CHUNK) {
         yield { type: "people", rows: people.slice(i, i + CHUNK).map(personRow) };
       }
-      yield { type: "done", builtAt: directory.builtAt, counts: directory.counts };
+      yield { type: "done", builtAt: directory.builtAt, counts: directory.counts, ...(syncId ? { sync: syncId } : {}) };
     } catch (err) {
       if (ctrl.signal.aborted) return;
       yield { type: "error", error: await errorBody(err) };

@@ -3,11 +3,14 @@ import { seedListStore } from "@/lib/seed-lists/instance";
 import { SEED_LIST_ID_RE, type SeedListDetail } from "@/lib/seed-lists/schema";
 import { errorResponse, jsonError } from "@/lib/http/error-response";
 import { requireSession } from "@/lib/session/session";
+import { recordViewOrRefuse } from "@/lib/audit/view-audit";
 
 /*
  * GET /api/seed-lists/{id}[?resolution=N][&against=M]: a saved list, its input, its resolution
  * history, resolution N (default: the latest) in full, and N compared with M (default: the one
- * kept before N). Read from the store only: no upstream call.
+ * kept before N). Read from the store only: no upstream call. The list's people leave only once the
+ * read is on record (action "view", one entry per officer and resolution per hour; 503 when the
+ * audit log cannot take it).
  */
 
 export const dynamic = "force-dynamic";
@@ -46,6 +49,14 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
       resolution,
       comparison: earlier && previous !== undefined ? compareResolutions(previous, earlier, shown, resolution) : null,
     };
+    const refused = await recordViewOrRefuse({
+      actor: officer.name,
+      target: `seed_list:${id}#${shown}`,
+      version: resolution.directory_built_at,
+      rows: resolution.people.length,
+      filters: { resolution: shown, ...(earlier && previous !== undefined ? { against: previous } : {}) },
+    });
+    if (refused) return refused;
     return Response.json(body, { headers: { "cache-control": "private, no-store" } });
   } catch (err) {
     return errorResponse(err);

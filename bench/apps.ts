@@ -1,0 +1,54 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { buildDir, login, startApp, type AppServer } from "@/lib/testing/app-server";
+import type { RemoteSimulator } from "./remote-simulator";
+
+/*
+ * The app under measurement: the production build (`next start`), one or more instances, each
+ * with its own DATA_DIR unless one is given (a restart reuses the same), all stopped at the end.
+ */
+
+const ROOT = path.resolve(__dirname, "..");
+export const OFFICER = { username: "bench", password: "bench-officer-password-0001" };
+
+export function ensureBuild(force: boolean, log: (l: string) => void): { dir: string; id: string } {
+  const dir = buildDir();
+  const idFile = path.join(ROOT, dir, "BUILD_ID");
+  if (force || !existsSync(idFile)) {
+    log(`Building the app into ${dir}/ (next build)…`);
+    const r = spawnSync(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "build"], { cwd: ROOT, stdio: "inherit", env: process.env });
+    if (r.status !== 0) throw new Error("next build failed; the benchmark needs a production build");
+  }
+  return { dir, id: readFileSync(idFile, "utf8").trim() };
+}
+
+export const newDataDir = (): string => mkdtempSync(path.join(os.tmpdir(), "compliance-bench-"));
+
+export class Apps {
+  private running: AppServer[] = [];
+  constructor(private readonly env: Record<string, string>) {}
+
+  async start(sim: RemoteSimulator, extra: Record<string, string> = {}): Promise<{ app: AppServer; cookie: string }> {
+    const a = await startApp({ ...this.env, COMPLIANCE_API_BASE_URL: sim.url, DATA_DIR: newDataDir(), ...extra });
+    this.running.push(a);
+    return { app: a, cookie: await login(a.url, OFFICER.username, OFFICER.password) };
+  }
+
+  /** Each officer logs in on their own (their own session cookie). */
+  async sessions(a: AppServer, n: number): Promise<string[]> {
+    const cookies: string[] = [];
+    for (let i = 0; i < n; i++) cookies.push(await login(a.url, OFFICER.username, OFFICER.password));
+    return cookies;
+  }
+
+  async close(a: AppServer): Promise<void> {
+    await a.close();
+    this.running = this.running.filter((x) => x !== a);
+  }
+
+  async closeAll(): Promise<void> {
+    for (const a of [...this.running]) await this.close(a).catch(() => {});
+  }
+}
