@@ -34,6 +34,22 @@ export async function openSession(appUrl: string, username: string, password: st
   }
 }
 
+/**
+ * Polls an expression until it is true. Not page.waitForFunction: with a string it evaluates through
+ * `new Function` in the page, which the app's Content-Security-Policy (no 'unsafe-eval') refuses, so
+ * it never answers (why every keystroke "did not change the row count" before). page.evaluate goes
+ * through the DevTools protocol and is not subject to the page's CSP. The clocks run in the page, so
+ * the polling interval does not enter any measurement.
+ */
+async function waitInPage(page: Page, expression: string, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await page.evaluate(`!!(${expression})`).catch(() => false)) return true;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return false;
+}
+
 function firstRowsScript(selector: string): string {
   return `(() => {
     const b = {};
@@ -71,11 +87,7 @@ export async function openAndTimeFirstRows(session: Session, url: string, select
   });
   await page.addInitScript(firstRowsScript(selector));
   await page.goto(url, { waitUntil: "commit" });
-  const ok = await page
-    .waitForFunction("window.__first && window.__first.painted !== undefined", undefined, { timeout: timeoutMs })
-    .then(() => true)
-    .catch(() => false);
-  if (!ok) {
+  if (!(await waitInPage(page, "window.__first && window.__first.painted !== undefined", timeoutMs))) {
     const text = ((await page.locator("body").innerText().catch(() => "")) || "").replace(/\s+/g, " ").slice(0, 200);
     await page.close();
     throw new MeasurementError(`${url}: no row (${selector}) painted within ${timeoutMs / 1000} s; the page said: "${text}"`);
@@ -128,11 +140,7 @@ function interactionScript(eventType: string): string {
 async function timeInteraction(page: Page, eventType: "keydown" | "pointerdown", act: () => Promise<void>, timeoutMs = 30_000): Promise<{ ms: number; rows: number }> {
   await page.evaluate(interactionScript(eventType));
   await act();
-  const done = await page
-    .waitForFunction("window.__bench && window.__bench.paintedAt !== undefined", undefined, { timeout: timeoutMs })
-    .then(() => true)
-    .catch(() => false);
-  if (!done) throw new MeasurementError(`the table's row count did not change within ${timeoutMs / 1000} s`);
+  if (!(await waitInPage(page, "window.__bench && window.__bench.paintedAt !== undefined", timeoutMs))) throw new MeasurementError(`the table's row count did not change within ${timeoutMs / 1000} s`);
   const b = (await page.evaluate("window.__bench")) as { eventAt?: number; paintedAt: number; rows: number };
   if (b.eventAt === undefined) throw new MeasurementError(`no ${eventType} event reached the page`);
   return { ms: b.paintedAt - b.eventAt, rows: b.rows };
@@ -171,13 +179,13 @@ export async function timeKeystrokes(page: Page, searchName: RegExp, keys: reado
 
 /**
  * A facet (a faceted filter's option) turned on, then off again, for each of the first `options`
- * choices in the filter `buttonName` opens: pointerdown → changed rows painted.
+ * choices in the filter panel (`names.dialog`) its button opens: pointerdown → changed rows painted.
  */
-export async function timeFacetChanges(page: Page, buttonName: RegExp, options: number, log: (l: string) => void): Promise<Sample[]> {
-  const button = page.getByRole("button", { name: buttonName });
+export async function timeFacetChanges(page: Page, names: { button: RegExp; dialog: RegExp }, options: number, log: (l: string) => void): Promise<Sample[]> {
+  const button = page.getByRole("button", { name: names.button });
   await button.waitFor({ timeout: 30_000 });
   await button.click();
-  const boxes = page.getByRole("dialog").getByRole("checkbox");
+  const boxes = page.getByRole("dialog", { name: names.dialog }).getByRole("checkbox");
   await boxes.first().waitFor({ timeout: 10_000 });
   const n = Math.min(options, await boxes.count());
   const samples: Sample[] = [];

@@ -15,15 +15,22 @@ import { apiEntries, count429, maxStartsPerSecond } from "./windows";
 
 const pagesOf = (rows: number) => Math.max(1, Math.ceil(rows / PAGE));
 
+/** How the walks that failed ended, each distinct answer once with its count. */
+function failuresOf(walks: Array<{ ok: boolean; error?: string }>): string[] {
+  const counts = new Map<string, number>();
+  for (const w of walks) if (!w.ok) counts.set(w.error ?? "incomplete", (counts.get(w.error ?? "incomplete") ?? 0) + 1);
+  return [...counts].map(([e, k]) => `${k} × ${e}`);
+}
+
 /** One officer's browser walking an organization's users through the proxy, page by page. */
-async function walkUsersThroughApp(appUrl: string, cookie: string, org: string): Promise<{ rows: number; ok: boolean }> {
+async function walkUsersThroughApp(appUrl: string, cookie: string, org: string): Promise<{ rows: number; ok: boolean; error?: string }> {
   let page: string | undefined;
   let rows = 0;
   for (;;) {
     const q = new URLSearchParams({ limit: String(PAGE) });
     if (page) q.set("page", page);
     const res = await fetch(`${appUrl}/api/compliance/organizations/${org}/users?${q}`, { headers: { cookie } });
-    if (res.status !== 200) return { rows, ok: false };
+    if (res.status !== 200) return { rows, ok: false, error: `${res.status} ${(await res.text()).slice(0, 160)}` };
     const body = (await res.json()) as { data: unknown[]; has_more?: boolean; next_page?: string | null };
     rows += body.data.length;
     if (!body.has_more || !body.next_page) return { rows, ok: true };
@@ -46,7 +53,7 @@ async function officersOnOneOrg(appUrls: Array<{ url: string; cookie: string }>,
   );
   const wallMs = performance.now() - t0;
   const calls = apiEntries(await sim.log()).filter((e) => e.path.endsWith(`/organizations/${org.uuid}/users`)).length;
-  return { officers, org, calls, ideal: pagesOf(org.users), allAnswered: walks.every((w) => w.ok && w.rows === org.users), wallMs };
+  return { officers, org, calls, ideal: pagesOf(org.users), allAnswered: walks.every((w) => w.ok && w.rows === org.users), failures: failuresOf(walks), wallMs };
 }
 
 export async function oneInstance(apps: Apps, sim: RemoteSimulator, o: BenchOptions, log: (l: string) => void): Promise<OfficersResult> {
@@ -83,7 +90,7 @@ export async function twoInstances(apps: Apps, sim: RemoteSimulator, o: BenchOpt
     const targets = sorted.slice(1, 1 + o.officers);
     await sim.clearLog();
     const t0 = performance.now();
-    const walks = await Promise.all(targets.map((org, k) => walkUsersThroughApp(seats[k]!.url, seats[k]!.cookie, org.uuid).then((w) => w.ok && w.rows === org.users)));
+    const walks = await Promise.all(targets.map((org, k) => walkUsersThroughApp(seats[k]!.url, seats[k]!.cookie, org.uuid).then((w) => (w.ok && w.rows !== org.users ? { ...w, ok: false, error: `${w.rows} of ${org.users} rows` } : w))));
     const wallMs = performance.now() - t0;
     const entries = apiEntries(await sim.log());
     const spread = {
@@ -91,7 +98,8 @@ export async function twoInstances(apps: Apps, sim: RemoteSimulator, o: BenchOpt
       orgs: targets.length,
       calls: entries.length,
       ideal: targets.reduce((a, t) => a + pagesOf(t.users), 0),
-      allAnswered: walks.every(Boolean),
+      allAnswered: walks.every((w) => w.ok),
+      failures: failuresOf(walks),
       maxStartsPerSecond: maxStartsPerSecond(entries),
       status429: count429(entries),
       wallMs,

@@ -76,9 +76,11 @@ async function main(): Promise<void> {
     errors: [],
   };
   const fail = (name: string, err: unknown) => {
-    const msg = `${name}: ${err instanceof Error ? err.message : String(err)}`;
-    console.error(`  FAILED ${msg}`);
-    report.errors.push(msg);
+    // One line each: an app's whole start-up output belongs in the console, not in the report.
+    const full = err instanceof Error ? err.message : String(err);
+    console.error(`  FAILED ${name}: ${full}`);
+    const text = full.split("\n").map((l) => l.trim()).filter(Boolean).join(" ⏎ ");
+    report.errors.push(`${name}: ${text.length > 400 ? `${text.slice(0, 400)}…` : text}`);
   };
   const attempt = async <T>(name: string, fn: () => Promise<T>): Promise<T | undefined> => {
     try {
@@ -126,6 +128,7 @@ async function main(): Promise<void> {
 
     if (first) {
       log("\nAfter a restart on the same DATA_DIR");
+      await sim.clearLog();
       storeApp = await attempt("restart", () => apps.start(sim, { DATA_DIR: dataDir }));
     }
     if (storeApp && first) {
@@ -148,14 +151,18 @@ async function main(): Promise<void> {
       });
       log("\nChanges between two syncs (1% churn)");
       report.changes = await attempt("changes", () => measureChanges(a, cookie, sim, firstSync, o, log));
+    } else {
+      // Everything below stands on the first sync: say so, rather than leave them out silently.
+      const why = first ? "the app did not start again on the synced DATA_DIR" : "there is no complete sync to measure";
+      for (const name of ["after a restart", "browser speed on the store", "as-of CSV export", "changes"]) fail(name, new Error(`not taken: ${why}`));
     }
   } finally {
     await apps.closeAll();
     await sim.close();
   }
 
-  log(`\nStorage: 30 syncs with 1% churn between each (in process)`);
-  report.storage = await attempt("storage", () => measureStorage({ directory: tree, syncs: 30, churn: 0.01, log }));
+  log(`\nStorage: ${o.storageSyncs} syncs with 1% churn between each (in process)`);
+  report.storage = await attempt("storage", () => measureStorage({ directory: tree, syncs: o.storageSyncs, churn: 0.01, log }));
 
   const finished = new Date();
   report.finishedAt = finished.toISOString();

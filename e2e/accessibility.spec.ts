@@ -50,7 +50,14 @@ test("in the system's dark scheme the dashboard turns dark and stays readable (a
   await page.goto("/login");
   // The page itself follows the scheme: a dark background, light text.
   const lightness = await page.evaluate(() => {
-    const rgb = (s: string) => (s.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
+    // Colours compute as oklch(): let a canvas turn them into sRGB bytes.
+    const ctx = document.createElement("canvas").getContext("2d")!;
+    const rgb = (color: string) => {
+      ctx.clearRect(0, 0, 1, 1);
+      ctx.fillStyle = color;
+      ctx.fillRect(0, 0, 1, 1);
+      return [...ctx.getImageData(0, 0, 1, 1).data].slice(0, 3);
+    };
     const lum = (c: number[]) => (0.2126 * c[0]! + 0.7152 * c[1]! + 0.0722 * c[2]!) / 255;
     const body = getComputedStyle(document.body);
     return { background: lum(rgb(body.backgroundColor)), text: lum(rgb(body.color)) };

@@ -88,6 +88,10 @@ test("a viewer sees the Exports page but cannot download, and is told why", asyn
   const button = page.locator('section[data-export="roles"]').getByRole("button", { name: "Download roles.csv" });
   await expect(button).toBeDisabled();
   await expect(page.locator('section[data-export="roles"]')).toContainText(/exporter role/);
+  // The audit log is for exporters: no nav entry, and its API says why.
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Audit" })).toHaveCount(0);
+  const audit = await page.request.get("/api/audit");
+  expect(audit.status()).toBe(403);
 });
 
 test("the XLSX beside users.csv downloads from the Exports page as text cells, and the audit log has its SHA-256", async ({ page }) => {

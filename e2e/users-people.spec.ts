@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { parse } from "csv-parse/sync";
-import { logIn } from "./helpers";
+import { ensureCompleteSync, logIn } from "./helpers";
 
 /*
  * The users table and the People view, with every expectation computed from the app's own API
@@ -68,19 +68,28 @@ test("a role facet shows exactly that role's users, the URL keeps the view, and 
   await expect(page.getByText(`${users.length.toLocaleString("en-US")} users`).first()).toBeVisible();
 });
 
-test("the users CSV holds exactly the filtered rows, byte for byte after parsing", async ({ page }) => {
+test("the users CSV holds exactly the filtered rows, byte for byte after parsing", async ({ page, baseURL }) => {
   await logIn(page);
+  await ensureCompleteSync(page.request, baseURL!);
   const [, org] = await organizations(page);
   const users = await allPages<User>(page.request, `/api/compliance/organizations/${org!.uuid}/users`);
   const developers = users.filter((u) => u.organization_role === "developer");
 
   await page.goto(`/organizations/${org!.uuid}/users?role=developer`);
   await expect(page.getByText(`${developers.length.toLocaleString("en-US")} of ${users.length.toLocaleString("en-US")} users`)).toBeVisible({ timeout: 45_000 });
-  await page.getByRole("button", { name: "Download CSV" }).click();
+  await page.getByRole("button", { name: "Download", exact: true }).click();
   const download = page.waitForEvent("download");
   await page.getByRole("button", { name: new RegExp(`Download ${developers.length.toLocaleString("en-US")} rows?`) }).click();
-  const file = await (await download).path();
-  const text = (await import("node:fs")).readFileSync(file!, "utf8").replace(/^\uFEFF/, "");
+  const saved = await download;
+  // Built on the server from the sync the page shows; the name says the table, org, view and sync.
+  expect(saved.suggestedFilename()).toMatch(/^users_[a-z0-9]+(-[a-z0-9]+)*_filtered_\d{4}-\d{2}-\d{2}_sync_[0-9a-z]+_[0-9a-f]+\.csv$/);
+  const file = await saved.path();
+  const bytes = (await import("node:fs")).readFileSync(file!);
+  const text = bytes.toString("utf8").replace(/^\uFEFF/, "");
+  // On record before it was sent: rows, the SHA-256 of exactly these bytes, the view.
+  const audit = (await (await page.request.get("/api/audit?action=export&limit=5")).json()) as { entries: { target: string; rows?: number; sha256?: string; sync_id?: string; filters: { view?: string[] } }[] };
+  const sha256 = (await import("node:crypto")).createHash("sha256").update(bytes).digest("hex");
+  expect(audit.entries.find((e) => e.sha256 === sha256)).toMatchObject({ target: "table:users.csv", rows: developers.length, sync_id: expect.stringMatching(/^sync_/) });
   const records: Record<string, string>[] = parse(text, { columns: true });
   expect(records).toHaveLength(developers.length);
   const guard = (s: string) => (/^[=+\-@\t\r\n]/.test(s) ? `'${s}` : s);

@@ -68,6 +68,12 @@ if (run(process.execPath, [path.join(ROOT, "node_modules/eslint/bin/eslint.js"),
   failedSteps++;
 }
 
+console.log("\n== import cycles (madge) ==");
+if (run(process.execPath, [path.join(ROOT, "node_modules/madge/bin/cli.js"), "--circular", "app", "lib", "components", "scripts", "bench", "proxy.ts", "instrumentation.ts", "instrumentation-node.ts"]) !== 0) {
+  console.error("an import cycle was found: break it (npm run check:cycles).");
+  failedSteps++;
+}
+
 console.log("\n== next build ==");
 if (run(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "build"]) !== 0) {
   console.error("next build failed: the integration and browser suites need it.");

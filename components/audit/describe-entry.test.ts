@@ -24,6 +24,11 @@ describe("audit entries in sentences", () => {
     expect(describeAuditEntry(entry({ outcome: "aborted", rows: 5, detail: "client went away" }))).toBe("Download of users.csv stopped after 5 rows, client went away");
   });
 
+  it("a recorded read says what was viewed, once per hour", () => {
+    const text = describeAuditEntry(entry({ action: "view", target: "directory/people", outcome: "ok", rows: 2500, sync_id: "sync_1", filters: { coalesced_for: "1h" } }));
+    expect(text).toBe("Viewed directory/people: 2,500 rows, from sync sync_1, first read within 1h");
+  });
+
   it("filters: search, time bounds and the Excel mark in words; nothing asked for is empty", () => {
     expect(describeFilters({})).toBe("");
     expect(describeFilters({ q: "smith", from: "2026-01-01T00:00:00.000Z", bom: true })).toBe("search “smith”; from 2026-01-01 00:00 UTC; with a byte-order mark for Excel");

@@ -28,7 +28,7 @@ const FILTER_WORDS: Record<string, string> = {
 };
 
 /** Keys rendered elsewhere in the sentence (or not worth an officer's reading). */
-const NOT_A_FILTER = new Set(["org", "counts", "operation", "directory_built_at", "bom"]);
+const NOT_A_FILTER = new Set(["org", "counts", "operation", "directory_built_at", "bom", "coalesced_for"]);
 
 function valueWords(v: unknown): string {
   if (Array.isArray(v)) return v.length <= 3 ? v.map((x) => String(x)).join(", ") : `${plural(v.length, "value")}`;
@@ -130,6 +130,12 @@ export function describeAuditEntry(e: AuditEntry): string {
       return seedListSentence(e);
     case "reconciliation":
       return reconciliationSentence(e);
+    case "view": {
+      // Reads are recorded once per officer, resource and sync per hour (lib/audit/view-audit.ts).
+      const filters = describeFilters(e.filters);
+      const rows = e.rows !== undefined ? `: ${plural(e.rows, "row")}` : "";
+      return join(`Viewed ${e.target}${rows}${filters ? ` (${filters})` : ""}`, e.sync_id ? `from sync ${e.sync_id}` : "", e.filters.coalesced_for ? `first read within ${String(e.filters.coalesced_for)}` : "");
+    }
     default: {
       const filters = describeFilters(e.filters);
       return join(`${e.action} ${e.target}${filters ? ` (${filters})` : ""}`, e.outcome, e.detail ?? "");

@@ -15,6 +15,7 @@ import { EMPTY_VIEW, viewParams, type ChangesView } from "@/lib/changes/view";
 import { toApiError } from "@/lib/query/api-error";
 import { changesPageFetch, changesSummaryQuery, syncsQuery } from "./change-queries";
 import { changesColumns, toRows } from "./changes-table-columns";
+import { ChangesPrint } from "./changes-print";
 import { CountsLine } from "./counts-line";
 import { SyncPicker, syncBefore } from "./sync-picker";
 
@@ -86,7 +87,9 @@ export function ChangesPage() {
 
   const error = syncs.error ?? summary.error ?? pages.error;
   return (
-    <div className="flex min-h-0 flex-1 flex-col gap-3 p-4">
+    <div className="flex min-h-0 flex-1 flex-col gap-3 p-4 print:block">
+      <ChangesPrint table={controller.table} from={from} to={to} />
+      <div className="contents print:hidden">
       <header className="flex flex-col gap-2">
         <h1 className="text-lg font-semibold text-slate-900">Changes</h1>
         {complete.length > 0 ? (
@@ -131,6 +134,7 @@ export function ChangesPage() {
         loading={!allLoaded && rows.length === 0 && !error}
         empty={<span>No changes between these two syncs.</span>}
       />
+      </div>
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { DataTableDateRangeFilter } from "./data-table-date-range-filter";
 import { DataTableFacetedFilter } from "./data-table-faceted-filter";
 import { DataTableTextFilter } from "./data-table-text-filter";
 import { DataTableViewOptions } from "./data-table-view-options";
+import { SavedViewsMenu } from "./saved-views-menu";
 
 function ColumnFilter<TData>({ column }: { column: Column<TData, unknown> }) {
   switch (column.columnDef.meta?.variant) {
@@ -92,6 +93,7 @@ export function DataTableToolbar<TData>({
         </button>
       )}
       <div className="ml-auto flex items-center gap-2">
+        <SavedViewsMenu />
         <DataTableViewOptions table={table} />
         {children}
       </div>

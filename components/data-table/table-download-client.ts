@@ -3,8 +3,9 @@ import { TABLE_DOWNLOAD_PATH, type TableDownloadRequest } from "@/lib/downloads/
 import { redirectToLogin } from "@/lib/query/login-redirect";
 
 /*
- * The browser's half of a table download: post the rows' ids, save the file the server built and
- * audited. Nothing here writes a cell; a refusal comes back as the server's message.
+ * The browser's half of a server-built download (a table's rows, a reconciliation's lists): post
+ * what to build, save the file the server built and audited. Nothing here writes a cell; a refusal
+ * comes back as the server's message.
  */
 
 export type TableDownloadFormat = TableDownloadRequest["format"];
@@ -15,10 +16,15 @@ function filenameOf(res: Response, fallback: string): string {
 }
 
 /** Resolves to the saved file's name; throws an Error whose message says what went wrong. */
-export async function saveTableDownload(body: TableDownloadRequest): Promise<string> {
+export function saveTableDownload(body: TableDownloadRequest): Promise<string> {
+  return postForFile(TABLE_DOWNLOAD_PATH, body, `${body.table}.${body.format}`);
+}
+
+/** POSTs `body` as JSON and saves the file the server answers with (its name from the server). */
+export async function postForFile(path: string, body: unknown, fallbackName: string): Promise<string> {
   let res: Response;
   try {
-    res = await fetch(TABLE_DOWNLOAD_PATH, {
+    res = await fetch(path, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify(body),
@@ -34,7 +40,7 @@ export async function saveTableDownload(body: TableDownloadRequest): Promise<str
     throw new Error(parsed.success ? parsed.data.error.message : `The dashboard server answered HTTP ${res.status}. Retry; if it persists, check the server log.`);
   }
   const blob = await res.blob();
-  const name = filenameOf(res, `${body.table}.${body.format}`);
+  const name = filenameOf(res, fallbackName);
   const url = URL.createObjectURL(blob);
   try {
     const a = document.createElement("a");

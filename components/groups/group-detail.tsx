@@ -22,6 +22,7 @@ import { countOf, formatCount } from "@/lib/format/numbers";
 import { useExportDisabledReason } from "@/components/shell/officer-context";
 import { groupMembersTableColumns } from "./group-members-table-columns";
 import { SourceBadge } from "./groups-table-columns";
+import { GroupPrint } from "./group-print";
 import { RoleChips } from "./role-chips";
 import { usePerOrganizationLists, type PerOrganizationLists } from "./use-organization-lists";
 
@@ -57,8 +58,9 @@ export function GroupDetail({ groupId }: { groupId: string }) {
   const resolvedRoles = group.data ? resolveGroupRoles(group.data, roleIndex) : [];
 
   return (
-    <div className="flex min-h-0 flex-1 flex-col gap-4 p-4">
-      <header>
+    <div className="flex min-h-0 flex-1 flex-col gap-4 p-4 print:block">
+      <GroupPrint name={name} groupId={groupId} roles={resolvedRoles.map((r) => (r.resolved ? r.name : r.id))} table={table} />
+      <header className="print:hidden">
         {group.isError ? (
           <ErrorNotice error={toApiError(group.error)} onRetry={() => void group.refetch()} />
         ) : (
@@ -98,7 +100,7 @@ export function GroupDetail({ groupId }: { groupId: string }) {
         )}
       </header>
 
-      <section aria-labelledby="members-heading" className="flex min-h-[24rem] flex-1 flex-col gap-2">
+      <section aria-labelledby="members-heading" className="flex min-h-[24rem] flex-1 flex-col gap-2 print:hidden">
         <h2 id="members-heading" className="text-sm font-semibold text-slate-800">Members</h2>
         <DataTableToolbar controller={controller} searchLabel="Search members by name, email or user id" searchPlaceholder="Search name, email, user id; paste a list…">
           <DataTableCsvDialog
@@ -122,7 +124,9 @@ export function GroupDetail({ groupId }: { groupId: string }) {
           empty={members.status === "complete" ? "This group has no members." : "No members loaded."}
         />
       </section>
-      <HistorySection subject={{ kind: "group", groupId }} />
+      <div className="print:hidden">
+        <HistorySection subject={{ kind: "group", groupId }} />
+      </div>
     </div>
   );
 }

@@ -7,12 +7,15 @@ import { DataTableCsvDialog } from "@/components/data-table/data-table-csv-dialo
 import { DataTableToolbar } from "@/components/data-table/data-table-toolbar";
 import { ErrorNotice } from "@/components/data-table/error-notice";
 import { useDataTable } from "@/components/data-table/use-data-table";
+import type { AnyColumnDef } from "@/components/data-table/column-spec";
+import type { CatalogLine } from "@/lib/directory/wire";
 import { useExportDisabledReason } from "@/components/shell/officer-context";
 import { DirectoryAsOf } from "./directory-as-of";
 import { DirectoryProgressLine } from "./directory-progress-line";
 import { peopleDirectoryQuery } from "./directory-queries";
 import { PasteListButton } from "./paste-list-button";
 import { peopleColumns } from "./people-table-columns";
+import { peopleAccessColumns } from "./people-access-columns";
 import { peopleTableRows, type PeopleTableRow } from "./people-table-rows";
 import { useDirectoryQuery } from "./use-directory-query";
 
@@ -25,6 +28,14 @@ import { useDirectoryQuery } from "./use-directory-query";
 const NOUN = { one: "person", other: "people" };
 const DEFAULT_SORT = [{ id: "name", desc: false }];
 const rowId = (r: PeopleTableRow) => r.id;
+// The access columns exist before the directory arrives, so their URL keys (action=, rbac=) are read from the first render.
+const EMPTY_CATALOG: CatalogLine = { type: "catalog", organizations: [], groups: [], roles: [], actions: [] };
+
+/** The access columns (whose facet labels need the catalog) right after the organization roles. */
+function withAccessColumns(base: AnyColumnDef<PeopleTableRow>[], access: AnyColumnDef<PeopleTableRow>[]): AnyColumnDef<PeopleTableRow>[] {
+  const at = base.findIndex((c) => c.id === "organizationRoles");
+  return at < 0 ? [...base, ...access] : [...base.slice(0, at + 1), ...access, ...base.slice(at + 1)];
+}
 
 export function PeoplePage() {
   const directory = useDirectoryQuery(peopleDirectoryQuery());
@@ -32,7 +43,8 @@ export function PeoplePage() {
   const exportDisabled = useExportDisabledReason();
 
   const rows = useMemo(() => (data ? peopleTableRows(data) : []), [data]);
-  const controller = useDataTable({ data: rows, columns: peopleColumns, getRowId: rowId, defaultSorting: DEFAULT_SORT });
+  const columns = useMemo(() => withAccessColumns(peopleColumns, peopleAccessColumns(data?.catalog ?? EMPTY_CATALOG, rows)), [data, rows]);
+  const controller = useDataTable({ data: rows, columns, getRowId: rowId, defaultSorting: DEFAULT_SORT });
   const { table } = controller;
   const complete = phase === "ready";
 

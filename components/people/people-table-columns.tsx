@@ -70,7 +70,7 @@ export const peopleColumns: AnyColumnDef<PeopleTableRow>[] = [
     id: "organizationRoles",
     accessorFn: (r) => r.organizationRoles,
     header: "Organization roles",
-    size: 150,
+    size: 200,
     sortingFn: byJoined,
     meta: {
       label: "Organization role",
@@ -80,8 +80,8 @@ export const peopleColumns: AnyColumnDef<PeopleTableRow>[] = [
       csv: { header: "organization_roles", value: (r) => r.memberships.map((m) => `${m.organization}: ${m.role}`).join("; ") },
     },
     cell: ({ row }) => (
-      <span title={row.original.organizationRoles.map((r) => organizationRoleLabel(r)).join("\n")}>
-        {row.original.organizationRoles.map((r) => organizationRoleLabel(r, false)).join(", ")}
+      <span title={row.original.memberships.map((m) => `${m.organization}: ${organizationRoleLabel(m.role)}`).join("\n")}>
+        {row.original.organizationRoles.map((r) => organizationRoleLabel(r)).join(", ")}
       </span>
     ),
   },

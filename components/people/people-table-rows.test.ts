@@ -12,11 +12,13 @@ const dir: PeopleDirectory = {
       { uuid: "o2", name: "Acme R&D", created_at: "2024-01-02T00:00:00Z" },
     ],
     groups: [{ id: "g1", name: "Engineering", source_type: "scim" }],
+    roles: [{ id: "role_exp", name: "Data Exporter", organization_uuid: "o2", actions: [0, 1] }],
+    actions: ["chats:export", "projects:export"],
   },
   rows: [
-    { id: "user_01Ada", email: "Ada@Acme.test", full_name: "Ada", memberships: [{ organization_uuid: "o1", organization_role: "admin", joined_at: "" }, { organization_uuid: "o2", organization_role: "user", joined_at: "" }], group_ids: ["g1"] },
-    { id: "user_01Bob", email: "bob@beta.test", full_name: "Bob", memberships: [{ organization_uuid: "o2", organization_role: "user", joined_at: "" }], group_ids: [] },
-    { id: "user_01Cy", email: "cy@acme.test", full_name: "Cy", memberships: [{ organization_uuid: "o1", organization_role: "owner", joined_at: "" }], group_ids: [] },
+    { id: "user_01Ada", email: "Ada@Acme.test", full_name: "Ada", memberships: [{ organization_uuid: "o1", organization_role: "admin", joined_at: "" }, { organization_uuid: "o2", organization_role: "user", joined_at: "" }], group_ids: ["g1"], grants: [[0, 0]], roles: [0], actions: [0, 1] },
+    { id: "user_01Bob", email: "bob@beta.test", full_name: "Bob", memberships: [{ organization_uuid: "o2", organization_role: "user", joined_at: "" }], group_ids: [], grants: [], roles: [], actions: [] },
+    { id: "user_01Cy", email: "cy@acme.test", full_name: "Cy", memberships: [{ organization_uuid: "o1", organization_role: "owner", joined_at: "" }], group_ids: [], grants: [], roles: [], actions: [] },
   ],
 };
 
@@ -37,5 +39,13 @@ describe("the People table rows", () => {
     const r = applyPastedList(rows, "ADA@acme.test\nuser_01Bob, nobody@acme.test\n\nada@acme.test ghost@x.y Carol");
     expect([...r.ids].sort()).toEqual(["user_01Ada", "user_01Bob"]);
     expect(r).toMatchObject({ entries: 5, found: 2, notFound: ["nobody@acme.test", "ghost@x.y"], invalid: ["Carol"], duplicates: 1 });
+  });
+
+  it("names what each person holds through groups, with the group → role path, from catalog positions", () => {
+    expect(rows[0]).toMatchObject({ groupIds: ["g1"], rbacRoles: ["role_exp"], actions: ["chats:export", "projects:export"] });
+    expect(rows[0]!.grants).toHaveLength(1);
+    expect(rows[0]!.grants[0]).toMatchObject({ groupName: "Engineering", roleName: "Data Exporter", organizationName: "Acme R&D" });
+    expect([...rows[0]!.grants[0]!.actions]).toEqual(["chats:export", "projects:export"]);
+    expect(rows[1]).toMatchObject({ rbacRoles: [], actions: [], grants: [] });
   });
 });

@@ -21,11 +21,56 @@ export interface PeopleTableRow {
   memberships: { organization: string; uuid: string; role: string }[];
   groupCount: number;
   groups: string[];
+  /** Group ids (the groups facet's values; names are in the catalog). */
+  groupIds: string[];
+  /** RBAC role ids held through groups (the roles facet's values). */
+  rbacRoles: string[];
+  /** Permission actions those roles allow (`chats:export`), each once. */
+  actions: string[];
+  /** Each group → role path, shared between the people who have it. */
+  grants: AccessGrant[];
+}
+
+/** One group → role path: the group, the role it grants in an organization, what the role allows. */
+export interface AccessGrant {
+  groupId: string;
+  groupName: string;
+  roleId: string;
+  roleName: string;
+  organizationUuid: string;
+  organizationName: string;
+  actions: ReadonlySet<string>;
 }
 
 export function peopleTableRows(dir: PeopleDirectory): PeopleTableRow[] {
   const orgName = new Map(dir.catalog.organizations.map((o) => [o.uuid, o.name]));
   const groupName = new Map(dir.catalog.groups.map((g) => [g.id, g.name]));
+  const { roles, actions, groups } = dir.catalog;
+  const roleActions = roles.map((role) => role.actions.flatMap((ai) => (actions[ai] === undefined ? [] : [actions[ai]!])));
+  // One object per distinct group → role path, however many people share it.
+  const grantCache = new Map<number, AccessGrant | null>();
+  const grantOf = (gi: number, ri: number): AccessGrant | null => {
+    const key = gi * 1_000_003 + ri;
+    let grant = grantCache.get(key);
+    if (grant === undefined) {
+      const group = groups[gi];
+      const role = roles[ri];
+      grant =
+        group && role
+          ? {
+              groupId: group.id,
+              groupName: group.name,
+              roleId: role.id,
+              roleName: role.name,
+              organizationUuid: role.organization_uuid,
+              organizationName: orgName.get(role.organization_uuid) ?? role.organization_uuid,
+              actions: new Set(roleActions[ri]),
+            }
+          : null;
+      grantCache.set(key, grant);
+    }
+    return grant;
+  };
   return dir.rows.map((r) => {
     const memberships = r.memberships.map((m) => ({ organization: orgName.get(m.organization_uuid) ?? m.organization_uuid, uuid: m.organization_uuid, role: m.organization_role }));
     return {
@@ -39,6 +84,10 @@ export function peopleTableRows(dir: PeopleDirectory): PeopleTableRow[] {
       memberships,
       groupCount: r.group_ids.length,
       groups: r.group_ids.map((id) => groupName.get(id) ?? id),
+      groupIds: r.group_ids,
+      rbacRoles: r.roles.flatMap((ri) => (roles[ri] ? [roles[ri]!.id] : [])),
+      actions: r.actions.flatMap((ai) => (actions[ai] === undefined ? [] : [actions[ai]!])),
+      grants: r.grants.flatMap(([gi, ri]) => grantOf(gi, ri) ?? []),
     };
   });
 }

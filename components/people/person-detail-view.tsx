@@ -17,6 +17,7 @@ import { DirectoryProgressLine } from "./directory-progress-line";
 import { personDetailQuery } from "./directory-queries";
 import { useDirectoryQuery } from "./use-directory-query";
 import { compareHref, groupHref, organizationHref, roleHref } from "./links";
+import { PersonPrint } from "./person-print";
 
 /*
  * One person: where their access comes from. Direct (organizations list them with an organization
@@ -310,13 +311,16 @@ export function PersonDetailView({ userId }: { userId: string }) {
       )}
       {detail && (
         <>
-          <PersonHeader detail={detail}>
-            <CompareForm userId={detail.person.id} />
-          </PersonHeader>
-          <PersonDetailBody detail={detail} />
+          <div className="print:hidden">
+            <PersonHeader detail={detail}>
+              <CompareForm userId={detail.person.id} />
+            </PersonHeader>
+            <PersonDetailBody detail={detail} />
+          </div>
+          <PersonPrint detail={detail} />
         </>
       )}
-      <div className="mt-6">
+      <div className="mt-6 print:hidden">
         <HistorySection subject={{ kind: "person", userId }} title="Timeline" />
       </div>
     </div>

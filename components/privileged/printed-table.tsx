@@ -14,7 +14,7 @@ export function PrintedPrivilegedTable({ rows, syncAt }: { rows: PrivilegedRow[]
     <section className="hidden print:block" aria-hidden="true">
       <p className="mb-2 text-xs">
         Privileged access · directory as of {syncAt ? formatDateTime(Date.parse(syncAt)) : "the live API"} · printed {formatDateTime(Date.now())} by {officer?.name ?? "?"} ·{" "}
-        {rows.length} rows
+        <span data-testid="privileged-shown">{rows.length}</span> rows
       </p>
       <table className="w-full border-collapse text-[10px]">
         <thead>

@@ -9,13 +9,11 @@ import { ResultTable } from "@/components/seed-lists/result-table";
 import { postJson } from "@/components/seed-lists/post-json";
 import { readUpload } from "@/components/seed-lists/read-upload";
 import { useExportDisabledReason } from "@/components/shell/officer-context";
-import { downloadCsv } from "@/lib/csv/download";
-import { csvFilename } from "@/lib/csv/write";
+import { postForFile } from "@/components/data-table/table-download-client";
 import { formatDateTime } from "@/lib/format/dates";
 import { formatCount } from "@/lib/format/numbers";
 import { isAbortError, toApiError, type ApiError } from "@/lib/query/api-error";
-import { combinedRows, COMBINED_HEADER } from "@/lib/reconciliation/csv";
-import { bulkResponseSchema, type BulkRequest, type BulkResponse, type GroupReconciliation } from "@/lib/reconciliation/schema";
+import { bulkResponseSchema, type BulkRequest, type BulkResponse, type GroupReconciliation, type ReconciliationDownload } from "@/lib/reconciliation/schema";
 import { pageParam } from "@/components/data-table/url-parsers";
 import { GroupResultView } from "./group-result-view";
 
@@ -73,6 +71,15 @@ export function BulkReconciliation() {
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [result, setResult] = useState<BulkResponse | null>(null);
+  // What produced the result: a download posts it again and the server builds the file from it.
+  const [posted, setPosted] = useState<Pick<BulkRequest, "input" | "include_unlisted"> | null>(null);
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const saveBulk = (download: ReconciliationDownload) => {
+    setSaveError(null);
+    return postForFile("/api/reconciliation/bulk", { ...posted, download }, "access-review.csv").catch((e: unknown) =>
+      setSaveError(e instanceof Error ? e.message : String(e)),
+    );
+  };
   const [shown] = useQueryState("show", pageParam);
   const disabled = useExportDisabledReason();
   const abort = useRef<AbortController | null>(null);
@@ -101,7 +108,9 @@ export function BulkReconciliation() {
     setPending(true);
     setError(null);
     try {
-      setResult(await postJson("/api/reconciliation/bulk", { input, include_unlisted: includeUnlisted }, bulkResponseSchema, { signal: ctrl.signal }));
+      const body = { input, include_unlisted: includeUnlisted };
+      setResult(await postJson("/api/reconciliation/bulk", body, bulkResponseSchema, { signal: ctrl.signal }));
+      setPosted(body);
     } catch (e) {
       if (!isAbortError(e)) setError(toApiError(e));
     } finally {
@@ -213,15 +222,20 @@ export function BulkReconciliation() {
               type="button"
               disabled={!!disabled}
               title={disabled}
-              onClick={() => downloadCsv(csvFilename("access-review"), COMBINED_HEADER, combinedRows(result.results, result.unknown_groups))}
+              onClick={() => void saveBulk({ list: "all" })}
               className="inline-flex h-7 items-center rounded border border-slate-300 bg-white px-2 text-xs font-medium text-slate-800 hover:bg-slate-50 disabled:cursor-not-allowed disabled:opacity-50"
             >
               Download combined CSV
             </button>
           </ResultTable>
+          {saveError && (
+            <p role="alert" className="text-xs text-red-800">
+              {saveError}
+            </p>
+          )}
           {shownResult && (
             <div className="rounded border border-slate-200 p-2">
-              <GroupResultView key={shownResult.group.id} result={shownResult} />
+              <GroupResultView key={shownResult.group.id} result={shownResult} download={(list) => postForFile("/api/reconciliation/bulk", { ...posted, download: { list, group_id: shownResult.group.id } }, "access-review.csv")} />
             </div>
           )}
         </section>

@@ -5,6 +5,7 @@ import { useQueryState } from "nuqs";
 import { ErrorNotice } from "@/components/data-table/error-notice";
 import { CsvUploadField, type CsvChoice } from "@/components/seed-lists/csv-upload-field";
 import { postJson } from "@/components/seed-lists/post-json";
+import { postForFile } from "@/components/data-table/table-download-client";
 import { formatDateTime } from "@/lib/format/dates";
 import { formatCount } from "@/lib/format/numbers";
 import { groupsQuery, useWalk } from "@/lib/query";
@@ -13,6 +14,7 @@ import { reconcileResponseSchema, type ExpectedInput, type ReconcileResponse } f
 import { parsePastedEntries } from "@/lib/seed-lists/input";
 import { pageParam } from "@/components/data-table/url-parsers";
 import { GroupResultView } from "./group-result-view";
+import { SaveReconciliation } from "./save-reconciliation";
 
 /*
  * One group against the members its system of record expects, pasted or uploaded. The group is
@@ -32,6 +34,8 @@ export function GroupReconciliationForm() {
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [result, setResult] = useState<ReconcileResponse | null>(null);
+  // What produced the result: a download posts it again and the server builds the file from it.
+  const [posted, setPosted] = useState<{ group_id: string; expected: ExpectedInput } | null>(null);
   const abort = useRef<AbortController | null>(null);
   const groupSelect = useId();
   const pasteId = useId();
@@ -50,7 +54,9 @@ export function GroupReconciliationForm() {
     setPending(true);
     setError(null);
     try {
-      setResult(await postJson("/api/reconciliation", { group_id: groupId, expected, fresh }, reconcileResponseSchema, { signal: ctrl.signal }));
+      const body = { group_id: groupId, expected };
+      setResult(await postJson("/api/reconciliation", { ...body, fresh }, reconcileResponseSchema, { signal: ctrl.signal }));
+      setPosted(body);
     } catch (e) {
       if (!isAbortError(e)) setError(toApiError(e));
     } finally {
@@ -148,7 +154,8 @@ export function GroupReconciliationForm() {
           <p className="text-xs text-slate-600">
             Expected list from {result.expected_from}; directory as of {formatDateTime(Date.parse(result.directory_built_at))}.
           </p>
-          <GroupResultView result={result.result} />
+          {posted && <SaveReconciliation groupId={posted.group_id} groupName={result.result.group.name} expected={posted.expected} />}
+          <GroupResultView result={result.result} download={(list) => postForFile("/api/reconciliation", { ...posted, download: { list } }, "reconciliation.csv")} />
         </section>
       )}
     </div>

@@ -1,26 +1,22 @@
 "use client";
 
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
 import { useQueryState } from "nuqs";
 import { useExportDisabledReason } from "@/components/shell/officer-context";
 import { ResultTable } from "@/components/seed-lists/result-table";
-import { downloadCsv } from "@/lib/csv/download";
-import { csvFilename } from "@/lib/csv/write";
 import { formatCount } from "@/lib/format/numbers";
-import { combinedRows, COMBINED_HEADER, RECONCILIATION_LIST_HEADER, reconciliationListRows } from "@/lib/reconciliation/csv";
 import { pageParam } from "@/components/data-table/url-parsers";
-import type { GroupReconciliation, ReconciliationRow } from "@/lib/reconciliation/schema";
+import type { GroupReconciliation, ReconciliationDownload, ReconciliationRow } from "@/lib/reconciliation/schema";
 import { reconciliationColumns, skippedColumns, type SkippedRow } from "./reconciliation-columns";
 
 /*
  * One group's reconciliation: in both, unexpected access, missing, with counts, each list its own
- * CSV; entries that were not read as people (not an email or id, repeats) in a fourth list, and
+ * CSV (built and audited on the server: `download` posts the same input again); entries that were not read as people (not an email or id, repeats) in a fourth list, and
  * blanks counted, so every expected entry is accounted for. The list shown is in the URL.
  */
 
 const TABS = ["in_both", "unexpected", "missing", "skipped"] as const;
 type Tab = (typeof TABS)[number];
-const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 50) || "group";
 const rowId = (r: ReconciliationRow) => `${r.status}:${r.user_id ?? ""}:${r.input ?? ""}`;
 const skippedId = (r: SkippedRow) => String(r.index);
 
@@ -35,7 +31,16 @@ function skippedRows(r: GroupReconciliation): SkippedRow[] {
   }));
 }
 
-export function GroupResultView({ result, tabParam = "list" }: { result: GroupReconciliation; tabParam?: string }) {
+export function GroupResultView({
+  result,
+  tabParam = "list",
+  download,
+}: {
+  result: GroupReconciliation;
+  tabParam?: string;
+  /** Saves one list ("all": the three combined) as the server builds it; resolves to the file name. */
+  download: (list: ReconciliationDownload["list"]) => Promise<string>;
+}) {
   const [param, setParam] = useQueryState(tabParam, pageParam);
   const tab: Tab = (TABS as readonly string[]).includes(param) ? (param as Tab) : "in_both";
   const disabled = useExportDisabledReason();
@@ -47,17 +52,21 @@ export function GroupResultView({ result, tabParam = "list" }: { result: GroupRe
     { id: "missing", label: "Missing", count: c.missing },
     { id: "skipped", label: "Not read", count: skipped.length },
   ];
-  const base = `reconciliation-${slug(result.group.name)}`;
-
-  function download(list: "in_both" | "unexpected" | "missing") {
-    downloadCsv(csvFilename(`${base}-${list.replace("_", "-")}`), RECONCILIATION_LIST_HEADER, reconciliationListRows(result[list]));
-  }
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const save = (list: ReconciliationDownload["list"]) => {
+    setBusy(true);
+    setFailure(null);
+    download(list)
+      .catch((e: unknown) => setFailure(e instanceof Error ? e.message : String(e)))
+      .finally(() => setBusy(false));
+  };
 
   const downloadButton = (label: string, onClick: () => void) => (
     <button
       type="button"
       onClick={onClick}
-      disabled={!!disabled}
+      disabled={!!disabled || busy}
       title={disabled}
       className="inline-flex h-7 items-center rounded border border-slate-300 bg-white px-2 text-xs font-medium text-slate-800 hover:bg-slate-50 disabled:cursor-not-allowed disabled:opacity-50"
     >
@@ -75,6 +84,11 @@ export function GroupResultView({ result, tabParam = "list" }: { result: GroupRe
         {c.not_understood + c.duplicate > 0 && `, ${formatCount(c.not_understood + c.duplicate)} not read (${formatCount(c.duplicate)} repeats)`}
         {c.blank > 0 && `, ${formatCount(c.blank)} blank (ignored)`}.
       </p>
+      {failure && (
+        <p role="alert" className="text-xs text-red-800">
+          {failure}
+        </p>
+      )}
       <div className="flex flex-wrap items-end justify-between gap-2 border-b border-slate-200">
         <div role="tablist" aria-label="Reconciliation lists" className="flex flex-wrap gap-1">
           {tabs.map((t) => (
@@ -93,9 +107,7 @@ export function GroupResultView({ result, tabParam = "list" }: { result: GroupRe
           ))}
         </div>
         <div className="pb-1">
-          {downloadButton("Download all three lists (CSV)", () =>
-            downloadCsv(csvFilename(base), COMBINED_HEADER, combinedRows([result])),
-          )}
+          {downloadButton("Download all three lists (CSV)", () => save("all"))}
         </div>
       </div>
       <div role="tabpanel" id={`recon-panel-${tab}`} aria-labelledby={`recon-tab-${tab}`}>
@@ -122,7 +134,7 @@ export function GroupResultView({ result, tabParam = "list" }: { result: GroupRe
             searchLabel={`Search ${tabs.find((t) => t.id === tab)!.label.toLowerCase()}`}
             empty={tab === "in_both" ? "No expected entry is a member." : tab === "unexpected" ? "Every member is expected." : "Every expected entry is a member."}
           >
-            {downloadButton(`Download ${tabs.find((t) => t.id === tab)!.label.toLowerCase()} (CSV)`, () => download(tab))}
+            {downloadButton(`Download ${tabs.find((t) => t.id === tab)!.label.toLowerCase()} (CSV)`, () => save(tab))}
           </ResultTable>
         )}
       </div>

@@ -4,6 +4,7 @@ import { useQueryState } from "nuqs";
 import { pageParam } from "@/components/data-table/url-parsers";
 import { BulkReconciliation } from "./bulk-reconciliation";
 import { GroupReconciliationForm } from "./group-reconciliation";
+import { SavedReconciliations } from "./saved-reconciliations";
 
 /* One group, or every group from one review file; the mode is in the URL (`?mode=bulk`). */
 
@@ -25,6 +26,7 @@ export function ReconciliationPage() {
   );
   return (
     <div className="flex flex-col gap-3">
+      <SavedReconciliations />
       <div role="tablist" aria-label="Reconcile" className="flex gap-1 border-b border-slate-200">
         {tab("", "One group")}
         {tab("bulk", "All groups from one file")}

@@ -16,6 +16,7 @@ import { postJson } from "./post-json";
 import { ResolutionView } from "./resolution-view";
 import { seedListDetailQuery, seedListDownloadHref, seedListKeys } from "./seed-list-queries";
 import { sourceLabel } from "./source-label";
+import { SeedListPrint } from "./seed-list-print";
 
 /*
  * One saved list: what it was made from and by whom, its resolutions (pick one, compare it with
@@ -86,7 +87,9 @@ export function SeedListDetailPage({ id }: { id: string }) {
 
   const shownRef = d.history.find((h) => h.number === d.shown);
   return (
-    <div className="flex flex-col gap-3">
+    <>
+    <SeedListPrint detail={d} />
+    <div className="flex flex-col gap-3 print:hidden">
       <div>
         <h1 className="text-lg font-semibold text-slate-900">{d.meta.name}</h1>
         <p className="flex flex-wrap items-center gap-1 text-xs text-slate-600">
@@ -171,5 +174,6 @@ export function SeedListDetailPage({ id }: { id: string }) {
         <ResolutionView resolution={d.resolution} sources={d.sources} />
       </section>
     </div>
+    </>
   );
 }

@@ -8,6 +8,7 @@ import { useWalk } from "@/lib/query/use-walk";
 import { walkProgress } from "@/lib/query/walk-progress";
 import { Breadcrumbs } from "./breadcrumbs";
 import { DataFreshness } from "./data-freshness";
+import { HeaderSearch } from "./header-search";
 import { useOfficer } from "./officer-context";
 
 /** What the key reaches: the parent's organizations, once known. */
@@ -61,6 +62,7 @@ export function AppHeader() {
     <header className="flex h-11 shrink-0 items-center gap-4 border-b border-slate-200 bg-white px-3">
       <Breadcrumbs />
       <div className="ml-auto flex shrink-0 items-center gap-3">
+        <HeaderSearch />
         <TreeReach />
         <DataFreshness />
         {officer && (

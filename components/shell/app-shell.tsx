@@ -22,12 +22,16 @@ export function AppShell({ officer, children }: { officer: OfficerInfo; children
         >
           Skip to content
         </a>
-        <div className="flex h-screen min-w-[1024px] overflow-hidden">
-          <SideNav />
-          <div className="flex min-w-0 flex-1 flex-col">
-            <AppHeader />
-            <AsOfBanner />
-            <main id="main" tabIndex={-1} className="flex min-h-0 flex-1 flex-col overflow-auto outline-none">
+        <div className="flex h-screen min-w-[1024px] overflow-hidden print:block print:h-auto print:min-w-0 print:overflow-visible">
+          <div className="contents print:hidden">
+            <SideNav />
+          </div>
+          <div className="flex min-w-0 flex-1 flex-col print:block">
+            <div className="contents print:hidden">
+              <AppHeader />
+              <AsOfBanner />
+            </div>
+            <main id="main" tabIndex={-1} className="flex min-h-0 flex-1 flex-col overflow-auto outline-none print:block print:overflow-visible">
               <ClientOnly fallback={<p className="p-4 text-sm text-slate-500">Loading…</p>}>{children}</ClientOnly>
             </main>
           </div>

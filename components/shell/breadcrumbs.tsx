@@ -7,6 +7,9 @@ import { useMemo } from "react";
 import { isOrganizationUuid } from "@/lib/compliance/ids";
 import { groupQuery, groupsQuery, organizationRolesQuery, organizationsQuery, roleQuery } from "@/lib/query/compliance-queries";
 import { breadcrumbTrail } from "./breadcrumb-trail";
+import { directorySearchQuery } from "./directory-search-query";
+import { isUserId } from "@/lib/directory/entries";
+import type { SearchKind } from "@/lib/directory/search-wire";
 import { usePermissionCrumb } from "@/components/roles/permission-crumb";
 
 function segment(pathname: string, i: number): string {
@@ -20,7 +23,8 @@ function segment(pathname: string, i: number): string {
 
 /**
  * Names for the trail. The organization list is fetched (one call, shared with every page); role and
- * group names are only read from what pages already loaded, so breadcrumbs never cost a request of their own.
+ * group names are read from what pages already loaded, and what they have not (and a person's name)
+ * from the search route by exact id.
  */
 function useCrumbNames(pathname: string) {
   const top = segment(pathname, 0);
@@ -34,14 +38,28 @@ function useCrumbNames(pathname: string) {
   const role = useQuery({ ...roleQuery(validOrg ? org : "none", roleId || "none"), enabled: false });
   const groups = useQuery({ ...groupsQuery(), enabled: false });
   const group = useQuery({ ...groupQuery(groupId || "none"), enabled: false });
+  const personId = top === "people" ? segment(pathname, 1) : "";
+
+  const cachedRole = role.data?.id === roleId ? role.data.name : roles.data?.rows.find((r) => r.id === roleId)?.name;
+  const cachedGroup = group.data?.id === groupId ? group.data.name : groups.data?.rows.find((g) => g.id === groupId)?.name;
+  // What no page has loaded yet (a person, a group or role opened from a link): one look-up of the id
+  // in the sync's search index, answered from memory on the server.
+  const lookup = isUserId(personId) ? personId : roleId && !cachedRole ? roleId : groupId && !cachedGroup ? groupId : "";
+  const found = useQuery({ ...directorySearchQuery(lookup), enabled: lookup !== "" });
+  const foundName = (kind: SearchKind, id: string) => {
+    const r = found.data?.results.find((x) => x.kind === kind && x.id === id && x.match === "exact");
+    return r && r.label !== r.detail ? r.label : r?.label;
+  };
 
   return useMemo(
     () => ({
       organization: (uuid: string) => orgs.data?.rows.find((o) => o.uuid === uuid)?.name,
-      role: (_org: string, id: string) => (role.data?.id === id ? role.data.name : roles.data?.rows.find((r) => r.id === id)?.name),
-      group: (id: string) => (group.data?.id === id ? group.data.name : groups.data?.rows.find((g) => g.id === id)?.name),
+      role: (_org: string, id: string) => (id === roleId && cachedRole) || foundName("role", id),
+      group: (id: string) => (id === groupId && cachedGroup) || foundName("group", id),
+      person: (id: string) => foundName("person", id),
     }),
-    [orgs.data, roles.data, role.data, groups.data, group.data],
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [orgs.data, cachedRole, cachedGroup, roleId, groupId, found.data],
   );
 }
 

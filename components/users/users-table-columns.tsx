@@ -1,4 +1,6 @@
 import type { ColumnDef } from "@tanstack/react-table";
+import Link from "next/link";
+import { personHref } from "@/components/people/links";
 import { ORGANIZATION_ROLES, type User } from "@/lib/compliance/schemas";
 import { parseTimestamp } from "@/lib/format/dates";
 import { emailDomain } from "@/lib/format/email";
@@ -18,6 +20,11 @@ export const usersColumns: ColumnDef<User, unknown>[] = [
     size: 190,
     sortingFn: "text",
     meta: { label: "Name", searchable: true },
+    cell: ({ row }) => (
+      <Link href={personHref(row.original.id)} className="text-brand-700 hover:underline">
+        {row.original.full_name || <span className="text-slate-500 italic">(no name)</span>}
+      </Link>
+    ),
   },
   {
     id: "email",
@@ -37,7 +44,7 @@ export const usersColumns: ColumnDef<User, unknown>[] = [
   {
     id: "organization_role",
     accessorKey: "organization_role",
-    size: 150,
+    size: 210,
     sortingFn: "text",
     meta: { label: "Organization role", variant: "multiSelect", options: ROLE_OPTIONS, urlKey: "role" },
     cell: ({ row }) => <OrganizationRoleWords role={row.original.organization_role} />,

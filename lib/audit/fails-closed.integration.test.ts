@@ -2,7 +2,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSimulator, type SimulatorHandle } from "@/lib/simulator/server";
 import { startApp, type AppServer } from "@/lib/testing/app-server";
-import { appEnv, EXPORTER, officer, type Officer } from "@/lib/testing/durable-rig";
+import { appEnv, EXPORTER, officer, requestSync, syncEnded, VIEWER, type Officer } from "@/lib/testing/durable-rig";
 import { postgresMissing, startPostgresServer, type PostgresServer } from "@/lib/testing/postgres-server";
 
 /*
@@ -91,6 +91,40 @@ describe.skipIf(!!missing)("the audit log fails closed", () => {
     expect((await exportEntries()).length).toBe(before);
     expect((await login()).status).toBe(204);
     expect((await reconcile()).status).toBe(200);
+  });
+
+  it("with the log refusing writes: a table download and a bulk directory read (a view) answer 503 and hand nothing out", async () => {
+    const sync = await syncEnded(exp, (await requestSync(exp)).id);
+    expect(sync.status).toBe("complete");
+    const org = sim.directory.organizations[0]!.uuid;
+    const download = () =>
+      exp.post("/api/downloads/table", {
+        table: "users",
+        scope: { org },
+        sync: sync.id,
+        rows: "matching",
+        ids: sim.directory.usersOf(org).map((u) => u.id),
+        columns: ["user_id", "email"],
+        view: [],
+        format: "csv",
+      });
+    const vic = await officer(app, VIEWER);
+    await sql("alter table audit_entries add constraint refuse_every_write check (false) not valid");
+    try {
+      const res = await download();
+      expect(res.status).toBe(503);
+      expect(res.headers.get("content-disposition")).toBeNull();
+      expect(await errorOf(res)).toMatchObject({ type: "audit_unavailable" });
+      const people = await vic.get("/api/directory/people");
+      expect(people.status).toBe(503);
+      expect(await errorOf(people)).toMatchObject({ type: "audit_unavailable" });
+    } finally {
+      await sql("alter table audit_entries drop constraint refuse_every_write");
+    }
+    const res = await download();
+    expect(res.status).toBe(200);
+    expect((await res.text()).split("\r\n")[0]).toBe("user_id,email");
+    expect((await vic.get("/api/directory/people")).status).toBe(200);
   });
 
   it("with the database down: the export and the login answer 503, and both work again when it is back", async () => {

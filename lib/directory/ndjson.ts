@@ -1,4 +1,5 @@
 import "server-only";
+import { errorResponse, jsonError } from "@/lib/http/error-response";
 import type { LoadDirectoryOptions } from "./snapshot";
 import type { Directory, DirectoryProgress } from "./types";
 
@@ -63,10 +64,40 @@ export async function* progressUntilLoaded(
 
 const encoder = new TextEncoder();
 
-/** An NDJSON response pulled line by line from `lines`; `onCancel` runs when the reader goes away. */
-export function ndjsonResponse(lines: AsyncGenerator<Line, unknown, undefined>, onCancel: () => void): Response {
+/** Error lines that, arriving before anything was sent, are the answer's status instead (the database is down). */
+const STATUS_OF_FIRST_ERROR: Record<string, number> = { store_unavailable: 503, audit_unavailable: 503 };
+
+/**
+ * An NDJSON response pulled line by line from `lines`; `onCancel` runs when the reader goes away.
+ * The first line is awaited before the answer starts: when it is already a store failure, nothing
+ * has been sent, so the answer is a plain 503 in the error shape (with retry-after) rather than a
+ * 200 whose only line is an error. Later failures can only be error lines: the status is gone.
+ */
+export async function ndjsonResponse(lines: AsyncGenerator<Line, unknown, undefined>, onCancel: () => void): Promise<Response> {
+  let first: IteratorResult<Line, unknown>;
+  try {
+    first = await lines.next();
+  } catch (err) {
+    return errorResponse(err);
+  }
+  if (!first.done && first.value.type === "error") {
+    const error = first.value.error as { type?: unknown; message?: unknown } | undefined;
+    const status = typeof error?.type === "string" ? STATUS_OF_FIRST_ERROR[error.type] : undefined;
+    if (status && typeof error?.message === "string") {
+      await lines.return(undefined).catch(() => {});
+      return jsonError(status, error.type as string, error.message, { headers: { "retry-after": "30" } });
+    }
+  }
+  let pending: IteratorResult<Line, unknown> | undefined = first;
   const body = new ReadableStream<Uint8Array>({
     async pull(controller) {
+      if (pending) {
+        const next = pending;
+        pending = undefined;
+        if (next.done) controller.close();
+        else controller.enqueue(encoder.encode(JSON.stringify(next.value) + "\n"));
+        return;
+      }
       try {
         const next = await lines.next();
         if (next.done) controller.close();

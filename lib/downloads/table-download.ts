@@ -17,7 +17,7 @@ export type TableKind = (typeof TABLE_KINDS)[number];
  */
 export const TABLE_COLUMNS: Record<TableKind, readonly string[]> = {
   users: ["organization_uuid", "organization_name", "user_id", "email", "full_name", "organization_role", "created_at"],
-  people: ["user_id", "email", "full_name", "organizations", "organization_uuids", "organization_roles", "group_count", "groups"],
+  people: ["user_id", "email", "full_name", "organizations", "organization_uuids", "organization_roles", "group_count", "groups", "rbac_roles", "permission_actions", "access_paths"],
   groups: ["name", "description", "source_type", "roles", "members", "group_id", "created_at", "updated_at"],
   group_members: ["user_id", "email", "full_name", "organization_uuids", "organization_names", "organization_roles", "added_at"],
   roles: ["name", "description", "role_id", "created_at", "updated_at"],

@@ -7,6 +7,7 @@ import { xlsxChunks, XLSX_CONTENT_TYPE } from "@/lib/export/xlsx-stream";
 import { errorResponse, jsonError } from "@/lib/http/error-response";
 import { acceptJsonPost } from "@/lib/http/json-post";
 import { isSyncId } from "@/lib/store/syncs";
+import { trimChars } from "@/lib/format/trim-chars";
 import { TABLE_SCOPE, tableDownloadRequestSchema, type TableDownloadRequest } from "./table-download";
 import { checkColumns, tableRows } from "./table-rows";
 
@@ -28,9 +29,14 @@ async function xlsxBytes(sheet: string, header: readonly string[], rows: readonl
   return Buffer.concat(parts);
 }
 
+/** "Acme Labs, Inc." -> "acme-labs-inc": letters and digits in runs joined by single dashes. */
+function slug(name: string): string {
+  return trimChars(name.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-"), "-").slice(0, 40);
+}
+
 function fileName(req: TableDownloadRequest, scopeName: string | undefined, syncId: string, syncDate: string): string {
   const which = req.rows === "selected" ? "selected" : req.view.length > 0 ? "filtered" : "all";
-  const parts = [req.table.replaceAll("_", "-"), scopeName ? filenamePart(scopeName.toLowerCase()) : "", which, syncDate.slice(0, 10), filenamePart(syncId)];
+  const parts = [req.table.replaceAll("_", "-"), scopeName ? slug(scopeName) : "", which, syncDate.slice(0, 10), filenamePart(syncId)];
   return `${parts.filter(Boolean).join("_")}.${req.format}`;
 }
 

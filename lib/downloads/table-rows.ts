@@ -1,6 +1,7 @@
 import "server-only";
 import type { CsvCell } from "@/lib/csv/write";
 import type { Directory } from "@/lib/directory/types";
+import { accessIndexOf } from "@/lib/directory/people-access";
 import type { User } from "@/lib/compliance/schemas";
 import { buildUserDirectory, joinMembers, memberCsvRecord, MEMBERS_CSV_HEADER } from "@/lib/groups/member-directory";
 import { buildRoleIndex, resolveGroupRoles, type ResolvedRole } from "@/lib/groups/role-index";
@@ -55,7 +56,12 @@ export function tableRows(directory: Directory, table: TableKind, scope: TableDo
       return { ok: true, rows, scopeName: org.name };
     }
     case "people": {
+      const access = accessIndexOf(directory);
+      const orgName = (uuid: string) => directory.organizationsByUuid.get(uuid)?.name ?? uuid;
       for (const p of directory.people) {
+        // What People's access columns show: roles via groups, the actions they allow, and every path.
+        const held = access.access(p);
+        const role = (ri: number) => access.catalog.roles[ri]!;
         rows.set(p.id, {
           user_id: p.id,
           email: p.email,
@@ -65,6 +71,12 @@ export function tableRows(directory: Directory, table: TableKind, scope: TableDo
           organization_roles: p.memberships.map((m) => `${m.organization.name}: ${m.organizationRole}`).join("; "),
           group_count: p.groups.length,
           groups: p.groups.map((g) => g.group.name).join("; "),
+          rbac_roles: held.roles.map((ri) => `${role(ri).name} (${orgName(role(ri).organization_uuid)})`).join("; "),
+          permission_actions: held.actions.map((ai) => access.catalog.actions[ai]).join("; "),
+          access_paths: [
+            ...p.memberships.map((m) => `${m.organizationRole} in ${m.organization.name} (organization role)`),
+            ...held.grants.map(([gi, ri]) => `${directory.groups[gi]?.group.name ?? ""} → ${role(ri).name} (${orgName(role(ri).organization_uuid)})`),
+          ].join("; "),
         });
       }
       return { ok: true, rows };

@@ -1,4 +1,4 @@
-import { SyncNotFoundError, isStoreUnavailable } from "@/lib/store/errors";
+import { SyncNotFoundError, isStoreUnavailable, storeUnavailableMessage } from "@/lib/store/errors";
 import { isUpstreamError, type UpstreamError, type UpstreamErrorKind } from "@/lib/upstream/errors";
 
 /*
@@ -57,7 +57,7 @@ export function errorResponse(err: unknown): Response {
   if (isStoreUnavailable(err)) {
     // The cause (a path, a host) is for the server log; the officer gets what to do.
     console.error("data store unavailable:", err.message);
-    return jsonError(503, "store_unavailable", "The dashboard's database is unavailable right now, so nothing was read or handed out. Try again in a minute; if it persists, tell the dashboard's operator.", { headers: { "retry-after": "30" } });
+    return jsonError(503, "store_unavailable", storeUnavailableMessage(err), { headers: { "retry-after": "30" } });
   }
   console.error("unexpected error in route:", err instanceof Error ? err.name + ": " + err.message : "unknown");
   return jsonError(500, "internal_error", "Something went wrong inside the dashboard. Try again; if it persists, check the server log.");

@@ -1,5 +1,6 @@
 import "server-only";
 import { getSession } from "@/lib/session/session";
+import { errorResponse } from "./error-response";
 import { officerShare, releaseWhenSent } from "@/lib/throttle/officer-share";
 
 /*
@@ -9,7 +10,13 @@ import { officerShare, releaseWhenSent } from "@/lib/throttle/officer-share";
  * with its own 401 (and audit entry). A streamed answer holds the slot until it is sent.
  */
 export async function withOfficerWork(what: string, run: () => Promise<Response>): Promise<Response> {
-  const session = await getSession();
+  let session;
+  try {
+    session = await getSession();
+  } catch (err) {
+    // Logouts cannot be checked (the database is down): a 503, never an unchecked session.
+    return errorResponse(err);
+  }
   if (!session) return run();
   const slot = officerShare().admitWork(session.officer.name, what);
   if (slot instanceof Response) return slot;

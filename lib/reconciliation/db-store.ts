@@ -27,6 +27,8 @@ export interface NewRun {
 }
 
 export interface NewReconciliation {
+  /** Chosen by the caller when the audit entry naming it is written before the save. */
+  id?: string;
   name: string;
   createdBy: string;
   group: { id: string; name: string };
@@ -75,10 +77,10 @@ const metaOf = (h: HeadRow, runs: number, latest: ReconciliationRunRef): SavedRe
 });
 
 const RUN_COLUMNS = "number, sync_id, directory_built_at, ran_by, ran_at, counts";
-const insertRun = (id: string, number: number, run: NewRun) => [
+const insertRun = (id: string, number: number, run: NewRun): [string, unknown[]] => [
   `insert into reconciliation_runs (reconciliation_id, number, sync_id, directory_built_at, ran_by, ran_at, counts, result) values ($1, $2, $3, $4, $5, $6, $7, $8)`,
   [id, number, run.syncId, run.directoryBuiltAt, run.ranBy, run.ranAt, JSON.stringify(run.result.counts), JSON.stringify(run.result)],
-] as const;
+];
 
 const runRef = (number: number, run: NewRun): ReconciliationRunRef => ({
   number,
@@ -94,7 +96,7 @@ export class DbReconciliationStore {
 
   async create(r: NewReconciliation): Promise<SavedReconciliationMeta> {
     const head: HeadRow = {
-      id: newReconciliationId(),
+      id: r.id ?? newReconciliationId(),
       name: r.name,
       created_by: r.createdBy,
       created_at: r.run.ranAt,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { groupReconciliationSchema, reconcileRequestSchema, reconciliationCountsSchema, reconciliationRowSchema } from "./schema";
+import { expectedInputSchema, groupReconciliationSchema, reconcileRequestSchema, reconciliationCountsSchema, reconciliationRowSchema } from "./schema";
 
 /*
  * Saved reconciliations (issue 12, item 4): a named group and expected list, kept with every run
@@ -10,7 +10,9 @@ import { groupReconciliationSchema, reconcileRequestSchema, reconciliationCounts
 export const RECONCILIATION_ID_RE = /^rc_[A-Za-z0-9_-]{8,64}$/;
 export const MAX_RECONCILIATION_NAME = 200;
 
-export const saveReconciliationRequestSchema = reconcileRequestSchema.extend({
+export const saveReconciliationRequestSchema = z.object({
+  group_id: reconcileRequestSchema.shape.group_id,
+  expected: expectedInputSchema,
   name: z.string().trim().min(1, "Give the reconciliation a name.").max(MAX_RECONCILIATION_NAME, `A name holds at most ${MAX_RECONCILIATION_NAME} characters.`),
 });
 export type SaveReconciliationRequest = z.infer<typeof saveReconciliationRequestSchema>;
@@ -57,3 +59,8 @@ export const runComparisonSchema = z.object({
   no_longer_unexpected: z.array(reconciliationRowSchema),
 });
 export type RunComparison = z.infer<typeof runComparisonSchema>;
+
+export const savedReconciliationDetailSchema = savedReconciliationSchema.extend({ shown: z.number().int(), run: reconciliationRunSchema });
+export type SavedReconciliationDetail = z.infer<typeof savedReconciliationDetailSchema>;
+
+export const runComparisonResponseSchema = runComparisonSchema.extend({ meta: savedReconciliationMetaSchema });

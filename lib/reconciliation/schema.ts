@@ -63,15 +63,31 @@ export const expectedInputSchema = z.discriminatedUnion("kind", [
 ]);
 export type ExpectedInput = z.infer<typeof expectedInputSchema>;
 
+/**
+ * Asks for a file instead of the JSON: the reconciliation is run again on the server from the same
+ * input and the file built from it there, audited before the first byte (issue 10 item 2). `list`:
+ * one of the three lists, or "all" (the combined file); `group_id` (bulk only): one group's lists.
+ */
+export const reconciliationDownloadSchema = z
+  .object({
+    list: z.enum(["in_both", "unexpected", "missing", "all"]),
+    group_id: z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, "not a group id").optional(),
+  })
+  .strict();
+export type ReconciliationDownload = z.infer<typeof reconciliationDownloadSchema>;
+
 export const reconcileRequestSchema = z.object({
   group_id: z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, "not a group id"),
   expected: expectedInputSchema,
   fresh: z.boolean().optional(),
+  download: reconciliationDownloadSchema.optional(),
 });
 export type ReconcileRequest = z.infer<typeof reconcileRequestSchema>;
 
 export const reconcileResponseSchema = z.object({
   directory_built_at: z.string(),
+  /** The sync the directory came from (absent while the first sync runs). */
+  sync_id: z.string().optional(),
   /** What the expected list was read from: "pasted (120)", "hr.csv, column Email (4,000 rows)". */
   expected_from: z.string(),
   result: groupReconciliationSchema,
@@ -87,6 +103,7 @@ export const bulkRequestSchema = z.object({
   /** Reconcile groups the file never names as expected-empty (every member unexpected). */
   include_unlisted: z.boolean().optional(),
   fresh: z.boolean().optional(),
+  download: reconciliationDownloadSchema.optional(),
 });
 export type BulkRequest = z.infer<typeof bulkRequestSchema>;
 
@@ -104,6 +121,7 @@ export type UnknownGroup = z.infer<typeof unknownGroupSchema>;
 
 export const bulkResponseSchema = z.object({
   directory_built_at: z.string(),
+  sync_id: z.string().optional(),
   expected_from: z.string(),
   rows: z.number().int(),
   /** The file had a header row (not counted in `rows`). */

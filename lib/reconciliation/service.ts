@@ -45,6 +45,7 @@ export async function reconcileOne(groupId: string, expected: ExpectedInput, opt
   if (!g) throw new SourceError(`There is no group ${groupId} in the directory. Pick a group from the list; refresh the directory if it was created just now.`);
   return {
     directory_built_at: new Date(directory.builtAt).toISOString(),
+    ...(directory.sync ? { sync_id: directory.sync.id } : {}),
     expected_from: from,
     result: reconcileGroup({ group: { id: g.group.id, name: g.group.name }, members: g.members }, entries, directory, timeBudget("Reconciling this list", RESOLUTION_BUDGET_MS)),
   };
@@ -90,6 +91,7 @@ export async function reconcileBulk(request: BulkRequest, opts: ReconcileOptions
   });
   return {
     directory_built_at: new Date(directory.builtAt).toISOString(),
+    ...(directory.sync ? { sync_id: directory.sync.id } : {}),
     expected_from: from,
     rows: data.length,
     header: layout.header,

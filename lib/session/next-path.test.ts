@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loginUrlFor, safeNextPath } from "./next-path";
+import { loginUrlFor, safeNextPath, unavailableUrlFor } from "./next-path";
 
 describe("the next= path after login", () => {
   it("keeps a path on this site with its query and fragment", () => {
@@ -40,5 +40,13 @@ describe("the next= path after login", () => {
     expect(loginUrlFor("/groups?tab=members")).toBe("/login?next=%2Fgroups%3Ftab%3Dmembers");
     expect(loginUrlFor("/")).toBe("/login");
     expect(loginUrlFor("//evil.example")).toBe("/login");
+  });
+});
+
+describe("unavailableUrlFor", () => {
+  it("keeps a safe path to come back to, and nothing else", () => {
+    expect(unavailableUrlFor("/people?q=a")).toBe("/unavailable?next=%2Fpeople%3Fq%3Da");
+    expect(unavailableUrlFor("/")).toBe("/unavailable");
+    expect(unavailableUrlFor("//evil.example/x")).toBe("/unavailable");
   });
 });

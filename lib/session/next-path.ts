@@ -31,3 +31,9 @@ export function loginUrlFor(path: string): string {
   const next = safeNextPath(path, "");
   return next && next !== "/" ? `/login?next=${encodeURIComponent(next)}` : "/login";
 }
+
+/** `/unavailable?next=<path>`: the 503 page shown while the database is down, with a way back. */
+export function unavailableUrlFor(path: string): string {
+  const next = safeNextPath(path, "");
+  return next && next !== "/" ? `/unavailable?next=${encodeURIComponent(next)}` : "/unavailable";
+}

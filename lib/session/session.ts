@@ -6,7 +6,7 @@ import { getIronSession, unsealData } from "iron-session";
 import { config, type AppConfig } from "@/lib/config";
 import { errorResponse, jsonError } from "@/lib/http/error-response";
 import { isStoreUnavailable } from "@/lib/store/errors";
-import { loginUrlFor } from "./next-path";
+import { loginUrlFor, unavailableUrlFor } from "./next-path";
 import { findOfficer } from "./officers";
 import { cookiesShouldBeSecure, requestOrigin } from "./request-facts";
 import { revocationStore } from "./revocation";
@@ -96,12 +96,22 @@ export async function requireRole(role: OfficerRole, purpose = "this action"): P
 
 /**
  * For server components and layouts of protected pages: the session, or a redirect to the login
- * page that comes back to `path` (default: the path proxy.ts recorded for this request).
+ * page that comes back to `path` (default: the path proxy.ts recorded for this request). When the
+ * database cannot check logouts, a redirect to /unavailable (a 503 page that says so) rather than
+ * a crash: a page cannot answer 503 itself.
  */
 export async function requirePageSession(path?: string): Promise<SessionData> {
-  const session = await getSession();
+  const here = path ?? (await headers()).get(REQUEST_PATH_HEADER) ?? "/";
+  let session: SessionData | null;
+  try {
+    session = await getSession();
+  } catch (err) {
+    if (!isStoreUnavailable(err)) throw err;
+    console.error("data store unavailable; a page was refused:", err.message);
+    redirect(unavailableUrlFor(here));
+  }
   if (session) return session;
-  redirect(loginUrlFor(path ?? (await headers()).get(REQUEST_PATH_HEADER) ?? "/"));
+  redirect(loginUrlFor(here));
 }
 
 async function writeSession(data: SessionData, now: number, cfg: AppConfig): Promise<void> {

@@ -122,16 +122,18 @@ async function openServer(url: string, max: number): Promise<Database> {
     },
     async transaction<T>(fn: (query: Query) => Promise<T>): Promise<T> {
       const client = await pool.connect();
+      let broken: Error | undefined;
       try {
         await client.query("begin");
         const result = await fn(async <R,>(text: string, params: unknown[] = []) => (await client.query(text, params)).rows as R[]);
         await client.query("commit");
         return result;
       } catch (err) {
-        await client.query("rollback").catch(() => {});
+        // A connection that cannot even roll back (the server went away) is destroyed, not pooled.
+        await client.query("rollback").catch((e: unknown) => (broken = e instanceof Error ? e : new Error(String(e))));
         throw err;
       } finally {
-        client.release();
+        client.release(broken);
       }
     },
     async close() {

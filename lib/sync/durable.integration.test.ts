@@ -47,10 +47,12 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await appA?.close();
-  await appB?.close();
-  await sim?.close();
-  await pgServer?.close();
+  // The cluster is stopped whatever else fails to close: no test run leaves one running.
+  try {
+    await Promise.allSettled([appA?.close(), appB?.close(), sim?.close()]);
+  } finally {
+    await pgServer?.close();
+  }
 });
 
 async function sql<T>(text: string): Promise<T[]> {
@@ -171,9 +173,20 @@ describe.skipIf(!!missing)("two instances on one PostgreSQL", () => {
         expect(res.headers.get("retry-after")).toBeTruthy();
         const s = await summary(o);
         expect(s.status).toBe(503);
+        // Nothing was sent before the store failed: a plain 503, not a 200 stream ending in an error line.
         const p = await people(o);
+        expect(p.status).toBe(503);
         expect(p.done).toBeUndefined();
         expect(p.error?.type).toBe("store_unavailable");
+        // A dashboard page: the 503 page that says so, not a crash.
+        const page = await o.get("/people", { redirect: "manual" });
+        expect(page.status).toBe(307);
+        const to = new URL(page.headers.get("location")!, o.app.url);
+        expect(to.pathname).toBe("/unavailable");
+        const unavailable = await o.get(to.pathname + to.search);
+        expect(unavailable.status).toBe(503);
+        expect(unavailable.headers.get("retry-after")).toBeTruthy();
+        expect(await unavailable.text()).toMatch(/database is unavailable[\s\S]*href="\/people"/);
       }
       // Starting a sync cannot be recorded: refused the same way, nothing walked for it.
       expect((await a.post("/api/syncs", {})).status).toBe(503);

@@ -14,6 +14,7 @@ import {
   type Fact,
 } from "@/lib/store/facts";
 import type { SyncProgress } from "@/lib/store/schema/directory";
+import { isStoreUnavailable, storeUnavailableMessage } from "@/lib/store/errors";
 import { SyncLostError, factId, type SyncRecord, type SyncRepository } from "@/lib/store/syncs";
 import { UpstreamError, isUpstreamError } from "@/lib/upstream/errors";
 
@@ -217,10 +218,14 @@ export async function runSync(opts: RunSyncOptions): Promise<SyncRecord> {
   } catch (err) {
     const cause = firstError ?? err;
     const wasCancelled = isUpstreamError(cause) && cause.kind === "cancelled";
-    const error = {
-      type: wasCancelled ? "cancelled" : isUpstreamError(cause) ? `upstream_${cause.kind}` : cause instanceof SyncLostError ? "interrupted" : "internal",
-      message: cause instanceof Error ? cause.message : String(cause),
-    };
+    // A store failure is told in the officer's words (out of space, unreachable); the database's own go to the log.
+    if (isStoreUnavailable(cause)) console.error(`sync ${sync.id} failed: data store unavailable:`, cause.message);
+    const error = isStoreUnavailable(cause)
+      ? { type: "store_unavailable", message: storeUnavailableMessage(cause) }
+      : {
+          type: wasCancelled ? "cancelled" : isUpstreamError(cause) ? `upstream_${cause.kind}` : cause instanceof SyncLostError ? "interrupted" : "internal",
+          message: cause instanceof Error ? cause.message : String(cause),
+        };
     const ended = await repo.finishUnsuccessfully(sync.id, wasCancelled ? "cancelled" : "failed", error, upstreamCalls).catch(() => null);
     if (ended) return ended;
     throw cause;

@@ -142,7 +142,20 @@ export async function startPostgresServer(opts: { database?: string } = {}): Pro
       throw new Error(`pg_ctl start failed:\n${r.out}\n${log()}`);
     }
   }
+  // Also when the run is interrupted (Ctrl-C, a runner's SIGTERM): stop the cluster, then let the
+  // signal do what it would have done.
+  const onSignal = (signal: NodeJS.Signals) => {
+    forget();
+    onExit();
+    if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+  };
+  const signals: NodeJS.Signals[] = ["SIGINT", "SIGTERM", "SIGHUP"];
+  const forget = () => {
+    process.removeListener("exit", onExit);
+    for (const sig of signals) process.removeListener(sig, onSignal);
+  };
   process.once("exit", onExit);
+  for (const sig of signals) process.once(sig, onSignal);
 
   const urlOf = (db: string) => `postgres://postgres@127.0.0.1:${port}/${db}`;
   const createDatabase = async (name: string) => {
@@ -154,7 +167,7 @@ export async function startPostgresServer(opts: { database?: string } = {}): Pro
   try {
     await createDatabase(database);
   } catch (err) {
-    process.removeListener("exit", onExit);
+    forget();
     onExit();
     throw err;
   }
@@ -177,7 +190,7 @@ export async function startPostgresServer(opts: { database?: string } = {}): Pro
       running = true;
     },
     async close() {
-      process.removeListener("exit", onExit);
+      forget();
       if (running) await run("pg_ctl", ["-D", dataDir, "stop", "-m", "immediate", "-w", "-t", "30"]);
       running = false;
       rmSync(dir, { recursive: true, force: true });

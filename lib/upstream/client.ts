@@ -390,17 +390,3 @@ function parseJsonBody(answer: { headers: Headers; text: string }, path: string,
     };
   }
 }
-
-/**
- * The process-wide client's `get` (lib/upstream/instance.ts), for routes and loaders.
- * Imported lazily so this module does not depend on configuration at load time.
- */
-export async function upstreamGet<S extends z.ZodType>(
-  path: string,
-  query: Query,
-  schema: S,
-  opts?: GetOptions,
-): Promise<UpstreamAnswer<z.output<S>>> {
-  const { upstream } = await import("./instance");
-  return upstream().get(path, query, schema, opts);
-}

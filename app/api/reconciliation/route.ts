@@ -2,12 +2,15 @@ import { refuseTooFrequentRefresh, withOfficerWork } from "@/lib/http/officer-wo
 import { reconcileRequestSchema } from "@/lib/reconciliation/schema";
 import { reconcileOne } from "@/lib/reconciliation/service";
 import { acceptJsonPost } from "@/lib/http/json-post";
+import { singleReconciliationFile } from "@/lib/reconciliation/download";
 import { recordAudit, inputOrErrorResponse } from "@/lib/seed-lists/route-support";
 
 /*
  * POST /api/reconciliation with `{ group_id, expected: {kind:"paste",text} | {kind:"csv",filename,
  * content_base64,column,header?}, fresh? }`: the group's members against the expected list, as
  * three lists (in both, unexpected access, missing) with counts. Recorded in the audit log.
+ * With `download: {list}` the answer is that list (or "all") as a CSV file built here and audited
+ * as an export before the first byte, instead of the JSON.
  */
 
 export const dynamic = "force-dynamic";
@@ -25,6 +28,7 @@ async function handle(request: Request): Promise<Response> {
   if (refused) return refused;
   try {
     const out = await reconcileOne(data.group_id, data.expected, { signal: request.signal, fresh: data.fresh });
+    if (data.download) return await singleReconciliationFile(officer.name, out, data.download);
     const { group, counts } = out.result;
     await recordAudit({
       actor: officer.name,

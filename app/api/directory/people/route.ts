@@ -68,7 +68,7 @@ export async function GET(request: Request): Promise<Response> {
       yield catalogLine(directory);
       const people = directory.people;
       for (let i = 0; i < people.length; i += CHUNK) {
-        yield { type: "people", rows: people.slice(i, i + CHUNK).map(personRow) };
+        yield { type: "people", rows: people.slice(i, i + CHUNK).map((p) => personRow(p, directory)) };
       }
       yield { type: "done", builtAt: directory.builtAt, counts: directory.counts, ...(syncId ? { sync: syncId } : {}) };
     } catch (err) {

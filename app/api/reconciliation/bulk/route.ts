@@ -2,6 +2,7 @@ import { refuseTooFrequentRefresh, withOfficerWork } from "@/lib/http/officer-wo
 import { bulkRequestSchema } from "@/lib/reconciliation/schema";
 import { reconcileBulk } from "@/lib/reconciliation/service";
 import { acceptJsonPost } from "@/lib/http/json-post";
+import { bulkReconciliationFile } from "@/lib/reconciliation/download";
 import { recordAudit, inputOrErrorResponse } from "@/lib/seed-lists/route-support";
 
 /*
@@ -26,6 +27,7 @@ async function handle(request: Request): Promise<Response> {
   if (refused) return refused;
   try {
     const out = await reconcileBulk(data, { signal: request.signal, fresh: data.fresh });
+    if (data.download) return await bulkReconciliationFile(officer.name, out, data.download);
     const sum = (k: "in_both" | "unexpected" | "missing") => out.results.reduce((n, r) => n + r.counts[k], 0);
     await recordAudit({
       actor: officer.name,

@@ -1,0 +1,43 @@
+import { errorResponse, jsonError } from "@/lib/http/error-response";
+import { loadDirectory } from "@/lib/directory/snapshot";
+import { searchIndexOf } from "@/lib/directory/search-index";
+import { SEARCH_MAX_LENGTH, type SearchAnswer } from "@/lib/directory/search-wire";
+import { refuseUnexpectedQuery } from "@/lib/hardening/query-guard";
+import { AS_OF_PARAM, takeAsOf } from "@/lib/http/as-of";
+import { requireSession } from "@/lib/session/session";
+
+/*
+ * GET /api/directory/search?q=...[&as_of=<sync id>]: the header's search box. Looks up people
+ * (email, user id, name), organizations (uuid, name), groups and roles (id, name) in the newest
+ * complete sync (or the one as_of names), from memory; shape in lib/directory/search-wire.ts.
+ * Every check runs before anything is read, so a bad query never reaches the store or upstream.
+ */
+
+export const dynamic = "force-dynamic";
+
+export async function GET(request: Request): Promise<Response> {
+  const officer = await requireSession();
+  if (officer instanceof Response) return officer;
+  const badQuery = refuseUnexpectedQuery(request, ["q", AS_OF_PARAM]);
+  if (badQuery) return badQuery;
+  const params = new URLSearchParams(new URL(request.url).searchParams);
+  const asOf = takeAsOf(params);
+  if (!asOf.ok) return jsonError(400, "invalid_request", asOf.message);
+  const q = params.get("q");
+  if (q === null) return jsonError(400, "invalid_request", 'Query parameter "q" is required: an email, a user_... id, a name, a group or role id or name, or an organization uuid or name.');
+  const query = q.trim();
+  if (!query) return jsonError(400, "invalid_request", 'Query parameter "q" is empty; type something to search for.');
+  if (query.length > SEARCH_MAX_LENGTH) return jsonError(400, "invalid_request", `Query parameter "q" is longer than ${SEARCH_MAX_LENGTH} characters; search for one id, email or name at a time (People takes pasted lists).`);
+  // Control characters are never part of an id, an email or a name.
+  if (/[\u0000-\u001f\u007f]/.test(query)) return jsonError(400, "invalid_request", 'Query parameter "q" contains control characters; search for an id, email or name.');
+
+  try {
+    const directory = await loadDirectory({ signal: request.signal, asOf: asOf.asOf });
+    const { results, total } = searchIndexOf(directory).search(query);
+    const body: SearchAnswer = { query, results, total, ...(directory.sync ? { sync: directory.sync.id } : {}) };
+    const sync: Record<string, string> = directory.sync ? { "x-directory-sync": directory.sync.id, "x-directory-as-of": directory.sync.finishedAt } : {};
+    return Response.json(body, { headers: { "cache-control": "private, no-store", ...sync } });
+  } catch (err) {
+    return errorResponse(err);
+  }
+}

@@ -1,0 +1,56 @@
+import { withOfficerWork } from "@/lib/http/officer-work";
+import { acceptJsonPost } from "@/lib/http/json-post";
+import { errorResponse } from "@/lib/http/error-response";
+import { newReconciliationId } from "@/lib/reconciliation/db-store";
+import { reconciliationStore } from "@/lib/reconciliation/instance";
+import { saveReconciliationRequestSchema } from "@/lib/reconciliation/saved-schema";
+import { readSavedInput, reconciliationTarget, runReconciliation } from "@/lib/reconciliation/saved-service";
+import { inputOrErrorResponse, recordAudit } from "@/lib/seed-lists/route-support";
+import { requireSession } from "@/lib/session/session";
+
+/*
+ * GET /api/reconciliations: every saved reconciliation, newest first: `{ reconciliations: [...] }`.
+ * POST /api/reconciliations with `{ name, group_id, expected }` (exporter): reconciles the group
+ * against the newest sync and saves the input with that first run; 201 with the saved meta. The
+ * audit entry (with the sync id) is written before anything is saved or handed out.
+ */
+
+export const dynamic = "force-dynamic";
+
+export async function GET(): Promise<Response> {
+  const officer = await requireSession();
+  if (officer instanceof Response) return officer;
+  try {
+    return Response.json({ reconciliations: await reconciliationStore().list() }, { headers: { "cache-control": "private, no-store" } });
+  } catch (err) {
+    return errorResponse(err);
+  }
+}
+
+export function POST(request: Request): Promise<Response> {
+  return withOfficerWork("saving a reconciliation", () => handle(request));
+}
+
+async function handle(request: Request): Promise<Response> {
+  const post = await acceptJsonPost(request, saveReconciliationRequestSchema, { role: "exporter", purpose: "saving a reconciliation" });
+  if (!post.ok) return post.response;
+  const { officer, data } = post;
+  try {
+    const { entries, from } = readSavedInput(data.expected);
+    const { group, run } = await runReconciliation(data.group_id, entries, { signal: request.signal, officer: officer.name });
+    const id = newReconciliationId();
+    await recordAudit({
+      actor: officer.name,
+      action: "reconciliation",
+      target: reconciliationTarget(id, data.name),
+      outcome: "ok",
+      rows: run.result.counts.expected_entries,
+      sync_id: run.syncId,
+      filters: { operation: "save", run: 1, group: `${group.id} ${JSON.stringify(group.name)}`, expected_from: from, counts: run.result.counts },
+    });
+    const meta = await reconciliationStore().create({ id, name: data.name, createdBy: officer.name, group, expectedFrom: from, entries, run });
+    return Response.json(meta, { status: 201, headers: { "cache-control": "no-store", location: `/api/reconciliations/${meta.id}` } });
+  } catch (err) {
+    return inputOrErrorResponse(err);
+  }
+}

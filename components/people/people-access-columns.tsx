@@ -1,0 +1,179 @@
+"use client";
+
+import Link from "next/link";
+import type { Table } from "@tanstack/react-table";
+import type { AnyColumnDef } from "@/components/data-table/column-spec";
+import type { FilterOption } from "@/components/data-table/column-meta";
+import { organizationRoleLabel } from "@/lib/format/organization-roles";
+import type { CatalogLine } from "@/lib/directory/wire";
+import { groupHref, organizationHref, roleHref } from "./links";
+import type { AccessGrant, PeopleTableRow } from "./people-table-rows";
+
+/*
+ * The People table's "who holds what" columns: RBAC roles, groups and permission actions as
+ * faceted filters (values are ids and action names, labels come from the catalog), and where each
+ * row's access comes from. The path cell follows the filters: filtered by `chats:export`, it shows
+ * the group → role paths that give `chats:export`, not every path the person has.
+ */
+
+/** Paths shown in a cell before "+N more" (every one is in the title). */
+const PATHS_SHOWN = 3;
+
+const ACCESS_FILTER_IDS = { actions: "actions", roles: "rbacRoles", groups: "groupIds", organizationRoles: "organizationRoles" } as const;
+
+function selectedOf<T>(table: Table<T>, columnId: string): Set<string> | null {
+  const v = table.getState().columnFilters.find((f) => f.id === columnId)?.value;
+  return Array.isArray(v) && v.length ? new Set(v.map(String)) : null;
+}
+
+/** The paths a row shows under the table's current filters. */
+export function visibleAccess(row: PeopleTableRow, filters: { actions: Set<string> | null; roles: Set<string> | null; groups: Set<string> | null; organizationRoles: Set<string> | null }) {
+  const { actions, roles, groups, organizationRoles } = filters;
+  const grantFiltered = actions || roles || groups;
+  const grants = row.grants.filter(
+    (g) => (!actions || [...actions].some((a) => g.actions.has(a))) && (!roles || roles.has(g.roleId)) && (!groups || groups.has(g.groupId)),
+  );
+  const memberships = organizationRoles
+    ? row.memberships.filter((m) => organizationRoles.has(m.role))
+    : grantFiltered
+      ? []
+      : row.memberships;
+  return { memberships, grants: organizationRoles && !grantFiltered ? [] : grants };
+}
+
+const grantWords = (g: AccessGrant) => `${g.groupName} → ${g.roleName} (${g.organizationName})`;
+
+function AccessCell({ row, table }: { row: PeopleTableRow; table: Table<PeopleTableRow> }) {
+  const { memberships, grants } = visibleAccess(row, {
+    actions: selectedOf(table, ACCESS_FILTER_IDS.actions),
+    roles: selectedOf(table, ACCESS_FILTER_IDS.roles),
+    groups: selectedOf(table, ACCESS_FILTER_IDS.groups),
+    organizationRoles: selectedOf(table, ACCESS_FILTER_IDS.organizationRoles),
+  });
+  const all = [
+    ...memberships.map((m) => `${organizationRoleLabel(m.role, false)} in ${m.organization} (organization role)`),
+    ...grants.map((g) => `via group ${grantWords(g)}`),
+  ];
+  if (all.length === 0) return <span className="text-slate-400">—</span>;
+  const shownMemberships = memberships.slice(0, PATHS_SHOWN);
+  const shownGrants = grants.slice(0, PATHS_SHOWN - shownMemberships.length);
+  return (
+    <span className="flex min-w-0 flex-wrap gap-x-2 truncate" title={all.join("\n")} data-testid="access-paths">
+      {shownMemberships.map((m) => (
+        <span key={`m-${m.uuid}`} className="whitespace-nowrap">
+          {organizationRoleLabel(m.role, false)} in{" "}
+          <Link href={organizationHref(m.uuid)} className="text-brand-700 hover:underline">
+            {m.organization}
+          </Link>
+        </span>
+      ))}
+      {shownGrants.map((g) => (
+        <span key={`g-${g.groupId}-${g.roleId}`} className="whitespace-nowrap">
+          <Link href={groupHref(g.groupId)} className="text-brand-700 hover:underline">
+            {g.groupName}
+          </Link>
+          {" → "}
+          <Link href={roleHref(g.organizationUuid, g.roleId)} className="text-brand-700 hover:underline" title={`${g.roleName} in ${g.organizationName}`}>
+            {g.roleName}
+          </Link>
+        </span>
+      ))}
+      {all.length > PATHS_SHOWN && <span className="text-slate-500">+{all.length - PATHS_SHOWN} more</span>}
+    </span>
+  );
+}
+
+/** Options listed in a facet: only values someone holds (1,700 roles at zero would bury the rest), by label. */
+function heldOptions(held: Set<string>, label: (value: string) => string | undefined): FilterOption[] {
+  return [...held]
+    .map((value) => ({ value, label: label(value) ?? value }))
+    .sort((a, b) => a.label.localeCompare(b.label));
+}
+
+export function peopleAccessColumns(catalog: CatalogLine, rows: readonly PeopleTableRow[]): AnyColumnDef<PeopleTableRow>[] {
+  const orgName = new Map(catalog.organizations.map((o) => [o.uuid, o.name]));
+  const roleLabel = new Map(catalog.roles.map((r) => [r.id, `${r.name} (${orgName.get(r.organization_uuid) ?? r.organization_uuid})`]));
+  const groupName = new Map(catalog.groups.map((g) => [g.id, g.name]));
+  const roleOrg = new Map(catalog.roles.map((r) => [r.id, r.organization_uuid]));
+  const roleName = new Map(catalog.roles.map((r) => [r.id, r.name]));
+  const heldRoles = new Set<string>();
+  const heldGroups = new Set<string>();
+  for (const r of rows) {
+    for (const id of r.rbacRoles) heldRoles.add(id);
+    for (const id of r.groupIds) heldGroups.add(id);
+  }
+
+  return [
+    {
+      id: "rbacRoles",
+      accessorFn: (r) => r.rbacRoles,
+      getUniqueValues: (r) => r.rbacRoles,
+      header: "RBAC roles",
+      size: 190,
+      enableSorting: false,
+      meta: { label: "RBAC role", variant: "multiSelect", urlKey: "rbac", options: heldOptions(heldRoles, (id) => roleLabel.get(id)) },
+      cell: ({ row }) =>
+        row.original.rbacRoles.length === 0 ? (
+          <span className="text-slate-400">—</span>
+        ) : (
+          <span className="truncate" title={row.original.rbacRoles.map((id) => roleLabel.get(id) ?? id).join("\n")}>
+            {row.original.rbacRoles.map((id, i) => (
+              <span key={id}>
+                {i > 0 && ", "}
+                <Link href={roleHref(roleOrg.get(id) ?? "", id)} className="text-brand-700 hover:underline">
+                  {roleName.get(id) ?? id}
+                </Link>
+              </span>
+            ))}
+          </span>
+        ),
+    },
+    {
+      id: "groupIds",
+      accessorFn: (r) => r.groupIds,
+      getUniqueValues: (r) => r.groupIds,
+      header: "Group",
+      size: 190,
+      enableSorting: false,
+      meta: { label: "Group", variant: "multiSelect", urlKey: "group", hiddenByDefault: true, options: heldOptions(heldGroups, (id) => groupName.get(id)) },
+      cell: ({ row }) => (
+        <span className="truncate" title={row.original.groups.join("\n")}>
+          {row.original.groupIds.map((id, i) => (
+            <span key={id}>
+              {i > 0 && ", "}
+              <Link href={groupHref(id)} className="text-brand-700 hover:underline">
+                {groupName.get(id) ?? id}
+              </Link>
+            </span>
+          ))}
+        </span>
+      ),
+    },
+    {
+      id: "actions",
+      accessorFn: (r) => r.actions,
+      getUniqueValues: (r) => r.actions,
+      header: "Permission actions",
+      size: 200,
+      enableSorting: false,
+      meta: { label: "Permission action", variant: "multiSelect", urlKey: "action", options: catalog.actions.map((value) => ({ value })) },
+      cell: ({ row }) =>
+        row.original.actions.length === 0 ? (
+          <span className="text-slate-400">—</span>
+        ) : (
+          <span className="truncate font-mono text-xs" title={row.original.actions.join("\n")}>
+            {row.original.actions.join(", ")}
+          </span>
+        ),
+    },
+    {
+      id: "access",
+      accessorFn: (r) => r.grants.length + r.memberships.length,
+      header: "Access via",
+      size: 320,
+      enableSorting: false,
+      meta: { label: "Access via" },
+      cell: ({ row, table }) => <AccessCell row={row.original} table={table} />,
+    },
+  ];
+}

@@ -1,0 +1,2 @@
+export { PrintHeader, type PrintHeaderProps } from "./print-header";
+export { PrintLayout, PrintTable, type PrintColumn } from "./print-table";

@@ -1,0 +1,30 @@
+import { queryOptions } from "@tanstack/react-query";
+import { searchAnswerSchema, type SearchResult } from "@/lib/directory/search-wire";
+import { AS_OF_PARAM, viewAsOf } from "@/lib/query/as-of";
+import { fetchJson } from "@/lib/query/fetch-json";
+import { groupHref, organizationHref, personHref, roleHref } from "@/components/people/links";
+
+/* The header search as a query (one key per query text and sync), and where each result leads. */
+
+export const directorySearchQuery = (q: string) => {
+  const asOf = viewAsOf();
+  return queryOptions({
+    queryKey: ["directory", "search", q, ...(asOf ? [{ [AS_OF_PARAM]: asOf }] : [])] as const,
+    queryFn: ({ signal }) => fetchJson("/api/directory/search", searchAnswerSchema, { signal, query: { q, ...(asOf ? { [AS_OF_PARAM]: asOf } : {}) } }),
+    staleTime: 60_000,
+    retry: false,
+  });
+};
+
+export function searchResultHref(r: SearchResult): string {
+  switch (r.kind) {
+    case "person":
+      return personHref(r.id);
+    case "organization":
+      return organizationHref(r.id);
+    case "group":
+      return groupHref(r.id);
+    case "role":
+      return roleHref(r.organization_uuid ?? "", r.id);
+  }
+}
