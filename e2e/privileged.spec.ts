@@ -36,7 +36,8 @@ test("privileged access: owners check, a filter, the audited download and the pr
   expect(entry?.sync_id).toMatch(/^sync_/);
 
   await page.emulateMedia({ media: "print" });
-  const printed = page.locator("section.print\\:block table tbody tr");
+  await expect(page.getByTestId("print-header")).toContainText("sync");
+  const printed = page.locator('table[data-print-table="Privileged access"] tbody tr');
   await expect(printed.first()).toBeAttached();
   expect(await printed.count()).toBe(Number(((await page.getByTestId("privileged-shown").textContent()) ?? "0").replace(/\D/g, "")));
 });

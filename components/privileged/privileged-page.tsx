@@ -119,11 +119,11 @@ export function PrivilegedPage() {
         <DataTableCounts table={table} noun={NOUN} />
         <DataTable table={table} label="Privileged access" loading={report.isPending} empty="Nobody holds privileged access in this sync." />
       </div>
-      <PrintedPrivilegedTable rows={shown} syncAt={report.data?.sync?.finished_at ?? null} />
+      <PrintedPrivilegedTable rows={shown} syncId={report.data?.sync?.id ?? null} syncAt={report.data?.sync?.finished_at ?? null} />
       <details className="text-xs text-slate-600 print:hidden">
         <summary>Which permissions count as privileged</summary>
         <p className="mt-1">
-          {report.data?.privileged_actions.join(", ")}. The operator sets the list with <code>COMPLIANCE_PRIVILEGED_ACTIONS</code> (see the README).
+          {report.data?.privileged_actions.join(", ")}. The dashboard's operator sets this list.
         </p>
       </details>
     </div>
