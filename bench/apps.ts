@@ -13,6 +13,17 @@ import type { RemoteSimulator } from "./remote-simulator";
 const ROOT = path.resolve(__dirname, "..");
 export const OFFICER = { username: "bench", password: "bench-officer-password-0001" };
 
+/**
+ * Officer k's account name. Concurrent officers are distinct accounts, as in life: the app shares
+ * the upstream budget fairly per officer, so twenty sessions of one account would be one officer
+ * asking twenty times (and refused with 429 officer_share_exceeded).
+ */
+export const officerName = (k: number): string => (k === 0 ? OFFICER.username : `${OFFICER.username}-${k + 1}`);
+
+/** DASHBOARD_USERS for `count` officer accounts, all with OFFICER.password (hashed once), exporters. */
+export const dashboardUsers = (count: number, hash: string): string =>
+  Array.from({ length: Math.max(1, count) }, (_, k) => `${officerName(k)}:${hash}:exporter`).join(",");
+
 export function ensureBuild(force: boolean, log: (l: string) => void): { dir: string; id: string } {
   const dir = buildDir();
   const idFile = path.join(ROOT, dir, "BUILD_ID");
@@ -36,10 +47,10 @@ export class Apps {
     return { app: a, cookie: await login(a.url, OFFICER.username, OFFICER.password) };
   }
 
-  /** Each officer logs in on their own (their own session cookie). */
-  async sessions(a: AppServer, n: number): Promise<string[]> {
+  /** Officers first .. first + n - 1 log in, each with their own account and session cookie. */
+  async sessions(a: AppServer, n: number, first = 0): Promise<string[]> {
     const cookies: string[] = [];
-    for (let i = 0; i < n; i++) cookies.push(await login(a.url, OFFICER.username, OFFICER.password));
+    for (let i = 0; i < n; i++) cookies.push(await login(a.url, officerName(first + i), OFFICER.password));
     return cookies;
   }
 

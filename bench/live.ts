@@ -79,7 +79,8 @@ export async function twoInstances(apps: Apps, sim: RemoteSimulator, o: BenchOpt
   try {
     const pair = await Promise.all([0, 1].map(() => apps.start(sim, { REDIS_URL: redis.url })));
     started.push(...pair.map((p) => p.app));
-    const sessions = await Promise.all(pair.map((p) => apps.sessions(p.app, Math.ceil(o.officers / 2))));
+    const half = Math.ceil(o.officers / 2);
+    const sessions = await Promise.all(pair.map((p, i) => apps.sessions(p.app, half, i * half)));
     const seats = Array.from({ length: o.officers }, (_, k) => ({ url: pair[k % 2]!.app.url, cookie: sessions[k % 2]![Math.floor(k / 2)]! }));
 
     const sorted = orgsBySize(sim);

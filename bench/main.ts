@@ -20,7 +20,7 @@ import { hashPassword } from "@/lib/session/passwords";
 import { buildDirectory } from "@/lib/simulator/directory";
 import { SIM_KEYS } from "@/lib/simulator/keys";
 import type { AppServer } from "@/lib/testing/app-server";
-import { Apps, OFFICER, ensureBuild, newDataDir } from "./apps";
+import { Apps, OFFICER, dashboardUsers, ensureBuild, newDataDir } from "./apps";
 import type { SyncJson } from "./app-sync";
 import { CHROMIUM_PATH } from "./browser";
 import { timeCsvExport } from "./exports";
@@ -54,7 +54,7 @@ async function main(): Promise<void> {
   const apps = new Apps({
     ANTHROPIC_COMPLIANCE_ACCESS_KEY: SIM_KEYS.full,
     SESSION_SECRET,
-    DASHBOARD_USERS: `${OFFICER.username}:${await hashPassword(OFFICER.password)}:exporter`,
+    DASHBOARD_USERS: dashboardUsers(o.officers + 1, await hashPassword(OFFICER.password)),
     COMPLIANCE_RATE_LIMIT_RPS: String(o.rps),
     COMPLIANCE_CACHE_TTL_SECONDS: "300",
     COMPLIANCE_SYNC_INTERVAL_MINUTES: "0",

@@ -328,14 +328,28 @@ describe("a whole-list walk: GET /api/export/users.csv", () => {
   });
 });
 
-describe("the whole directory: GET /api/directory/people", () => {
+describe("a sync of the whole directory (POST /api/syncs), and People served from it", () => {
   type Line = { type: string; rows?: { id: string }[]; error?: { type: string; message: string; request_id?: string } };
+  type Sync = { id: string; status: string; counts: { people: number } | null; error: { type: string; message: string; request_id?: string } | null };
 
-  async function people(): Promise<{ lines: Line[]; complete: boolean }> {
-    const res = await s.request("/api/directory/people", { headers: refreshHeaders(true) });
+  async function people(): Promise<Line[]> {
+    const res = await s.request("/api/directory/people");
     expect(res.status).toBe(200);
     const body = await s.readAll(res);
-    return { complete: body.complete, lines: body.text.split("\n").filter(Boolean).map((l) => JSON.parse(l) as Line) };
+    return body.text.split("\n").filter(Boolean).map((l) => JSON.parse(l) as Line);
+  }
+
+  /** Starts a sync as "Sync now" does and waits for it to end. */
+  async function syncNow(): Promise<Sync> {
+    const started = await s.request("/api/syncs", { method: "POST", headers: { "content-type": "application/json", origin: s.app.url }, body: "{}" });
+    expect(started.status).toBe(202);
+    const { sync } = (await started.json()) as { sync: Sync };
+    for (let i = 0; i < 1500; i++) {
+      const now = ((await (await s.request(`/api/syncs/${sync.id}`)).json()) as { sync: Sync }).sync;
+      if (now.status !== "running") return now;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    throw new Error(`sync ${sync.id} did not end`);
   }
 
   const everyone = () => {
@@ -347,43 +361,50 @@ describe("the whole directory: GET /api/directory/people", () => {
   };
 
   async function expectEveryone() {
-    const { lines } = await people();
+    const lines = await people();
     expect(lines.at(-1)!.type).toBe("done");
     expect(lines.some((l) => l.type === "error")).toBe(false);
     const ids = lines.filter((l) => l.type === "people").flatMap((l) => l.rows!.map((r) => r.id));
     expect([...ids].sort()).toEqual(everyone());
   }
 
-  async function expectErrorLine(cause: RegExp) {
-    const { lines } = await people();
-    expect(lines.some((l) => l.type === "done" || l.type === "people")).toBe(false);
-    const last = lines.at(-1)!;
-    expect(last.type).toBe("error");
-    expect(last.error!.message).toMatch(cause);
-    expectReadable(last.error!);
-    return last.error!;
+  /** The sync fails with a readable cause; People still serves the previous complete sync, whole. */
+  async function expectFailedSync(cause: RegExp) {
+    const sync = await syncNow();
+    expect(sync.status).toBe("failed");
+    expect(sync.counts).toBeNull();
+    expect(sync.error!.message).toMatch(cause);
+    expectReadable(sync.error!);
+    await expectEveryone();
+    return sync.error!;
   }
 
   const membersPath = () => `^/v1/compliance/groups/${s.sim.directory.groups[0]!.id}/members$`;
 
-  it("lists every person when nothing goes wrong (the baseline)", async () => {
+  it("completes and lists every person when nothing goes wrong (the baseline)", async () => {
+    const sync = await syncNow();
+    expect(sync.status).toBe("complete");
+    expect(sync.counts!.people).toBe(everyone().length);
     await expectEveryone();
   });
 
-  it("waits out a 429 storm and a hang mid-walk, and lists every person", async () => {
+  it("waits out a 429 storm and a hang mid-walk, and completes with every person", async () => {
     await faults({ path: usersPath(), kind: "status", status: 429, retryAfter: "1", skip: 1, times: 2 }, { path: membersPath(), kind: "hang", skip: 1, times: 1 });
+    const sync = await syncNow();
+    expect(sync.status).toBe("complete");
+    expect(sync.counts!.people).toBe(everyone().length);
     await expectEveryone();
   });
 
-  it("ends with an error line, never 'done', when group members repeat across pages", async () => {
+  it("fails, never completes, when group members repeat across pages, quoting the request id", async () => {
     await faults({ path: membersPath(), kind: "duplicate", skip: 1, times: 1 });
-    const error = await expectErrorLine(/twice/);
+    const error = await expectFailedSync(/twice/);
     expect(error.request_id).toBe((await calls(membersPath()))[1]!.requestId);
   });
 
-  it("ends with an error line naming the missing scope when the key loses a scope mid-walk", async () => {
+  it("fails naming the missing scope when the key loses a scope mid-walk", async () => {
     await faults({ path: membersPath(), kind: "status", status: 403, errorType: "permission_error", message: "Missing required scopes. Got: ['read:compliance_org_data'] Needed one of: ['read:compliance_user_data', 'read:org_audit']", skip: 1 });
-    const error = await expectErrorLine(/read:compliance_user_data/);
+    const error = await expectFailedSync(/read:compliance_user_data/);
     expect(error.request_id).toBeTruthy();
   });
 });

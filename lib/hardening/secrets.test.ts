@@ -19,6 +19,7 @@ const ANY_KEY = /sk-ant-[a-z0-9]+-[A-Za-z0-9_-]{8,}/;
 
 let s: Stack;
 let seedListId: string;
+let syncId: string;
 
 beforeAll(async () => {
   s = await startStack({ name: "secrets", sim: { seed: "hardening-secrets", orgs: 2, users: 60, groups: 4 } });
@@ -29,6 +30,15 @@ beforeAll(async () => {
   });
   expect(res.status).toBe(201);
   seedListId = ((await res.json()) as { id: string }).id;
+  // A complete sync, so every store-backed route has something to answer from.
+  const started = await s.request("/api/syncs", { method: "POST", headers: { "content-type": "application/json", origin: s.app.url }, body: "{}" });
+  expect(started.status).toBe(202);
+  syncId = ((await started.json()) as { sync: { id: string } }).sync.id;
+  for (let i = 0; i < 600; i++) {
+    const body = (await (await s.request(`/api/syncs/${syncId}`)).json()) as { sync: { status: string } };
+    if (body.sync.status !== "running") break;
+    await new Promise((r) => setTimeout(r, 200));
+  }
 });
 
 afterAll(async () => {
@@ -83,8 +93,8 @@ describe("the access key never leaves the server", () => {
     for (const page of pages) {
       const url = fill(page);
       const html = await s.request(url);
-      // The login page sends a logged-in officer on to the dashboard.
-      expect(html.status === 200 || (page === "/login" && html.status === 307), `${url} answered ${html.status}`).toBe(true);
+      // The login page sends a logged-in officer on to the dashboard; /unavailable is the 503 page for a database outage.
+      expect(html.status === 200 || (page === "/login" && html.status === 307) || (page === "/unavailable" && html.status === 503), `${url} answered ${html.status}`).toBe(true);
       expectNoKey(`${url} (HTML)`, await html.text());
       const rsc = await s.request(url, { headers: { rsc: "1" } });
       expectNoKey(`${url} (RSC)`, await rsc.text());
@@ -97,7 +107,17 @@ describe("the access key never leaves the server", () => {
     const org = d.organizations[0]!.uuid;
     const role = d.rolesOf(org)[0]!.id;
     const group = d.groups[0]!.id;
+    const saved = await s.request("/api/reconciliations", {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: s.app.url },
+      body: JSON.stringify({ name: "Secrets check", group_id: group, expected: { kind: "paste", text: d.membersOf(group)[0]!.email } }),
+    });
+    expect(saved.status).toBe(201);
+    const savedBody = (await saved.json()) as { id?: string; reconciliation?: { id: string } };
+    const rc = savedBody.id ?? savedBody.reconciliation!.id;
     const gets = [
+      `/api/reconciliations/${rc}`,
+      `/api/reconciliations/${rc}/compare?a=1&b=1`,
       "/api/health",
       "/api/auth/me",
       "/api/audit",
@@ -122,12 +142,39 @@ describe("the access key never leaves the server", () => {
       "/api/seed-lists",
       `/api/seed-lists/${seedListId}`,
       `/api/seed-lists/${seedListId}/download?format=json`,
+      "/api/audit.xlsx",
+      "/api/audit/verify",
+      "/api/syncs",
+      `/api/syncs/${syncId}`,
+      `/api/directory/changes?from=${syncId}&to=${syncId}`,
+      `/api/directory/changes/summary?from=${syncId}&to=${syncId}`,
+      `/api/directory/changes.csv?from=${syncId}&to=${syncId}`,
+      `/api/directory/changes.ndjson?from=${syncId}&to=${syncId}`,
+      `/api/directory/organizations`,
+      `/api/directory/organizations/${org}/users`,
+      `/api/directory/groups`,
+      `/api/directory/groups/${group}/members`,
+      `/api/directory/history/person/${d.usersOf(org)[0]!.id}`,
+      `/api/directory/history/group/${group}`,
+      `/api/directory/history/role/${org}/${role}`,
+      `/api/directory/history/settings/${org}`,
+      "/api/directory/privileged",
+      `/api/directory/search?q=${encodeURIComponent(d.usersOf(org)[0]!.email)}`,
+      "/api/export/users.xlsx",
+      "/api/export/roles.xlsx",
+      "/api/export/groups.xlsx",
+      "/api/export/settings.xlsx",
+      "/api/export/privileged.csv",
+      "/api/reconciliations",
+      "/api/views?path=/people",
     ];
     // Every GET route of the build is covered above (a new one must be added here).
     for (const r of apis) {
       const pattern = r.replace(/\./g, "\\.").replace(/\[\\\.\\\.\\\.\w+\]/g, ".+").replace(/\[\w+\]/g, "[^/]+");
       const covered = gets.some((g) => new RegExp(`^${pattern}(\\?|$)`).test(g));
-      const postOnly = /\/(login|logout|resolve|re-resolve|reconciliation(\/bulk)?)$/.test(r) || r === "/api/[...unknown]";
+      const postOnly =
+        /\/(login|logout|resolve|re-resolve|reconciliation(\/bulk)?|downloads\/table|runs)$/.test(r) ||
+        ["/api/[...unknown]", "/api/views/[id]"].includes(r);
       expect(covered || postOnly, `${r} is not fetched by this test`).toBe(true);
     }
     for (const g of gets) {
@@ -179,9 +226,10 @@ describe("the access key never leaves the server", () => {
 
   it("does not pass on a body that is not the API's (an HTML page or broken JSON) in an error", async () => {
     await s.sim.reset();
-    for (const kind of ["content-type", "malformed"] as const) {
-      await s.sim.setFaults([{ path: "^/v1/compliance/groups$", kind }]);
-      const res = await s.request("/api/compliance/groups", { headers: refreshHeaders(true) });
+    // One resource per case: refreshing the same resource again so soon is refused per officer (429).
+    for (const [kind, resource] of [["content-type", "groups"], ["malformed", "organizations"]] as const) {
+      await s.sim.setFaults([{ path: `^/v1/compliance/${resource}$`, kind }]);
+      const res = await s.request(`/api/compliance/${resource}`, { headers: refreshHeaders(true) });
       const text = await res.text();
       expect(res.status).toBe(502);
       expect(text).not.toMatch(/Checking your browser|Priya Sharma|<html/i);

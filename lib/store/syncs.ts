@@ -13,6 +13,13 @@ import type { SyncCounts, SyncProgress, SyncStatus } from "./schema/directory";
  * from the database) is failed by whoever next wants to start a sync, and its staged rows go.
  */
 
+/** Why a sync did not complete; `request_id` names the upstream request that failed, when one did. */
+export interface SyncError {
+  type: string;
+  message: string;
+  request_id?: string;
+}
+
 export interface SyncRecord {
   id: string;
   seq: number;
@@ -27,7 +34,7 @@ export interface SyncRecord {
   progress: SyncProgress | null;
   upstreamCalls: number;
   sha256: string | null;
-  error: { type: string; message: string } | null;
+  error: SyncError | null;
 }
 
 /** A running sync whose heartbeat is older than this belongs to a process that is gone. */
@@ -260,7 +267,7 @@ export function syncRepository(database: Database, opts: SyncRepositoryOptions =
     },
 
     /** Ends a sync that did not complete; its staged rows go, the newest complete sync stays current. */
-    async finishUnsuccessfully(id: string, status: "failed" | "cancelled", error: { type: string; message: string }, upstreamCalls: number): Promise<SyncRecord | null> {
+    async finishUnsuccessfully(id: string, status: "failed" | "cancelled", error: SyncError, upstreamCalls: number): Promise<SyncRecord | null> {
       const rows = await q<Row>(
         `update syncs set status = $2, finished_at = now(), error = $3, upstream_calls = $4 where id = $1 and status = 'running' returning ${COLUMNS}`,
         [id, status, JSON.stringify(error), upstreamCalls],

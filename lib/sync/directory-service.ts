@@ -5,7 +5,7 @@ import { SyncNotFoundError } from "@/lib/store/errors";
 import { store } from "@/lib/store/instance";
 import type { SyncProgress } from "@/lib/store/schema/directory";
 import { isSyncId, syncRepository, type SyncRecord } from "@/lib/store/syncs";
-import { UpstreamError } from "@/lib/upstream/errors";
+import { UpstreamError, type UpstreamErrorKind } from "@/lib/upstream/errors";
 import { localSync, requestSync } from "./coordinator";
 import { directoryOfSync } from "./directory-from-sync";
 
@@ -88,12 +88,13 @@ function abortable<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
   });
 }
 
-const RECENT_FAILURE_MS = 30_000;
-
 function firstSyncFailed(sync: SyncRecord): UpstreamError {
+  // The upstream's own kind when it was the upstream (a missing scope stays a missing scope).
+  const kind = (sync.error?.type.startsWith("upstream_") ? sync.error.type.slice("upstream_".length) : sync.status === "cancelled" ? "cancelled" : "server") as UpstreamErrorKind;
   return new UpstreamError({
-    kind: sync.status === "cancelled" ? "cancelled" : "server",
+    kind,
     message: `The first sync of the directory ${sync.status === "cancelled" ? "was cancelled" : "failed"}: ${sync.error?.message ?? "no reason recorded"} Start another with "Sync now".`,
+    requestId: sync.error?.request_id,
   });
 }
 
@@ -102,12 +103,6 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** Waits for the first sync (on any instance) to end, forwarding its progress. */
 async function waitForFirstSync(database: Database, opts: LoadDirectoryOptions): Promise<SyncRecord> {
   const repo = syncRepository(database);
-  // A first sync that just failed (a wrong key, an unreachable API) is reported, not retried on every
-  // page load: "Sync now" tries again at once.
-  const [latest] = await repo.list(1);
-  if (latest && latest.status !== "running" && latest.status !== "complete" && Date.now() - (latest.finishedAt?.getTime() ?? 0) < RECENT_FAILURE_MS) {
-    throw firstSyncFailed(latest);
-  }
   const { sync } = await requestSync({ trigger: "first" });
   for (;;) {
     if (opts.signal?.aborted) throw new UpstreamError({ kind: "cancelled", message: "The request was cancelled." });

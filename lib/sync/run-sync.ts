@@ -225,6 +225,8 @@ export async function runSync(opts: RunSyncOptions): Promise<SyncRecord> {
       : {
           type: wasCancelled ? "cancelled" : isUpstreamError(cause) ? `upstream_${cause.kind}` : cause instanceof SyncLostError ? "interrupted" : "internal",
           message: cause instanceof Error ? cause.message : String(cause),
+          // Support asks for it: the request that failed, kept with the sync.
+          ...(isUpstreamError(cause) && cause.requestId ? { request_id: cause.requestId } : {}),
         };
     const ended = await repo.finishUnsuccessfully(sync.id, wasCancelled ? "cancelled" : "failed", error, upstreamCalls).catch(() => null);
     if (ended) return ended;

@@ -36,7 +36,7 @@ export const syncSchema = z.object({
   counts: syncCountsSchema.nullable(),
   upstream_calls: z.number(),
   sha256: z.string().nullable(),
-  error: z.object({ type: z.string(), message: z.string() }).nullable(),
+  error: z.object({ type: z.string(), message: z.string(), request_id: z.string().optional() }).nullable(),
   trigger: z.string(),
   requested_by: z.string().nullable(),
   progress: syncProgressSchema.nullable(),

@@ -256,7 +256,7 @@ describe("errors an officer can act on", () => {
       const e = await caught(listOrganizations({}, { client: client({ accessKey: key }) }));
       expect(e.kind).toBe("authentication");
       expect(e.message).toContain(word);
-      expect(e.message).toContain("ANTHROPIC_COMPLIANCE_ACCESS_KEY");
+      expect(e.message).toContain("operator");
     }
   });
 
