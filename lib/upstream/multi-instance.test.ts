@@ -65,6 +65,9 @@ beforeAll(async () => {
     COMPLIANCE_RATE_LIMIT_RPS: String(RPS),
     COMPLIANCE_CACHE_TTL_SECONDS: "300",
     REDIS_URL: redis.url,
+    // One officer stands in for a crowd here: this measures the shared throttle, not each officer's share.
+    OFFICER_CONCURRENT_REQUESTS: "200",
+    OFFICER_UPSTREAM_PER_MINUTE: "6000",
   };
   apps = await Promise.all([0, 1].map((i) => startApp({ ...env, DATA_DIR: `test-results/multi-instance-${process.pid}-${i}` })));
   cookies = await Promise.all(apps.map((a) => login(a.url, OFFICER.username, OFFICER.password)));

@@ -42,7 +42,7 @@ beforeAll(async () => {
     DASHBOARD_USERS: `${OFFICER.username}:${await hashPassword(OFFICER.password)}`,
     DATA_DIR: `test-results/changes-route-data-${process.pid}`,
     COMPLIANCE_SYNC_INTERVAL_MINUTES: "0",
-    COMPLIANCE_RATE_LIMIT_RPS: "50",
+    COMPLIANCE_RATE_LIMIT_RPS: "10",
   });
   cookie = await login(app.url, OFFICER.username, OFFICER.password);
   first = await syncNow();
