@@ -123,7 +123,7 @@ export function PrivilegedPage() {
       <details className="text-xs text-slate-600 print:hidden">
         <summary>Which permissions count as privileged</summary>
         <p className="mt-1">
-          {report.data?.privileged_actions.join(", ")}. The dashboard's operator sets this list.
+          {report.data?.privileged_actions.join(", ")}. The dashboard&apos;s operator sets this list.
         </p>
       </details>
     </div>
