@@ -33,6 +33,15 @@ const FORMULA_NAMED = 6; // begins with `=`: the CSV-injection case
 
 const capitalise = (s: string) => s.replace(/(^|[.-])([a-z])/g, (_m, sep: string, c: string) => sep + c.toUpperCase());
 
+const BASE62_DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+
+/** `index` in five base-62 digits (up to 916 million people). */
+function indexSuffix(index: number): string {
+  let s = "";
+  for (let i = 0, n = index; i < 5; i++, n = Math.floor(n / 62)) s = BASE62_DIGITS[n % 62] + s;
+  return s;
+}
+
 export class People {
   private readonly names: Permutation;
   private readonly base: number;
@@ -43,7 +52,9 @@ export class People {
 
   at(index: number): Person {
     const rng = rngAt(this.base, index);
-    const id = `user_01${rng.base62(22)}`;
+    // The random part comes from a 32-bit generator state, so two of 150,000 people could draw the
+    // same one; the last five characters are the index itself, so ids are unique by construction.
+    const id = `user_01${rng.base62(22).slice(0, 17)}${indexSuffix(index)}`;
     // A permutation of name combinations keeps emails unique without a registry: each index
     // gets its own (first, last) pair, and the n-th round through all pairs adds a number.
     const combo = this.names.at(index % COMBINATIONS);
