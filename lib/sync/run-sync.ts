@@ -94,20 +94,49 @@ export async function runSync(opts: RunSyncOptions): Promise<SyncRecord> {
     }
   }
 
+  /**
+   * Runs `tasks` with at most `limit` at once. A running task may add tasks to the array (a role's
+   * permission walk once its organization's roles are in): idle workers wait for them while any
+   * task still runs, so the queue stays `limit` deep to the end.
+   */
   async function pool(tasks: Array<() => Promise<void>>, limit: number): Promise<void> {
     let next = 0;
+    let running = 0;
+    let wake: (() => void) | undefined;
+    const nudge = () => {
+      const w = wake;
+      wake = undefined;
+      w?.();
+    };
     const worker = async () => {
-      while (next < tasks.length && !ctrl.signal.aborted) {
-        const task = tasks[next++]!;
-        try {
-          await task();
-        } catch (err) {
-          fail(err);
+      for (;;) {
+        if (ctrl.signal.aborted) return;
+        if (next < tasks.length) {
+          const task = tasks[next++]!;
+          running++;
+          try {
+            await task();
+          } catch (err) {
+            fail(err);
+          } finally {
+            running--;
+            nudge();
+          }
+          continue;
         }
+        if (running === 0) return nudge();
+        await new Promise<void>((resolve) => {
+          const prev = wake;
+          wake = () => {
+            prev?.();
+            resolve();
+          };
+        });
       }
     };
-    await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
+    await Promise.all(Array.from({ length: limit }, worker));
   }
+
 
   // What is true now, to compare each fact read against: only new and changed versions are written,
   // so a sync of an unchanged directory writes almost nothing, and what remains unread at the end is
@@ -161,8 +190,9 @@ export async function runSync(opts: RunSyncOptions): Promise<SyncRecord> {
     progress.rolesTotal = 0;
     report();
     const tasks: Array<() => Promise<void>> = [];
-    // Role permission walks are queued as each organization's roles arrive, behind what is queued.
-    const permissionTasks: Array<() => Promise<void>> = [];
+    // Each role's permission walk joins the same queue as soon as its organization's roles arrive,
+    // so the throttle never idles between "roles" and "permissions" (the pool's workers pick up
+    // tasks added while they run).
     for (const org of organizations) {
       let left = 3;
       const partDone = () => {
@@ -183,7 +213,7 @@ export async function runSync(opts: RunSyncOptions): Promise<SyncRecord> {
         });
         progress.rolesTotal! += roles.length;
         for (const role of roles) {
-          permissionTasks.push(async () => {
+          tasks.push(async () => {
             await each(source.rolePermissions(org.uuid, role.id, sourceOpts), (rows) => stage(rows.map((p) => permissionFact(org.uuid, role.id, p))));
             progress.rolesDone++;
           });
@@ -206,8 +236,6 @@ export async function runSync(opts: RunSyncOptions): Promise<SyncRecord> {
       });
     }
     await pool(tasks, opts.concurrency ?? DEFAULT_CONCURRENCY);
-    check();
-    await pool(permissionTasks, opts.concurrency ?? DEFAULT_CONCURRENCY);
     check();
 
     progress.phase = "saving";
