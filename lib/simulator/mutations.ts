@@ -1,5 +1,6 @@
 import { ORGANIZATION_ROLES, type Group, type GroupMember, type Permission, type Role, type Setting, type User } from "../compliance/schemas";
 import type { DirectoryState, Member, OrgDelta } from "./directory";
+import { CHANGE_KINDS as CONTRACT_CHANGE_KINDS, type ChangeKind as ContractChangeKind } from "../changes/change";
 import { rngFor } from "./random";
 import { END_MS, isoMillis, isoSeconds } from "./time";
 
@@ -11,25 +12,9 @@ import { END_MS, isoMillis, isoSeconds } from "./time";
  * reproducible. Existing records keep their timestamps unless the change is to that record itself.
  */
 
-export const CHANGE_KINDS = [
-  "organization_changed",
-  "member_joined",
-  "member_left",
-  "member_changed",
-  "role_added",
-  "role_removed",
-  "role_changed",
-  "permission_added",
-  "permission_removed",
-  "group_added",
-  "group_removed",
-  "group_changed",
-  "group_role_granted",
-  "group_role_revoked",
-  "group_member_added",
-  "group_member_removed",
-  "setting_changed",
-] as const;
+/** CONTRACT.md's kinds (lib/changes/change.ts), less the two the simulator cannot make: its organizations are fixed. */
+type SimulatedKind = Exclude<ContractChangeKind, "organization_added" | "organization_removed">;
+export const CHANGE_KINDS = CONTRACT_CHANGE_KINDS.filter((k): k is SimulatedKind => k !== "organization_added" && k !== "organization_removed");
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
 /** One change made, as CONTRACT.md's `Change`: the kind, the ids it is about, and the records. */
