@@ -1,8 +1,6 @@
 import "server-only";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
-import * as schema from "./schema";
 import { acquireEmbeddedLock, type EmbeddedLock } from "./embedded-lock";
 import { StoreUnavailableError, asStoreError } from "./errors";
 import { migrateEmbedded, migrateServer } from "./migrate";
@@ -13,10 +11,7 @@ import { migrateEmbedded, migrateServer } from "./migrate";
  * speak the same SQL, so one schema, one set of migrations and one set of repositories serve both.
  */
 
-export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
-
 export interface Database {
-  db: Db;
   kind: "embedded" | "server";
   /** Runs raw SQL text with positional parameters ($1, $2...); rows as plain objects. */
   query: Query;
@@ -58,7 +53,6 @@ async function openEmbedded(dataDir: string): Promise<Database> {
   const lock: EmbeddedLock = acquireEmbeddedLock(path.resolve(dataDir, "db.lock"));
   try {
     const { PGlite } = await import("@electric-sql/pglite");
-    const { drizzle } = await import("drizzle-orm/pglite");
     const client = await PGlite.create(dir);
     try {
       await migrateEmbedded(client);
@@ -66,9 +60,7 @@ async function openEmbedded(dataDir: string): Promise<Database> {
       await client.close().catch(() => {});
       throw err;
     }
-    const db = drizzle(client, { schema }) as unknown as Db;
     return {
-      db,
       kind: "embedded",
       async query<T>(text: string, params: unknown[] = []) {
         const r = await client.query<T>(text, params);
@@ -95,7 +87,6 @@ async function openEmbedded(dataDir: string): Promise<Database> {
 
 async function openServer(url: string, max: number): Promise<Database> {
   const { Pool } = await import("pg");
-  const { drizzle } = await import("drizzle-orm/node-postgres");
   const pool = new Pool({ connectionString: url, max, connectionTimeoutMillis: 10_000 });
   // An idle client's network error must not crash the process; the next query reports it.
   pool.on("error", () => {});
@@ -112,9 +103,7 @@ async function openServer(url: string, max: number): Promise<Database> {
     await pool.end().catch(() => {});
     throw err;
   }
-  const db = drizzle(pool, { schema }) as unknown as Db;
   return {
-    db,
     kind: "server",
     async query<T>(text: string, params: unknown[] = []) {
       const r = await pool.query(text, params);
