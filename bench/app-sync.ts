@@ -17,7 +17,9 @@ export interface SyncJson {
   error: { type: string; message: string } | null;
 }
 
-export async function runAppSync(appUrl: string, cookie: string, opts: { timeoutMs: number; onPoll?: (s: SyncJson) => void }): Promise<{ sync: SyncJson; wallMs: number }> {
+export async function runAppSync(appUrl: string, cookie: string, opts: { timeoutMs: number; onPoll?: (s: SyncJson) => void }): Promise<{ sync: SyncJson; wallMs: number; startedAtEpochMs: number }> {
+  // Wall clock too: the simulator stamps its log with Date.now(), so the sync's phases can be placed against it.
+  const startedAtEpochMs = Date.now();
   const t0 = performance.now();
   const res = await fetch(`${appUrl}/api/syncs`, {
     method: "POST",
@@ -36,5 +38,5 @@ export async function runAppSync(appUrl: string, cookie: string, opts: { timeout
   }
   const wallMs = performance.now() - t0;
   if (sync.status !== "complete") throw new MeasurementError(`sync ${sync.id} ended ${sync.status}: ${sync.error?.type ?? ""} ${sync.error?.message ?? ""}`);
-  return { sync, wallMs };
+  return { sync, wallMs, startedAtEpochMs };
 }

@@ -38,6 +38,7 @@ export async function timeCsvExport(a: AppServer, cookie: string, sim: RemoteSim
   const wallMs = performance.now() - t0;
   const rows = Math.max(0, newlines - 1); // minus the header
   if (rows !== expectedRows) throw new MeasurementError(`${pathAndQuery}: ${rows} rows, the directory has ${expectedRows}`);
+  if (rss.peakBytes === 0 || rssBeforeBytes === 0) throw new MeasurementError(`${pathAndQuery}: the app server's memory could not be read (/proc/${pid}/status)`);
   return {
     rows,
     expectedRows,

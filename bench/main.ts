@@ -29,6 +29,7 @@ import { minimumExportCalls } from "./minimum-calls";
 import { parseBenchArgs, type BenchOptions } from "./options";
 import { startRemoteSimulator, type RemoteSimulator } from "./remote-simulator";
 import { markdownTable, type BenchReport } from "./report";
+import { nonFiniteNumbers } from "./stats";
 import { measureStorage } from "./storage";
 import { measureBrowserSpeed, measureChanges, measureFullSync, measureRestart } from "./store-measures";
 
@@ -168,6 +169,8 @@ async function main(): Promise<void> {
   report.finishedAt = finished.toISOString();
   report.machine.loadAverage.end = os.loadavg()[0]!;
   report.durationMs = finished.getTime() - started.getTime();
+  // A number that is not one, anywhere in the report, is a measurement that was not really taken.
+  for (const what of nonFiniteNumbers(report)) fail("report", new Error(`${what}: a measurement came out as no number`));
   const md = markdownTable(report);
   const outDir = path.resolve(ROOT, o.outDir);
   mkdirSync(outDir, { recursive: true });

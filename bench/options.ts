@@ -31,6 +31,27 @@ export const USAGE = `npm run bench -- [--quick] [--orgs N] [--users N] [--group
                    [--rps N (1..10)] [--rate-per-minute N] [--officers N] [--keystrokes N]
                    [--storage-syncs N] [--seed S] [--no-browser] [--build] [--out DIR]`;
 
+type NumberKey = { [K in keyof BenchOptions]: BenchOptions[K] extends number ? K : never }[keyof BenchOptions];
+
+/** Flags taking a number: its option, its bounds, and whether a fraction is rounded to a whole number. */
+const NUMBER_FLAGS = new Map<string, { key: NumberKey; min: number; max: number; whole?: boolean }>([
+  ["--orgs", { key: "orgs", min: 1, max: 20_000 }],
+  ["--users", { key: "users", min: 0, max: 2_000_000 }],
+  ["--groups", { key: "groups", min: 1, max: 50_000 }],
+  ["--table-rows", { key: "tableRows", min: 1, max: 2_000_000 }],
+  ["--rps", { key: "rps", min: 1, max: 10 }],
+  ["--rate-per-minute", { key: "ratePerMinute", min: 1, max: 1_000_000, whole: true }],
+  ["--officers", { key: "officers", min: 1, max: 200, whole: true }],
+  ["--keystrokes", { key: "keystrokes", min: 1, max: 200, whole: true }],
+  ["--storage-syncs", { key: "storageSyncs", min: 2, max: 365, whole: true }],
+]);
+
+/** Flags taking text, and what the usage error says they take. */
+const TEXT_FLAGS = new Map<string, { key: "seed" | "outDir"; takes: string }>([
+  ["--seed", { key: "seed", takes: "a value" }],
+  ["--out", { key: "outDir", takes: "a folder" }],
+]);
+
 export function parseBenchArgs(argv: string[]): BenchOptions {
   const quick = argv.includes("--quick");
   const base = quick ? QUICK : FULL;
@@ -46,77 +67,26 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
     build: false,
     outDir: "bench/reports",
   };
-  const num = (flag: string, v: string | undefined, min: number, max: number): number => {
-    const n = Number(v);
-    if (v === undefined || !Number.isFinite(n) || n < min || n > max) throw new Error(`${flag} takes a number from ${min} to ${max}\n${USAGE}`);
-    return n;
-  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const v = argv[i + 1];
-    switch (a) {
-      case "--quick":
-        break;
-      case "--orgs":
-        o.orgs = num(a, v, 1, 20_000);
-        i++;
-        break;
-      case "--users":
-        o.users = num(a, v, 0, 2_000_000);
-        i++;
-        break;
-      case "--groups":
-        o.groups = num(a, v, 1, 50_000);
-        i++;
-        break;
-      case "--table-rows":
-        o.tableRows = num(a, v, 1, 2_000_000);
-        i++;
-        break;
-      case "--rps":
-        o.rps = num(a, v, 1, 10);
-        i++;
-        break;
-      case "--rate-per-minute":
-        o.ratePerMinute = Math.round(num(a, v, 1, 1_000_000));
-        i++;
-        break;
-      case "--officers":
-        o.officers = Math.round(num(a, v, 1, 200));
-        i++;
-        break;
-      case "--keystrokes":
-        o.keystrokes = Math.round(num(a, v, 1, 200));
-        i++;
-        break;
-      case "--storage-syncs":
-        o.storageSyncs = Math.round(num(a, v, 2, 365));
-        i++;
-        break;
-      case "--seed":
-        if (!v) throw new Error(`--seed takes a value\n${USAGE}`);
-        o.seed = v;
-        i++;
-        break;
-      case "--out":
-        if (!v) throw new Error(`--out takes a folder\n${USAGE}`);
-        o.outDir = v;
-        i++;
-        break;
-      case "--no-browser":
-        o.browser = false;
-        break;
-      case "--build":
-        o.build = true;
-        break;
-      case "--help":
-      case "-h":
-        console.log(USAGE);
-        process.exit(0);
-        break;
-      default:
-        throw new Error(`unknown flag ${a}\n${USAGE}`);
-    }
+    const numeric = NUMBER_FLAGS.get(a);
+    const text = TEXT_FLAGS.get(a);
+    if (numeric) {
+      const n = Number(v);
+      if (v === undefined || !Number.isFinite(n) || n < numeric.min || n > numeric.max) throw new Error(`${a} takes a number from ${numeric.min} to ${numeric.max}\n${USAGE}`);
+      o[numeric.key] = numeric.whole ? Math.round(n) : n;
+      i++;
+    } else if (text) {
+      if (!v) throw new Error(`${a} takes ${text.takes}\n${USAGE}`);
+      o[text.key] = v;
+      i++;
+    } else if (a === "--no-browser") o.browser = false;
+    else if (a === "--build") o.build = true;
+    else if (a === "--help" || a === "-h") {
+      console.log(USAGE);
+      process.exit(0);
+    } else if (a !== "--quick") throw new Error(`unknown flag ${a}\n${USAGE}`);
   }
   return o;
 }

@@ -1,7 +1,7 @@
-import { spawn } from "node:child_process";
 import path from "node:path";
 import { buildDirectory, type Directory } from "@/lib/simulator/directory";
 import type { LogEntry, SimulatorOptions } from "@/lib/simulator/server";
+import { spawnSimulator } from "@/lib/testing/simulator-process";
 
 /*
  * A simulator running in its own process (simulator-process.ts), driven over its HTTP control
@@ -19,22 +19,7 @@ export interface RemoteSimulator {
 }
 
 export async function startRemoteSimulator(opts: SimulatorOptions): Promise<RemoteSimulator> {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(__dirname, "simulator-process.ts"), JSON.stringify(opts)], {
-    cwd: path.resolve(__dirname, ".."),
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let err = "";
-  child.stderr.on("data", (d) => (err += d));
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = "";
-    child.stdout.on("data", (d) => {
-      out += d;
-      const m = out.match(/^ready (\S+)$/m);
-      if (m) resolve(m[1]!);
-    });
-    child.once("exit", (code) => reject(new Error(`simulator exited (${code}): ${err}`)));
-  });
+  const { child, url, exited } = await spawnSimulator(path.join(__dirname, "simulator-process.ts"), opts, { cwd: path.resolve(__dirname, ".."), stdin: "ignore" });
   const directory = buildDirectory(opts);
   const control = async (method: string, p: string) => {
     const res = await fetch(`${url}${p}`, { method });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MeasurementError, finite, percentile, summarize } from "./stats";
+import { MeasurementError, finite, nonFiniteNumbers, percentile, summarize } from "./stats";
 
 describe("bench statistics", () => {
   it("refuses empty samples instead of answering NaN", () => {
@@ -24,5 +24,11 @@ describe("bench statistics", () => {
     expect(percentile("x", xs, 95)).toBe(100);
     expect(percentile("x", [7], 95)).toBe(7);
     expect(summarize("x", xs)).toMatchObject({ n: 10, medianMs: 50, p95Ms: 100 });
+  });
+
+  it("finds every NaN or infinite number anywhere in a report, by path", () => {
+    const report = { sync: { wallMs: 10, boundMs: Number.NaN }, browser: { keystrokes: [1, Number.POSITIVE_INFINITY] }, errors: ["x"], note: "NaN in words is text" };
+    expect(nonFiniteNumbers(report)).toEqual(["report.sync.boundMs is NaN", "report.browser.keystrokes[1] is Infinity"]);
+    expect(nonFiniteNumbers({ a: 1, b: [2, { c: 3 }], d: null })).toEqual([]);
   });
 });

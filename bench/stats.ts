@@ -48,6 +48,18 @@ export function summarize(what: string, samples: readonly number[], expected = s
   };
 }
 
+/**
+ * Every number in a report that is NaN or infinite, by its path. JSON writes them as null and a
+ * comparison with them is simply false, so one that slipped past `finite` would pass unseen: the
+ * run lists each as an error instead.
+ */
+export function nonFiniteNumbers(value: unknown, path = "report"): string[] {
+  if (typeof value === "number") return Number.isFinite(value) ? [] : [`${path} is ${String(value)}`];
+  if (Array.isArray(value)) return value.flatMap((v, i) => nonFiniteNumbers(v, `${path}[${i}]`));
+  if (value && typeof value === "object") return Object.entries(value).flatMap(([k, v]) => nonFiniteNumbers(v, `${path}.${k}`));
+  return [];
+}
+
 /** A goal's verdict: met, missed, or not judged (the measurement failed or was not taken). */
 export type Verdict = "met" | "missed" | "—";
 export const verdict = (ok: boolean | undefined): Verdict => (ok === undefined ? "—" : ok ? "met" : "missed");

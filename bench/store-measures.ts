@@ -52,6 +52,17 @@ export async function measureFullSync(a: AppServer, cookie: string, sim: RemoteS
   if (sync.counts?.memberships !== sim.directory.totalMemberships) {
     throw new MeasurementError(`the sync holds ${sync.counts?.memberships} memberships, the simulator ${sim.directory.totalMemberships}`);
   }
+  if (entries.length < 2) throw new MeasurementError(`the simulator logged ${entries.length} upstream calls during the sync`);
+  if (rss.peakBytes === 0 || rssAtRestBytes === 0) throw new MeasurementError(`the app server's memory could not be read (/proc/${pid}/status)`);
+  const arrivals = entries.map((e) => e.t).sort((x, y) => x - y);
+  const firstAt = arrivals[0]! - run.startedAtEpochMs;
+  const span = arrivals[arrivals.length - 1]! - arrivals[0]!;
+  const phases = {
+    toFirstCallMs: finite("sync: POST to the first call", firstAt),
+    callsSpanMs: finite("sync: first to last call", span),
+    afterLastCallMs: finite("sync: last call to complete", run.wallMs - firstAt - span),
+    spanRps: finite("sync: starts per second over the walk", ((entries.length - 1) * 1000) / span),
+  };
   const result: SyncResult = {
     id: sync.id,
     simulatorCalls: entries.length,
@@ -62,6 +73,7 @@ export async function measureFullSync(a: AppServer, cookie: string, sim: RemoteS
     boundMs: (entries.length / o.rps) * 1000,
     status429: count429(entries),
     maxStartsPerSecond: maxStartsPerSecond(entries),
+    phases,
     counts: sync.counts ?? {},
     rssAtRestBytes,
     rssPeakBytes: rss.peakBytes,
@@ -165,7 +177,12 @@ export async function measureBrowserSpeed(a: AppServer, cookie: string, sim: Rem
     await step("privileged access report in Chromium", async () => {
       const load = await openAndTimeFirstRows(session, "/privileged");
       const rows = await loadedRowCount(load.page);
-      out.privileged = { url: "/privileged", firstRowsMs: load.firstRowsMs, rows };
+      // The page sends its first rows ahead of the rest: once settled it must show every row of the report.
+      const answer = await fetch(`${a.url}/api/directory/privileged?limit=1`, { headers: { cookie } });
+      const body = (await answer.json().catch(() => ({}))) as { rows_total?: number };
+      if (answer.status !== 200 || typeof body.rows_total !== "number") throw new MeasurementError(`/api/directory/privileged?limit=1 answered ${answer.status} without rows_total`);
+      if (rows === 0 || rows !== body.rows_total) throw new MeasurementError(`/privileged shows ${rows} rows once loaded; the report has ${body.rows_total}`);
+      out.privileged = { url: "/privileged", firstRowsMs: finite("/privileged first rows", load.firstRowsMs), rows };
       log(`  privileged access: first rows ${Math.round(load.firstRowsMs)} ms; ${rows} rows`);
       await load.page.close();
     });
@@ -229,13 +246,17 @@ export async function measureChanges(a: AppServer, cookie: string, sim: RemoteSi
   try {
     const pageUrl = `/changes?from=${encodeURIComponent(first.id)}&to=${encodeURIComponent(second.sync.id)}`;
     const load = await openAndTimeFirstRows(session, pageUrl);
-    log(`  Changes page: first rows ${Math.round(load.firstRowsMs)} ms`);
+    const rows = await loadedRowCount(load.page);
+    const summary = await fetch(`${a.url}/api/directory/changes/summary?from=${encodeURIComponent(first.id)}&to=${encodeURIComponent(second.sync.id)}`, { headers: { cookie } });
+    const total = ((await summary.json().catch(() => ({}))) as { total?: number }).total;
+    if (summary.status !== 200 || rows !== total) throw new MeasurementError(`${pageUrl} shows ${rows} changes once loaded; the summary counts ${String(total)} (answered ${summary.status})`);
+    log(`  Changes page: first rows ${Math.round(load.firstRowsMs)} ms; ${rows} changes`);
     await load.page.close();
     return {
       simulatorChanges,
       secondSync: { id: second.sync.id, wallMs: second.wallMs, calls: second.sync.upstream_calls },
       json: { firstPageMs: cold.ms, warmMedianMs: warmSummary.medianMs, changesOnFirstPage: cold.changes, more: cold.more },
-      page: { url: pageUrl, firstRowsMs: load.firstRowsMs },
+      page: { url: pageUrl, firstRowsMs: finite("Changes page first rows", load.firstRowsMs), rows },
     };
   } finally {
     await session.close();

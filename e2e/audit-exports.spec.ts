@@ -1,11 +1,11 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Locator, type Page } from "@playwright/test";
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { parse } from "csv-parse/sync";
 import { USERS_COLUMNS } from "../lib/export/columns";
 import { readXlsx, xlsxText } from "../lib/export/xlsx-read";
 import { E2E_VIEWER } from "./environment";
-import { logIn } from "./helpers";
+import { allPages, logIn } from "./helpers";
 
 /*
  * The export an auditor relies on, end to end in the browser: the Exports page downloads
@@ -14,31 +14,22 @@ import { logIn } from "./helpers";
  * SHA-256 of the very bytes saved.
  */
 
-interface Page<T> {
-  data: T[];
-  has_more?: boolean;
-  next_page?: string | null;
-}
-
-async function walk<T>(request: APIRequestContext, path: string): Promise<T[]> {
-  const rows: T[] = [];
-  let page: string | undefined;
-  for (;;) {
-    const qs = new URLSearchParams({ limit: "1000", ...(page ? { page } : {}) });
-    const res = await request.get(`${path}?${qs}`);
-    expect(res.status(), `${path} answered`).toBe(200);
-    const body = (await res.json()) as Page<T>;
-    rows.push(...body.data);
-    if (!body.has_more || !body.next_page) return rows;
-    page = body.next_page;
-  }
+/** Downloads a file from the Exports page's users card, once its hint shows; its name must match `filename`. */
+async function downloadFromUsersCard(page: Page, hint: string, button: string, filename: RegExp): Promise<{ card: Locator; bytes: Buffer }> {
+  const card = page.locator('section[data-export="users"]');
+  await expect(card.getByText(hint)).toBeVisible();
+  const download = page.waitForEvent("download");
+  await card.getByRole("button", { name: button }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(filename);
+  return { card, bytes: await readFile(await file.path()) };
 }
 
 /** Every user id of every organization, one per membership, as the app's proxy lists them. */
 async function directoryUserIds(request: APIRequestContext): Promise<string[]> {
-  const orgs = await walk<{ uuid: string }>(request, "/api/compliance/organizations");
+  const orgs = await allPages<{ uuid: string }>(request, "/api/compliance/organizations");
   const ids: string[] = [];
-  for (const org of orgs) ids.push(...(await walk<{ id: string }>(request, `/api/compliance/organizations/${org.uuid}/users`)).map((u) => u.id));
+  for (const org of orgs) ids.push(...(await allPages<{ id: string }>(request, `/api/compliance/organizations/${org.uuid}/users`)).map((u) => u.id));
   return ids;
 }
 
@@ -48,13 +39,7 @@ test("users.csv downloaded from the Exports page holds every user, and the Audit
   const expectedIds = await directoryUserIds(page.request);
   expect(expectedIds.length).toBeGreaterThan(1000);
 
-  const card = page.locator('section[data-export="users"]');
-  await expect(card.getByText("One row per user per organization")).toBeVisible();
-  const download = page.waitForEvent("download");
-  await card.getByRole("button", { name: "Download users.csv" }).click();
-  const file = await download;
-  expect(file.suggestedFilename()).toMatch(/^users-\d{4}-\d{2}-\d{2}\.csv$/);
-  const bytes = await readFile(await file.path());
+  const { card, bytes } = await downloadFromUsersCard(page, "One row per user per organization", "Download users.csv", /^users-\d{4}-\d{2}-\d{2}\.csv$/);
 
   const records = parse(bytes) as string[][];
   expect(records[0]).toEqual([...USERS_COLUMNS]);
@@ -96,13 +81,7 @@ test("a viewer sees the Exports page but cannot download, and is told why", asyn
 
 test("the XLSX beside users.csv downloads from the Exports page as text cells, and the audit log has its SHA-256", async ({ page }) => {
   await logIn(page, undefined, "/exports");
-  const card = page.locator('section[data-export="users"]');
-  await expect(card.getByText("Opening it in Excel, Calc or Numbers? Use the XLSX.")).toBeVisible();
-  const download = page.waitForEvent("download");
-  await card.getByRole("button", { name: "Download XLSX for a spreadsheet" }).click();
-  const file = await download;
-  expect(file.suggestedFilename()).toMatch(/^users-\d{4}-\d{2}-\d{2}\.xlsx$/);
-  const bytes = await readFile(await file.path());
+  const { card, bytes } = await downloadFromUsersCard(page, "Opening it in Excel, Calc or Numbers? Use the XLSX.", "Download XLSX for a spreadsheet", /^users-\d{4}-\d{2}-\d{2}\.xlsx$/);
   await expect(card.getByRole("status")).toContainText("Saved");
 
   const { text, allStrings } = xlsxText((await readXlsx(bytes)).rows);

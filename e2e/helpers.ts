@@ -22,3 +22,18 @@ export async function ensureCompleteSync(request: APIRequestContext, baseURL: st
   await expect.poll(async () => (await list()).some((s) => s.status === "complete"), { timeout: 120_000, intervals: [500] }).toBe(true);
   return (await list()).find((s) => s.status === "complete")!.id;
 }
+
+/** Every record of a paginated list the app answers in the upstream's shape, page by page (1,000 a page). */
+export async function allPages<T>(request: APIRequestContext, path: string): Promise<T[]> {
+  const rows: T[] = [];
+  let page: string | undefined;
+  for (;;) {
+    const qs = new URLSearchParams({ limit: "1000", ...(page ? { page } : {}) });
+    const res = await request.get(`${path}?${qs}`);
+    expect(res.status(), `${path} answered`).toBe(200);
+    const body = (await res.json()) as { data: T[]; has_more?: boolean; next_page?: string | null };
+    rows.push(...body.data);
+    if (!body.has_more || !body.next_page) return rows;
+    page = body.next_page;
+  }
+}

@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type APIRequestContext } from "@playwright/test";
-import { logIn } from "./helpers";
+import { expect, test } from "@playwright/test";
+import { allPages, logIn } from "./helpers";
 
 /*
  * Reconciling a group against its system of record's file: with one member left out of the file
@@ -8,43 +8,24 @@ import { logIn } from "./helpers";
  * as missing. Group and people come from the app's own proxy, read here.
  */
 
-interface UpstreamPage<T> {
-  data: T[];
-  has_more?: boolean;
-  next_page?: string | null;
-}
-
-async function walk<T>(request: APIRequestContext, path: string): Promise<T[]> {
-  const rows: T[] = [];
-  let page: string | undefined;
-  for (;;) {
-    const res = await request.get(`${path}?${new URLSearchParams({ limit: "1000", ...(page ? { page } : {}) })}`);
-    expect(res.status(), `${path} answered`).toBe(200);
-    const body = (await res.json()) as UpstreamPage<T>;
-    rows.push(...body.data);
-    if (!body.has_more || !body.next_page) return rows;
-    page = body.next_page;
-  }
-}
-
 test("a group reconciled against a file with one missing and one unexpected member shows exactly those", async ({ page }) => {
   test.setTimeout(180_000);
   await logIn(page, undefined, "/reconciliation");
   await expect(page.getByRole("heading", { level: 1, name: "Group reconciliation" })).toBeVisible();
 
-  const groups = await walk<{ id: string; name: string }>(page.request, "/api/compliance/groups");
+  const groups = await allPages<{ id: string; name: string }>(page.request, "/api/compliance/groups");
   let group: { id: string; name: string } | undefined;
   let members: { user_id: string; email: string }[] = [];
   for (const g of groups) {
-    members = await walk<{ user_id: string; email: string }>(page.request, `/api/compliance/groups/${g.id}/members`);
+    members = await allPages<{ user_id: string; email: string }>(page.request, `/api/compliance/groups/${g.id}/members`);
     if (members.length >= 4) {
       group = g;
       break;
     }
   }
   expect(group, "a group with at least 4 members").toBeDefined();
-  const orgs = await walk<{ uuid: string }>(page.request, "/api/compliance/organizations");
-  const users = await walk<{ id: string; email: string }>(page.request, `/api/compliance/organizations/${orgs[0]!.uuid}/users`);
+  const orgs = await allPages<{ uuid: string }>(page.request, "/api/compliance/organizations");
+  const users = await allPages<{ id: string; email: string }>(page.request, `/api/compliance/organizations/${orgs[0]!.uuid}/users`);
   const memberIds = new Set(members.map((m) => m.user_id));
   const memberEmails = new Set(members.map((m) => m.email.toLowerCase()));
   const outsider = users.find((u) => !memberIds.has(u.id) && !memberEmails.has(u.email.toLowerCase()))!;

@@ -2,7 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { readFile } from "node:fs/promises";
 import { parse } from "csv-parse/sync";
-import { logIn } from "./helpers";
+import { allPages, logIn } from "./helpers";
 
 /*
  * An eDiscovery seed list end to end: a pasted list with upper case, blank lines, repeats and
@@ -10,35 +10,17 @@ import { logIn } from "./helpers";
  * matched. Expectations come from the directory as the app's own proxy lists it, walked here.
  */
 
-interface UpstreamPage<T> {
-  data: T[];
-  has_more?: boolean;
-  next_page?: string | null;
-}
 interface User {
   id: string;
   email: string;
   full_name: string;
 }
 
-async function walk<T>(request: APIRequestContext, path: string): Promise<T[]> {
-  const rows: T[] = [];
-  let page: string | undefined;
-  for (;;) {
-    const res = await request.get(`${path}?${new URLSearchParams({ limit: "1000", ...(page ? { page } : {}) })}`);
-    expect(res.status(), `${path} answered`).toBe(200);
-    const body = (await res.json()) as UpstreamPage<T>;
-    rows.push(...body.data);
-    if (!body.has_more || !body.next_page) return rows;
-    page = body.next_page;
-  }
-}
-
 /** Every person of every organization: their user record and the organizations that list them. */
 async function directoryPeople(request: APIRequestContext): Promise<Map<string, { user: User; orgs: Set<string> }>> {
   const people = new Map<string, { user: User; orgs: Set<string> }>();
-  for (const org of await walk<{ uuid: string }>(request, "/api/compliance/organizations")) {
-    for (const u of await walk<User>(request, `/api/compliance/organizations/${org.uuid}/users`)) {
+  for (const org of await allPages<{ uuid: string }>(request, "/api/compliance/organizations")) {
+    for (const u of await allPages<User>(request, `/api/compliance/organizations/${org.uuid}/users`)) {
       const p = people.get(u.id) ?? { user: u, orgs: new Set<string>() };
       p.orgs.add(org.uuid);
       people.set(u.id, p);

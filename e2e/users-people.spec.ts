@@ -1,6 +1,6 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { parse } from "csv-parse/sync";
-import { ensureCompleteSync, logIn } from "./helpers";
+import { allPages, ensureCompleteSync, logIn } from "./helpers";
 
 /*
  * The users table and the People view, with every expectation computed from the app's own API
@@ -9,20 +9,6 @@ import { ensureCompleteSync, logIn } from "./helpers";
 
 type User = { id: string; email: string; full_name: string; organization_role: string };
 type Org = { uuid: string; name: string };
-
-async function allPages<T>(request: APIRequestContext, path: string): Promise<T[]> {
-  const rows: T[] = [];
-  let page: string | undefined;
-  for (;;) {
-    const qs = new URLSearchParams({ limit: "1000", ...(page ? { page } : {}) });
-    const res = await request.get(`${path}?${qs}`);
-    expect(res.status()).toBe(200);
-    const body = await res.json();
-    rows.push(...body.data);
-    if (!body.has_more || !body.next_page) return rows;
-    page = body.next_page;
-  }
-}
 
 async function organizations(page: Page): Promise<Org[]> {
   const res = await page.request.get("/api/compliance/organizations");

@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { ensureCompleteSync, logIn } from "./helpers";
+import { allPages, ensureCompleteSync, logIn } from "./helpers";
 
 /*
  * "Who holds what, anywhere" and "search from anywhere": People filtered by a permission action
@@ -8,26 +8,11 @@ import { ensureCompleteSync, logIn } from "./helpers";
  * come from the upstream's records through the app's proxy (/api/compliance), not from the page code.
  */
 
-type Page<T> = { data: T[]; has_more: boolean; next_page: string | null };
 type Org = { uuid: string; name: string };
 type Role = { id: string; name: string };
 type Group = { id: string; name: string; roles?: string[] | null };
 type Member = { user_id: string };
 type User = { id: string; email: string; full_name: string };
-
-async function allPages<T>(request: APIRequestContext, path: string): Promise<T[]> {
-  const rows: T[] = [];
-  let page: string | null = null;
-  for (;;) {
-    const qs = new URLSearchParams({ limit: "1000", ...(page ? { page } : {}) });
-    const res = await request.get(`${path}?${qs}`);
-    expect(res.status(), path).toBe(200);
-    const body = (await res.json()) as Page<T>;
-    rows.push(...body.data);
-    if (!body.has_more || !body.next_page) return rows;
-    page = body.next_page;
-  }
-}
 
 /** action -> user id -> the "group → role" paths that give it, from the upstream's records. */
 async function holdersByAction(request: APIRequestContext) {

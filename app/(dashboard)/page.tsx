@@ -1,13 +1,6 @@
-import type { Metadata } from "next";
-import { Suspense } from "react";
 import { OrganizationTree } from "@/components/overview/organization-tree";
+import { pageMetadata, suspendedPage } from "./page-parts";
 
-export const metadata: Metadata = { title: "Overview · Compliance Directory" };
+export const metadata = pageMetadata("Overview");
 
-export default function OverviewPage() {
-  return (
-    <Suspense>
-      <OrganizationTree />
-    </Suspense>
-  );
-}
+export default suspendedPage(OrganizationTree);

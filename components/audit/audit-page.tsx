@@ -3,7 +3,7 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { getCoreRowModel, useReactTable } from "@tanstack/react-table";
 import { useQueryStates } from "nuqs";
-import { useId, useMemo, useState } from "react";
+import { useId, useMemo, useState, type ReactNode } from "react";
 import { z } from "zod";
 import { DataTable } from "@/components/data-table/data-table";
 import { ErrorNotice } from "@/components/data-table/error-notice";
@@ -12,8 +12,9 @@ import { useExportDisabledReason } from "@/components/shell/officer-context";
 import { AUDIT_ACTIONS, AUDIT_OUTCOMES, auditEntrySchema, type AuditEntry } from "@/lib/audit/entry";
 import { localTimeZone } from "@/lib/format/dates";
 import { countOf, formatCount } from "@/lib/format/numbers";
-import { fetchJson } from "@/lib/query/fetch-json";
 import { toApiError } from "@/lib/query/api-error";
+import { auditKeys } from "@/lib/query/keys";
+import { fetchJson } from "@/lib/query/request";
 import { auditColumns } from "./audit-columns";
 import { auditCsvHref, auditFilterParams, auditViewParsers, auditViewProblem } from "./audit-view";
 import { VerifyAuditLog } from "./verify-audit-log";
@@ -84,7 +85,7 @@ export function AuditPage() {
   const csvDisabled = useExportDisabledReason();
 
   const query = useInfiniteQuery({
-    queryKey: ["audit", filters],
+    queryKey: auditKeys.entries(filters),
     queryFn: ({ pageParam, signal }) => fetchJson("/api/audit", auditPageSchema, { signal, query: { ...filters, limit: PAGE_SIZE, cursor: pageParam } }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.next_cursor ?? undefined,
@@ -125,15 +126,10 @@ export function AuditPage() {
           </button>
         )}
         <div className="ml-auto flex items-center gap-2">
-          <button
-            type="button"
-            onClick={() => void query.refetch()}
-            disabled={query.isFetching}
-            className="inline-flex h-7 items-center gap-1 rounded border border-slate-300 bg-white px-2 text-xs hover:bg-slate-50 disabled:opacity-60"
-          >
+          <BusyButton onClick={() => void query.refetch()} busy={query.isFetching} size="inline-flex h-7 items-center gap-1 px-2 text-xs">
             <RefreshIcon />
             {query.isFetching && !query.isFetchingNextPage ? "Refreshing…" : "Refresh"}
-          </button>
+          </BusyButton>
           {csvDisabled ? (
             <span className="inline-flex items-center gap-2">
               <button type="button" disabled aria-describedby="audit-csv-disabled" className="inline-flex h-7 cursor-not-allowed items-center gap-1 rounded bg-slate-300 px-2 text-xs text-slate-600">
@@ -182,16 +178,20 @@ export function AuditPage() {
 
       {query.hasNextPage && (
         <div className="flex items-center gap-3">
-          <button
-            type="button"
-            onClick={() => void query.fetchNextPage()}
-            disabled={query.isFetchingNextPage}
-            className="h-8 rounded border border-slate-300 bg-white px-3 text-sm hover:bg-slate-50 disabled:opacity-60"
-          >
+          <BusyButton onClick={() => void query.fetchNextPage()} busy={query.isFetchingNextPage} size="h-8 px-3 text-sm">
             {query.isFetchingNextPage ? "Loading older entries…" : `Load ${formatCount(PAGE_SIZE)} older entries`}
-          </button>
+          </BusyButton>
         </div>
       )}
     </div>
+  );
+}
+
+/** An outlined button that is disabled while the request it starts is running. */
+function BusyButton({ onClick, busy, size, children }: { onClick: () => void; busy: boolean; size: string; children: ReactNode }) {
+  return (
+    <button type="button" onClick={onClick} disabled={busy} className={`${size} rounded border border-slate-300 bg-white hover:bg-slate-50 disabled:opacity-60`}>
+      {children}
+    </button>
   );
 }

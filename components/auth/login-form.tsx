@@ -1,6 +1,7 @@
 "use client";
 
-import { useRef, useState, type FormEvent } from "react";
+import { useRef, useState, type FormEvent, type InputHTMLAttributes, type RefObject } from "react";
+import { send } from "@/lib/query/request";
 import { safeNextPath } from "@/lib/session/next-path";
 
 interface LoginFormProps {
@@ -23,6 +24,46 @@ async function errorMessage(res: Response): Promise<string> {
     /* not our JSON: fall through */
   }
   return `Logging in failed (HTTP ${res.status}). Try again in a moment.`;
+}
+
+interface LoginFieldProps {
+  inputRef: RefObject<HTMLInputElement | null>;
+  name: "username" | "password";
+  label: string;
+  type: "text" | "password";
+  autoComplete: string;
+  /** Input attributes only one field needs (the username's capitalisation and focus). */
+  extra?: InputHTMLAttributes<HTMLInputElement>;
+  value: string;
+  onChange: (value: string) => void;
+  invalid: boolean;
+  /** Whether the error paragraph is on screen to point at. */
+  described: boolean;
+}
+
+function LoginField({ inputRef, name, label, type, autoComplete, extra, value, onChange, invalid, described }: LoginFieldProps) {
+  const id = `login-${name}`;
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      <input
+        ref={inputRef}
+        id={id}
+        name={name}
+        type={type}
+        autoComplete={autoComplete}
+        {...extra}
+        required
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        aria-invalid={invalid || undefined}
+        aria-describedby={described ? "login-error" : undefined}
+        className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm text-slate-900 focus:border-brand-600 focus:ring-1 focus:ring-brand-600 focus:outline-none"
+      />
+    </div>
+  );
 }
 
 export function LoginForm({ next, demo }: LoginFormProps) {
@@ -54,15 +95,10 @@ export function LoginForm({ next, demo }: LoginFormProps) {
     setPending(true);
     setFailure(null);
     try {
-      const res = await fetch("/api/auth/login", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ username, password }),
-        credentials: "same-origin",
-      });
+      const res = await send("/api/auth/login", { method: "POST", body: { username, password } });
       if (res.status === 204) {
         // A Secure cookie over plain http elsewhere than localhost is dropped silently; say so.
-        const me = await fetch("/api/auth/me", { credentials: "same-origin", cache: "no-store" });
+        const me = await send("/api/auth/me");
         if (!me.ok) throw new Error(COOKIE_REFUSED);
         window.location.assign(safeNextPath(next));
         return;
@@ -94,45 +130,29 @@ export function LoginForm({ next, demo }: LoginFormProps) {
           {failure.message}
         </p>
       )}
-      <div className="space-y-1">
-        <label htmlFor="login-username" className="block text-sm font-medium text-slate-800">
-          Username
-        </label>
-        <input
-          ref={usernameRef}
-          id="login-username"
-          name="username"
-          type="text"
-          autoComplete="username"
-          autoCapitalize="none"
-          spellCheck={false}
-          autoFocus
-          required
-          value={username}
-          onChange={(e) => setUsername(e.target.value)}
-          aria-invalid={invalid || undefined}
-          aria-describedby={failure ? "login-error" : undefined}
-          className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm text-slate-900 focus:border-brand-600 focus:ring-1 focus:ring-brand-600 focus:outline-none"
-        />
-      </div>
-      <div className="space-y-1">
-        <label htmlFor="login-password" className="block text-sm font-medium text-slate-800">
-          Password
-        </label>
-        <input
-          ref={passwordRef}
-          id="login-password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          aria-invalid={invalid || undefined}
-          aria-describedby={failure ? "login-error" : undefined}
-          className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm text-slate-900 focus:border-brand-600 focus:ring-1 focus:ring-brand-600 focus:outline-none"
-        />
-      </div>
+      <LoginField
+        inputRef={usernameRef}
+        name="username"
+        label="Username"
+        type="text"
+        autoComplete="username"
+        extra={{ autoCapitalize: "none", spellCheck: false, autoFocus: true }}
+        value={username}
+        onChange={setUsername}
+        invalid={invalid}
+        described={Boolean(failure)}
+      />
+      <LoginField
+        inputRef={passwordRef}
+        name="password"
+        label="Password"
+        type="password"
+        autoComplete="current-password"
+        value={password}
+        onChange={setPassword}
+        invalid={invalid}
+        described={Boolean(failure)}
+      />
       <button
         type="submit"
         disabled={pending}

@@ -1,34 +1,22 @@
 "use client";
 
 import { queryOptions } from "@tanstack/react-query";
-import { z } from "zod";
-import { changeLabelsSchema, changeSchema, CHANGE_KINDS } from "@/lib/changes/change";
+import { changesPageSchema, changesSummarySchema } from "@/lib/changes/changes-wire";
 import { historyAnswerSchema } from "@/lib/changes/history";
-import { syncListSchema, syncSchema } from "@/lib/sync/wire";
-import { fetchJson } from "@/lib/query/fetch-json";
+import { syncListSchema } from "@/lib/sync/wire";
+import { syncKeys } from "@/lib/query/keys";
+import { fetchJson } from "@/lib/query/request";
 
 /* The Changes page's and the History sections' data, each from its route (never upstream). */
 
-export const countsSchema = z.partialRecord(z.enum(CHANGE_KINDS), z.number());
-
-export const changesSummarySchema = z.object({
-  from: syncSchema,
-  to: syncSchema,
-  total: z.number(),
-  counts: countsSchema,
-  organizations: z.array(z.object({ organization_uuid: z.string(), name: z.string(), counts: countsSchema })),
-  labels: changeLabelsSchema,
-});
-export type ChangesSummary = z.infer<typeof changesSummarySchema>;
-
-export const changesPageSchema = z.object({ from: syncSchema, to: syncSchema, changes: z.array(changeSchema), next_cursor: z.string().nullable() });
+export type { ChangesSummary } from "@/lib/changes/changes-wire";
 
 export const syncsQuery = () =>
-  queryOptions({ queryKey: ["syncs"], queryFn: ({ signal }) => fetchJson("/api/syncs", syncListSchema, { signal }), staleTime: 30_000 });
+  queryOptions({ queryKey: syncKeys.all, queryFn: ({ signal }) => fetchJson("/api/syncs", syncListSchema, { signal }), staleTime: 30_000 });
 
 export const changesSummaryQuery = (from: string, to: string) =>
   queryOptions({
-    queryKey: ["changes-summary", from, to],
+    queryKey: syncKeys.changesSummary(from, to),
     queryFn: ({ signal }) => fetchJson("/api/directory/changes/summary", changesSummarySchema, { signal, query: { from, to } }),
     staleTime: Infinity,
   });
@@ -54,4 +42,4 @@ export function historyPath(s: HistorySubject): string {
 }
 
 export const historyQuery = (s: HistorySubject) =>
-  queryOptions({ queryKey: ["history", historyPath(s)], queryFn: ({ signal }) => fetchJson(historyPath(s), historyAnswerSchema, { signal }), staleTime: 60_000 });
+  queryOptions({ queryKey: syncKeys.history(historyPath(s)), queryFn: ({ signal }) => fetchJson(historyPath(s), historyAnswerSchema, { signal }), staleTime: 60_000 });

@@ -12,7 +12,10 @@ import { useExportDisabledReason } from "@/components/shell/officer-context";
 import { isChangeKind, type ChangeKind } from "@/lib/changes/change";
 import { isNewAdmin } from "@/lib/changes/describe";
 import { EMPTY_VIEW, viewParams, type ChangesView } from "@/lib/changes/view";
+import { defaultPair, type ChangesFirstScreen } from "@/lib/changes/changes-wire";
+import { usePrinting } from "@/components/print";
 import { toApiError } from "@/lib/query/api-error";
+import { syncKeys } from "@/lib/query/keys";
 import { changesPageFetch, changesSummaryQuery, syncsQuery } from "./change-queries";
 import { changesColumns, toRows } from "./changes-table-columns";
 import { ChangesPrint } from "./changes-print";
@@ -23,6 +26,9 @@ import { SyncPicker, syncBefore } from "./sync-picker";
  * The Changes page: what changed between two complete syncs (default: the newest two), or since a
  * day. Counts in words at the top, every change in the table with its filters, and downloads of
  * the view (CSV, NDJSON) through the audited server routes with the same filters.
+ *
+ * The server renders the syncs, the counts and the first changes into the page (`firstScreen`, see
+ * lib/first-screen), so the first rows paint with the document; the rest follow page by page.
  */
 
 const NOUN = { one: "change", other: "changes" };
@@ -33,23 +39,28 @@ function filterValues(v: unknown): string[] {
   return Array.isArray(v) ? v.map(String) : typeof v === "string" && v ? [v] : [];
 }
 
-export function ChangesPage() {
+export function ChangesPage({ firstScreen }: { firstScreen?: ChangesFirstScreen | null }) {
   const [pair, setPair] = useQueryStates(pairParsers, PUSH);
   const syncs = useQuery(syncsQuery());
-  const complete = useMemo(() => (syncs.data?.syncs ?? []).filter((s) => s.status === "complete"), [syncs.data]);
+  // The header may have asked for the syncs first (so no initial data here): the server's list stands in until they come.
+  const syncList = syncs.data ?? firstScreen?.syncs;
+  const complete = useMemo(() => (syncList?.syncs ?? []).filter((s) => s.status === "complete"), [syncList]);
 
   // since=<day>: from the last complete sync before that day to the newest; else the picked pair; else the newest two.
   const sinceSync = pair.since ? syncBefore(pair.since, complete) : undefined;
-  const to = pair.since ? (complete[0]?.id ?? "") : pair.to || complete[0]?.id || "";
-  const from = pair.since ? (sinceSync?.id ?? "") : pair.from || complete[1]?.id || complete[0]?.id || "";
+  const picked = defaultPair(complete, pair.from, pair.to);
+  const to = pair.since ? (complete[0]?.id ?? "") : picked.to;
+  const from = pair.since ? (sinceSync?.id ?? "") : picked.from;
   const ready = from !== "" && to !== "";
+  const ahead = firstScreen?.pair && firstScreen.pair.from === from && firstScreen.pair.to === to ? firstScreen.pair : undefined;
 
-  const summary = useQuery({ ...changesSummaryQuery(from, to), enabled: ready });
+  const summary = useQuery({ ...changesSummaryQuery(from, to), enabled: ready, initialData: ahead?.summary });
   const pages = useInfiniteQuery({
-    queryKey: ["changes", from, to],
+    queryKey: syncKeys.changes(from, to),
     queryFn: ({ pageParam, signal }) => changesPageFetch(from, to, pageParam, signal),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.next_cursor ?? undefined,
+    initialData: ahead ? { pages: [ahead.page], pageParams: [undefined] } : undefined,
     enabled: ready,
     staleTime: Infinity,
   });
@@ -85,10 +96,12 @@ export function ChangesPage() {
   const exportDisabled = useExportDisabledReason();
   const downloadQuery = ready ? `from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}${viewParams(view).toString() ? `&${viewParams(view).toString()}` : ""}` : "";
 
+  const printing = usePrinting();
   const error = syncs.error ?? summary.error ?? pages.error;
   return (
     <div className="flex min-h-0 flex-1 flex-col gap-3 p-4 print:block">
-      <ChangesPrint table={controller.table} from={from} to={to} />
+      {/* Every change of the view, so only while printing: kept in the DOM it would cost every render. */}
+      {printing ? <ChangesPrint table={controller.table} from={from} to={to} /> : null}
       <div className="contents print:hidden">
       <header className="flex flex-col gap-2">
         <h1 className="text-lg font-semibold text-slate-900">Changes</h1>
@@ -101,7 +114,7 @@ export function ChangesPage() {
             onPair={(f, t) => void setPair({ from: f, to: t, since: null })}
             onSince={(day) => void setPair({ since: day || null, from: null, to: null })}
           />
-        ) : syncs.isSuccess ? (
+        ) : syncList ? (
           <p className="text-sm text-slate-700">No complete sync yet. Start one from the header; changes appear once there are two.</p>
         ) : null}
         {summary.data ? <CountsLine summary={summary.data} newAdmins={newAdmins} /> : null}

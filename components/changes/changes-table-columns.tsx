@@ -2,6 +2,7 @@
 
 import type { ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
+import type { CsvColumnSpec } from "@/components/data-table/column-meta";
 import { CHANGE_KINDS, type Change, type ChangeLabels } from "@/lib/changes/change";
 import { describeChange, groupName, kindLabel, organizationName, personLabel, roleName } from "@/lib/changes/describe";
 import { widensAccess } from "@/lib/changes/widens";
@@ -85,70 +86,62 @@ export function changesColumns(rows: readonly ChangeRow[]): ColumnDef<ChangeRow,
       meta: { label: "What changed", searchable: true, csv: { header: "summary", value: (r) => r.summary } },
       cell: ({ row }) => <span title={row.original.summary}>{row.original.summary}</span>,
     },
-    {
+    entityColumn(rows, {
       id: "organization",
-      accessorFn: (r) => r.change.organization_uuid ?? "",
       header: "Organization",
       size: 180,
-      meta: { label: "Organization", variant: "multiSelect", options: optionsOf(rows, (r) => r.change.organization_uuid, (r) => r.organization), urlKey: "org", searchable: true, csv: { header: "organization", value: (r) => r.organization } },
-      cell: ({ row }) => {
-        const c = row.original.change;
-        return c.organization_uuid ? (
-          <Link className={link} href={`/organizations/${e(c.organization_uuid)}/${c.kind === "setting_changed" ? "settings" : "users"}`}>
-            {row.original.organization}
-          </Link>
-        ) : null;
-      },
-    },
-    {
-      id: "person",
-      accessorFn: (r) => r.change.user_id ?? "",
-      header: "Person",
-      size: 180,
-      meta: { label: "Person", variant: "multiSelect", options: optionsOf(rows, (r) => r.change.user_id, (r) => r.person), urlKey: "person", searchable: true, csv: { header: "user_id", value: (r) => r.change.user_id } },
-      cell: ({ row }) => {
-        const c = row.original.change;
-        return c.user_id ? (
-          <Link className={link} href={`/people/${e(c.user_id)}`}>
-            {row.original.person}
-          </Link>
-        ) : null;
-      },
-    },
-    {
-      id: "group",
-      accessorFn: (r) => r.change.group_id ?? "",
-      header: "Group",
-      size: 160,
-      meta: { label: "Group", variant: "multiSelect", options: optionsOf(rows, (r) => r.change.group_id, (r) => r.group), urlKey: "group", searchable: true, csv: { header: "group_id", value: (r) => r.change.group_id } },
-      cell: ({ row }) => {
-        const c = row.original.change;
-        return c.group_id ? (
-          <Link className={link} href={`/groups/${e(c.group_id)}`}>
-            {row.original.group}
-          </Link>
-        ) : null;
-      },
-    },
-    {
+      urlKey: "org",
+      key: (c) => c.organization_uuid,
+      csv: { header: "organization", value: (r) => r.organization },
+      href: (c) => `/organizations/${e(c.organization_uuid!)}/${c.kind === "setting_changed" ? "settings" : "users"}`,
+    }),
+    entityColumn(rows, { id: "person", header: "Person", size: 180, urlKey: "person", key: (c) => c.user_id, csv: { header: "user_id", value: (r) => r.change.user_id }, href: (c) => `/people/${e(c.user_id!)}` }),
+    entityColumn(rows, { id: "group", header: "Group", size: 160, urlKey: "group", key: (c) => c.group_id, csv: { header: "group_id", value: (r) => r.change.group_id }, href: (c) => `/groups/${e(c.group_id!)}` }),
+    entityColumn(rows, {
       id: "role",
-      accessorFn: (r) => r.change.role_id ?? "",
       header: "Role",
       size: 160,
-      meta: { label: "Role", variant: "multiSelect", options: optionsOf(rows, (r) => r.change.role_id, (r) => r.role), urlKey: "role", searchable: true, csv: { header: "role_id", value: (r) => r.change.role_id } },
-      cell: ({ row }) => {
-        const c = row.original.change;
-        const org = c.organization_uuid;
-        return c.role_id ? (
-          org ? (
-            <Link className={link} href={`/organizations/${e(org)}/roles/${e(c.role_id)}`}>
-              {row.original.role}
-            </Link>
-          ) : (
-            <span>{row.original.role}</span>
-          )
-        ) : null;
-      },
-    },
+      urlKey: "role",
+      key: (c) => c.role_id,
+      csv: { header: "role_id", value: (r) => r.change.role_id },
+      // A role seen outside any organization has no page to link to.
+      href: (c) => (c.organization_uuid ? `/organizations/${e(c.organization_uuid)}/roles/${e(c.role_id!)}` : null),
+    }),
   ];
+}
+
+interface EntityColumn {
+  /** Also the ChangeRow field holding the entity's display name. */
+  id: "organization" | "person" | "group" | "role";
+  header: string;
+  size: number;
+  urlKey: string;
+  key: (c: Change) => string | undefined;
+  csv: CsvColumnSpec<ChangeRow>;
+  /** Where the entity's page is; null when it has none. Called only when `key` is set. */
+  href: (c: Change) => string | null;
+}
+
+/** A column naming the organization, person, group or role a change touched, filterable by id and linked to its page. */
+function entityColumn(rows: readonly ChangeRow[], spec: EntityColumn): ColumnDef<ChangeRow, unknown> {
+  const name = (r: ChangeRow) => r[spec.id];
+  return {
+    id: spec.id,
+    accessorFn: (r) => spec.key(r.change) ?? "",
+    header: spec.header,
+    size: spec.size,
+    meta: { label: spec.header, variant: "multiSelect", options: optionsOf(rows, (r) => spec.key(r.change), name), urlKey: spec.urlKey, searchable: true, csv: spec.csv },
+    cell: ({ row }) => {
+      const c = row.original.change;
+      if (!spec.key(c)) return null;
+      const href = spec.href(c);
+      return href ? (
+        <Link className={link} href={href}>
+          {name(row.original)}
+        </Link>
+      ) : (
+        <span>{name(row.original)}</span>
+      );
+    },
+  };
 }

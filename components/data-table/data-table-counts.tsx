@@ -5,6 +5,7 @@ import { useMemo } from "react";
 import { formatCount, pluralize } from "@/lib/format/numbers";
 import type { Walk } from "@/lib/query/use-walk";
 import { parseSearch } from "./search-query";
+import { matchedCount, serverRowsOf, totalCount } from "./server-rows";
 
 export interface Noun {
   one: string;
@@ -14,8 +15,10 @@ export interface Noun {
 /** Which entries of a pasted list are among the rows shown, and which are not. */
 function useListReport<TData>(table: Table<TData>) {
   const search = String(table.getState().globalFilter ?? "");
-  const rows = table.getFilteredRowModel().rows;
-  return useMemo(() => {
+  const server = serverRowsOf(table);
+  const rows = server ? null : table.getFilteredRowModel().rows;
+  const report = useMemo(() => {
+    if (!rows) return null;
     const m = parseSearch(search);
     if (m.kind !== "list") return null;
     const columns = table.getAllLeafColumns().filter((c) => c.columnDef.meta?.searchable);
@@ -28,6 +31,7 @@ function useListReport<TData>(table: Table<TData>) {
     const missing = m.entries.filter((e) => !found.has(e.toLowerCase()));
     return { total: m.entries.length, found: m.entries.length - missing.length, missing };
   }, [search, rows, table]);
+  return server ? (server.list ?? null) : report;
 }
 
 /**
@@ -43,8 +47,8 @@ export function DataTableCounts<TData>({
   noun: Noun;
   walk?: Pick<Walk<TData>, "status" | "loaded">;
 }) {
-  const shown = table.getFilteredRowModel().rows.length;
-  const total = table.getCoreRowModel().rows.length;
+  const shown = matchedCount(table);
+  const total = totalCount(table);
   const selected = Object.keys(table.getState().rowSelection).length;
   const complete = !walk || walk.status === "complete";
   const filtered = shown !== total;

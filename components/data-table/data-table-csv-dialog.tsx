@@ -9,6 +9,7 @@ import type { Noun } from "./data-table-counts";
 import { describeView } from "./describe-view";
 import { DownloadIcon } from "./icons";
 import { matchingRowIds, selectedRowIds } from "./selection";
+import { matchedCount } from "./server-rows";
 import { announce } from "./announce";
 import { saveTableDownload, type TableDownloadFormat } from "./table-download-client";
 
@@ -31,8 +32,12 @@ export function DataTableCsvDialog<TData>({
 }: {
   table: Table<TData>;
   noun: Noun;
-  /** Which server table the rows are (their ids are the table's row ids), and of which sync (default: the one the page shows). */
-  download: { table: TableKind; scope?: TableDownloadScope; sync?: string | null };
+  /**
+   * Which server table the rows are (their ids are the table's row ids), and of which sync (default:
+   * the one the page shows). `matchingQuery`: the server picks "all matching" rows from this view
+   * query itself (People), so no ids travel either way.
+   */
+  download: { table: TableKind; scope?: TableDownloadScope; sync?: string | null; matchingQuery?: string };
   /** The whole list has loaded. */
   complete: boolean;
   loadedSoFar?: number;
@@ -57,7 +62,7 @@ export function DataTableCsvDialog<TData>({
 
   const open = () => {
     const selected = selectedRowIds(table).length;
-    const matching = table.getFilteredRowModel().rows.length;
+    const matching = matchedCount(table);
     setSnapshot({ matching, selected, view: describeView(table) });
     setScope(complete ? (selected > 0 ? "selected" : "matching") : "selected");
     setFailure(null);
@@ -71,22 +76,24 @@ export function DataTableCsvDialog<TData>({
 
   const save = async () => {
     if (!sync || !snapshot) return;
-    const ids = scope === "matching" ? matchingRowIds(table) : selectedRowIds(table);
     setBusy(true);
     setFailure(null);
     try {
+      const byQuery = scope === "matching" && download.matchingQuery !== undefined;
+      const ids = byQuery ? [] : scope === "matching" ? await matchingRowIds(table) : selectedRowIds(table);
       const name = await saveTableDownload({
         table: download.table,
         scope: download.scope ?? {},
         sync,
         rows: scope,
         ids,
+        ...(byQuery ? { query: download.matchingQuery } : {}),
         columns: [...columns],
         view: snapshot.view,
         format,
         bom: format === "csv" && bom,
       });
-      announce(`Downloading ${name}: ${formatCount(ids.length)} rows`);
+      announce(`Downloading ${name}: ${formatCount(byQuery ? snapshot.matching : ids.length)} rows`);
       close();
     } catch (e) {
       setFailure(e instanceof Error ? e.message : String(e));

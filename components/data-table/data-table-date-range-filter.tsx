@@ -13,7 +13,8 @@ export function DataTableDateRangeFilter<TData, TValue>({ column }: { column: Co
   const value = (column.getFilterValue() as DateRangeValue | undefined) ?? {};
   const active = Boolean(value.from || value.to);
   const id = useId();
-  const [min, max] = column.getFacetedMinMaxValues() ?? [undefined, undefined];
+  // The bounds need a pass over the rows: read only while the panel is open, not on every keystroke.
+  const bounds = () => column.getFacetedMinMaxValues() ?? [undefined, undefined];
   const bound = (ms: unknown) => (typeof ms === "number" && Number.isFinite(ms) ? formatDate(ms) : undefined);
 
   const set = (next: DateRangeValue) => {
@@ -42,6 +43,10 @@ export function DataTableDateRangeFilter<TData, TValue>({ column }: { column: Co
         </>
       }
     >
+      {() => {
+        const [min, max] = bounds();
+        return (
+          <>
       <div className="grid grid-cols-[auto_1fr] items-center gap-2">
         <label htmlFor={`${id}-from`}>From</label>
         <input
@@ -70,6 +75,9 @@ export function DataTableDateRangeFilter<TData, TValue>({ column }: { column: Co
           Clear {label} filter
         </button>
       )}
+          </>
+        );
+      }}
     </Popover>
   );
 }

@@ -12,31 +12,15 @@ const MAX_LISTED = 200;
 
 /**
  * A filter over a column's values with how many rows (matching the other filters) hold each.
- * `multiSelect` keeps rows holding any checked value; `select` picks one.
+ * `multiSelect` keeps rows holding any checked value; `select` picks one. The counts are computed
+ * only while the panel is open: closed, a keystroke in the search box costs no facet pass.
  */
 export function DataTableFacetedFilter<TData, TValue>({ column }: { column: Column<TData, TValue> }) {
   const meta = column.columnDef.meta;
   const label = meta?.label ?? column.id;
-  const single = meta?.variant === "select";
   const raw = column.getFilterValue();
   const selected = useMemo(() => (Array.isArray(raw) ? (raw as string[]) : []), [raw]);
-  const unique = column.getFacetedUniqueValues();
-  const choices = useMemo(() => facetChoices(unique, meta?.options, selected), [unique, meta?.options, selected]);
-  const [narrow, setNarrow] = useState("");
-
-  const shown = useMemo(() => {
-    const n = narrow.trim().toLowerCase();
-    const matched = n ? choices.filter((c) => c.label.toLowerCase().includes(n) || c.value.toLowerCase().includes(n)) : choices;
-    return matched.slice(0, MAX_LISTED);
-  }, [choices, narrow]);
-  const hiddenCount = (narrow ? choices.filter((c) => c.label.toLowerCase().includes(narrow.toLowerCase())).length : choices.length) - shown.length;
-
-  const set = (values: string[]) => column.setFilterValue(values.length ? values : undefined);
-  const toggle = (value: string, on: boolean) => {
-    if (single) return set(on ? [value] : []);
-    set(on ? [...selected, value] : selected.filter((v) => v !== value));
-  };
-  const labelOf = (v: string) => choices.find((c) => c.value === v)?.label ?? v;
+  const labelOf = (v: string) => meta?.options?.find((o) => o.value === v)?.label ?? (v === "" ? "(none)" : v);
 
   return (
     <Popover
@@ -53,6 +37,34 @@ export function DataTableFacetedFilter<TData, TValue>({ column }: { column: Colu
         </>
       }
     >
+      <FacetPanel column={column} selected={selected} />
+    </Popover>
+  );
+}
+
+function FacetPanel<TData, TValue>({ column, selected }: { column: Column<TData, TValue>; selected: string[] }) {
+  const meta = column.columnDef.meta;
+  const label = meta?.label ?? column.id;
+  const single = meta?.variant === "select";
+  const unique = column.getFacetedUniqueValues();
+  const choices = useMemo(() => facetChoices(unique, meta?.options, selected), [unique, meta?.options, selected]);
+  const [narrow, setNarrow] = useState("");
+
+  const shown = useMemo(() => {
+    const n = narrow.trim().toLowerCase();
+    const matched = n ? choices.filter((c) => c.label.toLowerCase().includes(n) || c.value.toLowerCase().includes(n)) : choices;
+    return matched.slice(0, MAX_LISTED);
+  }, [choices, narrow]);
+  const hiddenCount = (narrow ? choices.filter((c) => c.label.toLowerCase().includes(narrow.toLowerCase())).length : choices.length) - shown.length;
+
+  const set = (values: string[]) => column.setFilterValue(values.length ? values : undefined);
+  const toggle = (value: string, on: boolean) => {
+    if (single) return set(on ? [value] : []);
+    set(on ? [...selected, value] : selected.filter((v) => v !== value));
+  };
+
+  return (
+    <>
       {choices.length > 8 && (
         <div className="mb-2">
           <label className="sr-only" htmlFor={`narrow-${column.id}`}>
@@ -100,6 +112,6 @@ export function DataTableFacetedFilter<TData, TValue>({ column }: { column: Colu
           Clear {label} filter
         </button>
       )}
-    </Popover>
+    </>
   );
 }

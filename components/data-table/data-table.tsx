@@ -3,6 +3,7 @@
 import { flexRender, type Header, type Table } from "@tanstack/react-table";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useEffect, useRef, type ReactNode } from "react";
+import { serverRowsOf } from "./server-rows";
 
 /*
  * The table itself: a real <table> (screen readers get rows, columns and headers), a sticky
@@ -49,19 +50,31 @@ export function DataTable<TData>({ table, label, loading = false, empty, noMatch
   const scrollRef = useRef<HTMLDivElement>(null);
   const rows = table.getRowModel().rows;
   const leafColumns = table.getVisibleLeafColumns();
-  const totalRows = table.getCoreRowModel().rows.length;
+  // Rows on the server: `rows` is the window starting at `offset` of `count` matching rows.
+  const server = serverRowsOf(table);
+  const totalRows = server ? server.total : table.getCoreRowModel().rows.length;
+  const count = server ? server.matched : rows.length;
+  const offset = server?.offset ?? 0;
 
   const virtualizer = useVirtualizer({
-    count: rows.length,
+    count,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
     overscan: 12,
+    // Before the table is measured (the server's render, and the browser's first to match it): a screenful of rows, not none, so rows a page sends with its HTML paint with it.
+    initialRect: { width: 0, height: rowHeight * 20 },
     // Synchronous re-render on every scroll event trips React 19's flushSync warning and buys nothing at fixed row heights.
     useFlushSync: false,
   });
   const items = virtualizer.getVirtualItems();
   const paddingTop = items.length ? items[0]!.start : 0;
   const paddingBottom = items.length ? virtualizer.getTotalSize() - items[items.length - 1]!.end : 0;
+  const firstShown = items.length ? items[0]!.index : 0;
+  const lastShown = items.length ? items[items.length - 1]!.index : 0;
+  const onRange = server?.onRange;
+  useEffect(() => {
+    onRange?.(firstShown, lastShown);
+  }, [onRange, firstShown, lastShown]);
 
   // A new filter or sort shows the top of the new result, not the middle of the old scroll position.
   const { globalFilter, columnFilters, sorting } = table.getState();
@@ -89,7 +102,7 @@ export function DataTable<TData>({ table, label, loading = false, empty, noMatch
         ))}
       </tr>
     ));
-  } else if (rows.length === 0) {
+  } else if (count === 0) {
     body = (
       <tr>
         <td colSpan={colSpan} className="px-3 py-8 text-center text-sm text-slate-500">
@@ -106,7 +119,19 @@ export function DataTable<TData>({ table, label, loading = false, empty, noMatch
           </tr>
         )}
         {items.map((item) => {
-          const row = rows[item.index]!;
+          const row = rows[item.index - offset];
+          // Rows on the server not here yet (scrolled past the window): a placeholder until they are.
+          if (!row) {
+            return (
+              <tr key={`pending-${item.index}`} aria-hidden="true" style={{ height: rowHeight }}>
+                {leafColumns.map((c) => (
+                  <td key={c.id} className="border-b border-slate-100 px-2">
+                    <div className="h-3 w-3/4 animate-pulse rounded bg-slate-100" />
+                  </td>
+                ))}
+              </tr>
+            );
+          }
           return (
             <tr
               key={row.id}
@@ -139,7 +164,7 @@ export function DataTable<TData>({ table, label, loading = false, empty, noMatch
       <table
         className="w-full table-fixed border-separate border-spacing-0"
         style={{ minWidth: table.getTotalSize() }}
-        aria-rowcount={rows.length + 1}
+        aria-rowcount={count + 1}
         aria-busy={loading || undefined}
       >
         <caption className="sr-only">{label}</caption>

@@ -1,13 +1,13 @@
 "use client";
 
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useId, useState } from "react";
-import { postJson } from "@/components/seed-lists/post-json";
 import { useOfficer } from "@/components/shell/officer-context";
-import { fetchJson } from "@/lib/query/fetch-json";
 import { toApiError } from "@/lib/query/api-error";
+import { savedViewKeys } from "@/lib/query/keys";
+import { fetchJson, postJson } from "@/lib/query/request";
 import { MAX_VIEW_NAME, savedViewListSchema, savedViewSchema, viewHref } from "@/lib/views/schema";
 
 /*
@@ -18,7 +18,6 @@ import { MAX_VIEW_NAME, savedViewListSchema, savedViewSchema, viewHref } from "@
  */
 
 const btn = "h-7 rounded border border-slate-300 bg-white px-2 text-xs hover:bg-slate-50 disabled:opacity-50";
-const viewsKey = (path: string) => ["saved-views", path] as const;
 
 export function SavedViewsMenu() {
   const path = usePathname();
@@ -29,26 +28,24 @@ export function SavedViewsMenu() {
   const [name, setName] = useState("");
   const [message, setMessage] = useState<string | null>(null);
   const views = useQuery({
-    queryKey: viewsKey(path),
+    queryKey: savedViewKeys.forPath(path),
     queryFn: ({ signal }) => fetchJson("/api/views", savedViewListSchema, { signal, query: { path } }),
     enabled: open === "views",
   });
   const mine = (views.data?.views ?? []).filter((v) => v.created_by === officer?.name);
   const others = (views.data?.views ?? []).filter((v) => v.created_by !== officer?.name);
 
-  async function save() {
-    setMessage(null);
-    try {
-      const query = window.location.search.replace(/^\?/, "");
-      const view = await postJson("/api/views", { name, path, query }, savedViewSchema);
-      await queryClient.invalidateQueries({ queryKey: viewsKey(path) });
+  const save = useMutation({
+    mutationFn: () => postJson("/api/views", { name, path, query: window.location.search.replace(/^\?/, "") }, savedViewSchema),
+    onMutate: () => setMessage(null),
+    onSuccess: async (view) => {
+      await queryClient.invalidateQueries({ queryKey: savedViewKeys.forPath(path) });
       setMessage(`Saved “${view.name}”.`);
       setName("");
       setOpen(null);
-    } catch (e) {
-      setMessage(toApiError(e).message);
-    }
-  }
+    },
+    onError: (e) => setMessage(toApiError(e).message),
+  });
 
   async function copyLink() {
     try {
@@ -115,7 +112,7 @@ export function SavedViewsMenu() {
           className="absolute top-8 right-0 z-20 flex w-80 items-center gap-1 rounded border border-slate-200 bg-white p-2 shadow"
           onSubmit={(e) => {
             e.preventDefault();
-            void save();
+            save.mutate();
           }}
         >
           <label htmlFor={nameId} className="text-xs text-slate-700">

@@ -1,16 +1,19 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { ColumnDef, Table } from "@tanstack/react-table";
 import { matchingSelection, setMatchingSelected } from "./selection";
+import { matchedCount } from "./server-rows";
 
 function SelectAllMatching<TData>({ table, noun }: { table: Table<TData>; noun: string }) {
   const ref = useRef<HTMLInputElement>(null);
-  const state = matchingSelection(table);
+  // A table on the server names its matching rows asynchronously: the box shows the officer's choice meanwhile.
+  const [pending, setPending] = useState<boolean | null>(null);
+  const state = pending === null ? matchingSelection(table) : pending ? "all" : "none";
   useEffect(() => {
     if (ref.current) ref.current.indeterminate = state === "some";
   }, [state]);
-  const count = table.getFilteredRowModel().rows.length;
+  const count = matchedCount(table);
   return (
     <input
       ref={ref}
@@ -18,7 +21,17 @@ function SelectAllMatching<TData>({ table, noun }: { table: Table<TData>; noun: 
       className="h-3.5 w-3.5 accent-brand-600"
       checked={state === "all" && count > 0}
       disabled={count === 0}
-      onChange={(e) => setMatchingSelected(table, e.target.checked)}
+      onChange={(e) => {
+        const on = e.target.checked;
+        const done = setMatchingSelected(table, on);
+        if (!done) return;
+        setPending(on);
+        // A failed answer leaves the selection as it was, and the box shows that again.
+        void done.then(
+          () => setPending(null),
+          () => setPending(null),
+        );
+      }}
       aria-label={`Select all ${count.toLocaleString("en-US")} matching ${noun}`}
       title={`Select all ${count.toLocaleString("en-US")} matching ${noun}`}
     />

@@ -17,6 +17,7 @@ import {
 import { useCallback, useDeferredValue, useMemo, useState } from "react";
 import { columnIdOf, defaultHiddenColumns, SEARCH_COLUMN_ID, searchColumn, urlSpecFromColumns, withKitDefaults, type AnyColumnDef } from "./column-spec";
 import { searchKeyFilter } from "./filter-fns";
+import type { ServerRows } from "./server-rows";
 import { useTableUrlState } from "./use-table-url-state";
 
 /*
@@ -37,6 +38,11 @@ export interface UseDataTableOptions<TData> {
   defaultSorting?: SortingState;
   /** Columns the page hides on its own (e.g. "only differences"), whatever the URL says; their filters keep applying. Memoize. */
   forceHidden?: readonly string[];
+  /**
+   * The server answers the search, filters, sort and counts (server-rows.ts); `data` is then the
+   * window of matching rows it sent, in order. Memoize.
+   */
+  server?: ServerRows;
 }
 
 export interface DataTableController<TData> {
@@ -53,18 +59,33 @@ export interface DataTableController<TData> {
 }
 
 const NO_SORTING: SortingState = [];
+const NO_FACETS: ReadonlyMap<string, number> = new Map();
+const serverFacets = <TData>(table: Table<TData>, columnId: string) => () =>
+  (table.options.meta?.serverRows?.facets.get(columnId) ?? NO_FACETS) as Map<unknown, number>;
+
+/** A table's columns completed by the kit and its view in the URL: what a page reads before it asks the server for rows. */
+export function useTableView<TData>(columnDefs: AnyColumnDef<TData>[], urlNamespace?: string) {
+  const columns = useMemo(() => withKitDefaults(columnDefs), [columnDefs]);
+  const spec = useMemo(() => urlSpecFromColumns(columns, urlNamespace), [columns, urlNamespace]);
+  const url = useTableUrlState(spec);
+  return { columns, url };
+}
+export type TableView<TData> = ReturnType<typeof useTableView<TData>>;
 
 export function useDataTable<TData>(opts: UseDataTableOptions<TData>): DataTableController<TData> {
-  const { data, getRowId, urlNamespace, forceHidden } = opts;
+  return useDataTableOn(opts, useTableView(opts.columns, opts.urlNamespace));
+}
+
+/** useDataTable over a view the page already read (useTableView), so the page can query with it first. */
+export function useDataTableOn<TData>(opts: UseDataTableOptions<TData>, view: TableView<TData>): DataTableController<TData> {
+  const { data, getRowId, forceHidden, server } = opts;
+  const { columns, url } = view;
   const defaultSorting = opts.defaultSorting ?? NO_SORTING;
-  const columns = useMemo(() => withKitDefaults(opts.columns), [opts.columns]);
   const tableColumns = useMemo(() => {
     const search = searchColumn(columns);
     return search ? [...columns, search] : columns;
   }, [columns]);
-  const spec = useMemo(() => urlSpecFromColumns(columns, urlNamespace), [columns, urlNamespace]);
   const defaultHidden = useMemo(() => defaultHiddenColumns(columns), [columns]);
-  const url = useTableUrlState(spec);
   const { search, setSearch, setSorting, setFilters, setHidden } = url;
   const deferredSearch = useDeferredValue(search);
 
@@ -94,14 +115,21 @@ export function useDataTable<TData>(opts: UseDataTableOptions<TData>): DataTable
 
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
 
+  // The server's counts read through the facet API, so the faceted filters work unchanged. TanStack
+  // keeps a column's facet getter for the column's life: it reads the newest answer from the options.
+  const meta = useMemo(() => (server ? { serverRows: server } : undefined), [server]);
+  // Rows in the tab: filter and sort here, on a deferred copy of the search. Rows on the server: its answers are the rows.
+  const local = !server;
+
   const table = useReactTable<TData>({
     data,
     columns: tableColumns,
     getRowId,
+    meta,
     state: {
       sorting,
       columnFilters: url.filters,
-      globalFilter: deferredSearch,
+      globalFilter: local ? deferredSearch : search,
       columnVisibility,
       rowSelection,
     },
@@ -116,12 +144,19 @@ export function useDataTable<TData>(opts: UseDataTableOptions<TData>): DataTable
     enableRowSelection: true,
     enableMultiSort: true,
     maxMultiSortColCount: 3,
+    manualFiltering: !local,
+    manualSorting: !local,
+    manualPagination: !local,
     getCoreRowModel: getCoreRowModel(),
-    getFilteredRowModel: getFilteredRowModel(),
-    getSortedRowModel: getSortedRowModel(),
-    getFacetedRowModel: getFacetedRowModel(),
-    getFacetedUniqueValues: getFacetedUniqueValues(),
-    getFacetedMinMaxValues: getFacetedMinMaxValues(),
+    ...(local
+      ? {
+          getFilteredRowModel: getFilteredRowModel(),
+          getSortedRowModel: getSortedRowModel(),
+          getFacetedRowModel: getFacetedRowModel(),
+          getFacetedUniqueValues: getFacetedUniqueValues(),
+          getFacetedMinMaxValues: getFacetedMinMaxValues(),
+        }
+      : { getFacetedUniqueValues: serverFacets }),
   });
 
   return {
@@ -129,7 +164,7 @@ export function useDataTable<TData>(opts: UseDataTableOptions<TData>): DataTable
     search,
     setSearch,
     endSearchTyping: url.endTyping,
-    searchPending: search !== deferredSearch,
+    searchPending: local && search !== deferredSearch,
     resetView: url.reset,
     hasActiveView: search.trim() !== "" || url.filters.length > 0,
   };

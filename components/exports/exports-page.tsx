@@ -127,6 +127,11 @@ export function ExportsPage() {
     <ChoiceFilter label="Organizations" allLabel={`All organizations${orgs.total !== null ? ` (${formatCount(orgs.total)})` : ""}`} choices={orgs.choices} selected={params.list(key)} onChange={(v) => params.setList(key, v)} status={orgs.status} />
   );
   const bomProps = (kind: string) => ({ bom: params.one(`${kind}_bom`) === "1", onBomChange: (on: boolean) => params.setOne(`${kind}_bom`, on ? "1" : "") });
+  // A directory CSV card's download: the csv, its workbook twin, the BOM switch, the officer gate.
+  const directoryCsvProps = (kind: DirectoryExportKind, filterKey: "org" | "group") => {
+    const href = directoryHref(kind, filterKey);
+    return { format: "csv" as const, href, spreadsheetHref: spreadsheetOf(href), ...bomProps(kind), disabledReason };
+  };
 
   return (
     <div className="flex flex-col gap-4 p-4">
@@ -178,11 +183,7 @@ export function ExportsPage() {
         rows="One row per organization, role and permission. A role that grants nothing still has one row, with empty permission cells."
         columns={ROLES_COLUMNS}
         count={<CountLine directory={directory} render={(c) => `${countOf(c.roles, "role")} in ${countOf(c.organizations, "organization")}; each role has as many rows as permissions`} />}
-        format="csv"
-        href={directoryHref("roles", "org")}
-        spreadsheetHref={spreadsheetOf(directoryHref("roles", "org"))}
-        {...bomProps("roles")}
-        disabledReason={disabledReason}
+        {...directoryCsvProps("roles", "org")}
         filters={orgFilter("roles_org")}
       />
 
@@ -198,11 +199,7 @@ export function ExportsPage() {
         }
         columns={GROUPS_COLUMNS}
         count={<CountLine directory={directory} render={(c) => `${countOf(c.groupMemberships, "membership")} in ${countOf(c.groups, "group")}`} />}
-        format="csv"
-        href={directoryHref("groups", "group")}
-        spreadsheetHref={spreadsheetOf(directoryHref("groups", "group"))}
-        {...bomProps("groups")}
-        disabledReason={disabledReason}
+        {...directoryCsvProps("groups", "group")}
         filters={
           <ChoiceFilter
             label="Groups"
@@ -221,11 +218,7 @@ export function ExportsPage() {
         rows="One row per organization and enforced setting (settings the organization's admins cannot change are not listed by the API). Values: true/false, empty for none, lists joined with “;”, data retention as compact JSON."
         columns={SETTINGS_COLUMNS}
         count={orgs.total !== null ? <span>{countOf(orgs.total, "organization")} (one settings request each), about 20 rows each.</span> : undefined}
-        format="csv"
-        href={directoryHref("settings", "org")}
-        spreadsheetHref={spreadsheetOf(directoryHref("settings", "org"))}
-        {...bomProps("settings")}
-        disabledReason={disabledReason}
+        {...directoryCsvProps("settings", "org")}
         filters={orgFilter("settings_org")}
       />
     </div>

@@ -1,6 +1,6 @@
-import { appErrorBodySchema } from "@/lib/compliance/schemas";
 import { CsvRecordCounter } from "@/lib/csv/record-counter";
-import { ApiError, isAbortError } from "@/lib/query/api-error";
+import { apiErrorFromAnswer, isAbortError, toApiError, type ApiError } from "@/lib/query/api-error";
+import { filenameFromDisposition, request } from "@/lib/query/request";
 
 /*
  * Downloading an export in the browser with fetch, so the officer sees it run: rows so far and
@@ -31,8 +31,6 @@ export interface FetchExportOptions {
   format: ExportFormat;
   signal: AbortSignal;
   onProgress?: (p: ExportProgress) => void;
-  /** Called on a 401: the session ended. */
-  onUnauthenticated?: () => void;
 }
 
 /** Newline-delimited JSON: one record per line. */
@@ -76,35 +74,6 @@ class ZipEndCheck {
   }
 }
 
-/** The filename from `Content-Disposition: attachment; filename="users-2026-05-01.csv"`. */
-export function filenameFromDisposition(header: string | null, fallback: string): string {
-  const m = header ? /filename="([^"]+)"/i.exec(header) ?? /filename=([^;]+)/i.exec(header) : null;
-  const name = m?.[1]?.trim();
-  // Never let a header choose a path.
-  return name && !/[\\/]/.test(name) ? name : fallback;
-}
-
-async function refusal(res: Response): Promise<ApiError> {
-  const requestId = res.headers.get("request-id") ?? undefined;
-  let body: unknown;
-  try {
-    body = await res.json();
-  } catch {
-    body = undefined;
-  }
-  const parsed = appErrorBodySchema.safeParse(body);
-  if (parsed.success) {
-    const { type, message, upstream_status, request_id } = parsed.data.error;
-    return new ApiError({ type, message, status: res.status, upstreamStatus: upstream_status, requestId: request_id ?? requestId });
-  }
-  return new ApiError({
-    type: "http_error",
-    status: res.status,
-    requestId,
-    message: `The dashboard server answered HTTP ${res.status} without an explanation. Retry; if it persists, check the server log.`,
-  });
-}
-
 export async function fetchExport(href: string, opts: FetchExportOptions): Promise<ExportOutcome> {
   const { signal } = opts;
   const progress: ExportProgress = { rows: 0, bytes: 0 };
@@ -115,18 +84,12 @@ export async function fetchExport(href: string, opts: FetchExportOptions): Promi
 
   let res: Response;
   try {
-    res = await fetch(href, { signal, credentials: "same-origin", cache: "no-store" });
+    res = await request(href, { signal });
   } catch (e) {
     if (signal.aborted || isAbortError(e)) return { kind: "cancelled", ...progress };
-    return {
-      kind: "refused",
-      error: new ApiError({ type: "network", status: 0, message: "No answer from the dashboard server. Check your network connection, then retry." }),
-    };
+    return { kind: "refused", error: toApiError(e) };
   }
-  if (!res.ok || !res.body) {
-    if (res.status === 401) opts.onUnauthenticated?.();
-    return { kind: "refused", error: await refusal(res) };
-  }
+  if (!res.body) return { kind: "refused", error: apiErrorFromAnswer(res.status, undefined) };
 
   const filename = filenameFromDisposition(res.headers.get("content-disposition"), `export.${opts.format}`);
   const type = res.headers.get("content-type") ?? (opts.format === "csv" ? "text/csv" : opts.format === "xlsx" ? "application/octet-stream" : "application/x-ndjson");
@@ -153,18 +116,4 @@ export async function fetchExport(href: string, opts: FetchExportOptions): Promi
   // The server always ends a finished file with a record ending; anything else was cut short.
   if (!counter.atRecordEnd || (opts.format === "csv" && counter.records < 1)) return { kind: "incomplete", ...progress };
   return { kind: "complete", blob: new Blob(parts as BlobPart[], { type }), filename, ...progress };
-}
-
-/** Offers a finished export as a file. Call from the browser only. */
-export function saveBlob(blob: Blob, filename: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = filename;
-  a.rel = "noopener";
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  // Some browsers start the download after click() returns; revoke once it has begun.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

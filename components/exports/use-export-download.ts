@@ -1,15 +1,17 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import type { ApiError } from "@/lib/query/api-error";
-import { redirectToLogin } from "@/lib/query/login-redirect";
-import { fetchExport, saveBlob, type ExportFormat, type ExportProgress } from "./fetch-export";
+import { auditKeys } from "@/lib/query/keys";
+import { saveBlob } from "@/lib/query/request";
+import { useCancellableMutation } from "@/lib/query/use-cancellable-mutation";
+import { fetchExport, type ExportFormat, type ExportOutcome, type ExportProgress } from "./fetch-export";
 
 /*
- * One export's download as component state. Progress is published at most every 150 ms (a large
+ * One export's download as a mutation. Progress is published at most every 150 ms (a large
  * export delivers thousands of chunks a second; re-rendering for each would cost more than the
- * download). Leaving the page cancels a running download.
+ * download). Starting another or leaving the page cancels a running download.
  */
 
 export type DownloadState =
@@ -22,54 +24,43 @@ export type DownloadState =
 
 const PUBLISH_EVERY_MS = 150;
 
+function finished(out: ExportOutcome, seconds: number): DownloadState {
+  switch (out.kind) {
+    case "complete":
+      return { status: "saved", filename: out.filename, rows: out.rows, bytes: out.bytes, seconds };
+    case "refused":
+      return { status: "refused", error: out.error };
+    case "incomplete":
+    case "cancelled":
+      return { status: out.kind, rows: out.rows, bytes: out.bytes };
+  }
+}
+
 export function useExportDownload(format: ExportFormat) {
-  const [state, setState] = useState<DownloadState>({ status: "idle" });
-  const controller = useRef<AbortController | null>(null);
   const queryClient = useQueryClient();
-
-  useEffect(() => () => controller.current?.abort(), []);
-
-  const start = useCallback(
-    async (href: string) => {
-      controller.current?.abort();
-      const ctl = new AbortController();
-      controller.current = ctl;
+  const [progress, setProgress] = useState<{ startedAt: number } & ExportProgress>({ startedAt: 0, rows: 0, bytes: 0 });
+  const download = useCancellableMutation(
+    async (href: string, signal) => {
       const startedAt = Date.now();
       let publishedAt = 0;
-      setState({ status: "running", startedAt, rows: 0, bytes: 0 });
+      setProgress({ startedAt, rows: 0, bytes: 0 });
       const out = await fetchExport(href, {
         format,
-        signal: ctl.signal,
-        onUnauthenticated: redirectToLogin,
+        signal,
         onProgress: (p) => {
           const now = Date.now();
-          if (now - publishedAt < PUBLISH_EVERY_MS) return;
+          if (now - publishedAt < PUBLISH_EVERY_MS || signal.aborted) return;
           publishedAt = now;
-          if (controller.current === ctl) setState({ status: "running", startedAt, ...p });
+          setProgress({ startedAt, ...p });
         },
       });
-      if (controller.current !== ctl) return; // a newer download replaced this one
-      controller.current = null;
-      // Every export the server ran (or refused) is in the audit log now.
-      void queryClient.invalidateQueries({ queryKey: ["audit"] });
-      switch (out.kind) {
-        case "complete":
-          saveBlob(out.blob, out.filename);
-          setState({ status: "saved", filename: out.filename, rows: out.rows, bytes: out.bytes, seconds: Math.round((Date.now() - startedAt) / 1000) });
-          return;
-        case "refused":
-          setState({ status: "refused", error: out.error });
-          return;
-        case "incomplete":
-        case "cancelled":
-          setState({ status: out.kind, rows: out.rows, bytes: out.bytes });
-          return;
-      }
+      if (out.kind === "complete" && !signal.aborted) saveBlob(out.blob, out.filename);
+      return finished(out, Math.round((Date.now() - startedAt) / 1000));
     },
-    [format, queryClient],
+    // Every export the server ran (or refused) is in the audit log now.
+    { onSettled: () => void queryClient.invalidateQueries({ queryKey: auditKeys.all }) },
   );
 
-  const cancel = useCallback(() => controller.current?.abort(), []);
-
-  return { state, start, cancel };
+  const state: DownloadState = download.isPending ? { status: "running", ...progress } : (download.data ?? { status: "idle" });
+  return { state, start: download.mutate, cancel: download.cancel };
 }

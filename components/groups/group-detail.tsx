@@ -2,19 +2,10 @@
 import { HistorySection } from "@/components/changes/history-section";
 import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
-import {
-  DataTable,
-  DataTableCounts,
-  DataTableCsvDialog,
-  DataTableToolbar,
-  DateCell,
-  ErrorNotice,
-  IdCell,
-  selectColumn,
-  useDataTable,
-  WalkProgressLine,
-} from "@/components/data-table";
+import { DataTableCsvDialog, DataTableToolbar, ErrorNotice, selectColumn, useDataTable } from "@/components/data-table";
 import type { Role, User } from "@/lib/compliance/schemas";
+import { RecordFacts } from "@/components/detail/record-facts";
+import { WalkedTable } from "@/components/detail/walked-table";
 import { groupMembersQuery, groupQuery, toApiError, useWalk } from "@/lib/query";
 import { buildRoleIndex, resolveGroupRoles } from "@/lib/groups/role-index";
 import { buildUserDirectory, joinMembers, type MemberRow } from "@/lib/groups/member-directory";
@@ -70,9 +61,7 @@ export function GroupDetail({ groupId }: { groupId: string }) {
               {group.data ? <SourceBadge source={group.data.source_type} /> : null}
             </h1>
             {group.data ? (
-              <dl className="mt-1 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-0.5 text-sm">
-                <dt className="text-slate-500">Description</dt>
-                <dd>{group.data.description || <span className="text-slate-500">none</span>}</dd>
+              <RecordFacts noun="group" record={group.data}>
                 <dt className="text-slate-500">Source</dt>
                 <dd>
                   {group.data.source_type === "scim"
@@ -88,13 +77,7 @@ export function GroupDetail({ groupId }: { groupId: string }) {
                     <span className="ml-2 text-xs text-slate-500">resolving names…</span>
                   ) : null}
                 </dd>
-                <dt className="text-slate-500">Group id</dt>
-                <dd><IdCell value={group.data.id} label="group id" /></dd>
-                <dt className="text-slate-500">Created</dt>
-                <dd><DateCell value={group.data.created_at} /></dd>
-                <dt className="text-slate-500">Updated</dt>
-                <dd><DateCell value={group.data.updated_at} /></dd>
-              </dl>
+              </RecordFacts>
             ) : null}
           </>
         )}
@@ -112,17 +95,9 @@ export function GroupDetail({ groupId }: { groupId: string }) {
             disabledReason={exportDisabled}
           />
         </DataTableToolbar>
-        <div className="flex flex-wrap items-center justify-between gap-2">
-          <DataTableCounts table={table} noun={NOUN} walk={members} />
-          <WalkProgressLine walk={members} noun={NOUN} />
-        </div>
-        <NameJoinLine users={users} />
-        <DataTable
-          table={table}
-          label={`Members of the group ${name}`}
-          loading={members.status === "loading" || members.status === "partial"}
-          empty={members.status === "complete" ? "This group has no members." : "No members loaded."}
-        />
+        <WalkedTable table={table} noun={NOUN} walk={members} label={`Members of the group ${name}`} emptyWhenComplete="This group has no members.">
+          <NameJoinLine users={users} />
+        </WalkedTable>
       </section>
       <div className="print:hidden">
         <HistorySection subject={{ kind: "group", groupId }} />

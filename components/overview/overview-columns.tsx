@@ -32,45 +32,48 @@ function countColumn(id: "users" | "roles" | "groups", label: string, size: numb
   };
 }
 
+/** A hidden-by-default, searchable, unsortable column of one of the organization's ids, copyable. */
+function idColumn(id: string, key: "uuid" | "prefixedId", size: number, label: string, copyLabel: string): ColumnDef<OrganizationRow, unknown> {
+  return {
+    id,
+    accessorKey: key,
+    size,
+    enableSorting: false,
+    meta: { label, searchable: true, hiddenByDefault: true },
+    cell: ({ row }) => <IdCell value={row.original[key]} label={copyLabel} />,
+  };
+}
+
+/** The organization's name (to its users), its uuid and its Activity Feed id, each copyable. */
+function OrganizationNameCell({ org }: { org: OrganizationRow }) {
+  return (
+    <span className="flex min-w-0 flex-col leading-tight">
+      <Link href={orgLink(org.uuid, "users")} className="truncate font-medium text-brand-700 hover:underline">
+        {org.name}
+      </Link>
+      <span className="flex min-w-0 items-center gap-1">
+        <span className="truncate font-mono text-[11px] text-slate-500" title={org.uuid}>
+          {org.uuid}
+        </span>
+        <CopyButton value={org.uuid} label={`uuid of ${org.name}`} />
+        <CopyButton value={org.prefixedId} label={`Activity Feed id ${org.prefixedId}`} text="org_" className="px-0.5 font-mono text-[10px]" />
+      </span>
+    </span>
+  );
+}
+
 /** The organization tree's columns. Counts sort numerically; unknown counts sort last. */
 export const overviewColumns: ColumnDef<OrganizationRow, unknown>[] = [
   {
-    id: "name",
+    // Its column id is the accessor key, "name" (columnIdOf).
     accessorKey: "name",
     size: 270,
     sortingFn: "text",
     meta: { label: "Organization", searchable: true },
-    cell: ({ row }) => (
-      <span className="flex min-w-0 flex-col leading-tight">
-        <Link href={orgLink(row.original.uuid, "users")} className="truncate font-medium text-brand-700 hover:underline">
-          {row.original.name}
-        </Link>
-        <span className="flex min-w-0 items-center gap-1">
-          <span className="truncate font-mono text-[11px] text-slate-500" title={row.original.uuid}>
-            {row.original.uuid}
-          </span>
-          <CopyButton value={row.original.uuid} label={`uuid of ${row.original.name}`} />
-          <CopyButton value={row.original.prefixedId} label={`Activity Feed id ${row.original.prefixedId}`} text="org_" className="px-0.5 font-mono text-[10px]" />
-        </span>
-      </span>
-    ),
+    cell: ({ row }) => <OrganizationNameCell org={row.original} />,
   },
-  {
-    id: "uuid",
-    accessorKey: "uuid",
-    size: 300,
-    enableSorting: false,
-    meta: { label: "UUID", searchable: true, hiddenByDefault: true },
-    cell: ({ row }) => <IdCell value={row.original.uuid} label="uuid" />,
-  },
-  {
-    id: "org_id",
-    accessorKey: "prefixedId",
-    size: 320,
-    enableSorting: false,
-    meta: { label: "Activity Feed id (org_)", searchable: true, hiddenByDefault: true },
-    cell: ({ row }) => <IdCell value={row.original.prefixedId} label="Activity Feed id" />,
-  },
+  idColumn("uuid", "uuid", 300, "UUID", "uuid"),
+  idColumn("org_id", "prefixedId", 320, "Activity Feed id (org_)", "Activity Feed id"),
   {
     id: "created_at",
     accessorFn: (r) => r.createdMs ?? undefined,

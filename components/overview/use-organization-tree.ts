@@ -12,6 +12,7 @@ import {
   organizationsQuery,
   organizationUsersQuery,
 } from "@/lib/query/compliance-queries";
+import { complianceKeys } from "@/lib/query/keys";
 import { useLastRefresh } from "@/lib/query/refresh";
 import { useWalk, type Walk } from "@/lib/query/use-walk";
 import { useWalkProgressVersion, walkProgress } from "@/lib/query/walk-progress";
@@ -153,7 +154,7 @@ export function useOrganizationTree({ paused }: { paused: boolean }) {
 
   /** Stop the counting now (in-flight walks stop after their current page and resume later). */
   const pauseCounting = useCallback(() => {
-    void queryClient.cancelQueries({ predicate: (q) => q.queryKey[0] === "compliance" && q.queryKey.length > 2 && q.state.fetchStatus === "fetching" });
+    void queryClient.cancelQueries({ predicate: (q) => q.queryKey[0] === complianceKeys.all[0] && q.queryKey.length > 2 && q.state.fetchStatus === "fetching" });
     void queryClient.cancelQueries({ queryKey: groupsQuery().queryKey, exact: true });
   }, [queryClient]);
 

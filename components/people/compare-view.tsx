@@ -12,7 +12,8 @@ import { formatCount } from "@/lib/format/numbers";
 import { ApiError, isAbortError, toApiError } from "@/lib/query/api-error";
 import { comparePeople, permissionsIncomplete, type CategoryDiff, type HeldItem } from "./compare-people";
 import { DirectoryProgressLine } from "./directory-progress-line";
-import { peopleDirectoryQuery } from "./directory-queries";
+import { fetchPeople } from "./people-query";
+import { directoryKeys } from "@/lib/query/keys";
 import { compareHref, personHref } from "./links";
 import { usePersonDetail } from "./person-detail-view";
 
@@ -23,11 +24,16 @@ import { usePersonDetail } from "./person-detail-view";
 
 type Side = { userId?: string; error?: ApiError; resolving: boolean };
 
-/** A side's `user_...` id: as given, or looked up by email in the People directory. */
+/** A side's `user_...` id: as given, or looked up by email in the People directory (on the server). */
 function useSideId(raw: string): Side {
   const entry = useMemo(() => classifyEntry(raw), [raw]);
   const needsLookup = entry.kind === "email";
-  const people = useQuery({ ...peopleDirectoryQuery(), enabled: needsLookup });
+  const people = useQuery({
+    queryKey: directoryKeys.peopleQuery(`email:${entry.value}`, 0),
+    queryFn: ({ signal }) => fetchPeople({ q: entry.value, limit: 50, facets: false }, signal),
+    enabled: needsLookup,
+    retry: false,
+  });
   if (entry.kind === "user_id") return { userId: entry.value, resolving: false };
   if (entry.kind === "blank") return { resolving: false, error: new ApiError({ type: "invalid_request", status: 400, message: "Name two people: a user_… id or an email for each side." }) };
   if (!needsLookup) {

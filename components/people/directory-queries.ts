@@ -1,6 +1,7 @@
 import { hashKey, queryOptions } from "@tanstack/react-query";
-import { AS_OF_PARAM, viewAsOf } from "@/lib/query/as-of";
-import { fetchJson, withQuery } from "@/lib/query/fetch-json";
+import { viewAsOfParams } from "@/lib/query/as-of";
+import { directoryKeys } from "@/lib/query/keys";
+import { fetchJson, readNdjson, withQuery } from "@/lib/query/request";
 import { takeFreshFlag } from "@/lib/query/refresh";
 import { WALK_GC_MS, WALK_STALE_MS } from "@/lib/query/walk-query";
 import {
@@ -12,27 +13,18 @@ import {
   type PersonDetail,
   type PersonRow,
 } from "@/lib/directory/wire";
-import { ApiError } from "@/lib/query/api-error";
+import { ApiError, apiErrorFromBody } from "@/lib/query/api-error";
 import { directoryProgress } from "./directory-progress";
-import { errorFromLine, readNdjson } from "./read-ndjson";
 
 /*
- * The directory routes as TanStack queries, keys and paths defined once. A query's data is only
+ * The directory routes as TanStack queries, paths defined once (keys: lib/query/keys.ts). A query's data is only
  * ever a complete answer: the people list resolves when the "done" line arrives, never before.
  */
 
 const enc = encodeURIComponent;
 
-/** The page's as_of (lib/query/as-of.ts): a key suffix, and the query the routes take. */
-const asOfQuery = () => (viewAsOf() ? { [AS_OF_PARAM]: viewAsOf()! } : undefined);
-const at = <K extends readonly unknown[]>(key: K) => [...key, ...(viewAsOf() ? [{ [AS_OF_PARAM]: viewAsOf() }] : [])] as const;
-
-export const directoryKeys = {
-  all: ["directory"] as const,
-  people: () => at(["directory", "people"] as const),
-  person: (userId: string) => at(["directory", "people", userId] as const),
-  summary: () => at(["directory", "summary"] as const),
-};
+/** The page's as_of (lib/query/as-of.ts): the query the routes take. */
+const asOfQuery = viewAsOfParams;
 
 export interface PeopleDirectory {
   catalog: CatalogLine;
@@ -67,7 +59,7 @@ async function loadPeople(hash: string, signal: AbortSignal, asOf: Record<string
             done = { builtAt: line.builtAt, counts: line.counts, sync: line.sync };
             break;
           case "error":
-            throw errorFromLine(line.error);
+            throw apiErrorFromBody(line.error, 502);
         }
       },
       { signal, fresh },
@@ -108,7 +100,7 @@ async function loadPerson(userId: string, hash: string, signal: AbortSignal, asO
       (line) => {
         if (line.type === "progress") directoryProgress.set(hash, line);
         else if (line.type === "person") person = line.person;
-        else throw errorFromLine(line.error, line.error.type === "not_found" ? 404 : 502);
+        else throw apiErrorFromBody(line.error, line.error.type === "not_found" ? 404 : 502);
       },
       { signal, fresh },
     );

@@ -1,20 +1,73 @@
 "use client";
 
+import { useQuery } from "@tanstack/react-query";
 import { useId, useMemo, useState } from "react";
 import { Popover } from "@/components/data-table/popover";
+import { classifyEntry, splitEntries } from "@/lib/directory/entries";
 import { formatCount } from "@/lib/format/numbers";
-import { applyPastedList, type PeopleTableRow } from "./people-table-rows";
+import { directoryKeys } from "@/lib/query/keys";
+import { fetchPeople } from "./people-query";
 
 /*
  * "Paste a list": ids from a log or emails from HR, one per line, comma or space. The preview says
- * what will match before it is applied; applying puts the ids and emails into the table's search,
- * which the kit treats as "exactly these" and reports found / not found under the table.
+ * what will match before it is applied (the server looks the entries up in the sync the page
+ * shows); applying puts the ids and emails into the table's search, which the kit treats as
+ * "exactly these" and reports found / not found under the table.
  */
-export function PasteListButton({ rows, onApply }: { rows: readonly PeopleTableRow[]; onApply: (search: string) => void }) {
+
+interface PastedList {
+  /** Ids and emails, each once, in order. */
+  usable: string[];
+  /** Entries that are neither an id nor an email. */
+  invalid: string[];
+  duplicates: number;
+}
+
+function readList(text: string): PastedList {
+  const seen = new Set<string>();
+  const usable: string[] = [];
+  const invalid: string[] = [];
+  let duplicates = 0;
+  for (const raw of splitEntries(text)) {
+    const { kind, value } = classifyEntry(raw);
+    if (kind === "blank") continue;
+    const key = `${kind}:${kind === "other" ? value : value.toLowerCase()}`;
+    if (seen.has(key)) {
+      duplicates++;
+      continue;
+    }
+    seen.add(key);
+    if (kind === "other") invalid.push(raw.trim());
+    else usable.push(value);
+  }
+  return { usable, invalid, duplicates };
+}
+
+/** Which of the usable entries name someone: the server's report on the list as a People search. */
+function usePreview(usable: readonly string[]) {
+  const q = usable.join(", ");
+  return useQuery({
+    queryKey: directoryKeys.peopleQuery(`paste:${q}`, 0),
+    queryFn: async ({ signal }) => {
+      const answer = await fetchPeople({ q, limit: usable.length === 1 ? 20 : 0, facets: false }, signal);
+      if (answer.list) return { found: answer.list.found, notFound: answer.list.missing };
+      // One entry is a "contains" search: it names someone when a row has exactly that id or email.
+      const one = usable[0]!.toLowerCase();
+      const hit = answer.rows.some((r) => r.id.toLowerCase() === one || r.email.toLowerCase() === one);
+      return { found: hit ? 1 : 0, notFound: hit ? [] : [usable[0]!] };
+    },
+    enabled: usable.length > 0,
+    staleTime: 60_000,
+    retry: false,
+  });
+}
+
+export function PasteListButton({ onApply }: { onApply: (search: string) => void }) {
   const [text, setText] = useState("");
   const id = useId();
-  const preview = useMemo(() => (text.trim() ? applyPastedList(rows, text) : null), [rows, text]);
-  const usable = preview ? preview.results.filter((r) => r.kind === "email" || r.kind === "user_id") : [];
+  const list = useMemo(() => (text.trim() ? readList(text) : null), [text]);
+  const preview = usePreview(list?.usable ?? []);
+  const found = list && list.usable.length > 0 ? preview.data : undefined;
 
   return (
     <Popover label="Paste a list of ids or emails" align="right" panelClassName="w-96" button={<>Paste a list</>}>
@@ -22,8 +75,7 @@ export function PasteListButton({ rows, onApply }: { rows: readonly PeopleTableR
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            const values = [...new Set(usable.map((r) => r.value))];
-            onApply(values.join(", "));
+            onApply((list?.usable ?? []).join(", "));
             close();
           }}
         >
@@ -39,20 +91,20 @@ export function PasteListButton({ rows, onApply }: { rows: readonly PeopleTableR
             className="mt-1 w-full rounded border border-slate-300 p-1 font-mono text-xs"
             placeholder={"user_01AbC...\nada@example.com"}
           />
-          {preview && (
+          {list && (
             <p className="mt-1 text-slate-600" aria-live="polite">
-              {formatCount(preview.found)} of {formatCount(preview.entries)} entries found
-              {preview.duplicates > 0 && `, ${formatCount(preview.duplicates)} repeated`}
-              {preview.notFound.length > 0 && (
+              {found ? `${formatCount(found.found)} of ${formatCount(list.usable.length + list.invalid.length)} entries found` : list.usable.length ? "Looking the entries up…" : "No id or email yet"}
+              {list.duplicates > 0 && `, ${formatCount(list.duplicates)} repeated`}
+              {found && found.notFound.length > 0 && (
                 <span className="text-amber-800">
-                  ; not found: {preview.notFound.slice(0, 5).join(", ")}
-                  {preview.notFound.length > 5 ? ` and ${formatCount(preview.notFound.length - 5)} more` : ""}
+                  ; not found: {found.notFound.slice(0, 5).join(", ")}
+                  {found.notFound.length > 5 ? ` and ${formatCount(found.notFound.length - 5)} more` : ""}
                 </span>
               )}
-              {preview.invalid.length > 0 && (
+              {list.invalid.length > 0 && (
                 <span className="block text-amber-800">
-                  Not an id or email, left out: {preview.invalid.slice(0, 5).join(", ")}
-                  {preview.invalid.length > 5 ? ` and ${formatCount(preview.invalid.length - 5)} more` : ""}
+                  Not an id or email, left out: {list.invalid.slice(0, 5).join(", ")}
+                  {list.invalid.length > 5 ? ` and ${formatCount(list.invalid.length - 5)} more` : ""}
                 </span>
               )}
             </p>
@@ -63,7 +115,7 @@ export function PasteListButton({ rows, onApply }: { rows: readonly PeopleTableR
             </button>
             <button
               type="submit"
-              disabled={usable.length === 0}
+              disabled={!list || list.usable.length === 0}
               className="rounded border border-brand-600 bg-brand-600 px-2 py-1 font-medium text-white hover:bg-brand-700 disabled:border-slate-300 disabled:bg-slate-200 disabled:text-slate-500"
             >
               Show just these

@@ -5,7 +5,6 @@ import type { Table } from "@tanstack/react-table";
 import type { AnyColumnDef } from "@/components/data-table/column-spec";
 import type { FilterOption } from "@/components/data-table/column-meta";
 import { organizationRoleLabel } from "@/lib/format/organization-roles";
-import type { CatalogLine } from "@/lib/directory/wire";
 import { groupHref, organizationHref, roleHref } from "./links";
 import type { AccessGrant, PeopleTableRow } from "./people-table-rows";
 
@@ -83,26 +82,36 @@ function AccessCell({ row, table }: { row: PeopleTableRow; table: Table<PeopleTa
   );
 }
 
-/** Options listed in a facet: only values someone holds (1,700 roles at zero would bury the rest), by label. */
-function heldOptions(held: Set<string>, label: (value: string) => string | undefined): FilterOption[] {
-  return [...held]
-    .map((value) => ({ value, label: label(value) ?? value }))
-    .sort((a, b) => a.label.localeCompare(b.label));
+/** The facets' labelled options (values someone holds, by label), as the People query route lists them. */
+export interface PeopleFacetOptions {
+  rbac: FilterOption[];
+  group: FilterOption[];
+  action: FilterOption[];
 }
 
-export function peopleAccessColumns(catalog: CatalogLine, rows: readonly PeopleTableRow[]): AnyColumnDef<PeopleTableRow>[] {
-  const orgName = new Map(catalog.organizations.map((o) => [o.uuid, o.name]));
-  const roleLabel = new Map(catalog.roles.map((r) => [r.id, `${r.name} (${orgName.get(r.organization_uuid) ?? r.organization_uuid})`]));
-  const groupName = new Map(catalog.groups.map((g) => [g.id, g.name]));
-  const roleOrg = new Map(catalog.roles.map((r) => [r.id, r.organization_uuid]));
-  const roleName = new Map(catalog.roles.map((r) => [r.id, r.name]));
-  const heldRoles = new Set<string>();
-  const heldGroups = new Set<string>();
-  for (const r of rows) {
-    for (const id of r.rbacRoles) heldRoles.add(id);
-    for (const id of r.groupIds) heldGroups.add(id);
-  }
+/** A role a row holds, named from the row's own group → role paths (every role held comes through one). */
+function roleOf(row: PeopleTableRow, id: string): AccessGrant | undefined {
+  return row.grants.find((g) => g.roleId === id);
+}
+const roleWords = (g: AccessGrant | undefined, id: string) => (g ? `${g.roleName} (${g.organizationName})` : id);
 
+/** Names as links, comma separated, every one in the title. */
+function LinkList({ title, links }: { title: string; links: { key: string; href: string; label: string }[] }) {
+  return (
+    <span className="truncate" title={title}>
+      {links.map((l, i) => (
+        <span key={l.key}>
+          {i > 0 && ", "}
+          <Link href={l.href} className="text-brand-700 hover:underline">
+            {l.label}
+          </Link>
+        </span>
+      ))}
+    </span>
+  );
+}
+
+export function peopleAccessColumns(options: PeopleFacetOptions): AnyColumnDef<PeopleTableRow>[] {
   return [
     {
       id: "rbacRoles",
@@ -111,21 +120,18 @@ export function peopleAccessColumns(catalog: CatalogLine, rows: readonly PeopleT
       header: "RBAC roles",
       size: 190,
       enableSorting: false,
-      meta: { label: "RBAC role", variant: "multiSelect", urlKey: "rbac", options: heldOptions(heldRoles, (id) => roleLabel.get(id)) },
+      meta: { label: "RBAC role", variant: "multiSelect", urlKey: "rbac", options: options.rbac },
       cell: ({ row }) =>
         row.original.rbacRoles.length === 0 ? (
           <span className="text-slate-400">—</span>
         ) : (
-          <span className="truncate" title={row.original.rbacRoles.map((id) => roleLabel.get(id) ?? id).join("\n")}>
-            {row.original.rbacRoles.map((id, i) => (
-              <span key={id}>
-                {i > 0 && ", "}
-                <Link href={roleHref(roleOrg.get(id) ?? "", id)} className="text-brand-700 hover:underline">
-                  {roleName.get(id) ?? id}
-                </Link>
-              </span>
-            ))}
-          </span>
+          <LinkList
+            title={row.original.rbacRoles.map((id) => roleWords(roleOf(row.original, id), id)).join("\n")}
+            links={row.original.rbacRoles.map((id) => {
+              const role = roleOf(row.original, id);
+              return { key: id, href: roleHref(role?.organizationUuid ?? "", id), label: role?.roleName ?? id };
+            })}
+          />
         ),
     },
     {
@@ -135,18 +141,9 @@ export function peopleAccessColumns(catalog: CatalogLine, rows: readonly PeopleT
       header: "Group",
       size: 190,
       enableSorting: false,
-      meta: { label: "Group", variant: "multiSelect", urlKey: "group", hiddenByDefault: true, options: heldOptions(heldGroups, (id) => groupName.get(id)) },
+      meta: { label: "Group", variant: "multiSelect", urlKey: "group", hiddenByDefault: true, options: options.group },
       cell: ({ row }) => (
-        <span className="truncate" title={row.original.groups.join("\n")}>
-          {row.original.groupIds.map((id, i) => (
-            <span key={id}>
-              {i > 0 && ", "}
-              <Link href={groupHref(id)} className="text-brand-700 hover:underline">
-                {groupName.get(id) ?? id}
-              </Link>
-            </span>
-          ))}
-        </span>
+        <LinkList title={row.original.groups.join("\n")} links={row.original.groupIds.map((id, i) => ({ key: id, href: groupHref(id), label: row.original.groups[i] ?? id }))} />
       ),
     },
     {
@@ -156,7 +153,7 @@ export function peopleAccessColumns(catalog: CatalogLine, rows: readonly PeopleT
       header: "Permission actions",
       size: 200,
       enableSorting: false,
-      meta: { label: "Permission action", variant: "multiSelect", urlKey: "action", options: catalog.actions.map((value) => ({ value })) },
+      meta: { label: "Permission action", variant: "multiSelect", urlKey: "action", options: options.action },
       cell: ({ row }) =>
         row.original.actions.length === 0 ? (
           <span className="text-slate-400">—</span>

@@ -1,52 +1,108 @@
 "use client";
 
-import { useMemo } from "react";
+import { useQuery } from "@tanstack/react-query";
+import type { ColumnFiltersState } from "@tanstack/react-table";
+import { useCallback, useMemo, useState } from "react";
 import { DataTable } from "@/components/data-table/data-table";
 import { DataTableCounts } from "@/components/data-table/data-table-counts";
 import { DataTableCsvDialog } from "@/components/data-table/data-table-csv-dialog";
 import { DataTableToolbar } from "@/components/data-table/data-table-toolbar";
 import { ErrorNotice } from "@/components/data-table/error-notice";
-import { useDataTable } from "@/components/data-table/use-data-table";
+import type { ServerRows } from "@/components/data-table/server-rows";
+import { useDataTableOn, useTableView } from "@/components/data-table/use-data-table";
 import type { AnyColumnDef } from "@/components/data-table/column-spec";
-import type { CatalogLine } from "@/lib/directory/wire";
+import { PEOPLE_FACETS, PEOPLE_FACET_KEYS, type PeopleFacet, type PeopleQueryAnswer, type PeopleQueryInput } from "@/lib/directory/people-query-wire";
+import { isAbortError, toApiError } from "@/lib/query/api-error";
 import { useExportDisabledReason } from "@/components/shell/officer-context";
 import { DirectoryAsOf } from "./directory-as-of";
-import { DirectoryProgressLine } from "./directory-progress-line";
-import { peopleDirectoryQuery } from "./directory-queries";
 import { PasteListButton } from "./paste-list-button";
 import { peopleColumns } from "./people-table-columns";
-import { peopleAccessColumns } from "./people-access-columns";
-import { peopleTableRows, type PeopleTableRow } from "./people-table-rows";
-import { useDirectoryQuery } from "./use-directory-query";
+import { peopleAccessColumns, type PeopleFacetOptions } from "./people-access-columns";
+import { matchingPeopleIds, PEOPLE_WINDOW, peopleOptionsQuery, peopleViewKey, peopleWindowQuery } from "./people-query";
+import { peopleTableRowFromWire, type PeopleTableRow } from "./people-table-rows";
 
 /*
- * Everyone in the directory, one row per `user_...` id across all organizations. The server walks
- * the whole tree once (shared by every officer, kept for the cache TTL); the table appears when
- * that walk is complete, never before, so every count and filter covers everyone.
+ * Everyone in the directory, one row per `user_...` id across all organizations. The server holds
+ * the sync's directory and answers the view (search, filters, sort) with one window of rows, the
+ * counts and the facets' counts (GET /api/directory/people/query); the table scrolls over every
+ * matching row and asks for the window in view. Counts, facets, "select all" and downloads cover
+ * everyone matching, not the window.
  */
 
 const NOUN = { one: "person", other: "people" };
 const DEFAULT_SORT = [{ id: "name", desc: false }];
 const rowId = (r: PeopleTableRow) => r.id;
-// The access columns exist before the directory arrives, so their URL keys (action=, rbac=) are read from the first render.
-const EMPTY_CATALOG: CatalogLine = { type: "catalog", organizations: [], groups: [], roles: [], actions: [] };
+const NO_OPTIONS: PeopleFacetOptions = { rbac: [], group: [], action: [] };
+const FACET_OF_COLUMN = new Map(PEOPLE_FACET_KEYS.map((k) => [PEOPLE_FACETS[k] as string, k]));
 
-/** The access columns (whose facet labels need the catalog) right after the organization roles. */
+/** The access columns (whose facet labels come from the server) right after the organization roles. */
 function withAccessColumns(base: AnyColumnDef<PeopleTableRow>[], access: AnyColumnDef<PeopleTableRow>[]): AnyColumnDef<PeopleTableRow>[] {
   const at = base.findIndex((c) => c.id === "organizationRoles");
   return at < 0 ? [...base, ...access] : [...base.slice(0, at + 1), ...access, ...base.slice(at + 1)];
 }
 
-export function PeoplePage() {
-  const directory = useDirectoryQuery(peopleDirectoryQuery());
-  const { data, phase, error } = directory;
-  const exportDisabled = useExportDisabledReason();
+function facetFilters(filters: ColumnFiltersState): Partial<Record<PeopleFacet, string[]>> {
+  const out: Partial<Record<PeopleFacet, string[]>> = {};
+  for (const f of filters) {
+    const key = FACET_OF_COLUMN.get(f.id);
+    if (key && Array.isArray(f.value)) out[key] = f.value.map(String);
+  }
+  return out;
+}
 
-  const rows = useMemo(() => (data ? peopleTableRows(data) : []), [data]);
-  const columns = useMemo(() => withAccessColumns(peopleColumns, peopleAccessColumns(data?.catalog ?? EMPTY_CATALOG, rows)), [data, rows]);
-  const controller = useDataTable({ data: rows, columns, getRowId: rowId, defaultSorting: DEFAULT_SORT });
+function facetMaps(answer: PeopleQueryAnswer | undefined): ReadonlyMap<string, ReadonlyMap<string, number>> {
+  const out = new Map<string, Map<string, number>>();
+  for (const key of PEOPLE_FACET_KEYS) out.set(PEOPLE_FACETS[key], new Map(answer?.facets?.[key] ?? []));
+  return out;
+}
+
+/**
+ * The window holding the rows in view from `first` (about 55 with the overscan): it starts 20 to 60
+ * rows above, in steps of a third of a window, so it covers them and scrolling asks seldom.
+ */
+const STEP = PEOPLE_WINDOW / 3;
+const windowStart = (first: number) => Math.floor(Math.max(0, first - 20) / STEP) * STEP;
+
+export function PeoplePage() {
+  const exportDisabled = useExportDisabledReason();
+  const options = useQuery(peopleOptionsQuery()).data ?? NO_OPTIONS;
+  const columns = useMemo(() => withAccessColumns(peopleColumns, peopleAccessColumns(options)), [options]);
+  const view = useTableView(columns);
+  const { search, filters, sorting } = view.url;
+
+  const query = useMemo<PeopleQueryInput>(() => ({ q: search, sort: sorting.length ? sorting : DEFAULT_SORT, ...facetFilters(filters) }), [search, sorting, filters]);
+  const viewKey = peopleViewKey(query);
+  // The window in view, for this view only: a new search starts at the top.
+  const [range, setRange] = useState({ viewKey, offset: 0 });
+  const offset = range.viewKey === viewKey ? range.offset : 0;
+  const onRange = useCallback(
+    (first: number) => {
+      const start = windowStart(first);
+      setRange((r) => (r.viewKey === viewKey && r.offset === start ? r : { viewKey, offset: start }));
+    },
+    [viewKey],
+  );
+
+  const people = useQuery(peopleWindowQuery(query, offset));
+  const answer = people.data;
+  const rows = useMemo(() => (answer ? answer.rows.map(peopleTableRowFromWire) : []), [answer]);
+  const server = useMemo<ServerRows>(
+    () => ({
+      offset: answer?.offset ?? 0,
+      matched: answer?.matched ?? 0,
+      total: answer?.total ?? 0,
+      facets: facetMaps(answer),
+      list: answer?.list,
+      onRange,
+      matchingIds: () => matchingPeopleIds(query, answer?.sync),
+    }),
+    [answer, onRange, query],
+  );
+  const controller = useDataTableOn({ data: rows, columns, getRowId: rowId, defaultSorting: DEFAULT_SORT, server }, view);
   const { table } = controller;
-  const complete = phase === "ready";
+
+  const error = people.error && !isAbortError(people.error) ? toApiError(people.error) : null;
+  const complete = answer !== undefined;
 
   return (
     <div className="flex min-h-0 flex-1 flex-col gap-2 p-4">
@@ -54,37 +110,26 @@ export function PeoplePage() {
         <h1 className="text-lg font-semibold text-slate-900">People</h1>
         <p className="text-xs text-slate-600">Everyone in every organization and group of the tree, one row per user id.</p>
       </div>
-      {data && <DirectoryAsOf data={data} />}
+      {answer && <DirectoryAsOf data={answer} />}
 
-      {(phase === "loading" || directory.refreshing) && (
-        <DirectoryProgressLine progress={directory.progress} onCancel={directory.cancel} refreshing={directory.refreshing} />
-      )}
-      {phase === "cancelled" && (
-        <div role="status" className="flex items-center gap-2 rounded border border-amber-200 bg-amber-50 px-2 py-1 text-xs text-amber-900">
-          <span>Loading the directory was cancelled; nothing is shown, because a partial directory would mislead.</span>
-          <button type="button" onClick={directory.retry} className="rounded border border-amber-300 bg-white px-2 py-0.5 font-medium hover:bg-amber-100">
-            Load the directory
-          </button>
-        </div>
-      )}
       {error && complete && (
-        <ErrorNotice error={error} onRetry={directory.retry} compact>
-          <p className="mt-0.5">The refresh failed; the list shown is the previous complete directory.</p>
+        <ErrorNotice error={error} onRetry={() => void people.refetch()} compact>
+          <p className="mt-0.5">The last search or filter could not be answered; the rows shown are from the one before.</p>
         </ErrorNotice>
       )}
 
       <DataTableToolbar controller={controller} searchLabel="Search people by name, email or user id" searchPlaceholder="Name, email, user_… id, or a pasted list">
-        <PasteListButton rows={rows} onApply={controller.setSearch} />
-        <DataTableCsvDialog table={table} noun={NOUN} download={{ table: "people", sync: data?.sync ?? null }} complete={complete} disabledReason={exportDisabled} />
+        <PasteListButton onApply={controller.setSearch} />
+        <DataTableCsvDialog table={table} noun={NOUN} download={{ table: "people", sync: answer?.sync ?? null, matchingQuery: viewKey }} complete={complete} disabledReason={exportDisabled} />
       </DataTableToolbar>
       {complete && <DataTableCounts table={table} noun={NOUN} />}
 
       <DataTable
         table={table}
         label="People across all organizations"
-        loading={phase === "loading"}
-        blocked={phase === "error" && error ? <ErrorNotice error={error} onRetry={directory.retry} /> : undefined}
-        empty={phase === "cancelled" ? "Not loaded." : "No one is in any organization or group of this tree."}
+        loading={!complete && !error}
+        blocked={!complete && error ? <ErrorNotice error={error} onRetry={() => void people.refetch()} /> : undefined}
+        empty="No one is in any organization or group of this tree."
         noMatches="No one matches the current search and filters."
       />
     </div>

@@ -1,5 +1,6 @@
 import { resolveEntries, splitEntries, countResolution, normalizeEmail, type ResolvedEntry } from "@/lib/directory/entries";
 import { emailDomain } from "@/lib/format/email";
+import type { PeopleQueryRow } from "@/lib/directory/people-query-wire";
 import type { PeopleDirectory } from "./directory-queries";
 
 /*
@@ -42,54 +43,60 @@ export interface AccessGrant {
   actions: ReadonlySet<string>;
 }
 
+/** The NDJSON directory's rows (ids and catalog positions) with their names joined, as the query route sends them. */
 export function peopleTableRows(dir: PeopleDirectory): PeopleTableRow[] {
   const orgName = new Map(dir.catalog.organizations.map((o) => [o.uuid, o.name]));
   const groupName = new Map(dir.catalog.groups.map((g) => [g.id, g.name]));
   const { roles, actions, groups } = dir.catalog;
-  const roleActions = roles.map((role) => role.actions.flatMap((ai) => (actions[ai] === undefined ? [] : [actions[ai]!])));
-  // One object per distinct group → role path, however many people share it.
-  const grantCache = new Map<number, AccessGrant | null>();
-  const grantOf = (gi: number, ri: number): AccessGrant | null => {
-    const key = gi * 1_000_003 + ri;
-    let grant = grantCache.get(key);
-    if (grant === undefined) {
-      const group = groups[gi];
-      const role = roles[ri];
-      grant =
-        group && role
-          ? {
-              groupId: group.id,
-              groupName: group.name,
-              roleId: role.id,
-              roleName: role.name,
-              organizationUuid: role.organization_uuid,
-              organizationName: orgName.get(role.organization_uuid) ?? role.organization_uuid,
-              actions: new Set(roleActions[ri]),
-            }
-          : null;
-      grantCache.set(key, grant);
-    }
-    return grant;
+  const actionsOf = (indexes: readonly number[]) => indexes.flatMap((ai) => (actions[ai] === undefined ? [] : [actions[ai]!]));
+  const grantOf = ([gi, ri]: [number, number]): PeopleQueryRow["grants"] => {
+    const group = groups[gi];
+    const role = roles[ri];
+    if (!group || !role) return [];
+    const organization = orgName.get(role.organization_uuid) ?? role.organization_uuid;
+    return [{ group_id: group.id, group: group.name, role_id: role.id, role: role.name, organization_uuid: role.organization_uuid, organization, actions: actionsOf(role.actions) }];
   };
-  return dir.rows.map((r) => {
-    const memberships = r.memberships.map((m) => ({ organization: orgName.get(m.organization_uuid) ?? m.organization_uuid, uuid: m.organization_uuid, role: m.organization_role }));
-    return {
+  return dir.rows.map((r) =>
+    peopleTableRowFromWire({
       id: r.id,
       email: r.email,
-      name: r.full_name,
-      domain: emailDomain(r.email),
-      organizations: memberships.map((m) => m.organization),
-      organizationUuids: memberships.map((m) => m.uuid),
-      organizationRoles: [...new Set(memberships.map((m) => m.role))],
-      memberships,
-      groupCount: r.group_ids.length,
-      groups: r.group_ids.map((id) => groupName.get(id) ?? id),
-      groupIds: r.group_ids,
-      rbacRoles: r.roles.flatMap((ri) => (roles[ri] ? [roles[ri]!.id] : [])),
-      actions: r.actions.flatMap((ai) => (actions[ai] === undefined ? [] : [actions[ai]!])),
-      grants: r.grants.flatMap(([gi, ri]) => grantOf(gi, ri) ?? []),
-    };
-  });
+      full_name: r.full_name,
+      memberships: r.memberships.map((m) => ({ organization_uuid: m.organization_uuid, organization: orgName.get(m.organization_uuid) ?? m.organization_uuid, role: m.organization_role })),
+      groups: r.group_ids.map((id) => ({ id, name: groupName.get(id) ?? id })),
+      roles: r.roles.flatMap((ri) => (roles[ri] ? [roles[ri]!.id] : [])),
+      actions: actionsOf(r.actions),
+      grants: r.grants.flatMap(grantOf),
+    }),
+  );
+}
+
+/** A row as the People query route sends it (names joined on the server), as the table's row. */
+export function peopleTableRowFromWire(r: PeopleQueryRow): PeopleTableRow {
+  const memberships = r.memberships.map((m) => ({ organization: m.organization, uuid: m.organization_uuid, role: m.role }));
+  return {
+    id: r.id,
+    email: r.email,
+    name: r.full_name,
+    domain: emailDomain(r.email),
+    organizations: memberships.map((m) => m.organization),
+    organizationUuids: memberships.map((m) => m.uuid),
+    organizationRoles: [...new Set(memberships.map((m) => m.role))],
+    memberships,
+    groupCount: r.groups.length,
+    groups: r.groups.map((g) => g.name),
+    groupIds: r.groups.map((g) => g.id),
+    rbacRoles: r.roles,
+    actions: r.actions,
+    grants: r.grants.map((g) => ({
+      groupId: g.group_id,
+      groupName: g.group,
+      roleId: g.role_id,
+      roleName: g.role,
+      organizationUuid: g.organization_uuid,
+      organizationName: g.organization,
+      actions: new Set(g.actions),
+    })),
+  };
 }
 
 export interface PasteFilterResult {

@@ -289,13 +289,17 @@ export function PersonHeader({ detail, children }: { detail: PersonDetail; child
   );
 }
 
-/** Loading, progress, errors and the person, for one `user_...` id. */
-export function usePersonDetail(userId: string) {
-  return useDirectoryQuery(personDetailQuery(userId));
+/** Loading, progress, errors and the person, for one `user_...` id; `initial`: the detail the server rendered the page with. */
+export function usePersonDetail(userId: string, initial?: PersonDetail | null) {
+  return useDirectoryQuery({ ...personDetailQuery(userId), initialData: initial ?? undefined });
 }
 
-export function PersonDetailView({ userId }: { userId: string }) {
-  const person = usePersonDetail(userId);
+/**
+ * `firstScreen`: the person as the server read them for this page (lib/first-screen/person.ts), so
+ * the tables paint with the document instead of after the scripts and a request.
+ */
+export function PersonDetailView({ userId, firstScreen }: { userId: string; firstScreen?: PersonDetail | null }) {
+  const person = usePersonDetail(userId, firstScreen);
   const { data: detail, phase, error } = person;
   return (
     <div className="p-4 pb-8">
@@ -320,9 +324,12 @@ export function PersonDetailView({ userId }: { userId: string }) {
           <PersonPrint detail={detail} />
         </>
       )}
-      <div className="mt-6 print:hidden">
-        <HistorySection subject={{ kind: "person", userId }} title="Timeline" />
-      </div>
+      {/* After the person: the timeline reads every kept sync, and the embedded database answers one query at a time. */}
+      {detail || error ? (
+        <div className="mt-6 print:hidden">
+          <HistorySection subject={{ kind: "person", userId }} title="Timeline" />
+        </div>
+      ) : null}
     </div>
   );
 }

@@ -1,2 +1,3 @@
 export { PrintHeader, type PrintHeaderProps } from "./print-header";
 export { PrintLayout, PrintTable, type PrintColumn } from "./print-table";
+export { usePrinting } from "./use-printing";

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { IdCell } from "@/components/data-table";
 import { groupHref, organizationHref, personHref, roleHref } from "@/components/people/links";
 import { organizationRoleLabel } from "@/lib/format/organization-roles";
-import type { PrivilegedRow } from "@/lib/privileged/wire";
+import { compareByOrganization, type PrivilegedRow } from "@/lib/privileged/wire";
 
 /* The privileged access table: who, where, what, and the road to it. */
 
@@ -29,6 +29,8 @@ export const privilegedColumns: ColumnDef<PrivilegedRow, unknown>[] = [
   {
     id: "organization",
     accessorFn: (r) => r.organization_name,
+    // The server's order (lib/privileged/report.ts), so the first rows it sends ahead stay on top.
+    sortingFn: (a, b) => compareByOrganization(a.original, b.original),
     meta: { label: "Organization", variant: "multiSelect", urlKey: "org" },
     cell: ({ row }) => (
       <Link className="text-brand-700 hover:underline" href={organizationHref(row.original.organization_uuid)}>

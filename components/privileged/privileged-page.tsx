@@ -9,33 +9,47 @@ import { useExportDisabledReason } from "@/components/shell/officer-context";
 import { formatDateTime } from "@/lib/format/dates";
 import { countOf, formatCount } from "@/lib/format/numbers";
 import { fetchJson, toApiError } from "@/lib/query";
-import { privilegedReportSchema, type PrivilegedOrganization, type PrivilegedRow } from "@/lib/privileged/wire";
+import { directoryKeys, syncKeys } from "@/lib/query/keys";
+import { usePrinting } from "@/components/print";
+import { privilegedReportSchema, type PrivilegedFirstScreen, type PrivilegedOrganization, type PrivilegedRow } from "@/lib/privileged/wire";
 import { syncListSchema } from "@/lib/sync/wire";
 import { privilegedColumns } from "./privileged-columns";
+import { TableHead } from "@/components/results/table-head";
 import { PrintedPrivilegedTable } from "./printed-table";
 
 /*
  * The privileged access report: everyone whose access is administrative, by organization, with the
  * road to it; the one-primary-owner check per organization; what is new since an earlier sync.
+ *
+ * The server renders the counts and the table's first rows into the page (`firstScreen`, see
+ * lib/first-screen), so they paint before any script runs; the whole report, which the table
+ * filters and sorts in the tab, follows in the background. Until it is in, the table is busy and
+ * its count says the rows are not all there yet.
  */
 
 const NOUN = { one: "privileged access", other: "privileged accesses" };
 const BY_ORG = [{ id: "organization", desc: false }];
+const NO_ROWS: PrivilegedRow[] = [];
 const rowId = (r: PrivilegedRow) => [r.user_id, r.organization_uuid, r.source, r.access, r.resource_id, r.group_id, r.role_id].join("|");
 
-export function PrivilegedPage() {
+export function PrivilegedPage({ firstScreen }: { firstScreen?: PrivilegedFirstScreen | null }) {
   const [asOf] = useQueryState("as_of", parseAsString);
   const [since, setSince] = useQueryState("since", parseAsString.withOptions({ history: "push" }));
   const exportDisabled = useExportDisabledReason();
 
   const report = useQuery({
-    queryKey: ["directory", "privileged", asOf ?? null, since ?? null],
+    queryKey: directoryKeys.privileged(asOf ?? null, since ?? null),
     queryFn: ({ signal }) => fetchJson("/api/directory/privileged", privilegedReportSchema, { signal, query: { as_of: asOf ?? undefined, since: since ?? undefined } }),
   });
-  const syncs = useQuery({ queryKey: ["syncs"], queryFn: ({ signal }) => fetchJson("/api/syncs", syncListSchema, { signal }) });
+  const syncs = useQuery({ queryKey: syncKeys.all, queryFn: ({ signal }) => fetchJson("/api/syncs", syncListSchema, { signal }) });
   const complete = useMemo(() => (syncs.data?.syncs ?? []).filter((s) => s.status === "complete"), [syncs.data]);
+  const printing = usePrinting();
 
-  const rows = report.data?.rows ?? [];
+  // The server's first screen stands in until the whole report is here, for the view it was read for.
+  const ahead = firstScreen && firstScreen.asOf === (asOf ?? null) && firstScreen.since === (since ?? null) ? firstScreen.report : undefined;
+  const shownReport = report.data ?? ahead;
+  const allRows = report.data !== undefined;
+  const rows = shownReport?.rows ?? NO_ROWS;
   const controller = useDataTable({ data: rows, columns: privilegedColumns, getRowId: rowId, defaultSorting: BY_ORG });
   const { table } = controller;
   const shown = matchingRows(table);
@@ -47,9 +61,9 @@ export function PrivilegedPage() {
     return `/api/export/privileged.csv${q.size ? `?${q}` : ""}`;
   }, [asOf, since]);
 
-  const organizations = report.data?.organizations ?? [];
+  const organizations = shownReport?.organizations ?? [];
   const ownerProblems = organizations.filter((o) => o.primary_owners !== 1);
-  const newCount = rows.filter((r) => r.new_since).length;
+  const newCount = allRows ? rows.filter((r) => r.new_since).length : undefined;
 
   return (
     <div className="flex min-h-0 flex-1 flex-col gap-3 p-4 print:block print:p-0">
@@ -58,7 +72,7 @@ export function PrivilegedPage() {
           <h1 className="text-lg font-semibold text-slate-900">Privileged access</h1>
           <p className="text-sm text-slate-600">
             Administrative organization roles (primary owner, owner, admin, membership admin) and RBAC permissions in the privileged set, with the path to each.
-            {report.data?.sync ? <> Sync of {formatDateTime(Date.parse(report.data.sync.finished_at))}.</> : null}
+            {shownReport?.sync ? <> Sync of {formatDateTime(Date.parse(shownReport.sync.finished_at))}.</> : null}
           </p>
         </div>
         <div className="flex flex-wrap items-center gap-2 print:hidden">
@@ -72,7 +86,7 @@ export function PrivilegedPage() {
             >
               <option value="">(no comparison)</option>
               {complete
-                .filter((s) => s.id !== (report.data?.sync?.id ?? ""))
+                .filter((s) => s.id !== (shownReport?.sync?.id ?? ""))
                 .map((s) => (
                   <option key={s.id} value={s.id}>
                     sync of {formatDateTime(Date.parse(s.finished_at ?? s.started_at))}
@@ -80,7 +94,13 @@ export function PrivilegedPage() {
                 ))}
             </select>
           </label>
-          <button type="button" onClick={() => window.print()} className="rounded border border-slate-300 bg-white px-3 py-1 text-sm hover:bg-slate-50">
+          <button
+            type="button"
+            onClick={() => window.print()}
+            disabled={!allRows}
+            title={allRows ? undefined : "Available once every row is loaded"}
+            className="rounded border border-slate-300 bg-white px-3 py-1 text-sm hover:bg-slate-50 disabled:opacity-50"
+          >
             Print
           </button>
           {exportDisabled ? (
@@ -97,10 +117,10 @@ export function PrivilegedPage() {
 
       {report.error ? <ErrorNotice error={toApiError(report.error)} onRetry={() => void report.refetch()} /> : null}
 
-      {report.data ? (
+      {shownReport ? (
         <section aria-label="Per organization" className="rounded border border-slate-200 bg-white">
           <p className="border-b border-slate-200 px-3 py-2 text-sm text-slate-700" role="status">
-            {countOf(new Set(rows.map((r) => r.user_id)).size, "person", "people")} with privileged access across {countOf(organizations.length, "organization")}.{" "}
+            {countOf(shownReport.people, "person", "people")} with privileged access across {countOf(organizations.length, "organization")}.{" "}
             {ownerProblems.length === 0 ? (
               <span className="text-emerald-800">Every organization has exactly one primary owner.</span>
             ) : (
@@ -108,7 +128,7 @@ export function PrivilegedPage() {
                 {countOf(ownerProblems.length, "organization")} without exactly one primary owner: {ownerProblems.map((o) => `${o.name} (${o.primary_owners})`).join(", ")}.
               </span>
             )}
-            {since ? <> {formatCount(newCount)} new since the chosen sync.</> : null}
+            {since && newCount !== undefined ? <> {formatCount(newCount)} new since the chosen sync.</> : null}
           </p>
           <OrganizationCounts organizations={organizations} />
         </section>
@@ -116,14 +136,15 @@ export function PrivilegedPage() {
 
       <div className="flex min-h-0 flex-1 flex-col gap-2 print:hidden">
         <DataTableToolbar controller={controller} searchLabel="Search people, access or path" searchPlaceholder="Search name, email, action, group, role…" />
-        <DataTableCounts table={table} noun={NOUN} />
+        <DataTableCounts table={table} noun={NOUN} walk={{ status: allRows || !shownReport ? "complete" : "partial", loaded: rows.length }} />
         <DataTable table={table} label="Privileged access" loading={report.isPending} empty="Nobody holds privileged access in this sync." />
       </div>
-      <PrintedPrivilegedTable rows={shown} syncId={report.data?.sync?.id ?? null} syncAt={report.data?.sync?.finished_at ?? null} />
+      {/* Every row of the view, so only while printing: kept in the DOM it would cost every render. */}
+      {printing ? <PrintedPrivilegedTable rows={shown} syncId={shownReport?.sync?.id ?? null} syncAt={shownReport?.sync?.finished_at ?? null} /> : null}
       <details className="text-xs text-slate-600 print:hidden">
         <summary>Which permissions count as privileged</summary>
         <p className="mt-1">
-          {report.data?.privileged_actions.join(", ")}. The dashboard&apos;s operator sets this list.
+          {shownReport?.privileged_actions.join(", ")}. The dashboard&apos;s operator sets this list.
         </p>
       </details>
     </div>
@@ -134,17 +155,11 @@ function OrganizationCounts({ organizations }: { organizations: PrivilegedOrgani
   return (
     <div className="max-h-56 overflow-auto print:max-h-none">
       <table className="w-full text-left text-sm">
-        <thead className="sticky top-0 bg-slate-50 text-xs text-slate-600">
-          <tr>
-            <th className="px-3 py-1 font-medium">Organization</th>
-            <th className="px-3 py-1 text-right font-medium">Primary owners</th>
-            <th className="px-3 py-1 text-right font-medium">Owners</th>
-            <th className="px-3 py-1 text-right font-medium">Admins</th>
-            <th className="px-3 py-1 text-right font-medium">Membership admins</th>
-            <th className="px-3 py-1 text-right font-medium">Via group permissions</th>
-            <th className="px-3 py-1 text-right font-medium">People</th>
-          </tr>
-        </thead>
+        <TableHead
+          headers={["Organization", "Primary owners", "Owners", "Admins", "Membership admins", "Via group permissions", "People"]}
+          className="sticky top-0 bg-slate-50 text-xs text-slate-600"
+          cellClassName={(i) => (i === 0 ? "px-3 py-1 font-medium" : "px-3 py-1 text-right font-medium")}
+        />
         <tbody>
           {organizations.map((o) => (
             <tr key={o.uuid} className="border-t border-slate-100">

@@ -1,20 +1,24 @@
 "use client";
 
-import { useEffect, useId, useMemo, useRef, useState } from "react";
+import { useMutation } from "@tanstack/react-query";
+import { useMemo, useState } from "react";
 import { useQueryState } from "nuqs";
 import { CountCell } from "@/components/data-table/cells";
 import type { AnyColumnDef } from "@/components/data-table/column-spec";
 import { ErrorNotice } from "@/components/data-table/error-notice";
-import { ResultTable } from "@/components/seed-lists/result-table";
-import { postJson } from "@/components/seed-lists/post-json";
-import { readUpload } from "@/components/seed-lists/read-upload";
+import { pageParam } from "@/components/data-table/url-parsers";
+import { CsvFileInput, UploadProblem } from "@/components/forms/csv-file-input";
+import { readUpload } from "@/components/forms/read-upload";
+import { InlineCheckbox, ModeRadios, PendingStatus } from "@/components/forms/request-controls";
+import { PasteEntriesField } from "@/components/forms/paste-entries-field";
+import { primaryClass } from "@/components/forms/styles";
+import { ResultTable, type ResultList } from "@/components/results/result-table";
 import { useExportDisabledReason } from "@/components/shell/officer-context";
-import { postForFile } from "@/components/data-table/table-download-client";
 import { formatDateTime } from "@/lib/format/dates";
 import { formatCount } from "@/lib/format/numbers";
-import { isAbortError, toApiError, type ApiError } from "@/lib/query/api-error";
-import { bulkResponseSchema, type BulkRequest, type BulkResponse, type GroupReconciliation, type ReconciliationDownload } from "@/lib/reconciliation/schema";
-import { pageParam } from "@/components/data-table/url-parsers";
+import { postForFile, postJson } from "@/lib/query/request";
+import { useCancellableMutation } from "@/lib/query/use-cancellable-mutation";
+import { bulkResponseSchema, type BulkRequest, type GroupReconciliation, type ReconciliationDownload } from "@/lib/reconciliation/schema";
 import { GroupResultView } from "./group-result-view";
 
 /*
@@ -59,8 +63,12 @@ function ShowGroupButton({ id, name }: { id: string; name: string }) {
 }
 
 const rowId = (r: GroupRow) => r.id;
-const inputClass = "rounded border border-slate-300 px-2 text-sm";
-const primaryClass = "h-8 rounded bg-brand-600 px-3 text-sm font-medium text-white hover:bg-brand-700 disabled:cursor-not-allowed disabled:opacity-50";
+const GROUPS_LIST: ResultList = { namespace: "g", label: "Groups reconciled", noun: { one: "group", other: "groups" }, searchLabel: "Search the groups", empty: "The file names no group of the directory." };
+type Posted = Pick<BulkRequest, "input" | "include_unlisted">;
+const MODES = [
+  { value: "csv", label: "Upload a CSV file" },
+  { value: "paste", label: "Paste" },
+] as const;
 
 export function BulkReconciliation() {
   const [mode, setMode] = useState<"csv" | "paste">("csv");
@@ -68,24 +76,17 @@ export function BulkReconciliation() {
   const [fileError, setFileError] = useState<string | null>(null);
   const [text, setText] = useState("");
   const [includeUnlisted, setIncludeUnlisted] = useState(false);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [result, setResult] = useState<BulkResponse | null>(null);
-  // What produced the result: a download posts it again and the server builds the file from it.
-  const [posted, setPosted] = useState<Pick<BulkRequest, "input" | "include_unlisted"> | null>(null);
-  const [saveError, setSaveError] = useState<string | null>(null);
-  const saveBulk = (download: ReconciliationDownload) => {
-    setSaveError(null);
-    return postForFile("/api/reconciliation/bulk", { ...posted, download }, "access-review.csv").catch((e: unknown) =>
-      setSaveError(e instanceof Error ? e.message : String(e)),
-    );
-  };
+  // The result carries what produced it: a download posts it again and the server builds the file from it.
+  const reconcile = useCancellableMutation(async (posted: Posted, signal) => ({
+    response: await postJson("/api/reconciliation/bulk", posted, bulkResponseSchema, { signal }),
+    posted,
+  }));
+  const result = reconcile.data?.response;
+  const posted = reconcile.data?.posted;
+  const pending = reconcile.isPending;
+  const saveBulk = useMutation({ mutationFn: (download: ReconciliationDownload) => postForFile("/api/reconciliation/bulk", { ...posted, download }, "access-review.csv") });
   const [shown] = useQueryState("show", pageParam);
   const disabled = useExportDisabledReason();
-  const abort = useRef<AbortController | null>(null);
-  const fileId = useId();
-  const pasteId = useId();
-  useEffect(() => () => abort.current?.abort(), []);
 
   const input: BulkRequest["input"] | null = mode === "csv" ? (file ? { kind: "csv", filename: file.filename, content_base64: file.base64 } : null) : text.trim() ? { kind: "paste", text } : null;
   const rows = useMemo<GroupRow[]>(() => (result ? result.results.map((r) => ({ ...r.counts, id: r.group.id, name: r.group.name })) : []), [result]);
@@ -100,27 +101,6 @@ export function BulkReconciliation() {
     else setFile({ filename: r.upload.filename, base64: r.upload.base64, records: r.upload.records.length });
   }
 
-  async function reconcile() {
-    if (!input) return;
-    abort.current?.abort();
-    const ctrl = new AbortController();
-    abort.current = ctrl;
-    setPending(true);
-    setError(null);
-    try {
-      const body = { input, include_unlisted: includeUnlisted };
-      setResult(await postJson("/api/reconciliation/bulk", body, bulkResponseSchema, { signal: ctrl.signal }));
-      setPosted(body);
-    } catch (e) {
-      if (!isAbortError(e)) setError(toApiError(e));
-    } finally {
-      if (abort.current === ctrl) {
-        abort.current = null;
-        setPending(false);
-      }
-    }
-  }
-
   const totals = result
     ? result.results.reduce((t, r) => ({ in_both: t.in_both + r.counts.in_both, unexpected: t.unexpected + r.counts.unexpected, missing: t.missing + r.counts.missing }), { in_both: 0, unexpected: 0, missing: 0 })
     : null;
@@ -131,53 +111,25 @@ export function BulkReconciliation() {
         <p className="text-xs text-slate-600">
           One record per expected membership: <code className="font-mono">group_name_or_id,email</code> (a user id works in place of the email; a header row is optional). Group names match exactly, then in any case; a name several groups share must be given as the id.
         </p>
-        <div className="flex gap-4 text-xs text-slate-700">
-          <label className="inline-flex items-center gap-1">
-            <input type="radio" name="bulk-mode" checked={mode === "csv"} onChange={() => setMode("csv")} /> Upload a CSV file
-          </label>
-          <label className="inline-flex items-center gap-1">
-            <input type="radio" name="bulk-mode" checked={mode === "paste"} onChange={() => setMode("paste")} /> Paste
-          </label>
-        </div>
+        <ModeRadios name="bulk-mode" value={mode} onChange={setMode} options={MODES} />
         {mode === "csv" ? (
-          <div>
-            <label htmlFor={fileId} className="block text-xs font-medium text-slate-700">
-              Review file (CSV)
-            </label>
-            <input id={fileId} type="file" accept=".csv,.txt,text/csv,text/plain" onChange={(e) => void pick(e.target.files?.[0])} className="mt-1 block text-xs file:mr-2 file:rounded file:border file:border-slate-300 file:bg-white file:px-2 file:py-1 file:text-xs" />
+          <CsvFileInput label="Review file (CSV)" onPick={(f) => void pick(f)}>
             {file && <p className="mt-1 text-xs text-slate-600">{file.filename}: {formatCount(file.records)} records.</p>}
-            {fileError && (
-              <p role="alert" className="mt-1 rounded border border-red-200 bg-red-50 px-2 py-1 text-xs text-red-900">
-                {fileError}
-              </p>
-            )}
-          </div>
+            {fileError && <UploadProblem className="mt-1">{fileError}</UploadProblem>}
+          </CsvFileInput>
         ) : (
-          <div>
-            <label htmlFor={pasteId} className="block text-xs font-medium text-slate-700">
-              Review records
-            </label>
-            <textarea id={pasteId} value={text} onChange={(e) => setText(e.target.value)} rows={8} spellCheck={false} placeholder={"group_name_or_id,email\nLegal,jane.doe@example.com"} className={`mt-1 w-full max-w-2xl py-1 font-mono text-xs ${inputClass}`} />
-          </div>
+          <PasteEntriesField label="Review records" value={text} onChange={setText} placeholder={"group_name_or_id,email\nLegal,jane.doe@example.com"} fieldClassName="max-w-2xl" />
         )}
         <div className="flex flex-wrap items-center gap-3">
-          <button type="button" className={primaryClass} disabled={!input || pending} onClick={() => void reconcile()}>
+          <button type="button" className={primaryClass} disabled={!input || pending} onClick={() => input && reconcile.mutate({ input, include_unlisted: includeUnlisted })}>
             Reconcile all groups
           </button>
-          <label className="inline-flex items-center gap-1 text-xs text-slate-700">
-            <input type="checkbox" checked={includeUnlisted} onChange={(e) => setIncludeUnlisted(e.target.checked)} />
+          <InlineCheckbox checked={includeUnlisted} onChange={setIncludeUnlisted}>
             Also reconcile groups the file does not name (all their members are then unexpected)
-          </label>
-          {pending && (
-            <span role="status" className="flex items-center gap-2 text-xs text-slate-600">
-              Reconciling…
-              <button type="button" className="underline" onClick={() => abort.current?.abort()}>
-                Cancel
-              </button>
-            </span>
-          )}
+          </InlineCheckbox>
+          {pending && <PendingStatus onCancel={reconcile.cancel}>Reconciling…</PendingStatus>}
         </div>
-        {error && <ErrorNotice error={error} />}
+        {reconcile.error && <ErrorNotice error={reconcile.error} />}
       </section>
 
       {result && totals && (
@@ -217,20 +169,20 @@ export function BulkReconciliation() {
               {result.unlisted_groups.length > 8 ? ` and ${formatCount(result.unlisted_groups.length - 8)} more` : ""}.
             </p>
           )}
-          <ResultTable rows={rows} columns={columns} rowId={rowId} namespace="g" label="Groups reconciled" noun={{ one: "group", other: "groups" }} searchLabel="Search the groups" empty="The file names no group of the directory." height="max-h-72">
+          <ResultTable rows={rows} columns={columns} rowId={rowId} list={GROUPS_LIST} height="max-h-72">
             <button
               type="button"
               disabled={!!disabled}
               title={disabled}
-              onClick={() => void saveBulk({ list: "all" })}
+              onClick={() => saveBulk.mutate({ list: "all" })}
               className="inline-flex h-7 items-center rounded border border-slate-300 bg-white px-2 text-xs font-medium text-slate-800 hover:bg-slate-50 disabled:cursor-not-allowed disabled:opacity-50"
             >
               Download combined CSV
             </button>
           </ResultTable>
-          {saveError && (
+          {saveBulk.error && (
             <p role="alert" className="text-xs text-red-800">
-              {saveError}
+              {saveBulk.error.message}
             </p>
           )}
           {shownResult && (

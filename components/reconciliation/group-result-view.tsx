@@ -1,9 +1,11 @@
 "use client";
 
-import { useMemo, useState } from "react";
+import { useMutation } from "@tanstack/react-query";
+import { useMemo } from "react";
 import { useQueryState } from "nuqs";
 import { useExportDisabledReason } from "@/components/shell/officer-context";
-import { ResultTable } from "@/components/seed-lists/result-table";
+import { ListTabs, tabPanelProps } from "@/components/results/list-tabs";
+import { ResultTable, type ResultList } from "@/components/results/result-table";
 import { formatCount } from "@/lib/format/numbers";
 import { pageParam } from "@/components/data-table/url-parsers";
 import type { GroupReconciliation, ReconciliationDownload, ReconciliationRow } from "@/lib/reconciliation/schema";
@@ -19,6 +21,20 @@ const TABS = ["in_both", "unexpected", "missing", "skipped"] as const;
 type Tab = (typeof TABS)[number];
 const rowId = (r: ReconciliationRow) => `${r.status}:${r.user_id ?? ""}:${r.input ?? ""}`;
 const skippedId = (r: SkippedRow) => String(r.index);
+const TAB_LABELS: Record<Tab, string> = { in_both: "In both", unexpected: "Unexpected access", missing: "Missing", skipped: "Not read" };
+const peopleList = (tab: Exclude<Tab, "skipped">, namespace: string, empty: string): ResultList => ({
+  namespace,
+  label: TAB_LABELS[tab],
+  noun: { one: "person", other: "people" },
+  searchLabel: `Search ${TAB_LABELS[tab].toLowerCase()}`,
+  empty,
+});
+const LISTS = {
+  in_both: peopleList("in_both", "b", "No expected entry is a member."),
+  unexpected: peopleList("unexpected", "u", "Every member is expected."),
+  missing: peopleList("missing", "m", "Every expected entry is a member."),
+};
+const SKIPPED_LIST: ResultList = { namespace: "s", label: "Expected entries not read as people", noun: { one: "entry", other: "entries" }, searchLabel: "Search these entries", empty: "Every expected entry was read as an email or a user id, once." };
 
 function skippedRows(r: GroupReconciliation): SkippedRow[] {
   return r.skipped.map((s) => ({
@@ -46,21 +62,12 @@ export function GroupResultView({
   const disabled = useExportDisabledReason();
   const c = result.counts;
   const skipped = useMemo(() => skippedRows(result), [result]);
-  const tabs: { id: Tab; label: string; count: number }[] = [
-    { id: "in_both", label: "In both", count: c.in_both },
-    { id: "unexpected", label: "Unexpected access", count: c.unexpected },
-    { id: "missing", label: "Missing", count: c.missing },
-    { id: "skipped", label: "Not read", count: skipped.length },
-  ];
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
-  const save = (list: ReconciliationDownload["list"]) => {
-    setBusy(true);
-    setFailure(null);
-    download(list)
-      .catch((e: unknown) => setFailure(e instanceof Error ? e.message : String(e)))
-      .finally(() => setBusy(false));
-  };
+  const counts: Record<Tab, number> = { in_both: c.in_both, unexpected: c.unexpected, missing: c.missing, skipped: skipped.length };
+  const tabs = TABS.map((id) => ({ id, label: TAB_LABELS[id], count: counts[id] }));
+  const saving = useMutation({ mutationFn: download });
+  const save = (list: ReconciliationDownload["list"]) => saving.mutate(list);
+  const busy = saving.isPending;
+  const failure = saving.error?.message ?? null;
 
   const downloadButton = (label: string, onClick: () => void) => (
     <button
@@ -90,51 +97,17 @@ export function GroupResultView({
         </p>
       )}
       <div className="flex flex-wrap items-end justify-between gap-2 border-b border-slate-200">
-        <div role="tablist" aria-label="Reconciliation lists" className="flex flex-wrap gap-1">
-          {tabs.map((t) => (
-            <button
-              key={t.id}
-              type="button"
-              role="tab"
-              id={`recon-tab-${t.id}`}
-              aria-selected={tab === t.id}
-              aria-controls={`recon-panel-${t.id}`}
-              onClick={() => setParam(t.id === "in_both" ? "" : t.id)}
-              className={`-mb-px rounded-t border px-3 py-1 text-sm ${tab === t.id ? "border-slate-200 border-b-white bg-white font-medium text-slate-900" : "border-transparent text-slate-600 hover:text-slate-900"}`}
-            >
-              {t.label} ({formatCount(t.count)})
-            </button>
-          ))}
-        </div>
+        <ListTabs label="Reconciliation lists" idPrefix="recon" tabs={tabs} value={tab} onChange={(id) => setParam(id === "in_both" ? "" : id)} className="flex flex-wrap gap-1" />
         <div className="pb-1">
           {downloadButton("Download all three lists (CSV)", () => save("all"))}
         </div>
       </div>
-      <div role="tabpanel" id={`recon-panel-${tab}`} aria-labelledby={`recon-tab-${tab}`}>
+      <div {...tabPanelProps("recon", tab)}>
         {tab === "skipped" ? (
-          <ResultTable
-            rows={skipped}
-            columns={skippedColumns}
-            rowId={skippedId}
-            namespace="s"
-            label="Expected entries not read as people"
-            noun={{ one: "entry", other: "entries" }}
-            searchLabel="Search these entries"
-            empty="Every expected entry was read as an email or a user id, once."
-          />
+          <ResultTable rows={skipped} columns={skippedColumns} rowId={skippedId} list={SKIPPED_LIST} />
         ) : (
-          <ResultTable
-            key={tab}
-            rows={result[tab]}
-            columns={reconciliationColumns}
-            rowId={rowId}
-            namespace={tab === "in_both" ? "b" : tab === "unexpected" ? "u" : "m"}
-            label={tabs.find((t) => t.id === tab)!.label}
-            noun={{ one: "person", other: "people" }}
-            searchLabel={`Search ${tabs.find((t) => t.id === tab)!.label.toLowerCase()}`}
-            empty={tab === "in_both" ? "No expected entry is a member." : tab === "unexpected" ? "Every member is expected." : "Every expected entry is a member."}
-          >
-            {downloadButton(`Download ${tabs.find((t) => t.id === tab)!.label.toLowerCase()} (CSV)`, () => save(tab))}
+          <ResultTable key={tab} rows={result[tab]} columns={reconciliationColumns} rowId={rowId} list={LISTS[tab]}>
+            {downloadButton(`Download ${TAB_LABELS[tab].toLowerCase()} (CSV)`, () => save(tab))}
           </ResultTable>
         )}
       </div>

@@ -1,15 +1,16 @@
 "use client";
 
-import { useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { ErrorNotice } from "@/components/data-table/error-notice";
-import { postJson } from "@/components/seed-lists/post-json";
 import { useOfficer } from "@/components/shell/officer-context";
-import { isAbortError, toApiError, type ApiError } from "@/lib/query/api-error";
+import { toApiError } from "@/lib/query/api-error";
+import { savedReconciliationKeys } from "@/lib/query/keys";
+import { postJson } from "@/lib/query/request";
 import type { ExpectedInput } from "@/lib/reconciliation/schema";
 import { MAX_RECONCILIATION_NAME, savedReconciliationMetaSchema } from "@/lib/reconciliation/saved-schema";
-import { savedReconciliationHref, savedReconciliationKeys } from "./saved-queries";
+import { savedReconciliationHref } from "./saved-queries";
 
 /*
  * "Save this reconciliation": the group and expected list under a name, with a first run against
@@ -22,41 +23,32 @@ export function SaveReconciliation({ groupId, groupName, expected }: { groupId: 
   const officer = useOfficer();
   const id = useId();
   const [name, setName] = useState(`${groupName} reconciliation`);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-  if (officer?.role === "viewer") return null;
-
-  async function save() {
-    setPending(true);
-    setError(null);
-    try {
-      const meta = await postJson("/api/reconciliations", { name, group_id: groupId, expected }, savedReconciliationMetaSchema);
+  const save = useMutation({
+    mutationFn: () => postJson("/api/reconciliations", { name, group_id: groupId, expected }, savedReconciliationMetaSchema),
+    onSuccess: async (meta) => {
       await queryClient.invalidateQueries({ queryKey: savedReconciliationKeys.all });
       router.push(savedReconciliationHref(meta.id));
-    } catch (e) {
-      if (!isAbortError(e)) setError(toApiError(e));
-    } finally {
-      setPending(false);
-    }
-  }
+    },
+  });
+  if (officer?.role === "viewer") return null;
 
   return (
     <form
       className="flex flex-wrap items-center gap-2 print:hidden"
       onSubmit={(e) => {
         e.preventDefault();
-        void save();
+        save.mutate();
       }}
     >
       <label htmlFor={id} className="text-xs font-medium text-slate-700">
         Save as
       </label>
       <input id={id} value={name} maxLength={MAX_RECONCILIATION_NAME} onChange={(e) => setName(e.target.value)} className="h-7 w-72 rounded border border-slate-300 px-2 text-xs" />
-      <button type="submit" disabled={pending || !name.trim()} className="h-7 rounded border border-slate-300 bg-white px-2 text-xs font-medium hover:bg-slate-50 disabled:opacity-50">
-        {pending ? "Saving…" : "Save this reconciliation"}
+      <button type="submit" disabled={save.isPending || !name.trim()} className="h-7 rounded border border-slate-300 bg-white px-2 text-xs font-medium hover:bg-slate-50 disabled:opacity-50">
+        {save.isPending ? "Saving…" : "Save this reconciliation"}
       </button>
       <span className="text-xs text-slate-500">Saved reconciliations keep the expected list, so they can be run again against a newer sync.</span>
-      {error && <ErrorNotice error={error} compact />}
+      {save.error && <ErrorNotice error={toApiError(save.error)} compact />}
     </form>
   );
 }

@@ -1,17 +1,11 @@
 import { queryOptions } from "@tanstack/react-query";
-import { fetchJson } from "@/lib/query/fetch-json";
+import { savedReconciliationKeys } from "@/lib/query/keys";
+import { fetchJson } from "@/lib/query/request";
 import { runComparisonResponseSchema, savedReconciliationDetailSchema, savedReconciliationListSchema } from "@/lib/reconciliation/saved-schema";
 
-/* Saved reconciliations as TanStack queries: keys and paths defined once. */
+/* Saved reconciliations as TanStack queries: paths defined once (keys: lib/query/keys.ts). */
 
 const enc = encodeURIComponent;
-
-export const savedReconciliationKeys = {
-  all: ["reconciliations"] as const,
-  index: () => ["reconciliations", "index"] as const,
-  detail: (id: string, run?: number) => ["reconciliations", "detail", id, { run }] as const,
-  compare: (id: string, a?: number, b?: number) => ["reconciliations", "compare", id, { a, b }] as const,
-};
 
 export const savedReconciliationsQuery = () =>
   queryOptions({

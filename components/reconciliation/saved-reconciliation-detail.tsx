@@ -1,21 +1,23 @@
 "use client";
 
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useQueryState } from "nuqs";
-import { useState } from "react";
 import { ErrorNotice } from "@/components/data-table/error-notice";
 import { pageParam } from "@/components/data-table/url-parsers";
-import { postJson } from "@/components/seed-lists/post-json";
+import { Panel } from "@/components/results/panel";
+import { PlainTable, plainTd as td } from "@/components/results/plain-table";
 import { useOfficer } from "@/components/shell/officer-context";
 import { formatDateTime } from "@/lib/format/dates";
 import { formatCount } from "@/lib/format/numbers";
-import { isAbortError, toApiError, type ApiError } from "@/lib/query/api-error";
+import { toApiError } from "@/lib/query/api-error";
+import { savedReconciliationKeys } from "@/lib/query/keys";
+import { postJson } from "@/lib/query/request";
 import { reconciliationRunRefSchema } from "@/lib/reconciliation/saved-schema";
 import { GroupResultView } from "./group-result-view";
 import { ReconciliationPrint } from "./reconciliation-print";
 import { RunComparison } from "./run-comparison";
-import { savedReconciliationKeys, savedReconciliationQuery } from "./saved-queries";
+import { savedReconciliationQuery } from "./saved-queries";
 
 /*
  * One saved reconciliation, a page of its own (`/reconciliation/<id>?run=N`): what it reconciles,
@@ -23,8 +25,6 @@ import { savedReconciliationKeys, savedReconciliationQuery } from "./saved-queri
  * against the newest sync", and what changed between two runs (`?compare=M`).
  */
 
-const th = "border-b border-slate-200 bg-slate-50 px-2 py-1 text-left text-xs font-medium text-slate-600";
-const td = "border-b border-slate-100 px-2 py-1 align-top text-xs";
 const num = (s: string) => (/^[1-9][0-9]{0,8}$/.test(s) ? Number(s) : undefined);
 const SAVED_DOWNLOAD_NOTE = "A kept run is not downloaded from here yet: print this page, or reconcile the same list on the Reconciliation page to download it.";
 
@@ -34,28 +34,19 @@ export function SavedReconciliationPage({ id }: { id: string }) {
   const q = useQuery(savedReconciliationQuery(id, num(runParam)));
   const queryClient = useQueryClient();
   const officer = useOfficer();
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const rerun = useMutation({
+    mutationFn: () => postJson(`/api/reconciliations/${encodeURIComponent(id)}/runs`, {}, reconciliationRunRefSchema),
+    onSuccess: async (ref) => {
+      await queryClient.invalidateQueries({ queryKey: savedReconciliationKeys.all });
+      // The run before the new one stays beside it, so "what changed" is on screen at once.
+      if (q.data) void setCompare(String(q.data.meta.latest.number));
+      void setRun(String(ref.number));
+    },
+  });
 
   if (q.error) return <ErrorNotice error={toApiError(q.error)} onRetry={() => void q.refetch()} />;
   const d = q.data;
   if (!d) return <p className="text-sm text-slate-600">Loading the saved reconciliation…</p>;
-
-  async function rerun() {
-    setPending(true);
-    setError(null);
-    try {
-      const ref = await postJson(`/api/reconciliations/${encodeURIComponent(id)}/runs`, {}, reconciliationRunRefSchema);
-      await queryClient.invalidateQueries({ queryKey: savedReconciliationKeys.all });
-      // The run before the new one stays beside it, so "what changed" is on screen at once.
-      void setCompare(String(d!.meta.latest.number));
-      void setRun(String(ref.number));
-    } catch (e) {
-      if (!isAbortError(e)) setError(toApiError(e));
-    } finally {
-      setPending(false);
-    }
-  }
 
   const compareWith = num(compareParam);
   const canCompare = compareWith !== undefined && compareWith !== d.shown && d.history.some((h) => h.number === compareWith);
@@ -77,84 +68,68 @@ export function SavedReconciliationPage({ id }: { id: string }) {
           </p>
         </div>
 
-        <section aria-labelledby="recon-runs" className="flex flex-col gap-2 rounded border border-slate-200 bg-white p-3">
-          <h2 id="recon-runs" className="text-sm font-semibold text-slate-900">
-            Runs
-          </h2>
-          <table className="w-full border-separate border-spacing-0">
-            <caption className="sr-only">Runs of this reconciliation</caption>
-            <thead>
-              <tr>
-                <th scope="col" className={th}>Run</th>
-                <th scope="col" className={th}>Sync</th>
-                <th scope="col" className={th}>Ran by, at</th>
-                <th scope="col" className={th}>In both / unexpected / missing</th>
-                <th scope="col" className={th}>Show / compare</th>
+        <Panel title="Runs">
+          <PlainTable caption="Runs of this reconciliation" headers={["Run", "Sync", "Ran by, at", "In both / unexpected / missing", "Show / compare"]}>
+            {d.history.map((h) => (
+              <tr key={h.number} aria-current={h.number === d.shown ? "true" : undefined} className={h.number === d.shown ? "bg-brand-50" : undefined}>
+                <td className={td}>#{h.number}</td>
+                <td className={`${td} font-mono`}>
+                  {h.sync_id} <span className="font-sans text-slate-500">({formatDateTime(Date.parse(h.directory_built_at))})</span>
+                </td>
+                <td className={td}>
+                  {h.ran_by}, {formatDateTime(Date.parse(h.ran_at))}
+                </td>
+                <td className={`${td} tabular-nums`}>
+                  {formatCount(h.counts.in_both)} / {formatCount(h.counts.unexpected)} / {formatCount(h.counts.missing)}
+                </td>
+                <td className={td}>
+                  {h.number === d.shown ? (
+                    <span className="text-slate-500">shown</span>
+                  ) : (
+                    <span className="flex gap-2">
+                      <button type="button" className="text-brand-700 underline" onClick={() => void setRun(String(h.number))}>
+                        Show
+                      </button>
+                      <button type="button" className="text-brand-700 underline" onClick={() => void setCompare(String(h.number))}>
+                        Compare with #{d.shown}
+                      </button>
+                    </span>
+                  )}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {d.history.map((h) => (
-                <tr key={h.number} aria-current={h.number === d.shown ? "true" : undefined} className={h.number === d.shown ? "bg-brand-50" : undefined}>
-                  <td className={td}>#{h.number}</td>
-                  <td className={`${td} font-mono`}>
-                    {h.sync_id} <span className="font-sans text-slate-500">({formatDateTime(Date.parse(h.directory_built_at))})</span>
-                  </td>
-                  <td className={td}>
-                    {h.ran_by}, {formatDateTime(Date.parse(h.ran_at))}
-                  </td>
-                  <td className={`${td} tabular-nums`}>
-                    {formatCount(h.counts.in_both)} / {formatCount(h.counts.unexpected)} / {formatCount(h.counts.missing)}
-                  </td>
-                  <td className={td}>
-                    {h.number === d.shown ? (
-                      <span className="text-slate-500">shown</span>
-                    ) : (
-                      <span className="flex gap-2">
-                        <button type="button" className="text-brand-700 underline" onClick={() => void setRun(String(h.number))}>
-                          Show
-                        </button>
-                        <button type="button" className="text-brand-700 underline" onClick={() => void setCompare(String(h.number))}>
-                          Compare with #{d.shown}
-                        </button>
-                      </span>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </PlainTable>
           <div className="flex flex-wrap items-center gap-3">
             {officer?.role === "viewer" ? (
               <span className="text-xs text-slate-500">Re-running needs the exporter role.</span>
             ) : (
               <button
                 type="button"
-                disabled={pending}
-                onClick={() => void rerun()}
+                disabled={rerun.isPending}
+                onClick={() => rerun.mutate()}
                 className="h-8 rounded bg-brand-600 px-3 text-sm font-medium text-white hover:bg-brand-700 disabled:cursor-not-allowed disabled:opacity-50"
               >
-                {pending ? "Re-running…" : "Re-run against the newest sync"}
+                {rerun.isPending ? "Re-running…" : "Re-run against the newest sync"}
               </button>
             )}
             <button type="button" onClick={() => window.print()} className="h-8 rounded border border-slate-300 bg-white px-3 text-sm hover:bg-slate-50">
               Print
             </button>
           </div>
-          {error && <ErrorNotice error={error} />}
-        </section>
+          {rerun.error && <ErrorNotice error={toApiError(rerun.error)} />}
+        </Panel>
 
         {canCompare && (
-          <section aria-labelledby="recon-compare" className="flex flex-col gap-2 rounded border border-slate-200 bg-white p-3">
-            <div className="flex items-center justify-between">
-              <h2 id="recon-compare" className="text-sm font-semibold text-slate-900">
-                What changed from run #{a} to run #{b}
-              </h2>
+          <Panel
+            title={`What changed from run #${a} to run #${b}`}
+            aside={
               <button type="button" className="text-xs underline" onClick={() => void setCompare("")}>
                 Close
               </button>
-            </div>
+            }
+          >
             <RunComparison id={id} a={a} b={b} />
-          </section>
+          </Panel>
         )}
 
         <section aria-label="Reconciliation result" className="flex flex-col gap-2 rounded border border-slate-200 bg-white p-3">

@@ -3,6 +3,8 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { ErrorNotice } from "@/components/data-table/error-notice";
+import { Panel } from "@/components/results/panel";
+import { PlainTable } from "@/components/results/plain-table";
 import { formatDateTime } from "@/lib/format/dates";
 import { formatCount } from "@/lib/format/numbers";
 import { toApiError } from "@/lib/query/api-error";
@@ -10,16 +12,12 @@ import { savedReconciliationHref, savedReconciliationsQuery } from "./saved-quer
 
 /* The saved reconciliations, newest first, each with its latest run's counts. */
 
-const th = "border-b border-slate-200 bg-slate-50 px-2 py-1 text-left text-xs font-medium text-slate-600";
 const td = "border-b border-slate-100 px-2 py-1 align-top text-sm";
 
 export function SavedReconciliations() {
   const q = useQuery(savedReconciliationsQuery());
   return (
-    <section aria-labelledby="saved-recons" className="flex flex-col gap-2 rounded border border-slate-200 bg-white p-3">
-      <h2 id="saved-recons" className="text-sm font-semibold text-slate-900">
-        Saved reconciliations
-      </h2>
+    <Panel title="Saved reconciliations">
       {q.error ? (
         <ErrorNotice error={toApiError(q.error)} onRetry={() => void q.refetch()} compact />
       ) : !q.data ? (
@@ -27,38 +25,26 @@ export function SavedReconciliations() {
       ) : q.data.reconciliations.length === 0 ? (
         <p className="text-xs text-slate-600">None yet. Reconcile a group, then “Save this reconciliation” keeps it to run again later.</p>
       ) : (
-        <table className="w-full border-separate border-spacing-0">
-          <caption className="sr-only">Saved reconciliations</caption>
-          <thead>
-            <tr>
-              <th scope="col" className={th}>Name</th>
-              <th scope="col" className={th}>Group</th>
-              <th scope="col" className={th}>Saved by</th>
-              <th scope="col" className={th}>Runs</th>
-              <th scope="col" className={th}>Latest run</th>
+        <PlainTable caption="Saved reconciliations" headers={["Name", "Group", "Saved by", "Runs", "Latest run"]}>
+          {q.data.reconciliations.map((r) => (
+            <tr key={r.id}>
+              <td className={td}>
+                <Link href={savedReconciliationHref(r.id)} className="text-brand-700 hover:underline">
+                  {r.name}
+                </Link>
+              </td>
+              <td className={td}>{r.group.name}</td>
+              <td className={`${td} text-xs`}>
+                {r.created_by}, {formatDateTime(Date.parse(r.created_at))}
+              </td>
+              <td className={`${td} tabular-nums`}>{formatCount(r.runs)}</td>
+              <td className={`${td} text-xs`}>
+                {formatDateTime(Date.parse(r.latest.ran_at))}: {formatCount(r.latest.counts.unexpected)} unexpected, {formatCount(r.latest.counts.missing)} missing
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {q.data.reconciliations.map((r) => (
-              <tr key={r.id}>
-                <td className={td}>
-                  <Link href={savedReconciliationHref(r.id)} className="text-brand-700 hover:underline">
-                    {r.name}
-                  </Link>
-                </td>
-                <td className={td}>{r.group.name}</td>
-                <td className={`${td} text-xs`}>
-                  {r.created_by}, {formatDateTime(Date.parse(r.created_at))}
-                </td>
-                <td className={`${td} tabular-nums`}>{formatCount(r.runs)}</td>
-                <td className={`${td} text-xs`}>
-                  {formatDateTime(Date.parse(r.latest.ran_at))}: {formatCount(r.latest.counts.unexpected)} unexpected, {formatCount(r.latest.counts.missing)} missing
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </PlainTable>
       )}
-    </section>
+    </Panel>
   );
 }

@@ -1,9 +1,10 @@
 "use client";
 import { useExportDisabledReason } from "@/components/shell/officer-context";
 import { useMemo } from "react";
-import { DataTable, DataTableCounts, DataTableCsvDialog, DataTableToolbar, useDataTable, WalkProgressLine } from "@/components/data-table";
+import { DataTableCsvDialog, DataTableToolbar, useDataTable } from "@/components/data-table";
 import { organizationRolesQuery, organizationsQuery, useWalk } from "@/lib/query";
 import { rolesTableColumns } from "./roles-table-columns";
+import { WalkedTable } from "@/components/detail/walked-table";
 
 const NOUN = { one: "role", other: "roles" };
 /** Stable across renders: the table treats a new array as a new sort. */
@@ -28,16 +29,7 @@ export function OrganizationRoles({ orgUuid }: { orgUuid: string }) {
       <DataTableToolbar controller={controller} searchLabel="Search roles by name, description or id" searchPlaceholder="Search name, description, role id…">
         <DataTableCsvDialog table={table} noun={NOUN} download={{ table: "roles", scope: { org: orgUuid } }} complete={walk.status === "complete"} loadedSoFar={walk.loaded} disabledReason={exportDisabled} />
       </DataTableToolbar>
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <DataTableCounts table={table} noun={NOUN} walk={walk} />
-        <WalkProgressLine walk={walk} noun={NOUN} />
-      </div>
-      <DataTable
-        table={table}
-        label={`Roles of ${orgName ?? "the organization"}`}
-        loading={walk.status === "loading" || walk.status === "partial"}
-        empty={walk.status === "complete" ? "This organization defines no roles." : "No roles loaded."}
-      />
+      <WalkedTable table={table} noun={NOUN} walk={walk} label={`Roles of ${orgName ?? "the organization"}`} emptyWhenComplete="This organization defines no roles." />
     </div>
   );
 }

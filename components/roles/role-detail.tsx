@@ -4,7 +4,10 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useMemo } from "react";
 import { useQueryState } from "nuqs";
-import { DataTable, DataTableCounts, DataTableCsvDialog, DataTableToolbar, DateCell, ErrorNotice, IdCell, useDataTable, WalkProgressLine } from "@/components/data-table";
+import { RecordFacts } from "@/components/detail/record-facts";
+import { WalkedTable } from "@/components/detail/walked-table";
+import { RecordTable, type RecordTableLook } from "@/components/results/record-table";
+import { DataTableCsvDialog, DataTableToolbar, ErrorNotice, IdCell, useDataTable, WalkProgressLine } from "@/components/data-table";
 import { groupsQuery, organizationsQuery, rolePermissionsQuery, roleQuery, toApiError, useWalk } from "@/lib/query";
 import { groupsGrantingRole } from "@/lib/groups/role-index";
 import { countOf } from "@/lib/format/numbers";
@@ -14,6 +17,8 @@ import { pageParam } from "@/components/data-table/url-parsers";
 import { permissionsTableColumns, type PermissionRow } from "./permissions-table-columns";
 
 const NOUN = { one: "permission", other: "permissions" };
+
+const GRANTING_LOOK: RecordTableLook = { table: "max-w-4xl", row: "border-b border-slate-100", cell: "py-1 pr-3" };
 
 /*
  * One role: what it is, every permission it carries (walked whole, faceted by action and resource
@@ -53,22 +58,14 @@ export function RoleDetail({ orgUuid, roleId }: { orgUuid: string; roleId: strin
               {role.data ? role.data.name : <span className="text-slate-500">Loading role…</span>}
             </h2>
             {role.data ? (
-              <dl className="mt-1 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-0.5 text-sm">
-                <dt className="text-slate-500">Description</dt>
-                <dd>{role.data.description || <span className="text-slate-500">none</span>}</dd>
+              <RecordFacts noun="role" record={role.data}>
                 <dt className="text-slate-500">Organization</dt>
                 <dd>
                   <Link href={`/organizations/${orgUuid}/roles`} className="text-brand-700 hover:underline">
                     {orgLabel}
                   </Link>
                 </dd>
-                <dt className="text-slate-500">Role id</dt>
-                <dd><IdCell value={role.data.id} label="role id" /></dd>
-                <dt className="text-slate-500">Created</dt>
-                <dd><DateCell value={role.data.created_at} /></dd>
-                <dt className="text-slate-500">Updated</dt>
-                <dd><DateCell value={role.data.updated_at} /></dd>
-              </dl>
+              </RecordFacts>
             ) : null}
           </>
         )}
@@ -86,29 +83,18 @@ export function RoleDetail({ orgUuid, roleId }: { orgUuid: string; roleId: strin
         ) : granting.length === 0 ? (
           <p className="text-sm text-slate-600">No group grants this role (of {countOf(groups.rows.length, "group")} under the parent).</p>
         ) : (
-          <table className="w-full max-w-4xl border-collapse text-sm">
-            <caption className="sr-only">Groups whose roles include {roleLabel}</caption>
-            <thead>
-              <tr className="border-b border-slate-300 text-left text-xs font-medium text-slate-600">
-                <th scope="col" className="py-1 pr-3">Group</th>
-                <th scope="col" className="py-1 pr-3">Source</th>
-                <th scope="col" className="py-1 pr-3">Description</th>
-                <th scope="col" className="py-1 pr-3">Group id</th>
-              </tr>
-            </thead>
-            <tbody>
-              {granting.map((g) => (
-                <tr key={g.id} className="border-b border-slate-100">
-                  <td className="py-1 pr-3">
-                    <Link href={`/groups/${encodeURIComponent(g.id)}`} className="font-medium text-brand-700 hover:underline">{g.name}</Link>
-                  </td>
-                  <td className="py-1 pr-3"><SourceBadge source={g.source_type} /></td>
-                  <td className="py-1 pr-3 text-slate-700">{g.description || <span className="text-slate-500">—</span>}</td>
-                  <td className="py-1 pr-3"><IdCell value={g.id} label="group id" /></td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <RecordTable
+            caption={<>Groups whose roles include {roleLabel}</>}
+            rows={granting}
+            rowKey={(g) => g.id}
+            look={GRANTING_LOOK}
+            columns={[
+              { header: "Group", cell: (g) => <Link href={`/groups/${encodeURIComponent(g.id)}`} className="font-medium text-brand-700 hover:underline">{g.name}</Link> },
+              { header: "Source", cell: (g) => <SourceBadge source={g.source_type} /> },
+              { header: "Description", className: "text-slate-700", cell: (g) => g.description || <span className="text-slate-500">—</span> },
+              { header: "Group id", cell: (g) => <IdCell value={g.id} label="group id" /> },
+            ]}
+          />
         )}
       </section>
 
@@ -158,16 +144,7 @@ export function RoleDetail({ orgUuid, roleId }: { orgUuid: string; roleId: strin
             disabledReason={exportDisabled}
           />
         </DataTableToolbar>
-        <div className="flex flex-wrap items-center justify-between gap-2">
-          <DataTableCounts table={table} noun={NOUN} walk={permissions} />
-          <WalkProgressLine walk={permissions} noun={NOUN} />
-        </div>
-        <DataTable
-          table={table}
-          label={`Permissions of the role ${roleLabel}`}
-          loading={permissions.status === "loading" || permissions.status === "partial"}
-          empty={permissions.status === "complete" ? "This role carries no permissions." : "No permissions loaded."}
-        />
+        <WalkedTable table={table} noun={NOUN} walk={permissions} label={`Permissions of the role ${roleLabel}`} emptyWhenComplete="This role carries no permissions." />
       </section>
       <HistorySection subject={{ kind: "role", orgUuid, roleId }} />
 

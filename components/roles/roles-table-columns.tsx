@@ -36,23 +36,20 @@ export function rolesTableColumns(orgUuid: string): ColumnDef<Role, any>[] {
       meta: { label: "Role id", searchable: true, hiddenByDefault: true, csv: { header: "role_id", value: (r) => r.id } },
       cell: ({ getValue }) => <IdCell value={getValue<string>()} label="role id" />,
     },
-    {
-      id: "created_at",
-      accessorFn: (r) => parseTimestamp(r.created_at) ?? undefined,
-      header: "Created",
-      size: 150,
-      sortUndefined: "last",
-      meta: { label: "Created", variant: "dateRange", urlKey: "created", csv: { header: "created_at", value: (r) => r.created_at ?? "" } },
-      cell: ({ row }) => <DateCell value={row.original.created_at} />,
-    },
-    {
-      id: "updated_at",
-      accessorFn: (r) => parseTimestamp(r.updated_at) ?? undefined,
-      header: "Updated",
-      size: 150,
-      sortUndefined: "last",
-      meta: { label: "Updated", variant: "dateRange", urlKey: "updated", csv: { header: "updated_at", value: (r) => r.updated_at ?? "" } },
-      cell: ({ row }) => <DateCell value={row.original.updated_at} />,
-    },
+    timestampColumn("created_at", "Created", "created"),
+    timestampColumn("updated_at", "Updated", "updated"),
   ];
+}
+
+/** A sortable, date-range-filterable timestamp column; rows without the timestamp sort last. */
+function timestampColumn(key: "created_at" | "updated_at", label: string, urlKey: string): ColumnDef<Role, any> {
+  return {
+    id: key,
+    accessorFn: (r) => parseTimestamp(r[key]) ?? undefined,
+    header: label,
+    size: 150,
+    sortUndefined: "last",
+    meta: { label, variant: "dateRange", urlKey, csv: { header: key, value: (r) => r[key] ?? "" } },
+    cell: ({ row }) => <DateCell value={row.original[key]} />,
+  };
 }

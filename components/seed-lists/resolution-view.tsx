@@ -7,7 +7,8 @@ import { pageParam } from "@/components/data-table/url-parsers";
 import type { Resolution, SourceRecord } from "@/lib/seed-lists/schema";
 import { entryColumns, personColumns, type EntryRow, type PersonRow } from "./resolution-columns";
 import { entryRows, personRows } from "./resolution-rows";
-import { ResultTable } from "./result-table";
+import { ListTabs, tabPanelProps } from "@/components/results/list-tabs";
+import { ResultTable, type ResultList } from "@/components/results/result-table";
 
 /*
  * Where every entry went: the people matched, the entries that matched no one, the repeats, and
@@ -19,6 +20,14 @@ const TABS = ["people", "unmatched", "duplicates", "blank"] as const;
 type Tab = (typeof TABS)[number];
 
 const personId = (r: PersonRow) => r.user_id;
+const ENTRY = { one: "entry", other: "entries" };
+const entryList = (namespace: string, label: string, empty: string): ResultList => ({ namespace, label, noun: ENTRY, searchLabel: "Search these entries", empty });
+const LISTS: Record<Tab, ResultList> = {
+  people: { namespace: "p", label: "People matched", noun: { one: "person", other: "people" }, searchLabel: "Search the people matched", empty: "No entry matched anyone in the directory." },
+  unmatched: entryList("u", "Unmatched", "Every entry matched someone."),
+  duplicates: entryList("d", "Duplicates", "No entry repeats another."),
+  blank: entryList("b", "Blank, ignored", "No blank entries."),
+};
 const entryId = (r: EntryRow) => String(r.index);
 
 export function ResolutionCounts({ resolution }: { resolution: Resolution }) {
@@ -46,58 +55,20 @@ export function ResolutionView({ resolution, sources, actions }: { resolution: R
     }),
     [resolution, sources],
   );
-  const tabs: { id: Tab; label: string; count: number }[] = [
-    { id: "people", label: "People matched", count: c.people },
-    { id: "unmatched", label: "Unmatched", count: c.unmatched },
-    { id: "duplicates", label: "Duplicates", count: c.duplicate },
-    { id: "blank", label: "Blank, ignored", count: c.blank },
-  ];
+  const counts: Record<Tab, number> = { people: c.people, unmatched: c.unmatched, duplicates: c.duplicate, blank: c.blank };
+  const tabs = TABS.map((id) => ({ id, label: LISTS[id].label, count: counts[id] }));
 
   return (
     <div className="flex flex-col gap-2">
       <ResolutionCounts resolution={resolution} />
-      <div role="tablist" aria-label="Lists of the resolution" className="flex flex-wrap gap-1 border-b border-slate-200">
-        {tabs.map((t) => (
-          <button
-            key={t.id}
-            type="button"
-            role="tab"
-            id={`seed-tab-${t.id}`}
-            aria-selected={tab === t.id}
-            aria-controls={`seed-panel-${t.id}`}
-            onClick={() => setParam(t.id === "people" ? "" : t.id)}
-            className={`-mb-px rounded-t border px-3 py-1 text-sm ${tab === t.id ? "border-slate-200 border-b-white bg-white font-medium text-slate-900" : "border-transparent text-slate-600 hover:text-slate-900"}`}
-          >
-            {t.label} ({formatCount(t.count)})
-          </button>
-        ))}
-      </div>
-      <div role="tabpanel" id={`seed-panel-${tab}`} aria-labelledby={`seed-tab-${tab}`}>
+      <ListTabs label="Lists of the resolution" idPrefix="seed" tabs={tabs} value={tab} onChange={(id) => setParam(id === "people" ? "" : id)} className="flex flex-wrap gap-1 border-b border-slate-200" />
+      <div {...tabPanelProps("seed", tab)}>
         {tab === "people" ? (
-          <ResultTable
-            rows={people}
-            columns={personColumns}
-            rowId={personId}
-            namespace="p"
-            label="People matched"
-            noun={{ one: "person", other: "people" }}
-            searchLabel="Search the people matched"
-            empty="No entry matched anyone in the directory."
-          >
+          <ResultTable rows={people} columns={personColumns} rowId={personId} list={LISTS.people}>
             {actions}
           </ResultTable>
         ) : (
-          <ResultTable
-            key={tab}
-            rows={rows[tab]}
-            columns={entryColumns}
-            rowId={entryId}
-            namespace={tab.slice(0, 1)}
-            label={tabs.find((t) => t.id === tab)!.label}
-            noun={{ one: "entry", other: "entries" }}
-            searchLabel="Search these entries"
-            empty={tab === "unmatched" ? "Every entry matched someone." : tab === "duplicates" ? "No entry repeats another." : "No blank entries."}
-          >
+          <ResultTable key={tab} rows={rows[tab]} columns={entryColumns} rowId={entryId} list={LISTS[tab]}>
             {actions}
           </ResultTable>
         )}

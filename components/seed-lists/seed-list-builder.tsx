@@ -2,22 +2,24 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useRouter, useSearchParams } from "next/navigation";
-import { useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { useId, useMemo, useState, useSyncExternalStore } from "react";
 import { ErrorNotice } from "@/components/data-table/error-notice";
+import { CsvUploadField, type CsvChoice } from "@/components/forms/csv-upload-field";
+import { GroupSelect, useSortedGroups } from "@/components/forms/group-select";
+import { PasteEntriesField } from "@/components/forms/paste-entries-field";
+import { FreshCheckbox, PendingStatus } from "@/components/forms/request-controls";
+import { buttonClass, inputClass, primaryClass } from "@/components/forms/styles";
+import { Panel } from "@/components/results/panel";
 import { useOfficer } from "@/components/shell/officer-context";
-import type { Group } from "@/lib/compliance/schemas";
 import { formatDateTime } from "@/lib/format/dates";
 import { formatCount } from "@/lib/format/numbers";
-import { groupsQuery, useWalk } from "@/lib/query";
-import { isAbortError, toApiError, type ApiError } from "@/lib/query/api-error";
+import { seedListKeys } from "@/lib/query/keys";
+import { postJson } from "@/lib/query/request";
+import { useCancellableMutation } from "@/lib/query/use-cancellable-mutation";
 import { readSeedListHandOff, SEED_LIST_HANDOFF_KEY, type SeedListHandOff } from "@/lib/seed-lists/handoff";
-import { parsePastedEntries } from "@/lib/seed-lists/input";
 import { describeSources } from "@/lib/seed-lists/resolve";
 import { resolveResponseSchema, seedListMetaSchema, type ResolveResponse, type SourceInput } from "@/lib/seed-lists/schema";
-import { CsvUploadField, type CsvChoice } from "./csv-upload-field";
-import { postJson } from "./post-json";
 import { ResolutionView } from "./resolution-view";
-import { seedListKeys } from "./seed-list-queries";
 
 /*
  * Building a seed list: pasted emails or ids, a CSV file's column, the members of groups, rows
@@ -25,39 +27,25 @@ import { seedListKeys } from "./seed-list-queries";
  * keeps the list (exporters), resolving it again on the server, and opens it.
  */
 
-const inputClass = "rounded border border-slate-300 px-2 text-sm";
-const buttonClass = "h-8 rounded border border-slate-300 bg-white px-3 text-sm font-medium text-slate-800 hover:bg-slate-50 disabled:cursor-not-allowed disabled:opacity-50";
-const primaryClass = "h-8 rounded bg-brand-600 px-3 text-sm font-medium text-white hover:bg-brand-700 disabled:cursor-not-allowed disabled:opacity-50";
-
 const noSubscription = () => () => {};
 const readStoredHandOff = () => window.sessionStorage.getItem(SEED_LIST_HANDOFF_KEY);
 const noStoredHandOff = () => null;
 
-function GroupPicker({ onAdd, added }: { onAdd: (g: Group) => void; added: readonly string[] }) {
-  const walk = useWalk(groupsQuery());
+function GroupPicker({ onAdd, added }: { onAdd: (g: { id: string; name: string }) => void; added: readonly string[] }) {
+  const { groups } = useSortedGroups();
   const [chosen, setChosen] = useState("");
   const id = useId();
-  const groups = useMemo(() => [...walk.rows].sort((a, b) => a.name.localeCompare(b.name)), [walk.rows]);
   const group = groups.find((g) => g.id === chosen);
   return (
     <div>
       <label htmlFor={id} className="block text-xs font-medium text-slate-700">
         Add the members of a group
       </label>
-      <div className="mt-1 flex items-center gap-2">
-        <select id={id} value={chosen} onChange={(e) => setChosen(e.target.value)} className={`h-8 w-64 ${inputClass}`}>
-          <option value="">{walk.status === "complete" ? `Choose one of ${formatCount(groups.length)} groups` : `Loading groups… ${formatCount(walk.loaded)}`}</option>
-          {groups.map((g) => (
-            <option key={g.id} value={g.id} disabled={added.includes(g.id)}>
-              {g.name} ({g.source_type})
-            </option>
-          ))}
-        </select>
+      <GroupSelect id={id} value={chosen} onChange={setChosen} className="w-64" disabledIds={added}>
         <button type="button" className={buttonClass} disabled={!group} onClick={() => group && (onAdd(group), setChosen(""))}>
           Add members
         </button>
-      </div>
-      {walk.error && <p className="mt-1 text-xs text-red-800">The groups could not be listed: {walk.error.message}</p>}
+      </GroupSelect>
     </div>
   );
 }
@@ -68,7 +56,6 @@ export function SeedListBuilder() {
   const queryClient = useQueryClient();
   const officer = useOfficer();
   const canSave = officer?.role !== "viewer";
-  const pasteId = useId();
   const nameId = useId();
 
   const [text, setText] = useState("");
@@ -76,11 +63,7 @@ export function SeedListBuilder() {
   const [csvKey, setCsvKey] = useState(0);
   const [groups, setGroups] = useState<{ id: string; name: string }[]>([]);
   const [fresh, setFresh] = useState(false);
-  const [result, setResult] = useState<{ response: ResolveResponse; inputs: string } | null>(null);
-  const [pending, setPending] = useState<"resolve" | "save" | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
   const [name, setName] = useState("");
-  const abort = useRef<AbortController | null>(null);
 
   // Rows handed over from another table (`?add=` or the sessionStorage hand-off); removable.
   const stored = useSyncExternalStore(noSubscription, readStoredHandOff, noStoredHandOff);
@@ -88,9 +71,7 @@ export function SeedListBuilder() {
   const handOffKey = `${params.toString()}|${stored ?? ""}`;
   const [removedHandOff, setRemovedHandOff] = useState<string | null>(null);
   const selection: SeedListHandOff | null = handOff && removedHandOff !== handOffKey ? handOff : null;
-  useEffect(() => () => abort.current?.abort(), []);
 
-  const pasted = useMemo(() => parsePastedEntries(text), [text]);
   const sources = useMemo<SourceInput[]>(() => {
     const out: SourceInput[] = [];
     if (text.trim() !== "") out.push({ kind: "paste", text });
@@ -100,58 +81,42 @@ export function SeedListBuilder() {
     return out;
   }, [text, csv, groups, selection]);
   const inputsKey = JSON.stringify(sources.map((s) => (s.kind === "csv" ? { ...s, content_base64: s.content_base64.length } : s)));
-  const stale = result !== null && result.inputs !== inputsKey;
 
-  async function run(kind: "resolve" | "save") {
-    abort.current?.abort();
-    const ctrl = new AbortController();
-    abort.current = ctrl;
-    setPending(kind);
-    setError(null);
-    try {
-      if (kind === "resolve") {
-        const response = await postJson("/api/seed-lists/resolve", { sources, fresh }, resolveResponseSchema, { signal: ctrl.signal });
-        setResult({ response, inputs: inputsKey });
-      } else {
-        const meta = await postJson("/api/seed-lists", { name, sources, fresh }, seedListMetaSchema, { signal: ctrl.signal });
-        await queryClient.invalidateQueries({ queryKey: seedListKeys.index() });
-        router.push(`/seed-lists/${encodeURIComponent(meta.id)}`);
-      }
-    } catch (e) {
-      if (!isAbortError(e)) setError(toApiError(e));
-    } finally {
-      if (abort.current === ctrl) {
-        abort.current = null;
-        setPending(null);
-      }
-    }
-  }
+  // "Resolve" shows where every entry went; "Save" keeps the list. Starting one stops the other.
+  // The last resolution stays on screen while another runs (marked stale once the input changes).
+  const [result, setResult] = useState<{ response: ResolveResponse; inputs: string } | null>(null);
+  const resolve = useCancellableMutation((_inputs: string, signal) => postJson("/api/seed-lists/resolve", { sources, fresh }, resolveResponseSchema, { signal }), {
+    onSuccess: (response, inputs) => setResult({ response, inputs }),
+  });
+  const save = useCancellableMutation((_: void, signal) => postJson("/api/seed-lists", { name, sources, fresh }, seedListMetaSchema, { signal }), {
+    onSuccess: async (meta) => {
+      await queryClient.invalidateQueries({ queryKey: seedListKeys.index() });
+      router.push(`/seed-lists/${encodeURIComponent(meta.id)}`);
+    },
+  });
+  const stale = result !== null && result.inputs !== inputsKey;
+  const pending = resolve.isPending ? "resolve" : save.isPending ? "save" : null;
+  const error = resolve.error ?? save.error;
+  const run = (kind: "resolve" | "save") => {
+    const other = kind === "resolve" ? save : resolve;
+    other.cancel();
+    other.reset();
+    if (kind === "resolve") resolve.mutate(inputsKey);
+    else save.mutate();
+  };
 
   return (
     <div className="flex flex-col gap-4">
-      <section aria-labelledby="seed-build" className="flex flex-col gap-3 rounded border border-slate-200 bg-white p-3">
-        <h2 id="seed-build" className="text-sm font-semibold text-slate-900">
-          New list
-        </h2>
+      <Panel title="New list" gap="gap-3">
         <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
-          <div>
-            <label htmlFor={pasteId} className="block text-xs font-medium text-slate-700">
-              Paste emails or user ids
-            </label>
-            <textarea
-              id={pasteId}
-              value={text}
-              onChange={(e) => setText(e.target.value)}
-              rows={8}
-              spellCheck={false}
-              placeholder={"jane.doe@example.com\nuser_01AbC…\n“Doe, John” <john@example.com>; …"}
-              className={`mt-1 w-full py-1 font-mono text-xs ${inputClass}`}
-            />
-            <p className="text-xs text-slate-500">
-              One per line, or separated by commas, semicolons or spaces; case does not matter for emails.
-              {text.trim() !== "" && ` ${formatCount(pasted.entries.length - pasted.blankLines)} entries, ${formatCount(pasted.blankLines)} blank lines.`}
-            </p>
-          </div>
+          <PasteEntriesField
+            label="Paste emails or user ids"
+            value={text}
+            onChange={setText}
+            placeholder={"jane.doe@example.com\nuser_01AbC…\n“Doe, John” <john@example.com>; …"}
+            hint="One per line, or separated by commas, semicolons or spaces; case does not matter for emails."
+            count
+          />
           <div className="flex flex-col gap-4">
             <CsvUploadField key={csvKey} label="Upload a CSV file (HR export, legal hold notice)" onChange={setCsv} />
             <GroupPicker added={groups.map((g) => g.id)} onAdd={(g) => setGroups((gs) => [...gs, { id: g.id, name: g.name }])} />
@@ -188,24 +153,18 @@ export function SeedListBuilder() {
         )}
 
         <div className="flex flex-wrap items-center gap-3">
-          <button type="button" className={primaryClass} disabled={sources.length === 0 || pending !== null} onClick={() => void run("resolve")}>
+          <button type="button" className={primaryClass} disabled={sources.length === 0 || pending !== null} onClick={() => run("resolve")}>
             Resolve against the directory
           </button>
-          <label className="inline-flex items-center gap-1 text-xs text-slate-700">
-            <input type="checkbox" checked={fresh} onChange={(e) => setFresh(e.target.checked)} />
-            Refresh the directory first
-          </label>
+          <FreshCheckbox checked={fresh} onChange={setFresh} />
           {pending && (
-            <span role="status" className="flex items-center gap-2 text-xs text-slate-600">
+            <PendingStatus onCancel={pending === "resolve" ? resolve.cancel : save.cancel}>
               {pending === "resolve" ? "Resolving against the whole directory" : "Saving"} (the first time, every organization and group is read: this can take a minute)…
-              <button type="button" className="underline" onClick={() => abort.current?.abort()}>
-                Cancel
-              </button>
-            </span>
+            </PendingStatus>
           )}
         </div>
         {error && <ErrorNotice error={error} />}
-      </section>
+      </Panel>
 
       {result && (
         <section aria-labelledby="seed-result" className="flex flex-col gap-3 rounded border border-slate-200 bg-white p-3">
@@ -226,7 +185,7 @@ export function SeedListBuilder() {
             className="flex flex-wrap items-end gap-2"
             onSubmit={(e) => {
               e.preventDefault();
-              void run("save");
+              run("save");
             }}
           >
             <div>

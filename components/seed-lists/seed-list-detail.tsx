@@ -1,20 +1,24 @@
 "use client";
 
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useQueryState } from "nuqs";
 import { DateCell } from "@/components/data-table/cells";
 import { ErrorNotice } from "@/components/data-table/error-notice";
+import { FreshCheckbox } from "@/components/forms/request-controls";
+import { Panel } from "@/components/results/panel";
+import { smallButtonClass as buttonClass } from "@/components/forms/styles";
 import { useExportDisabledReason, useOfficer } from "@/components/shell/officer-context";
 import { formatDateTime } from "@/lib/format/dates";
 import { formatCount } from "@/lib/format/numbers";
-import { isAbortError, toApiError, type ApiError } from "@/lib/query/api-error";
+import { toApiError } from "@/lib/query/api-error";
+import { seedListKeys } from "@/lib/query/keys";
+import { postJson } from "@/lib/query/request";
 import { resolutionRefSchema, type SeedListDetail } from "@/lib/seed-lists/schema";
 import { pageParam } from "@/components/data-table/url-parsers";
 import { ComparisonView } from "./comparison-view";
-import { postJson } from "./post-json";
 import { ResolutionView } from "./resolution-view";
-import { seedListDetailQuery, seedListDownloadHref, seedListKeys } from "./seed-list-queries";
+import { seedListDetailQuery, seedListDownloadHref } from "./seed-list-queries";
 import { sourceLabel } from "./source-label";
 import { SeedListPrint } from "./seed-list-print";
 
@@ -25,7 +29,6 @@ import { SeedListPrint } from "./seed-list-print";
  */
 
 const num = (s: string) => (/^[1-9][0-9]*$/.test(s) ? Number(s) : undefined);
-const buttonClass = "inline-flex h-7 items-center rounded border border-slate-300 bg-white px-2 text-xs font-medium text-slate-800 hover:bg-slate-50";
 
 function Downloads({ detail }: { detail: SeedListDetail }) {
   const disabled = useExportDisabledReason();
@@ -63,27 +66,18 @@ export function SeedListDetailPage({ id }: { id: string }) {
   const queryClient = useQueryClient();
   const officer = useOfficer();
   const [fresh, setFresh] = useState(true);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const reResolve = useMutation({
+    mutationFn: () => postJson(`/api/seed-lists/${encodeURIComponent(id)}/re-resolve`, { fresh }, resolutionRefSchema),
+    onSuccess: async (ref) => {
+      await queryClient.invalidateQueries({ queryKey: seedListKeys.all });
+      void setAgainst("", { history: "replace" });
+      void setResolution(String(ref.number));
+    },
+  });
 
   if (q.error) return <ErrorNotice error={toApiError(q.error)} onRetry={() => void q.refetch()} />;
   const d = q.data;
   if (!d) return <p className="text-sm text-slate-600">Loading the list…</p>;
-
-  async function reResolve() {
-    setPending(true);
-    setError(null);
-    try {
-      const ref = await postJson(`/api/seed-lists/${encodeURIComponent(id)}/re-resolve`, { fresh }, resolutionRefSchema);
-      await queryClient.invalidateQueries({ queryKey: seedListKeys.all });
-      setAgainst("", { history: "replace" });
-      setResolution(String(ref.number));
-    } catch (e) {
-      if (!isAbortError(e)) setError(toApiError(e));
-    } finally {
-      setPending(false);
-    }
-  }
 
   const shownRef = d.history.find((h) => h.number === d.shown);
   return (
@@ -117,10 +111,7 @@ export function SeedListDetailPage({ id }: { id: string }) {
         </ul>
       </section>
 
-      <section aria-labelledby="seed-resolutions" className="flex flex-col gap-2 rounded border border-slate-200 bg-white p-3">
-        <h2 id="seed-resolutions" className="text-sm font-semibold text-slate-900">
-          Resolutions
-        </h2>
+      <Panel title="Resolutions">
         <div className="flex flex-wrap items-center gap-3 text-xs text-slate-700">
           <label className="inline-flex items-center gap-1">
             Showing
@@ -150,23 +141,20 @@ export function SeedListDetailPage({ id }: { id: string }) {
           {shownRef && <span>Directory as of {formatDateTime(Date.parse(shownRef.directory_built_at))}.</span>}
         </div>
         <div className="flex flex-wrap items-center gap-3">
-          <button type="button" className={buttonClass} disabled={pending || officer?.role === "viewer"} onClick={() => void reResolve()}>
+          <button type="button" className={buttonClass} disabled={reResolve.isPending || officer?.role === "viewer"} onClick={() => reResolve.mutate()}>
             Re-resolve against today&apos;s directory
           </button>
-          <label className="inline-flex items-center gap-1 text-xs text-slate-700">
-            <input type="checkbox" checked={fresh} onChange={(e) => setFresh(e.target.checked)} />
-            Refresh the directory first
-          </label>
-          {pending && (
+          <FreshCheckbox checked={fresh} onChange={setFresh} />
+          {reResolve.isPending && (
             <span role="status" className="text-xs text-slate-600">
               Re-resolving…
             </span>
           )}
           {officer?.role === "viewer" && <span className="text-xs text-slate-500">Re-resolving needs the exporter role.</span>}
         </div>
-        {error && <ErrorNotice error={error} compact />}
+        {reResolve.error && <ErrorNotice error={toApiError(reResolve.error)} compact />}
         <Downloads detail={d} />
-      </section>
+      </Panel>
 
       {d.comparison && <ComparisonView comparison={d.comparison} />}
 

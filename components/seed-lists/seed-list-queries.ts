@@ -1,16 +1,11 @@
 import { queryOptions } from "@tanstack/react-query";
-import { fetchJson } from "@/lib/query/fetch-json";
+import { seedListKeys } from "@/lib/query/keys";
+import { fetchJson } from "@/lib/query/request";
 import { seedListDetailSchema, seedListIndexSchema } from "@/lib/seed-lists/schema";
 
-/* The saved seed lists as TanStack queries: keys and paths defined once. */
+/* The saved seed lists as TanStack queries: paths defined once (keys: lib/query/keys.ts). */
 
 const enc = encodeURIComponent;
-
-export const seedListKeys = {
-  all: ["seed-lists"] as const,
-  index: () => ["seed-lists", "index"] as const,
-  detail: (id: string, resolution?: number, against?: number) => ["seed-lists", "detail", id, { resolution, against }] as const,
-};
 
 export const seedListIndexQuery = () =>
   queryOptions({

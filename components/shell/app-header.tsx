@@ -1,9 +1,9 @@
 "use client";
 
-import { useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { formatCount } from "@/lib/format/numbers";
 import { organizationsQuery } from "@/lib/query/compliance-queries";
+import { send } from "@/lib/query/request";
 import { useWalk } from "@/lib/query/use-walk";
 import { walkProgress } from "@/lib/query/walk-progress";
 import { Breadcrumbs } from "./breadcrumbs";
@@ -31,24 +31,22 @@ function TreeReach() {
 
 function LogoutButton() {
   const queryClient = useQueryClient();
-  const [busy, setBusy] = useState(false);
+  const logout = useMutation({
+    mutationFn: () => send("/api/auth/logout", { method: "POST" }),
+    onSettled: () => {
+      // Nothing of this session stays in the tab, whatever the server answered.
+      queryClient.clear();
+      walkProgress.clear();
+      // A full page load, not a client navigation: nothing of this session may stay in memory.
+      // eslint-disable-next-line @next/next/no-location-assign-relative-destination
+      window.location.assign("/login");
+    },
+  });
   return (
     <button
       type="button"
-      disabled={busy}
-      onClick={async () => {
-        setBusy(true);
-        try {
-          await fetch("/api/auth/logout", { method: "POST", credentials: "same-origin" });
-        } finally {
-          // Nothing of this session stays in the tab, whatever the server answered.
-          queryClient.clear();
-          walkProgress.clear();
-          // A full page load, not a client navigation: nothing of this session may stay in memory.
-          // eslint-disable-next-line @next/next/no-location-assign-relative-destination
-          window.location.assign("/login");
-        }
-      }}
+      disabled={logout.isPending}
+      onClick={() => logout.mutate()}
       className="h-7 rounded border border-slate-300 bg-white px-2 text-xs text-slate-700 hover:bg-slate-50 disabled:opacity-60"
     >
       Log out

@@ -1,13 +1,15 @@
 "use client";
 
-import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { z } from "zod";
 import { formatUtc } from "@/lib/format/dates";
 import { formatCount } from "@/lib/format/numbers";
 import { syncDay, syncTime } from "@/lib/format/sync-time";
 import { errorHeadline, toApiError } from "@/lib/query/api-error";
+import { syncKeys } from "@/lib/query/keys";
+import { postJson } from "@/lib/query/request";
 import { useShownSync } from "@/lib/query/shown-sync";
-import { completeSyncs, syncsKey, syncsQuery } from "@/lib/query/sync-queries";
+import { completeSyncs, syncsQuery } from "@/lib/query/sync-queries";
 import type { SyncWire } from "@/lib/sync/wire";
 import { useViewAsOf } from "./as-of-scope";
 import { useOfficer } from "./officer-context";
@@ -32,44 +34,32 @@ function progressText(s: SyncWire): string {
   return `Syncing: ${orgs} organizations, ${formatCount(p.membershipsSoFar)} memberships`;
 }
 
+/** What the officer reads when "Sync now" is refused: the server's words, else the status. */
+function syncNowError(e: unknown): string {
+  const error = toApiError(e);
+  return error.type === "http_error" ? `The sync could not be started (HTTP ${error.status}).` : error.message;
+}
+
 function SyncNowButton({ running }: { running: boolean }) {
   const queryClient = useQueryClient();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const start = useMutation({
+    mutationFn: () => postJson("/api/syncs", {}, z.unknown()),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: syncKeys.all }),
+  });
   return (
     <>
       <button
         type="button"
-        disabled={busy || running}
-        onClick={async () => {
-          setBusy(true);
-          setError(null);
-          try {
-            const res = await fetch("/api/syncs", {
-              method: "POST",
-              credentials: "same-origin",
-              headers: { "content-type": "application/json", accept: "application/json" },
-              body: "{}",
-            });
-            if (!res.ok) {
-              const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
-              setError(body?.error?.message ?? `The sync could not be started (HTTP ${res.status}).`);
-            }
-          } catch {
-            setError("No answer from the dashboard server. Check your network connection, then retry.");
-          } finally {
-            setBusy(false);
-            await queryClient.invalidateQueries({ queryKey: syncsKey });
-          }
-        }}
+        disabled={start.isPending || running}
+        onClick={() => start.mutate()}
         className="h-7 rounded border border-slate-300 bg-white px-2 text-slate-700 hover:bg-slate-50 disabled:opacity-60"
         title="Read the whole directory from the Compliance API again; pages keep showing the current sync until you reload"
       >
         {running ? "Sync running" : "Sync now"}
       </button>
-      {error && (
+      {start.error && (
         <span role="alert" className="text-red-700">
-          {error}
+          {syncNowError(start.error)}
         </span>
       )}
     </>

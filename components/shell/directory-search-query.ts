@@ -1,16 +1,17 @@
 import { queryOptions } from "@tanstack/react-query";
 import { searchAnswerSchema, type SearchResult } from "@/lib/directory/search-wire";
-import { AS_OF_PARAM, viewAsOf } from "@/lib/query/as-of";
-import { fetchJson } from "@/lib/query/fetch-json";
+import { viewAsOfParams } from "@/lib/query/as-of";
+import { directoryKeys } from "@/lib/query/keys";
+import { fetchJson } from "@/lib/query/request";
 import { groupHref, organizationHref, personHref, roleHref } from "@/components/people/links";
 
 /* The header search as a query (one key per query text and sync), and where each result leads. */
 
 export const directorySearchQuery = (q: string) => {
-  const asOf = viewAsOf();
+  const asOf = viewAsOfParams();
   return queryOptions({
-    queryKey: ["directory", "search", q, ...(asOf ? [{ [AS_OF_PARAM]: asOf }] : [])] as const,
-    queryFn: ({ signal }) => fetchJson("/api/directory/search", searchAnswerSchema, { signal, query: { q, ...(asOf ? { [AS_OF_PARAM]: asOf } : {}) } }),
+    queryKey: directoryKeys.search(q),
+    queryFn: ({ signal }) => fetchJson("/api/directory/search", searchAnswerSchema, { signal, query: { q, ...asOf } }),
     staleTime: 60_000,
     retry: false,
   });

@@ -1,9 +1,6 @@
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSimulator, type SimulatorHandle } from "@/lib/simulator/server";
-import { startApp, type AppServer } from "@/lib/testing/app-server";
-import { appEnv, EXPORTER, officer, requestSync, syncEnded, VIEWER, type Officer } from "@/lib/testing/durable-rig";
-import { postgresMissing, startPostgresServer, type PostgresServer } from "@/lib/testing/postgres-server";
+import { describe, expect, it } from "vitest";
+import { EXPORTER, officer, postgresRig, requestSync, syncEnded, VIEWER } from "@/lib/testing/durable-rig";
+import { postgresMissing, runSql } from "@/lib/testing/postgres-server";
 
 /*
  * The audit log fails closed (issue 9), over HTTP against `next start` on a PostgreSQL the test can
@@ -15,52 +12,27 @@ import { postgresMissing, startPostgresServer, type PostgresServer } from "@/lib
 const missing = postgresMissing();
 if (missing) console.warn(`Skipping the audit fails-closed suite: ${missing}`);
 
-let pgServer: PostgresServer;
-let sim: SimulatorHandle;
-let app: AppServer;
-let exp: Officer;
+const rig = postgresRig(missing, "audit", { seed: "audit-closed", orgUserCounts: [30, 8], groups: 2 });
 
-beforeAll(async () => {
-  if (missing) return;
-  pgServer = await startPostgresServer({ database: "audit" });
-  sim = await startSimulator({ port: 0, seed: "audit-closed", orgUserCounts: [30, 8], groups: 2, ratePerMinute: 60_000 });
-  app = await startApp(await appEnv(sim, { DATABASE_URL: pgServer.url }));
-  exp = await officer(app);
-});
-
-afterAll(async () => {
-  await app?.close();
-  await sim?.close();
-  await pgServer?.close();
-});
-
-async function sql(text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: pgServer.url });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
+const sql = async (text: string): Promise<void> => void (await runSql(rig.pgServer.url, text));
 
 const login = () =>
-  fetch(`${app.url}/api/auth/login`, {
+  fetch(`${rig.app.url}/api/auth/login`, {
     method: "POST",
-    headers: { "content-type": "application/json", origin: app.url },
+    headers: { "content-type": "application/json", origin: rig.app.url },
     body: JSON.stringify({ username: EXPORTER.username, password: EXPORTER.password }),
   });
 const errorOf = async (res: Response) => ((await res.json()) as { error: { type: string; message: string } }).error;
 const exportEntries = async () =>
-  ((await (await exp.get("/api/audit?action=export&limit=1000")).json()) as { entries: { target: string; outcome: string; sha256?: string }[] }).entries;
+  ((await (await rig.exp.get("/api/audit?action=export&limit=1000")).json()) as { entries: { target: string; outcome: string; sha256?: string }[] }).entries;
 const reconcile = () => {
-  const g = sim.directory.groups.find((x) => sim.directory.membersOf(x.id).length >= 1)!;
-  return exp.post("/api/reconciliation", { group_id: g.id, expected: { kind: "paste", text: sim.directory.membersOf(g.id)[0]!.email } });
+  const g = rig.sim.directory.groups.find((x) => rig.sim.directory.membersOf(x.id).length >= 1)!;
+  return rig.exp.post("/api/reconciliation", { group_id: g.id, expected: { kind: "paste", text: rig.sim.directory.membersOf(g.id)[0]!.email } });
 };
 
 describe.skipIf(!!missing)("the audit log fails closed", () => {
   it("an export is on record before its first byte, and again with its hash when it ends", async () => {
-    const res = await exp.get("/api/export/users.csv");
+    const res = await rig.exp.get("/api/export/users.csv");
     expect(res.status).toBe(200);
     await res.text();
     const [completed, started] = (await exportEntries()).filter((e) => e.target === "users.csv");
@@ -72,7 +44,7 @@ describe.skipIf(!!missing)("the audit log fails closed", () => {
     const before = (await exportEntries()).length;
     await sql("alter table audit_entries add constraint refuse_every_write check (false) not valid");
     try {
-      const res = await exp.get("/api/export/users.csv");
+      const res = await rig.exp.get("/api/export/users.csv");
       expect(res.status).toBe(503);
       expect(res.headers.get("content-disposition")).toBeNull();
       expect(await errorOf(res)).toMatchObject({ type: "audit_unavailable", message: expect.stringMatching(/audit log is unavailable, so nothing was handed out/) });
@@ -94,21 +66,21 @@ describe.skipIf(!!missing)("the audit log fails closed", () => {
   });
 
   it("with the log refusing writes: a table download and a bulk directory read (a view) answer 503 and hand nothing out", async () => {
-    const sync = await syncEnded(exp, (await requestSync(exp)).id);
+    const sync = await syncEnded(rig.exp, (await requestSync(rig.exp)).id);
     expect(sync.status).toBe("complete");
-    const org = sim.directory.organizations[0]!.uuid;
+    const org = rig.sim.directory.organizations[0]!.uuid;
     const download = () =>
-      exp.post("/api/downloads/table", {
+      rig.exp.post("/api/downloads/table", {
         table: "users",
         scope: { org },
         sync: sync.id,
         rows: "matching",
-        ids: sim.directory.usersOf(org).map((u) => u.id),
+        ids: rig.sim.directory.usersOf(org).map((u) => u.id),
         columns: ["user_id", "email"],
         view: [],
         format: "csv",
       });
-    const vic = await officer(app, VIEWER);
+    const vic = await officer(rig.app, VIEWER);
     await sql("alter table audit_entries add constraint refuse_every_write check (false) not valid");
     try {
       const res = await download();
@@ -128,25 +100,25 @@ describe.skipIf(!!missing)("the audit log fails closed", () => {
   });
 
   it("with the database down: the export and the login answer 503, and both work again when it is back", async () => {
-    await pgServer.stop();
+    await rig.pgServer.stop();
     try {
-      const res = await exp.get("/api/export/users.csv");
+      const res = await rig.exp.get("/api/export/users.csv");
       expect(res.status).toBe(503);
       expect(res.headers.get("content-type")).toMatch(/json/);
       const refused = await login();
       expect(refused.status).toBe(503);
       expect(refused.headers.getSetCookie()).toEqual([]);
     } finally {
-      await pgServer.start();
+      await rig.pgServer.start();
     }
     expect((await login()).status).toBe(204);
-    const res = await exp.get("/api/export/users.csv");
+    const res = await rig.exp.get("/api/export/users.csv");
     expect(res.status).toBe(200);
     await res.text();
   });
 
   it("leaves the chain intact through all of it", async () => {
-    const res = await exp.get("/api/audit/verify");
+    const res = await rig.exp.get("/api/audit/verify");
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ ok: true, message: expect.stringMatching(/^Audit log intact/) });
   });

@@ -1,4 +1,4 @@
-import type { RawAnswer } from "@/lib/upstream/client";
+import type { RawAnswer } from "./upstream-cache";
 
 /*
  * A cached answer as bytes: the upstream's JSON body with its request id and fetch time. Stored as

@@ -1,14 +1,14 @@
 import "server-only";
-import type { RawAnswer, UpstreamCache } from "@/lib/upstream/client";
 import { createSingleFlight, type SingleFlight } from "@/lib/upstream/single-flight";
 import { createMemoryCache, type CacheStats, type MemoryCache } from "./memory-cache";
 import type { RedisCaching } from "./redis-caching";
 import { ttlPolicy } from "./ttl-policy";
+import type { RawAnswer, UpstreamCache } from "./upstream-cache";
 
 /*
  * The upstream client's cache and single-flight for this process, from configuration: in-process
  * without REDIS_URL; with it, shared by every instance through Redis, falling back to in-process
- * while Redis is away (redis-link.ts says so in the log). COMPLIANCE_CACHE_TTL_SECONDS=0 turns
+ * while Redis is away (lib/redis/link.ts says so in the log). COMPLIANCE_CACHE_TTL_SECONDS=0 turns
  * the cache off; identical concurrent requests are still shared.
  */
 

@@ -3,8 +3,8 @@ import { SIM_KEYS } from "@/lib/simulator/keys";
 import { startSimulator, type LogEntry, type SimulatorHandle } from "@/lib/simulator/server";
 import { createLocalLimiter, maxConcurrentFor, type LocalLimiter } from "@/lib/throttle/local-limiter";
 import { createUpstreamClient, type UpstreamClient } from "@/lib/upstream/client";
-import { answerOf, requests } from "@/lib/upstream/endpoints";
-import { walkAll, walkOrganizationUsers } from "@/lib/upstream/walk";
+import { answerOf } from "@/lib/upstream/endpoints";
+import { walkAll, walkList } from "@/lib/upstream/walk";
 import { createUpstreamCaching, type UpstreamCaching } from "./caching";
 
 /*
@@ -50,7 +50,7 @@ describe("single-flight and cache in front of the upstream", () => {
   it("20 concurrent identical requests cost one upstream call, and all 20 get the answer", async () => {
     const c = client();
     const org = sim.directory.organizations[0]!.uuid;
-    const answers = await Promise.all(Array.from({ length: 20 }, () => answerOf(() => requests.organizationUsers(org, { limit: 1000 }), { client: c })));
+    const answers = await Promise.all(Array.from({ length: 20 }, () => answerOf({ endpoint: "organizationUsers", orgUuid: org, query: { limit: 1000 } }, { client: c })));
     expect(apiCalls()).toHaveLength(1);
     const expected = sim.directory.usersOf(org).slice(0, 1000).map((u) => u.id);
     for (const a of answers) expect(a.data.data.map((u) => u.id)).toEqual(expected);
@@ -59,8 +59,8 @@ describe("single-flight and cache in front of the upstream", () => {
   it("a second identical request within the TTL costs no upstream call and says when the data was fetched", async () => {
     const c = client();
     const org = sim.directory.organizations[1]!.uuid;
-    const first = await answerOf(() => requests.organizationSettings(org), { client: c });
-    const second = await answerOf(() => requests.organizationSettings(org), { client: c });
+    const first = await answerOf({ endpoint: "organizationSettings", orgUuid: org, query: {} }, { client: c });
+    const second = await answerOf({ endpoint: "organizationSettings", orgUuid: org, query: {} }, { client: c });
     expect(apiCalls()).toHaveLength(1);
     expect(first.fromCache).toBeUndefined();
     expect(second.fromCache).toBe(true);
@@ -71,12 +71,12 @@ describe("single-flight and cache in front of the upstream", () => {
   it("a refresh (fresh) goes to the upstream, and what it brings back is what the next request gets", async () => {
     const c = client();
     const org = sim.directory.organizations[2]!.uuid;
-    const first = await answerOf(() => requests.roles(org, { limit: 1000 }), { client: c });
-    const refreshed = await answerOf(() => requests.roles(org, { limit: 1000 }), { client: c, fresh: true });
+    const first = await answerOf({ endpoint: "roles", orgUuid: org, query: { limit: 1000 } }, { client: c });
+    const refreshed = await answerOf({ endpoint: "roles", orgUuid: org, query: { limit: 1000 } }, { client: c, fresh: true });
     expect(apiCalls()).toHaveLength(2);
     expect(refreshed.fromCache).toBeUndefined();
     expect(refreshed.fetchedAt).toBeGreaterThanOrEqual(first.fetchedAt);
-    const after = await answerOf(() => requests.roles(org, { limit: 1000 }), { client: c });
+    const after = await answerOf({ endpoint: "roles", orgUuid: org, query: { limit: 1000 } }, { client: c });
     expect(apiCalls()).toHaveLength(2);
     expect(after.fetchedAt).toBe(refreshed.fetchedAt);
   });
@@ -84,10 +84,10 @@ describe("single-flight and cache in front of the upstream", () => {
   it("a whole walk repeated within the TTL reuses every page instead of walking again", async () => {
     const c = client();
     const org = sim.directory.organizations[3]!.uuid;
-    const first = await walkAll(walkOrganizationUsers(org, { client: c }));
+    const first = await walkAll(walkList({ endpoint: "organizationUsers", orgUuid: org }, { client: c }));
     const calls = apiCalls().length;
     expect(calls).toBe(2);
-    const again = await walkAll(walkOrganizationUsers(org, { client: c }));
+    const again = await walkAll(walkList({ endpoint: "organizationUsers", orgUuid: org }, { client: c }));
     expect(apiCalls()).toHaveLength(calls);
     expect(again.map((u) => u.id)).toEqual(first.map((u) => u.id));
   });
@@ -95,9 +95,9 @@ describe("single-flight and cache in front of the upstream", () => {
   it("with COMPLIANCE_CACHE_TTL_SECONDS=0 nothing is cached, but concurrent identical requests still share one call", async () => {
     const c = client(20, 0);
     const org = sim.directory.organizations[4]!.uuid;
-    await Promise.all(Array.from({ length: 5 }, () => answerOf(() => requests.organizationSettings(org), { client: c })));
+    await Promise.all(Array.from({ length: 5 }, () => answerOf({ endpoint: "organizationSettings", orgUuid: org, query: {} }, { client: c })));
     expect(apiCalls()).toHaveLength(1);
-    await answerOf(() => requests.organizationSettings(org), { client: c });
+    await answerOf({ endpoint: "organizationSettings", orgUuid: org, query: {} }, { client: c });
     expect(apiCalls()).toHaveLength(2);
   });
 });
@@ -110,16 +110,16 @@ describe("priorities", () => {
     const bulk = { priority: "bulk" as const, fresh: true, client: c };
     // A whole-directory walk's worth of bulk work at once: every organization's users, roles and settings.
     const work = Promise.all([
-      ...orgs.map((org) => walkAll(walkOrganizationUsers(org, bulk))),
-      ...orgs.map((org) => answerOf(() => requests.roles(org, { limit: 1000 }), bulk)),
-      ...orgs.map((org) => answerOf(() => requests.organizationSettings(org), bulk)),
+      ...orgs.map((org) => walkAll(walkList({ endpoint: "organizationUsers", orgUuid: org }, bulk))),
+      ...orgs.map((org) => answerOf({ endpoint: "roles", orgUuid: org, query: { limit: 1000 } }, bulk)),
+      ...orgs.map((org) => answerOf({ endpoint: "organizationSettings", orgUuid: org, query: {} }, bulk)),
     ]);
     const totalBulk = orgs.length * 4; // two users pages (2,000 users at limit=1000), roles, settings
     // The officer arrives while the walk is well under way (Bottleneck has taken in the whole burst).
     while (apiCalls().length < 2 * maxConcurrentFor(rps)) await new Promise((r) => setTimeout(r, 10));
     const bulkDoneWhenAsked = apiCalls().length;
     const target = sim.directory.organizations[0]!.uuid;
-    await answerOf(() => requests.organizationSettings(target), { client: c, priority: "interactive", fresh: true });
+    await answerOf({ endpoint: "organizationSettings", orgUuid: target, query: {} }, { client: c, priority: "interactive", fresh: true });
     await work;
 
     const log = apiCalls();

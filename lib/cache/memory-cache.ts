@@ -1,7 +1,7 @@
 import "server-only";
-import type { RawAnswer, UpstreamCache } from "@/lib/upstream/client";
 import { decodeAnswer, encodeAnswer } from "./answer-codec";
 import type { TtlPolicy } from "./ttl-policy";
+import type { RawAnswer, UpstreamCache } from "./upstream-cache";
 
 /*
  * The in-process upstream cache: fresh answers by request key, bounded by entry count and by

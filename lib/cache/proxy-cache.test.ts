@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { hashPassword } from "@/lib/session/passwords";
-import { SIM_KEYS } from "@/lib/simulator/keys";
-import { startSimulator, type SimulatorHandle } from "@/lib/simulator/server";
-import { login, startApp, type AppServer } from "@/lib/testing/app-server";
+import type { SimulatorHandle } from "@/lib/simulator/server";
+import { login, type AppServer } from "@/lib/testing/app-server";
+import { closeLiveApp, startLiveApp } from "@/lib/testing/live-app";
 
 /*
  * The cache as an officer meets it, through the built app (`next start`) and its proxy route:
@@ -19,23 +18,13 @@ const apiCalls = () => sim.log().filter((e) => e.path.startsWith("/v1/"));
 const get = (path: string, headers: Record<string, string> = {}) => fetch(`${app.url}${path}`, { headers: { cookie, ...headers } });
 
 beforeAll(async () => {
-  sim = await startSimulator({ port: 0, seed: "proxy-cache", orgs: 3, users: 2_500, groups: 4, ratePerMinute: 60_000 });
-  app = await startApp({
-    ANTHROPIC_COMPLIANCE_ACCESS_KEY: SIM_KEYS.full,
-    COMPLIANCE_API_BASE_URL: sim.url,
-    SESSION_SECRET: "proxy-cache-test-session-secret-0123456789",
-    DASHBOARD_USERS: `${OFFICER.username}:${await hashPassword(OFFICER.password)}`,
-    DATA_DIR: `test-results/proxy-cache-data-${process.pid}`,
+  ({ sim, app, cookies: [cookie] } = await startLiveApp({ seed: "proxy-cache", orgs: 3, users: 2_500, groups: 4, ratePerMinute: 60_000 }, [OFFICER], {
     COMPLIANCE_RATE_LIMIT_RPS: "8",
     COMPLIANCE_CACHE_TTL_SECONDS: "300",
-  });
-  cookie = await login(app.url, OFFICER.username, OFFICER.password);
+  }));
 });
 
-afterAll(async () => {
-  await app?.close();
-  await sim?.close();
-});
+afterAll(() => closeLiveApp({ app, sim }));
 
 beforeEach(() => sim.clearLog());
 

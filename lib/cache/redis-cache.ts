@@ -1,9 +1,9 @@
 import "server-only";
-import type { RawAnswer, UpstreamCache } from "@/lib/upstream/client";
+import type { RedisLink } from "@/lib/redis/link";
 import { decodeAnswer, encodeAnswer } from "./answer-codec";
 import type { CacheStats, MemoryCache } from "./memory-cache";
-import type { RedisLink } from "./redis-link";
 import type { TtlPolicy } from "./ttl-policy";
+import type { RawAnswer, UpstreamCache } from "./upstream-cache";
 
 /*
  * The upstream cache shared by every instance: one Redis string per request key, the answer as

@@ -5,7 +5,7 @@ import { startSimulator, type LogEntry, type SimulatorHandle } from "@/lib/simul
 import { redisServerMissing, startRedisServer, type RedisServer } from "@/lib/testing/redis-server";
 import { createLocalLimiter } from "@/lib/throttle/local-limiter";
 import { createUpstreamClient, requestKey, type UpstreamClient } from "@/lib/upstream/client";
-import { answerOf, requests } from "@/lib/upstream/endpoints";
+import { answerOf, upstreamRequest } from "@/lib/upstream/endpoints";
 import { UpstreamError } from "@/lib/upstream/errors";
 import { createUpstreamCaching, type UpstreamCaching, type UpstreamCachingOptions } from "./caching";
 import { cacheNamespace } from "./namespace";
@@ -89,7 +89,7 @@ suite(title, () => {
   it("20 concurrent identical requests spread over two instances cost one upstream call", async () => {
     const [a, b] = [await instance(), await instance()];
     const org = sim.directory.organizations[0]!.uuid;
-    const ask = (i: Instance) => answerOf(() => requests.organizationUsers(org, { limit: 1000 }), { client: i.client });
+    const ask = (i: Instance) => answerOf({ endpoint: "organizationUsers", orgUuid: org, query: { limit: 1000 } }, { client: i.client });
     const answers = await Promise.all(Array.from({ length: 20 }, (_, k) => ask(k % 2 ? a : b)));
     expect(apiCalls()).toHaveLength(1);
     // One instance held the flight; the other took its answer through Redis.
@@ -103,22 +103,22 @@ suite(title, () => {
   it("an answer cached by one instance is served by the other within the TTL; a refresh there calls the upstream", async () => {
     const [a, b] = [await instance(), await instance()];
     const org = sim.directory.organizations[1]!.uuid;
-    const first = await answerOf(() => requests.organizationSettings(org), { client: a.client });
-    const second = await answerOf(() => requests.organizationSettings(org), { client: b.client });
+    const first = await answerOf({ endpoint: "organizationSettings", orgUuid: org, query: {} }, { client: a.client });
+    const second = await answerOf({ endpoint: "organizationSettings", orgUuid: org, query: {} }, { client: b.client });
     expect(apiCalls()).toHaveLength(1);
     expect(second.fromCache).toBe(true);
     expect(second.fetchedAt).toBe(first.fetchedAt);
     expect(second.data).toEqual(first.data);
-    const refreshed = await answerOf(() => requests.organizationSettings(org), { client: b.client, fresh: true });
+    const refreshed = await answerOf({ endpoint: "organizationSettings", orgUuid: org, query: {} }, { client: b.client, fresh: true });
     expect(apiCalls()).toHaveLength(2);
     expect(refreshed.fromCache).toBeUndefined();
-    expect((await answerOf(() => requests.organizationSettings(org), { client: a.client })).fetchedAt).toBe(refreshed.fetchedAt);
+    expect((await answerOf({ endpoint: "organizationSettings", orgUuid: org, query: {} }, { client: a.client })).fetchedAt).toBe(refreshed.fetchedAt);
   });
 
   it("an instance that looked just before another stored the answer, and then leads the flight, does not call the upstream again", async () => {
     const [a, b] = [await instance(), await instance()];
     const org = sim.directory.organizations[5]!.uuid;
-    await answerOf(() => requests.organizationSettings(org), { client: a.client });
+    await answerOf({ endpoint: "organizationSettings", orgUuid: org, query: {} }, { client: a.client });
     expect(apiCalls()).toHaveLength(1);
     // B's first look happened a moment before A stored it (a miss); by the time B leads the flight, it is there.
     let looks = 0;
@@ -129,7 +129,7 @@ suite(title, () => {
     const limiter = createLocalLimiter({ rps: 20 });
     cleanups.push(() => limiter.stop());
     const c = createUpstreamClient({ baseUrl: sim.url, accessKey: SIM_KEYS.full, limiter, timeoutMs: 10_000, cache: late, singleFlight: b.caching.singleFlight });
-    const got = await answerOf(() => requests.organizationSettings(org), { client: c });
+    const got = await answerOf({ endpoint: "organizationSettings", orgUuid: org, query: {} }, { client: c });
     expect(got.fromCache).toBe(true);
     expect(looks).toBe(2);
     expect(apiCalls()).toHaveLength(1);
@@ -138,8 +138,8 @@ suite(title, () => {
   it("stores answers with an expiry, under the deployment's prefix, and never the access key", async () => {
     const a = await instance();
     const org = sim.directory.organizations[2]!.uuid;
-    await answerOf(() => requests.organizationUsers(org, { limit: 1000 }), { client: a.client });
-    await answerOf(() => requests.organizations(), { client: a.client });
+    await answerOf({ endpoint: "organizationUsers", orgUuid: org, query: { limit: 1000 } }, { client: a.client });
+    await answerOf({ endpoint: "organizations", query: {} }, { client: a.client });
     const prefix = cacheNamespace(sim.url, SIM_KEYS.full);
     const keys = await admin.keys("*");
     const answers = keys.filter((k) => k.includes(":answer:"));
@@ -165,7 +165,7 @@ suite(title, () => {
   it("an upstream error is shared too: 10 concurrent requests for an unknown group over two instances cost one call", async () => {
     const [a, b] = [await instance(), await instance()];
     const outcomes = await Promise.allSettled(
-      Array.from({ length: 10 }, (_, k) => answerOf(() => requests.group("rbac_group_missing"), { client: (k % 2 ? a : b).client })),
+      Array.from({ length: 10 }, (_, k) => answerOf({ endpoint: "group", groupId: "rbac_group_missing", query: {} }, { client: (k % 2 ? a : b).client })),
     );
     expect(apiCalls()).toHaveLength(1);
     for (const o of outcomes) {
@@ -176,23 +176,23 @@ suite(title, () => {
     }
   });
 
+  /** Asks for organization `k`'s roles while another instance's lock on that flight stands for `holdMs`, and it never answers. */
+  async function askPastHeldLock(i: Instance, k: number, holder: string, holdMs: number) {
+    const req = { endpoint: "roles", orgUuid: sim.directory.organizations[k]!.uuid, query: { limit: 1000 } } as const;
+    const r = upstreamRequest(req);
+    await admin.set(`${cacheNamespace(sim.url, SIM_KEYS.full)}:flight:${requestKey(r.path, r.query)}`, holder, "PX", holdMs);
+    return answerOf(req, { client: i.client });
+  }
+
   it("when the instance holding the lock goes away without an answer, a waiting instance fetches it itself", async () => {
-    const a = await instance();
-    const org = sim.directory.organizations[3]!.uuid;
-    const r = requests.roles(org, { limit: 1000 });
     // A crashed holder: its lock is there, it will never renew it or leave an answer.
-    await admin.set(`${cacheNamespace(sim.url, SIM_KEYS.full)}:flight:${requestKey(r.path, r.query)}`, "crashed-holder", "PX", 400);
-    const got = await answerOf(r, { client: a.client });
+    const got = await askPastHeldLock(await instance(), 3, "crashed-holder", 400);
     expect(got.data.data.length).toBeGreaterThan(0);
     expect(apiCalls()).toHaveLength(1);
   });
 
   it("a waiter does not wait past its bound for a holder that never finishes", async () => {
-    const a = await instance({ flight: { maxWaitMs: 300 } });
-    const org = sim.directory.organizations[4]!.uuid;
-    const r = requests.roles(org, { limit: 1000 });
-    await admin.set(`${cacheNamespace(sim.url, SIM_KEYS.full)}:flight:${requestKey(r.path, r.query)}`, "stuck-holder", "PX", 60_000);
-    const got = await answerOf(r, { client: a.client });
+    const got = await askPastHeldLock(await instance({ flight: { maxWaitMs: 300 } }), 4, "stuck-holder", 60_000);
     expect(got.data.data.length).toBeGreaterThan(0);
     expect(apiCalls()).toHaveLength(1);
   });
@@ -200,13 +200,13 @@ suite(title, () => {
   it("Redis stopped mid-way: requests keep succeeding from the instance's own cache, it says so once, and it shares again once Redis is back", async () => {
     const [a, b] = [await instance(), await instance()];
     const orgs = sim.directory.organizations.map((o) => o.uuid);
-    await answerOf(() => requests.organizationSettings(orgs[0]!), { client: a.client });
+    await answerOf({ endpoint: "organizationSettings", orgUuid: orgs[0]!, query: {} }, { client: a.client });
     expect(apiCalls()).toHaveLength(1);
 
     await redis.kill();
     for (const org of orgs) {
       for (let k = 0; k < 3; k++) {
-        const got = await answerOf(() => requests.organizationSettings(org), { client: a.client });
+        const got = await answerOf({ endpoint: "organizationSettings", orgUuid: org, query: {} }, { client: a.client });
         expect(got.data.organization_id).toBe(org);
       }
     }
@@ -226,9 +226,9 @@ suite(title, () => {
 
     sim.clearLog();
     const org = orgs[5]!;
-    await Promise.all(Array.from({ length: 10 }, (_, k) => answerOf(() => requests.roles(org, { limit: 1000 }), { client: (k % 2 ? a : b).client })));
+    await Promise.all(Array.from({ length: 10 }, (_, k) => answerOf({ endpoint: "roles", orgUuid: org, query: { limit: 1000 } }, { client: (k % 2 ? a : b).client })));
     expect(apiCalls()).toHaveLength(1);
-    await answerOf(() => requests.roles(org, { limit: 1000 }), { client: b.client });
+    await answerOf({ endpoint: "roles", orgUuid: org, query: { limit: 1000 } }, { client: b.client });
     expect(apiCalls()).toHaveLength(1);
   });
 
@@ -245,8 +245,8 @@ suite(title, () => {
     cleanups.push(() => limiter.stop(), () => caching.close());
     const c = createUpstreamClient({ baseUrl: sim.url, accessKey: SIM_KEYS.full, limiter, timeoutMs: 10_000, cache: caching.cache, singleFlight: caching.singleFlight });
     const org = sim.directory.organizations[0]!.uuid;
-    await answerOf(() => requests.organizationSettings(org), { client: c });
-    await answerOf(() => requests.organizationSettings(org), { client: c });
+    await answerOf({ endpoint: "organizationSettings", orgUuid: org, query: {} }, { client: c });
+    await answerOf({ endpoint: "organizationSettings", orgUuid: org, query: {} }, { client: c });
     expect(apiCalls()).toHaveLength(1);
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/unreachable/);

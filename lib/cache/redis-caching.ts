@@ -1,11 +1,9 @@
 import "server-only";
-import { createRedisClient } from "@/lib/redis/client";
-import { redactRedisUrl } from "@/lib/redis/redact-url";
+import { RedisLink } from "@/lib/redis/link";
 import type { SingleFlight } from "@/lib/upstream/single-flight";
 import type { MemoryCache } from "./memory-cache";
 import { cacheNamespace } from "./namespace";
 import { RedisCache } from "./redis-cache";
-import { RedisLink } from "./redis-link";
 import { RedisSingleFlight } from "./redis-single-flight";
 import type { TtlPolicy } from "./ttl-policy";
 
@@ -36,13 +34,15 @@ export interface RedisCaching {
 }
 
 export function createRedisCaching(opts: RedisCachingOptions): RedisCaching {
-  const client = createRedisClient(opts.redisUrl, "cache");
   const link = new RedisLink({
-    client,
-    safeUrl: redactRedisUrl(opts.redisUrl),
+    url: opts.redisUrl,
+    purpose: "cache",
+    name: "Shared cache",
+    whileDown: "this instance caches and de-duplicates upstream requests on its own until it returns.",
+    whenBack: "cached answers and in-flight requests are shared by all instances again.",
     log: opts.log,
     // What this instance cached on its own while Redis was away is not wanted any more.
-    onRecover: () => opts.fallback?.clear(),
+    onUp: () => opts.fallback?.clear(),
     firstProbeDelayMs: opts.firstProbeDelayMs,
   });
   const prefix = cacheNamespace(opts.baseUrl, opts.accessKey);

@@ -1,8 +1,9 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { UpstreamError, type UpstreamErrorKind } from "@/lib/upstream/errors";
+import type { RedisLink } from "@/lib/redis/link";
+import { UpstreamError, type UpstreamErrorInit } from "@/lib/upstream/errors";
+import { defaultSleep as sleep } from "@/lib/upstream/retry-policy";
 import { createSingleFlight, type SingleFlight } from "@/lib/upstream/single-flight";
-import type { RedisLink } from "./redis-link";
 
 /*
  * Single-flight across instances. Within an instance, callers join the in-process flight as
@@ -49,16 +50,8 @@ if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) 
 return 0
 `;
 
-type SharedError = {
-  kind: UpstreamErrorKind;
-  message: string;
-  status?: number;
-  upstreamType?: string;
-  upstreamMessage?: string;
-  requestId?: string;
-  path?: string;
-  missingScopes?: string[];
-};
+/** An UpstreamError as JSON: what a waiter rebuilds (its cause stays with the instance that met it). */
+type SharedError = Omit<UpstreamErrorInit, "cause">;
 type Outcome = { ok: true; value: unknown } | { ok: false; error: SharedError };
 type Followed = { kind: "outcome"; outcome: Outcome } | { kind: "vanished" } | { kind: "alone" };
 
@@ -75,21 +68,6 @@ function shareable(err: unknown): SharedError | undefined {
     path: err.path,
     missingScopes: err.missingScopes,
   };
-}
-
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
 }
 
 export class RedisSingleFlight implements SingleFlight {

@@ -41,13 +41,11 @@ export const userSchema = z.looseObject({
 });
 export type User = z.infer<typeof userSchema>;
 
-export const roleSchema = z.looseObject({
-  id: z.string(),
-  name: z.string(),
-  description: z.string().nullable().optional(),
-  created_at: timestamp.nullable().optional(),
-  updated_at: timestamp.nullable().optional(),
-});
+/** The fields roles and groups share, and the timestamps every RBAC record may carry. */
+const named = { id: z.string(), name: z.string(), description: z.string().nullable().optional() };
+const stamps = { created_at: timestamp.nullable().optional(), updated_at: timestamp.nullable().optional() };
+
+export const roleSchema = z.looseObject({ ...named, ...stamps });
 export type Role = z.infer<typeof roleSchema>;
 
 export const permissionSchema = z.looseObject({
@@ -58,22 +56,14 @@ export const permissionSchema = z.looseObject({
 export type Permission = z.infer<typeof permissionSchema>;
 
 export const groupSchema = z.looseObject({
-  id: z.string(),
-  name: z.string(),
-  description: z.string().nullable().optional(),
+  ...named,
   source_type: z.string(), // "direct" | "scim"; kept open for later kinds
   roles: z.array(z.string()).nullable().optional(),
-  created_at: timestamp.nullable().optional(),
-  updated_at: timestamp.nullable().optional(),
+  ...stamps,
 });
 export type Group = z.infer<typeof groupSchema>;
 
-export const groupMemberSchema = z.looseObject({
-  user_id: z.string(),
-  email: z.string(),
-  created_at: timestamp.nullable().optional(),
-  updated_at: timestamp.nullable().optional(),
-});
+export const groupMemberSchema = z.looseObject({ user_id: z.string(), email: z.string(), ...stamps });
 export type GroupMember = z.infer<typeof groupMemberSchema>;
 
 export const retentionPeriodSchema = z.union([

@@ -1,3 +1,4 @@
+import { perDirectory } from "./per-directory";
 import type { Directory, Person } from "./types";
 
 /*
@@ -35,7 +36,6 @@ export interface AccessIndex {
   access(person: Person): PersonAccess;
 }
 
-const byDirectory = new WeakMap<Directory, AccessIndex>();
 
 const roleKey = (orgUuid: string, roleId: string) => `${orgUuid}/${roleId}`;
 
@@ -87,11 +87,4 @@ function buildAccessIndex(directory: Directory): AccessIndex {
 }
 
 /** The directory's access index, built once per Directory (directories are immutable once built). */
-export function accessIndexOf(directory: Directory): AccessIndex {
-  let index = byDirectory.get(directory);
-  if (!index) {
-    index = buildAccessIndex(directory);
-    byDirectory.set(directory, index);
-  }
-  return index;
-}
+export const accessIndexOf: (directory: Directory) => AccessIndex = perDirectory(buildAccessIndex);

@@ -1,8 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSimulator } from "@/lib/simulator/server";
-import { LocalLimiter } from "@/lib/throttle/local-limiter";
-import { createUpstreamClient } from "@/lib/upstream/client";
-import { openSyncedStore, type SyncedStore } from "@/lib/testing/synced-directory";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { SimulatorHandle } from "@/lib/simulator/server";
+import { simulatedDirectorySuite } from "@/lib/testing/synced-directory";
 import { tableRows } from "@/lib/downloads/table-rows";
 import { catalogLine, personRow } from "./people-rows";
 import type { Directory } from "./types";
@@ -14,24 +12,9 @@ import { peopleLineSchema, catalogLineSchema } from "./wire";
  * never from the code under test.
  */
 
-type Sim = Awaited<ReturnType<typeof startSimulator>>;
-let sim: Sim;
-let limiter: LocalLimiter;
-let synced: SyncedStore;
-let directory: Directory;
-
-beforeAll(async () => {
-  sim = await startSimulator({ port: 0, seed: "people-rows-access", orgUserCounts: [160, 90, 40], groups: 8, ratePerMinute: 6000 });
-  limiter = new LocalLimiter({ rps: 40 });
-  const client = createUpstreamClient({ baseUrl: sim.url, accessKey: sim.keys.full, limiter, timeoutMs: 10_000, retry: { baseDelayMs: 20, maxDelayMs: 100 } });
-  synced = await openSyncedStore(client);
-  directory = await synced.load();
-}, 60_000);
-afterAll(async () => {
-  await synced?.close();
-  await limiter?.stop();
-  await sim?.close();
-});
+const suite = simulatedDirectorySuite({ seed: "people-rows-access", orgUserCounts: [160, 90, 40], groups: 8 });
+let [sim, directory] = [] as unknown as [SimulatorHandle, Directory];
+beforeAll(() => void ({ sim, directory } = suite.ready()));
 
 /** From the simulator: role id -> its organization and the actions its permissions name. */
 function simRoles() {

@@ -1,8 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSimulator } from "@/lib/simulator/server";
-import { LocalLimiter } from "@/lib/throttle/local-limiter";
-import { createUpstreamClient } from "@/lib/upstream/client";
-import { openSyncedStore, type SyncedStore } from "@/lib/testing/synced-directory";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { SimulatorHandle } from "@/lib/simulator/server";
+import { simulatedDirectorySuite } from "@/lib/testing/synced-directory";
 import { searchIndexOf } from "./search-index";
 import { SEARCH_LIMIT, type SearchResult } from "./search-wire";
 import type { Directory } from "./types";
@@ -13,24 +11,9 @@ import type { Directory } from "./types";
  * and grouped. Expectations come from the simulator's records.
  */
 
-type Sim = Awaited<ReturnType<typeof startSimulator>>;
-let sim: Sim;
-let limiter: LocalLimiter;
-let synced: SyncedStore;
-let directory: Directory;
-
-beforeAll(async () => {
-  sim = await startSimulator({ port: 0, seed: "header-search", orgUserCounts: [300, 120, 60], groups: 8, ratePerMinute: 6000 });
-  limiter = new LocalLimiter({ rps: 40 });
-  const client = createUpstreamClient({ baseUrl: sim.url, accessKey: sim.keys.full, limiter, timeoutMs: 10_000, retry: { baseDelayMs: 20, maxDelayMs: 100 } });
-  synced = await openSyncedStore(client);
-  directory = await synced.load();
-}, 60_000);
-afterAll(async () => {
-  await synced?.close();
-  await limiter?.stop();
-  await sim?.close();
-});
+const suite = simulatedDirectorySuite({ seed: "header-search", orgUserCounts: [300, 120, 60], groups: 8 });
+let [sim, directory] = [] as unknown as [SimulatorHandle, Directory];
+beforeAll(() => void ({ sim, directory } = suite.ready()));
 
 const search = (q: string) => searchIndexOf(directory).search(q);
 const first = (q: string): SearchResult | undefined => search(q).results[0];

@@ -1,4 +1,5 @@
 import "server-only";
+import { perDirectory } from "./per-directory";
 import type { Directory } from "./types";
 import { SEARCH_KINDS, SEARCH_LIMIT, type SearchKind, type SearchResult } from "./search-wire";
 
@@ -30,7 +31,6 @@ export interface SearchIndex {
   search(query: string): { results: SearchResult[]; total: number };
 }
 
-const byDirectory = new WeakMap<Directory, SearchIndex>();
 
 const lower = (s: string) => s.trim().toLowerCase();
 
@@ -114,11 +114,4 @@ function buildSearchIndex(directory: Directory): SearchIndex {
 }
 
 /** The directory's search index, built on first use and kept as long as the directory is. */
-export function searchIndexOf(directory: Directory): SearchIndex {
-  let index = byDirectory.get(directory);
-  if (!index) {
-    index = buildSearchIndex(directory);
-    byDirectory.set(directory, index);
-  }
-  return index;
-}
+export const searchIndexOf: (directory: Directory) => SearchIndex = perDirectory(buildSearchIndex);

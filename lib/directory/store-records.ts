@@ -1,5 +1,5 @@
 import "server-only";
-import type { ComplianceRequest } from "@/lib/http/compliance-request";
+import type { ComplianceRequest } from "@/lib/compliance/endpoints";
 import type { User } from "@/lib/compliance/schemas";
 import type { Directory } from "./types";
 
@@ -54,41 +54,41 @@ export function storeRecords(directory: Directory, req: ComplianceRequest): Stor
   const roleOf = (uuid: string, roleId: string) => directory.rolesByOrganization.get(uuid)?.find((r) => r.id === roleId);
 
   switch (req.endpoint) {
-    case "listOrganizations":
+    case "organizations":
       return { kind: "list", rows: directory.organizations };
-    case "listOrganizationUsers":
+    case "organizationUsers":
       if (!directory.organizationsByUuid.has(req.orgUuid)) return missingOrg(req.orgUuid);
       return { kind: "list", rows: usersOf(directory, req.orgUuid) };
-    case "listRoles":
+    case "roles":
       if (!directory.organizationsByUuid.has(req.orgUuid)) return missingOrg(req.orgUuid);
       return { kind: "list", rows: directory.rolesByOrganization.get(req.orgUuid) ?? [] };
-    case "getRole": {
+    case "role": {
       if (!directory.organizationsByUuid.has(req.orgUuid)) return missingOrg(req.orgUuid);
       const role = roleOf(req.orgUuid, req.roleId);
       return role ? { kind: "record", record: role } : missingRole(req.orgUuid, req.roleId);
     }
-    case "listRolePermissions":
+    case "rolePermissions":
       if (!directory.organizationsByUuid.has(req.orgUuid)) return missingOrg(req.orgUuid);
       if (!roleOf(req.orgUuid, req.roleId)) return missingRole(req.orgUuid, req.roleId);
       return { kind: "list", rows: directory.permissionsByRole?.get(`${req.orgUuid}/${req.roleId}`) ?? [] };
-    case "getOrganizationSettings": {
+    case "organizationSettings": {
       if (!directory.organizationsByUuid.has(req.orgUuid)) return missingOrg(req.orgUuid);
       const settings = directory.settingsByOrganization?.get(req.orgUuid);
       return settings
         ? { kind: "record", record: settings }
         : { kind: "not_found", message: `The sync of ${when(directory)} holds no settings for organization ${req.orgUuid}. Start a sync to read them.` };
     }
-    case "listGroups": {
+    case "groups": {
       const prefix = req.query.name_prefix;
       // Case-sensitive, as the upstream's name_prefix.
       const groups = directory.groups.map((g) => g.group);
       return { kind: "list", rows: prefix === undefined ? groups : groups.filter((g) => g.name.startsWith(prefix)) };
     }
-    case "getGroup": {
+    case "group": {
       const g = directory.groupsById.get(req.groupId);
       return g ? { kind: "record", record: g.group } : missingGroup(req.groupId);
     }
-    case "listGroupMembers": {
+    case "groupMembers": {
       const g = directory.groupsById.get(req.groupId);
       return g ? { kind: "list", rows: g.members } : missingGroup(req.groupId);
     }

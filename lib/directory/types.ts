@@ -1,4 +1,5 @@
 import type { EffectiveSettings, Group, GroupMember, Organization, Permission, Role, User } from "@/lib/compliance/schemas";
+import type { DirectoryCountsWire, ProgressLine } from "./wire";
 
 /*
  * The whole directory as one joined snapshot: every organization, every person across them, every
@@ -43,18 +44,8 @@ export interface DirectoryGroup {
   members: GroupMember[];
 }
 
-export interface DirectoryCounts {
-  organizations: number;
-  /** Distinct `user_...` ids, in organizations or groups. */
-  people: number;
-  /** Organization user rows: one person in three organizations counts three. */
-  memberships: number;
-  groups: number;
-  groupMemberships: number;
-  roles: number;
-  /** Group members that no organization lists: access held by someone outside every org. */
-  peopleOutsideOrganizations: number;
-}
+/** A directory's counts: the shape the routes send (`directoryCountsSchema`, lib/directory/wire.ts). */
+export type DirectoryCounts = DirectoryCountsWire;
 
 export interface Directory {
   /** Epoch ms when the walk that built this snapshot finished. */
@@ -96,18 +87,5 @@ export interface DirectorySyncRef {
   finishedAt: string;
 }
 
-/** listing: the organization and group lists; walking: users, roles and members per org and group. */
-export type DirectoryPhase = "listing" | "walking" | "done";
-
-/** What a build has done so far; the streaming endpoint forwards it as progress lines. */
-export interface DirectoryProgress {
-  phase: DirectoryPhase;
-  startedAt: number;
-  organizationsTotal: number | null;
-  organizationsDone: number;
-  /** Organization user rows read so far (memberships, not distinct people). */
-  usersSoFar: number;
-  groupsTotal: number | null;
-  groupsDone: number;
-  pages: number;
-}
+/** What a build has done so far: a progress line of the people stream without its `type` (`progressLineSchema`). */
+export type DirectoryProgress = Omit<ProgressLine, "type">;

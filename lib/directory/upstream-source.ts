@@ -1,15 +1,7 @@
 import "server-only";
 import type { UpstreamClient } from "@/lib/upstream/client";
-import { getOrganizationSettings } from "@/lib/upstream/endpoints";
-import {
-  walkGroupMembers,
-  walkGroups,
-  walkOrganizations,
-  walkOrganizationUsers,
-  walkRolePermissions,
-  walkRoles,
-  type WalkerOptions,
-} from "@/lib/upstream/walk";
+import { bodyOf } from "@/lib/upstream/endpoints";
+import { walkList, type WalkerOptions } from "@/lib/upstream/walk";
 import type { DirectorySource, SourceOptions } from "./source";
 
 /**
@@ -25,13 +17,12 @@ export function upstreamDirectorySource(client?: UpstreamClient): DirectorySourc
     onSent: o.onSent,
   });
   return {
-    organizations: (o) => walkOrganizations(walker(o)),
-    organizationUsers: (orgUuid, o) => walkOrganizationUsers(orgUuid, walker(o)),
-    roles: (orgUuid, o) => walkRoles(orgUuid, walker(o)),
-    groups: (o) => walkGroups(walker(o)),
-    groupMembers: (groupId, o) => walkGroupMembers(groupId, walker(o)),
-    rolePermissions: (orgUuid, roleId, o) => walkRolePermissions(orgUuid, roleId, walker(o)),
-    organizationSettings: (orgUuid, o) =>
-      getOrganizationSettings(orgUuid, { client, signal: o.signal, priority: o.priority ?? "bulk", fresh: o.fresh, onSent: o.onSent }),
+    organizations: (o) => walkList({ endpoint: "organizations" }, walker(o)),
+    organizationUsers: (orgUuid, o) => walkList({ endpoint: "organizationUsers", orgUuid }, walker(o)),
+    roles: (orgUuid, o) => walkList({ endpoint: "roles", orgUuid }, walker(o)),
+    groups: (o) => walkList({ endpoint: "groups" }, walker(o)),
+    groupMembers: (groupId, o) => walkList({ endpoint: "groupMembers", groupId }, walker(o)),
+    rolePermissions: (orgUuid, roleId, o) => walkList({ endpoint: "rolePermissions", orgUuid, roleId }, walker(o)),
+    organizationSettings: (orgUuid, o) => bodyOf({ endpoint: "organizationSettings", orgUuid, query: {} }, walker(o)),
   };
 }

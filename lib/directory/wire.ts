@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { permissionSchema } from "@/lib/compliance/schemas";
+import { appErrorBodySchema, permissionSchema } from "@/lib/compliance/schemas";
+import { countsSchema } from "@/lib/shared/counts-schema";
 
 /*
  * What the /api/directory routes send, as schemas shared by the route (which builds these shapes)
@@ -15,10 +16,12 @@ import { permissionSchema } from "@/lib/compliance/schemas";
 
 export const progressLineSchema = z.object({
   type: z.literal("progress"),
+  /** listing: the organization and group lists; walking: users, roles and members per org and group. */
   phase: z.enum(["listing", "walking", "done"]),
   startedAt: z.number(),
   organizationsTotal: z.number().nullable(),
   organizationsDone: z.number(),
+  /** Organization user rows read so far (memberships, not distinct people). */
   usersSoFar: z.number(),
   groupsTotal: z.number().nullable(),
   groupsDone: z.number(),
@@ -60,27 +63,25 @@ export type PersonRow = z.infer<typeof personRowSchema>;
 
 export const peopleLineSchema = z.object({ type: z.literal("people"), rows: z.array(personRowSchema) });
 
-export const directoryCountsSchema = z.object({
-  organizations: z.number(),
-  people: z.number(),
-  memberships: z.number(),
-  groups: z.number(),
-  groupMemberships: z.number(),
-  roles: z.number(),
-  peopleOutsideOrganizations: z.number(),
-});
+export const directoryCountsSchema = countsSchema([
+  "organizations",
+  /** Distinct `user_...` ids, in organizations or groups. */
+  "people",
+  /** Organization user rows: one person in three organizations counts three. */
+  "memberships",
+  "groups",
+  "groupMemberships",
+  "roles",
+  /** Group members that no organization lists: access held by someone outside every org. */
+  "peopleOutsideOrganizations",
+]);
 export type DirectoryCountsWire = z.infer<typeof directoryCountsSchema>;
 
 export const doneLineSchema = z.object({ type: z.literal("done"), builtAt: z.number(), counts: directoryCountsSchema, sync: z.string().optional() });
 
 export const errorLineSchema = z.object({
   type: z.literal("error"),
-  error: z.object({
-    type: z.string(),
-    message: z.string(),
-    upstream_status: z.number().optional(),
-    request_id: z.string().optional(),
-  }),
+  error: appErrorBodySchema.shape.error,
 });
 export type ErrorLine = z.infer<typeof errorLineSchema>;
 

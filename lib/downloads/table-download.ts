@@ -49,6 +49,11 @@ export const tableDownloadRequestSchema = z
     rows: z.enum(["matching", "selected"]),
     /** The rows' ids in the table's order (user ids; group, role ids; permission positions). */
     ids: z.array(id).max(MAX_TABLE_DOWNLOAD_ROWS),
+    /**
+     * People, rows "matching" only: the view's query string (GET /api/directory/people/query's
+     * parameters) instead of ids; the server picks the rows with the page's own predicate.
+     */
+    query: z.string().max(1_600_000).optional(),
     columns: z.array(z.string().max(64)).min(1).max(32),
     /** The view's search and filters in words (describe-view.ts), recorded in the audit entry. */
     view: z.array(z.string().max(400)).max(64).default([]),

@@ -8,6 +8,8 @@ import { errorResponse, jsonError } from "@/lib/http/error-response";
 import { acceptJsonPost } from "@/lib/http/json-post";
 import { isSyncId } from "@/lib/store/syncs";
 import { trimChars } from "@/lib/format/trim-chars";
+import { matchingPeopleIds } from "@/lib/directory/people-query";
+import { peopleQueryFromParams, type PeopleQuery } from "@/lib/directory/people-query-wire";
 import { TABLE_SCOPE, tableDownloadRequestSchema, type TableDownloadRequest } from "./table-download";
 import { checkColumns, tableRows } from "./table-rows";
 
@@ -53,7 +55,15 @@ export async function downloadTable(request: Request, deps: { audit?: AuditStore
   const badColumn = checkColumns(req.table, req.columns);
   if (badColumn) return jsonError(400, "invalid_request", badColumn);
   if (!isSyncId(req.sync)) return jsonError(400, "invalid_request", `sync must be the id of the sync the table shows (like sync_mf3k2x1a_0123456789ab); "${req.sync.slice(0, 40)}" is not one.`);
-  if (req.ids.length === 0) return jsonError(400, "invalid_request", "No rows were chosen: pick at least one row.");
+  let query: PeopleQuery | undefined;
+  if (req.query !== undefined) {
+    if (req.table !== "people" || req.rows !== "matching" || req.ids.length > 0) {
+      return jsonError(400, "invalid_request", "query chooses People's matching rows: send it with table \"people\", rows \"matching\" and no ids.");
+    }
+    const parsed = peopleQueryFromParams(new URLSearchParams(req.query));
+    if (!parsed.ok) return jsonError(400, "invalid_request", parsed.message);
+    query = parsed.query;
+  } else if (req.ids.length === 0) return jsonError(400, "invalid_request", "No rows were chosen: pick at least one row.");
 
   let directory;
   try {
@@ -67,10 +77,13 @@ export async function downloadTable(request: Request, deps: { audit?: AuditStore
   const found = tableRows(directory, req.table, req.scope);
   if (!found.ok) return jsonError(found.status, found.status === 404 ? "not_found" : "invalid_request", found.message);
 
+  // People's matching rows decided as the page decided them (lib/directory/people-query.ts), in its order.
+  const ids = query ? matchingPeopleIds(directory, query) : req.ids;
+  if (ids.length === 0) return jsonError(400, "invalid_request", "No rows match this view as of this sync: nothing to download.");
   const seen = new Set<string>();
   const body: CsvCell[][] = [];
   const unknown: string[] = [];
-  for (const id of req.ids) {
+  for (const id of ids) {
     if (seen.has(id)) return jsonError(400, "invalid_request", `Row ${id.slice(0, 60)} is listed twice; list each row once.`);
     seen.add(id);
     const cells = found.rows.get(id);

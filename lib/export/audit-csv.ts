@@ -2,7 +2,7 @@ import "server-only";
 import { AUDIT_CSV_HEADER, auditCsvRow, type AuditEntry, type AuditFilter } from "@/lib/audit/entry";
 import type { AuditStore } from "@/lib/audit/store";
 import { csvLine, UTF8_BOM } from "@/lib/csv/write";
-import { auditedExportStream } from "./audited-stream";
+import { requestedExportStream } from "./audited-stream";
 import { csvChunks, type CellRowsChunk } from "./cell-rows";
 import { xlsxChunks } from "./xlsx-stream";
 
@@ -40,25 +40,13 @@ function auditExportFilters(opts: AuditExportOptions, bom: boolean): Record<stri
 }
 
 export function auditCsvStream(opts: AuditExportOptions): ReadableStream<Uint8Array> {
-  return auditedExportStream({
-    audit: opts.audit,
-    actor: opts.actor,
-    target: "audit.csv",
-    filters: auditExportFilters(opts, opts.bom),
-    preamble: (opts.bom ? UTF8_BOM : "") + csvLine(AUDIT_CSV_HEADER),
-    produce: (signal) => csvChunks(auditRows(opts.audit, opts.filter, signal)),
-    signal: opts.signal,
-  });
+  const preamble = (opts.bom ? UTF8_BOM : "") + csvLine(AUDIT_CSV_HEADER);
+  const produce = (signal: AbortSignal) => csvChunks(auditRows(opts.audit, opts.filter, signal));
+  return requestedExportStream(opts, { target: "audit.csv", filters: auditExportFilters(opts, opts.bom), preamble, produce });
 }
 
 /** `audit.xlsx`: the same rows, every cell a text cell (a username like `＝cmd|...` stays text). */
 export function auditXlsxStream(opts: AuditExportOptions): ReadableStream<Uint8Array> {
-  return auditedExportStream({
-    audit: opts.audit,
-    actor: opts.actor,
-    target: "audit.xlsx",
-    filters: auditExportFilters(opts, false),
-    produce: (signal) => xlsxChunks("audit", AUDIT_CSV_HEADER, auditRows(opts.audit, opts.filter, signal)),
-    signal: opts.signal,
-  });
+  const produce = (signal: AbortSignal) => xlsxChunks("audit", AUDIT_CSV_HEADER, auditRows(opts.audit, opts.filter, signal));
+  return requestedExportStream(opts, { target: "audit.xlsx", filters: auditExportFilters(opts, false), produce });
 }

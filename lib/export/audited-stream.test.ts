@@ -1,38 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createHash } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { JsonlAuditStore } from "@/lib/audit/jsonl-store";
+import { throwawayAuditLogEach } from "@/lib/testing/throwaway-stores";
+import { drain, readAll } from "./export-test-harness";
 import { UpstreamError } from "@/lib/upstream/errors";
 import { auditedExportStream, type ExportChunk } from "./audited-stream";
 
-let dir: string;
-let audit: JsonlAuditStore;
-beforeEach(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), "export-"));
-  audit = JsonlAuditStore.inDataDir(dir);
-});
-afterEach(async () => {
-  await audit.close();
-  await rm(dir, { recursive: true, force: true });
-});
-
-/** Reads a body to its end into `parts`; rejects as the body errors. */
-async function drain(stream: ReadableStream<Uint8Array>, parts: Uint8Array[]): Promise<void> {
-  const reader = stream.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return;
-    parts.push(value);
-  }
-}
-
-async function readAll(stream: ReadableStream<Uint8Array>): Promise<Buffer> {
-  const parts: Uint8Array[] = [];
-  await drain(stream, parts);
-  return Buffer.concat(parts);
-}
+const log = throwawayAuditLogEach("export-");
 
 const base = { actor: "officer", target: "test.csv", filters: { org: ["x"] } };
 
@@ -43,9 +16,9 @@ describe("an audited export body", () => {
       yield { text: "", rows: 0 }; // a page the filters emptied
       yield { text: "b\r\nc\r\n", rows: 2 };
     }
-    const body = await readAll(auditedExportStream({ ...base, audit, preamble: "\uFEFFh\r\n", produce: pages }));
+    const body = await readAll(auditedExportStream({ ...base, audit: log.audit, preamble: "\uFEFFh\r\n", produce: pages }));
     expect(body.toString("utf8")).toBe("\uFEFFh\r\na\r\nb\r\nc\r\n");
-    const [entry] = (await audit.list()).entries;
+    const [entry] = (await log.audit.list()).entries;
     expect(entry).toMatchObject({ ...base, action: "export", outcome: "completed", rows: 3, bytes: body.length });
     expect(entry!.sha256).toBe(createHash("sha256").update(body).digest("hex"));
     expect(entry!.started_at).toBeDefined();
@@ -57,10 +30,10 @@ describe("an audited export body", () => {
       throw new UpstreamError({ kind: "server", message: "The Compliance API kept failing.", status: 503, requestId: "req_123" });
     }
     const received: Uint8Array[] = [];
-    const stream = auditedExportStream({ ...base, audit, preamble: "h\r\n", produce: pages });
+    const stream = auditedExportStream({ ...base, audit: log.audit, preamble: "h\r\n", produce: pages });
     await expect(drain(stream, received)).rejects.toThrow(/kept failing/);
     const sent = Buffer.concat(received);
-    const [entry] = (await audit.list()).entries;
+    const [entry] = (await log.audit.list()).entries;
     expect(entry).toMatchObject({ outcome: "aborted", rows: 1, bytes: sent.length, detail: "The Compliance API kept failing. (request-id req_123)" });
     expect(entry!.sha256).toBe(createHash("sha256").update(sent).digest("hex"));
   });
@@ -73,7 +46,7 @@ describe("an audited export body", () => {
         yield { text: `${i}\r\n`, rows: 1 };
       }
     }
-    const reader = auditedExportStream({ ...base, audit, preamble: "h\r\n", produce: pages }).getReader();
+    const reader = auditedExportStream({ ...base, audit: log.audit, preamble: "h\r\n", produce: pages }).getReader();
     await reader.read(); // the header, sent before any page is asked for
     await reader.read();
     await reader.read();
@@ -102,7 +75,7 @@ describe("an audited export body", () => {
       }
     }
     const client = new AbortController();
-    const reader = auditedExportStream({ ...base, audit, preamble: "h\r\n", produce: pages, signal: client.signal }).getReader();
+    const reader = auditedExportStream({ ...base, audit: log.audit, preamble: "h\r\n", produce: pages, signal: client.signal }).getReader();
     await reader.read();
     await reader.read();
     const pending = reader.read().catch(() => undefined);
@@ -113,7 +86,7 @@ describe("an audited export body", () => {
     await new Promise((r) => setImmediate(r));
     expect(sawAbort).toBe(true);
     expect(closed).toBe(true);
-    const entries = (await audit.list()).entries;
+    const entries = (await log.audit.list()).entries;
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ outcome: "aborted", rows: 1 });
   });
@@ -131,17 +104,17 @@ describe("an audited export body", () => {
         closed = true;
       }
     }
-    const reader = auditedExportStream({ ...base, audit, produce: pages }).getReader();
+    const reader = auditedExportStream({ ...base, audit: log.audit, produce: pages }).getReader();
     await reader.read();
     await reader.cancel();
     await new Promise((r) => setImmediate(r));
     expect(closed).toBe(true);
     expect(produced).toBeLessThanOrEqual(2);
-    expect((await audit.list()).entries).toMatchObject([{ outcome: "aborted" }]);
+    expect((await log.audit.list()).entries).toMatchObject([{ outcome: "aborted" }]);
   });
 
   it("never completes an export it could not record: a failing audit log errors the body", async () => {
-    const broken = { append: async () => Promise.reject(new Error("disk full")), list: audit.list.bind(audit), scan: audit.scan.bind(audit), close: async () => {} };
+    const broken = { append: async () => Promise.reject(new Error("disk full")), list: log.audit.list.bind(log.audit), scan: log.audit.scan.bind(log.audit), close: async () => {} };
     async function* pages(): AsyncGenerator<ExportChunk> {
       yield { text: "a\r\n", rows: 1 };
     }

@@ -46,6 +46,14 @@ export function abortDetail(err: unknown): string {
   return "the export failed inside the dashboard";
 }
 
+/** Who asked for an export: every file passes these on from the request unchanged. */
+export type ExportRequester = Pick<AuditedExportOptions, "audit" | "actor" | "signal">;
+
+/** auditedExportStream for one request: its audit store, actor and signal, and what this file is. */
+export function requestedExportStream(by: ExportRequester, file: Omit<AuditedExportOptions, keyof ExportRequester>): ReadableStream<Uint8Array> {
+  return auditedExportStream({ ...file, audit: by.audit, actor: by.actor, signal: by.signal });
+}
+
 export function auditedExportStream(opts: AuditedExportOptions): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const hash = createHash("sha256");

@@ -15,3 +15,16 @@ export interface CellRowsChunk {
 export async function* csvChunks(source: AsyncIterable<CellRowsChunk>): AsyncGenerator<ExportChunk> {
   for await (const chunk of source) yield { text: csvRows(chunk.cells), rows: chunk.cells.length };
 }
+
+/**
+ * A parent's rows: its cells followed by each child's, page by page; a parent without children
+ * still appears, once, with `width` empty cells in their place.
+ */
+export async function* parentRows<T>(parent: readonly CsvCell[], pages: AsyncIterable<readonly T[]>, child: (item: T) => CsvCell[], width: number): AsyncGenerator<CellRowsChunk> {
+  let any = false;
+  for await (const page of pages) {
+    any ||= page.length > 0;
+    yield { cells: page.map((item) => [...parent, ...child(item)]) };
+  }
+  if (!any) yield { cells: [[...parent, ...Array<CsvCell>(width).fill(null)]] };
+}

@@ -3,6 +3,7 @@ import type { AuditStore } from "@/lib/audit/store";
 import { csvLine, UTF8_BOM } from "@/lib/csv/write";
 import { auditedExportStream } from "./audited-stream";
 import { csvChunks, type CellRowsChunk } from "./cell-rows";
+import { directoryExportFilters, type DirectoryExportKind, type DirectoryExportQuery } from "./export-query";
 import { xlsxChunks } from "./xlsx-stream";
 
 /*
@@ -19,6 +20,17 @@ export interface DirectoryCsvExport {
   filters: Record<string, unknown>;
   /** The data rows, page by page. Must stop when `signal` aborts. */
   produce(signal: AbortSignal): AsyncIterable<CellRowsChunk>;
+}
+
+/** One kind's export: groups are parent-wide, so only the organization kinds record an org filter, and only groups a group filter. */
+export function directoryExport(
+  kind: DirectoryExportKind,
+  header: readonly string[],
+  query: DirectoryExportQuery,
+  produce: (signal: AbortSignal) => AsyncIterable<CellRowsChunk>,
+): DirectoryCsvExport {
+  const filters = kind === "groups" ? directoryExportFilters({ ...query, orgs: [] }) : directoryExportFilters({ ...query, groups: [] });
+  return { target: `${kind}.csv`, header, filters, produce };
 }
 
 export interface DirectoryCsvStreamOptions {

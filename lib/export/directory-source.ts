@@ -1,8 +1,8 @@
 import "server-only";
 import type { EffectiveSettings, Group, GroupMember, Organization, Permission, Role, User } from "@/lib/compliance/schemas";
 import type { UpstreamClient } from "@/lib/upstream/client";
-import { getOrganizationSettings } from "@/lib/upstream/endpoints";
-import { walkGroupMembers, walkGroups, walkOrganizationUsers, walkOrganizations, walkRolePermissions, walkRoles } from "@/lib/upstream/walk";
+import { bodyOf } from "@/lib/upstream/endpoints";
+import { walkList } from "@/lib/upstream/walk";
 
 /*
  * Where an export reads the directory from, page by page. The default walks the upstream through
@@ -26,12 +26,12 @@ export interface FullDirectorySource extends DirectorySource {
 export function upstreamDirectory(client?: UpstreamClient): FullDirectorySource {
   const bulk = (signal: AbortSignal) => ({ client, signal, priority: "bulk" as const });
   return {
-    organizationPages: (signal) => walkOrganizations(bulk(signal)),
-    userPages: (orgUuid, signal) => walkOrganizationUsers(orgUuid, bulk(signal)),
-    rolePages: (orgUuid, signal) => walkRoles(orgUuid, bulk(signal)),
-    permissionPages: (orgUuid, roleId, signal) => walkRolePermissions(orgUuid, roleId, bulk(signal)),
-    groupPages: (signal) => walkGroups(bulk(signal)),
-    memberPages: (groupId, signal) => walkGroupMembers(groupId, bulk(signal)),
-    organizationSettings: (orgUuid, signal) => getOrganizationSettings(orgUuid, bulk(signal)),
+    organizationPages: (signal) => walkList({ endpoint: "organizations" }, bulk(signal)),
+    userPages: (orgUuid, signal) => walkList({ endpoint: "organizationUsers", orgUuid }, bulk(signal)),
+    rolePages: (orgUuid, signal) => walkList({ endpoint: "roles", orgUuid }, bulk(signal)),
+    permissionPages: (orgUuid, roleId, signal) => walkList({ endpoint: "rolePermissions", orgUuid, roleId }, bulk(signal)),
+    groupPages: (signal) => walkList({ endpoint: "groups" }, bulk(signal)),
+    memberPages: (groupId, signal) => walkList({ endpoint: "groupMembers", groupId }, bulk(signal)),
+    organizationSettings: (orgUuid, signal) => bodyOf({ endpoint: "organizationSettings", orgUuid, query: {} }, bulk(signal)),
   };
 }

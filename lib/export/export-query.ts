@@ -1,4 +1,5 @@
-import { RBAC_ID_RE, UUID_RE } from "@/lib/compliance/ids";
+import { RBAC_ID_RE } from "@/lib/compliance/ids";
+import { distinctParam, exportParams } from "./query-params";
 
 /*
  * The query strings of the roles, groups and settings exports. Isomorphic like users-query: the
@@ -29,37 +30,24 @@ const PARAMS: Record<DirectoryExportKind, readonly string[]> = {
   settings: ["org", "bom"],
 };
 
-const MAX_REPEATS = 1000;
-
 const refuse = (message: string): DirectoryExportQueryParse => ({ ok: false, message });
 
 export function parseDirectoryExportQuery(params: URLSearchParams, kind: DirectoryExportKind): DirectoryExportQueryParse {
   const allowed = PARAMS[kind];
-  for (const key of new Set(params.keys())) {
-    if (!allowed.includes(key)) {
-      const hint = kind === "groups" && key === "org" ? " Groups belong to the parent organization, not to one organization, so they cannot be filtered by org." : "";
-      return refuse(`Unknown query parameter "${key.slice(0, 40)}". This export takes ${allowed.map((k) => `${k}=`).join(", ")}.${hint}`);
-    }
-    if (params.getAll(key).length > MAX_REPEATS) return refuse(`Too many "${key}" values; at most ${MAX_REPEATS}.`);
-  }
-
-  const orgs: string[] = [];
-  for (const org of params.getAll("org")) {
-    if (!UUID_RE.test(org)) return refuse(`org "${org.slice(0, 60)}" is not an organization uuid (like 3f2b1c9e-7a4d-4e8b-9c1f-2d3e4f5a6b7c).`);
-    const id = org.toLowerCase();
-    if (!orgs.includes(id)) orgs.push(id);
-  }
-
-  const groups: string[] = [];
-  for (const group of params.getAll("group")) {
-    if (!RBAC_ID_RE.test(group)) return refuse(`group "${group.slice(0, 60)}" is not a group id (letters, digits, "_" and "-", like rbac_group_01...).`);
-    if (!groups.includes(group)) groups.push(group);
-  }
+  const orgs = exportParams(params, allowed, (key) =>
+    kind === "groups" && key === "org" ? " Groups belong to the parent organization, not to one organization, so they cannot be filtered by org." : "",
+  );
+  if (!orgs.ok) return orgs;
+  const groups = distinctParam(params, "group", {
+    valid: RBAC_ID_RE,
+    refusal: (group) => `group "${group}" is not a group id (letters, digits, "_" and "-", like rbac_group_01...).`,
+  });
+  if (!groups.ok) return groups;
 
   const boms = params.getAll("bom");
   if (boms.length > 1 || (boms[0] !== undefined && boms[0] !== "1" && boms[0] !== "0")) return refuse("bom takes 1 (add a byte-order mark for Excel) or 0.");
 
-  return { ok: true, query: { orgs, groups, bom: boms[0] === "1" } };
+  return { ok: true, query: { orgs: orgs.values, groups: groups.values, bom: boms[0] === "1" } };
 }
 
 /** The query as the audit log records it: only what was set. */

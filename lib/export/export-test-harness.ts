@@ -1,14 +1,15 @@
-import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { JsonlAuditStore } from "@/lib/audit/jsonl-store";
+import { createHash } from "node:crypto";
+import { parse } from "csv-parse/sync";
+import { afterAll, beforeAll, beforeEach, expect } from "vitest";
+import type { JsonlAuditStore } from "@/lib/audit/jsonl-store";
 import { startSimulator, type FaultRule } from "@/lib/simulator/server";
 import { createLocalLimiter } from "@/lib/throttle/local-limiter";
 import { createUpstreamClient } from "@/lib/upstream/client";
+import { throwawayAuditLogEach } from "@/lib/testing/throwaway-stores";
 import { directoryCsvStream, primeExport, type DirectoryCsvExport } from "./directory-csv";
 import { upstreamDirectory, type FullDirectorySource } from "./directory-source";
 import { parseDirectoryExportQuery, type DirectoryExportKind, type DirectoryExportQuery } from "./export-query";
+import { selectOrganizations } from "./users-export";
 
 /*
  * Test support for the directory exports (not a test itself): a simulator reached over real HTTP
@@ -35,8 +36,6 @@ export function setUpExportHarness(simOptions: Parameters<typeof startSimulator>
   let sim: Sim | undefined;
   let source: FullDirectorySource | undefined;
   let stopLimiter: (() => Promise<void>) | undefined;
-  let dir: string | undefined;
-  let audit: JsonlAuditStore | undefined;
 
   beforeAll(async () => {
     sim = await startSimulator({ port: 0, host: "127.0.0.1", ...simOptions });
@@ -59,13 +58,8 @@ export function setUpExportHarness(simOptions: Parameters<typeof startSimulator>
   });
   beforeEach(async () => {
     await fetch(`${sim!.url}/__simulator/reset`, { method: "POST" });
-    dir = await mkdtemp(path.join(tmpdir(), "directory-export-"));
-    audit = JsonlAuditStore.inDataDir(dir);
   });
-  afterEach(async () => {
-    await audit?.close();
-    if (dir) await rm(dir, { recursive: true, force: true });
-  });
+  const log = throwawayAuditLogEach("directory-export-");
 
   return {
     get sim() {
@@ -75,7 +69,7 @@ export function setUpExportHarness(simOptions: Parameters<typeof startSimulator>
       return source!;
     },
     get audit() {
-      return audit!;
+      return log.audit;
     },
     async faults(rules) {
       const res = await fetch(`${sim!.url}/__simulator/faults`, {
@@ -91,7 +85,7 @@ export function setUpExportHarness(simOptions: Parameters<typeof startSimulator>
     },
     async stream(exp, opts = {}) {
       const primed = await primeExport(exp, new AbortController().signal);
-      return directoryCsvStream(primed, { audit: audit!, actor: "officer", bom: opts.bom ?? false });
+      return directoryCsvStream(primed, { audit: log.audit, actor: "officer", bom: opts.bom ?? false });
     },
   };
 }
@@ -116,6 +110,44 @@ export async function readAll(stream: ReadableStream<Uint8Array>): Promise<Buffe
   const parts: Uint8Array[] = [];
   await drain(stream, parts);
   return Buffer.concat(parts);
+}
+
+/** Reads a body that must end in an error part way: the bytes that arrived before it did. */
+export async function drainUntilError(stream: ReadableStream<Uint8Array>): Promise<Buffer> {
+  const received: Uint8Array[] = [];
+  await expect(drain(stream, received)).rejects.toBeDefined();
+  return Buffer.concat(received);
+}
+
+/** An export's bytes and its CSV data rows, once the header is checked. */
+export async function readCsvExport(stream: ReadableStream<Uint8Array>, header: readonly string[]): Promise<{ body: Buffer; rows: string[][] }> {
+  const body = await readAll(stream);
+  const records = parse(body) as string[][];
+  expect(records[0]).toEqual([...header]);
+  return { body, rows: records.slice(1) };
+}
+
+/** An export read whole: its header checked, its data rows exactly `expected` (read from the simulator's data). */
+export async function expectWholeCsvExport(stream: ReadableStream<Uint8Array>, header: readonly string[], expected: string[][]): Promise<{ body: Buffer; rows: string[][] }> {
+  const read = await readCsvExport(stream, header);
+  expect(read.rows).toEqual(expected);
+  return read;
+}
+
+type OrganizationExportOptions = { source: FullDirectorySource; organizations: Awaited<ReturnType<typeof selectOrganizations>>; query: DirectoryExportQuery };
+
+/** An organization-scoped export (roles.csv, settings.csv) of what `qs` asks for, its organizations chosen as the route chooses them. */
+export async function organizationExport(h: ExportHarness, kind: "roles" | "settings", qs: string, build: (opts: OrganizationExportOptions) => DirectoryCsvExport) {
+  const query = directoryQuery(kind, qs);
+  const organizations = await selectOrganizations(h.source, query.orgs, new AbortController().signal);
+  return h.stream(build({ source: h.source, organizations, query }), { bom: query.bom });
+}
+
+/** The audit entry the export left matches `expected`, with the length and SHA-256 of exactly the bytes sent. */
+export async function expectAuditedExport(audit: JsonlAuditStore, body: Buffer, expected: Record<string, unknown>): Promise<void> {
+  const [entry] = (await audit.list()).entries;
+  expect(entry).toMatchObject({ ...expected, bytes: body.length });
+  expect(entry!.sha256).toBe(createHash("sha256").update(body).digest("hex"));
 }
 
 /** A stand-in source for records the simulator never generates; every call not given fails the test. */

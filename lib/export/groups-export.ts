@@ -1,12 +1,12 @@
 import "server-only";
 import type { Group } from "@/lib/compliance/schemas";
 import type { CsvCell } from "@/lib/csv/write";
-import type { CellRowsChunk } from "./cell-rows";
+import { parentRows, type CellRowsChunk } from "./cell-rows";
 import { CELL_LIST_SEPARATOR, GROUPS_COLUMNS } from "./columns";
-import type { DirectoryCsvExport } from "./directory-csv";
+import { directoryExport, type DirectoryCsvExport } from "./directory-csv";
 import type { FullDirectorySource } from "./directory-source";
-import { directoryExportFilters, type DirectoryExportQuery } from "./export-query";
-import { ExportRefusal } from "./refusal";
+import type { DirectoryExportQuery } from "./export-query";
+import { refuseUnknownIds } from "./refusal";
 
 /*
  * groups.csv: every group of the parent (or the `group=` ones) with its members, one row per
@@ -37,15 +37,7 @@ export async function selectGroups(source: FullDirectorySource, groupIds: readon
   for await (const page of source.groupPages(signal)) {
     for (const group of page) if (wanted.has(group.id)) chosen.push(group);
   }
-  const found = new Set(chosen.map((g) => g.id));
-  const missing = [...wanted].filter((id) => !found.has(id));
-  if (missing.length > 0) {
-    throw new ExportRefusal(
-      404,
-      "not_found",
-      `No group ${missing.slice(0, 5).join(", ")}${missing.length > 5 ? ` (and ${missing.length - 5} more)` : ""} under this parent organization. Check the ids on the Groups page.`,
-    );
-  }
+  refuseUnknownIds("group", "Groups", wanted, new Set(chosen.map((g) => g.id)));
   return chosen;
 }
 
@@ -55,22 +47,11 @@ async function* groupChunks(opts: GroupsExportOptions, signal: AbortSignal): Asy
   const pages: AsyncIterable<readonly Group[]> | Iterable<readonly Group[]> = opts.groups ? [opts.groups] : opts.source.groupPages(signal);
   for await (const groups of pages) {
     for (const group of groups) {
-      const cells = groupCells(group);
-      let members = false;
-      for await (const page of opts.source.memberPages(group.id, signal)) {
-        members ||= page.length > 0;
-        yield { cells: page.map((m) => [...cells, m.user_id, m.email, m.created_at]) };
-      }
-      if (!members) yield { cells: [[...cells, null, null, null]] };
+      yield* parentRows(groupCells(group), opts.source.memberPages(group.id, signal), (m) => [m.user_id, m.email, m.created_at], 3);
     }
   }
 }
 
 export function groupsExport(opts: GroupsExportOptions): DirectoryCsvExport {
-  return {
-    target: "groups.csv",
-    header: GROUPS_EXPORT_COLUMNS,
-    filters: directoryExportFilters({ ...opts.query, orgs: [] }),
-    produce: (signal) => groupChunks(opts, signal),
-  };
+  return directoryExport("groups", GROUPS_EXPORT_COLUMNS, opts.query, (signal) => groupChunks(opts, signal));
 }

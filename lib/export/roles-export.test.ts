@@ -5,9 +5,8 @@ import type { Organization, Permission, Role } from "@/lib/compliance/schemas";
 import { guardFormula } from "@/lib/csv/formula-guard";
 import { cellText } from "@/lib/csv/write";
 import { directoryCsvStream } from "./directory-csv";
-import { directoryQuery, drain, pagesOf, readAll, stubSource, setUpExportHarness } from "./export-test-harness";
+import { directoryQuery, pagesOf, readAll, stubSource, setUpExportHarness, expectAuditedExport, drainUntilError, expectWholeCsvExport, organizationExport } from "./export-test-harness";
 import { ROLES_EXPORT_COLUMNS, rolesExport } from "./roles-export";
-import { selectOrganizations } from "./users-export";
 
 /*
  * roles.csv against the simulator over real HTTP: what an officer downloads is every role of
@@ -16,7 +15,6 @@ import { selectOrganizations } from "./users-export";
 
 const h = setUpExportHarness({ seed: "roles-export", orgUserCounts: [30, 5, 12], groups: 2 });
 
-const never = () => new AbortController().signal;
 const cells = (values: unknown[]) => values.map((v) => guardFormula(cellText(v as never)));
 
 /** The rows the simulator's data says roles.csv must hold, in order. */
@@ -30,25 +28,16 @@ function expectedRows(orgs: readonly Organization[]): string[][] {
   );
 }
 
-async function exportRoles(qs = "") {
-  const query = directoryQuery("roles", qs);
-  const organizations = await selectOrganizations(h.source, query.orgs, never());
-  return h.stream(rolesExport({ source: h.source, organizations, query }), { bom: query.bom });
-}
+const exportRoles = (qs = "") => organizationExport(h, "roles", qs, rolesExport);
 
 describe("roles.csv against the simulator", () => {
   it("holds every permission of every role of every organization, with the header, and logs the export", async () => {
-    const body = await readAll(await exportRoles());
-    const records = parse(body) as string[][];
-    expect(records[0]).toEqual([...ROLES_EXPORT_COLUMNS]);
     const expected = expectedRows(h.sim.directory.organizations);
     // The first organization holds a role with more permissions than one page carries.
     expect(expected.length).toBeGreaterThan(1000);
-    expect(records.slice(1)).toEqual(expected);
+    const { body } = await expectWholeCsvExport(await exportRoles(), ROLES_EXPORT_COLUMNS, expected);
 
-    const [entry] = (await h.audit.list()).entries;
-    expect(entry).toMatchObject({ actor: "officer", action: "export", target: "roles.csv", outcome: "completed", rows: expected.length, bytes: body.length });
-    expect(entry!.sha256).toBe(createHash("sha256").update(body).digest("hex"));
+    await expectAuditedExport(h.audit, body, { actor: "officer", action: "export", target: "roles.csv", outcome: "completed", rows: expected.length });
   });
 
   it("exports only the organizations asked for, in upstream order, with a byte-order mark for Excel", async () => {
@@ -62,10 +51,7 @@ describe("roles.csv against the simulator", () => {
 
   it("an upstream that fails from the fourth permissions list on leaves an errored body and an aborted audit entry", async () => {
     await h.faults([{ path: "/permissions$", skip: 3, kind: "status", status: 503 }]);
-    const received: Uint8Array[] = [];
-    await expect(drain(await exportRoles(), received)).rejects.toBeDefined();
-
-    const sent = Buffer.concat(received);
+    const sent = await drainUntilError(await exportRoles());
     const rows = (parse(sent, { relax_quotes: true, relax_column_count: true }) as string[][]).slice(1);
     const first = h.sim.directory.organizations[0]!;
     const roles = h.sim.directory.rolesOf(first.uuid);

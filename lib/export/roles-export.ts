@@ -1,11 +1,11 @@
 import "server-only";
 import type { Organization, Role } from "@/lib/compliance/schemas";
 import type { CsvCell } from "@/lib/csv/write";
-import type { CellRowsChunk } from "./cell-rows";
+import { parentRows, type CellRowsChunk } from "./cell-rows";
 import { ROLES_COLUMNS } from "./columns";
-import type { DirectoryCsvExport } from "./directory-csv";
+import { directoryExport, type DirectoryCsvExport } from "./directory-csv";
 import type { FullDirectorySource } from "./directory-source";
-import { directoryExportFilters, type DirectoryExportQuery } from "./export-query";
+import type { DirectoryExportQuery } from "./export-query";
 
 /*
  * roles.csv: every RBAC role of every (chosen) organization with its permissions, one row per
@@ -29,23 +29,12 @@ async function* roleChunks(opts: RolesExportOptions, signal: AbortSignal): Async
   for (const org of opts.organizations) {
     for await (const roles of opts.source.rolePages(org.uuid, signal)) {
       for (const role of roles) {
-        const cells = roleCells(org, role);
-        let granted = false;
-        for await (const permissions of opts.source.permissionPages(org.uuid, role.id, signal)) {
-          granted ||= permissions.length > 0;
-          yield { cells: permissions.map((p) => [...cells, p.action, p.resource_type, p.resource_id]) };
-        }
-        if (!granted) yield { cells: [[...cells, null, null, null]] };
+        yield* parentRows(roleCells(org, role), opts.source.permissionPages(org.uuid, role.id, signal), (p) => [p.action, p.resource_type, p.resource_id], 3);
       }
     }
   }
 }
 
 export function rolesExport(opts: RolesExportOptions): DirectoryCsvExport {
-  return {
-    target: "roles.csv",
-    header: ROLES_EXPORT_COLUMNS,
-    filters: directoryExportFilters({ ...opts.query, groups: [] }),
-    produce: (signal) => roleChunks(opts, signal),
-  };
+  return directoryExport("roles", ROLES_EXPORT_COLUMNS, opts.query, (signal) => roleChunks(opts, signal));
 }

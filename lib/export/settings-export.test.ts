@@ -4,7 +4,7 @@ import { parse } from "csv-parse/sync";
 import type { Organization } from "@/lib/compliance/schemas";
 import { guardFormula } from "@/lib/csv/formula-guard";
 import { directoryCsvStream, primeExport } from "./directory-csv";
-import { directoryQuery, drain, readAll, stubSource, setUpExportHarness } from "./export-test-harness";
+import { directoryQuery, readAll, stubSource, setUpExportHarness, expectAuditedExport, drainUntilError, expectWholeCsvExport, organizationExport } from "./export-test-harness";
 import { SETTINGS_EXPORT_COLUMNS, settingsExport, settingValueCell } from "./settings-export";
 import { selectOrganizations } from "./users-export";
 
@@ -23,29 +23,20 @@ function expectedRows(orgs: readonly Organization[]): string[][] {
   );
 }
 
-async function exportSettings(qs = "") {
-  const query = directoryQuery("settings", qs);
-  const organizations = await selectOrganizations(h.source, query.orgs, never());
-  return h.stream(settingsExport({ source: h.source, organizations, query }), { bom: query.bom });
-}
+const exportSettings = (qs = "") => organizationExport(h, "settings", qs, settingsExport);
 
 describe("settings.csv against the simulator", () => {
   it("holds every enforced setting of every organization and logs the export", async () => {
-    const body = await readAll(await exportSettings());
-    const records = parse(body) as string[][];
-    expect(records[0]).toEqual([...SETTINGS_EXPORT_COLUMNS]);
     const expected = expectedRows(h.sim.directory.organizations);
-    expect(records.slice(1)).toEqual(expected);
+    const { body, rows } = await expectWholeCsvExport(await exportSettings(), SETTINGS_EXPORT_COLUMNS, expected);
     // Every kind is there, written as the export promises.
-    const byName = new Map(records.slice(1).filter((r) => r[0] === h.sim.directory.organizations[0]!.uuid).map((r) => [r[2], r]));
+    const byName = new Map(rows.filter((r) => r[0] === h.sim.directory.organizations[0]!.uuid).map((r) => [r[2], r]));
     expect(byName.get("sso_enabled")![4]).toMatch(/^(true|false)$/);
     expect(byName.get("sso_enabled")![3]).toBe("boolean");
     expect(byName.get("data_retention_periods")![4]).toMatch(/^\{.*\}$/);
     expect(byName.get("account_session_duration_seconds")![4]).toMatch(/^\d*$/);
 
-    const [entry] = (await h.audit.list()).entries;
-    expect(entry).toMatchObject({ target: "settings.csv", outcome: "completed", rows: expected.length, bytes: body.length });
-    expect(entry!.sha256).toBe(createHash("sha256").update(body).digest("hex"));
+    await expectAuditedExport(h.audit, body, { target: "settings.csv", outcome: "completed", rows: expected.length });
   });
 
   it("exports only the organizations asked for", async () => {
@@ -57,10 +48,7 @@ describe("settings.csv against the simulator", () => {
 
   it("an upstream that fails from the third organization on leaves an errored body and an aborted audit entry", async () => {
     await h.faults([{ path: "/settings$", skip: 2, kind: "status", status: 503 }]);
-    const received: Uint8Array[] = [];
-    await expect(drain(await exportSettings(), received)).rejects.toBeDefined();
-
-    const sent = Buffer.concat(received);
+    const sent = await drainUntilError(await exportSettings());
     const rows = (parse(sent) as string[][]).slice(1);
     const expected = expectedRows(h.sim.directory.organizations.slice(0, 2));
     expect(rows).toEqual(expected);

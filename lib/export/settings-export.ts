@@ -2,9 +2,9 @@ import "server-only";
 import type { Organization, Setting } from "@/lib/compliance/schemas";
 import type { CellRowsChunk } from "./cell-rows";
 import { CELL_LIST_SEPARATOR, SETTINGS_COLUMNS } from "./columns";
-import type { DirectoryCsvExport } from "./directory-csv";
+import { directoryExport, type DirectoryCsvExport } from "./directory-csv";
 import type { FullDirectorySource } from "./directory-source";
-import { directoryExportFilters, type DirectoryExportQuery } from "./export-query";
+import type { DirectoryExportQuery } from "./export-query";
 
 /*
  * settings.csv: the enforced settings of every (chosen) organization, one row per organization
@@ -53,10 +53,5 @@ async function* settingsChunks(opts: SettingsExportOptions, signal: AbortSignal)
 }
 
 export function settingsExport(opts: SettingsExportOptions): DirectoryCsvExport {
-  return {
-    target: "settings.csv",
-    header: SETTINGS_EXPORT_COLUMNS,
-    filters: directoryExportFilters({ ...opts.query, groups: [] }),
-    produce: (signal) => settingsChunks(opts, signal),
-  };
+  return directoryExport("settings", SETTINGS_EXPORT_COLUMNS, opts.query, (signal) => settingsChunks(opts, signal));
 }

@@ -15,7 +15,7 @@ export function storeDirectorySource(directory: Directory): DirectorySource {
       yield directory.organizations;
     },
     async *userPages(orgUuid: string): AsyncIterable<User[]> {
-      const found = storeRecords(directory, { endpoint: "listOrganizationUsers", orgUuid, query: {} });
+      const found = storeRecords(directory, { endpoint: "organizationUsers", orgUuid, query: {} });
       yield found.kind === "list" ? (found.rows as User[]) : [];
     },
   };

@@ -2,10 +2,10 @@ import "server-only";
 import type { Organization, User } from "@/lib/compliance/schemas";
 import type { AuditStore } from "@/lib/audit/store";
 import { csvLine, csvRows, UTF8_BOM, type CsvCell } from "@/lib/csv/write";
-import { auditedExportStream, type ExportChunk } from "./audited-stream";
+import { requestedExportStream, type AuditedExportOptions, type ExportChunk } from "./audited-stream";
 import { xlsxChunks } from "./xlsx-stream";
 import type { DirectorySource } from "./directory-source";
-import { ExportRefusal } from "./refusal";
+import { refuseUnknownIds } from "./refusal";
 import { userMatches, usersExportFilters, type UsersExportQuery } from "./users-query";
 
 /*
@@ -37,17 +37,7 @@ export async function selectOrganizations(source: DirectorySource, orgIds: reado
       if (wanted.size === 0 || wanted.has(org.uuid.toLowerCase())) chosen.push(org);
     }
   }
-  if (wanted.size > 0) {
-    const found = new Set(chosen.map((o) => o.uuid.toLowerCase()));
-    const missing = [...wanted].filter((id) => !found.has(id));
-    if (missing.length > 0) {
-      throw new ExportRefusal(
-        404,
-        "not_found",
-        `No organization ${missing.slice(0, 5).join(", ")}${missing.length > 5 ? ` (and ${missing.length - 5} more)` : ""} under this parent organization. Check the ids on the Organizations page.`,
-      );
-    }
-  }
+  refuseUnknownIds("organization", "Organizations", wanted, new Set(chosen.map((o) => o.uuid.toLowerCase())));
   return chosen;
 }
 
@@ -80,31 +70,22 @@ const userCells = (org: Organization, users: User[]): CsvCell[][] =>
 
 const csvChunk = (org: Organization, users: User[]): ExportChunk => ({ text: csvRows(userCells(org, users)), rows: users.length });
 
+/** One users file for the request; only the CSV can carry a BOM, so only its audit entry logs `bom`. */
+function usersFileStream(opts: UsersExportOptions, target: string, file: Pick<AuditedExportOptions, "preamble" | "produce">): ReadableStream<Uint8Array> {
+  const query = target === "users.csv" ? opts.query : { ...opts.query, bom: false };
+  return requestedExportStream(opts, { target, syncId: opts.syncId, filters: usersExportFilters(query), ...file });
+}
+
 /** `users.csv`: BOM if asked, the CONTRACT.md header, one row per membership; formula-guarded by lib/csv. */
 export function usersCsvStream(opts: UsersExportOptions): ReadableStream<Uint8Array> {
-  return auditedExportStream({
-    audit: opts.audit,
-    actor: opts.actor,
-    target: "users.csv",
-    syncId: opts.syncId,
-    filters: usersExportFilters(opts.query),
-    preamble: (opts.query.bom ? UTF8_BOM : "") + csvLine(USERS_EXPORT_COLUMNS),
-    produce: (signal) => matchingUserPages(opts, signal, csvChunk),
-    signal: opts.signal,
-  });
+  const preamble = (opts.query.bom ? UTF8_BOM : "") + csvLine(USERS_EXPORT_COLUMNS);
+  return usersFileStream(opts, "users.csv", { preamble, produce: (signal) => matchingUserPages(opts, signal, csvChunk) });
 }
 
 /** `users.xlsx`: the CSV's header and rows, every cell a text cell (no formula guard needed, none applied). */
 export function usersXlsxStream(opts: UsersExportOptions): ReadableStream<Uint8Array> {
-  return auditedExportStream({
-    audit: opts.audit,
-    actor: opts.actor,
-    target: "users.xlsx",
-    syncId: opts.syncId,
-    filters: usersExportFilters({ ...opts.query, bom: false }),
-    produce: (signal) => xlsxChunks("users", USERS_EXPORT_COLUMNS, matchingUserPages(opts, signal, (org, users) => ({ cells: userCells(org, users) }))),
-    signal: opts.signal,
-  });
+  const rows = (signal: AbortSignal) => matchingUserPages(opts, signal, (org, users) => ({ cells: userCells(org, users) }));
+  return usersFileStream(opts, "users.xlsx", { produce: (signal) => xlsxChunks("users", USERS_EXPORT_COLUMNS, rows(signal)) });
 }
 
 const ndjsonChunk = (org: Organization, users: User[]): ExportChunk => ({
@@ -129,13 +110,5 @@ function ndjsonRecord(org: Organization, u: User): Record<string, unknown> {
 
 /** `users.ndjson`: one JSON object per line, same fields as the CSV (not formula-guarded: not for spreadsheets). */
 export function usersNdjsonStream(opts: UsersExportOptions): ReadableStream<Uint8Array> {
-  return auditedExportStream({
-    audit: opts.audit,
-    actor: opts.actor,
-    target: "users.ndjson",
-    syncId: opts.syncId,
-    filters: usersExportFilters({ ...opts.query, bom: false }),
-    produce: (signal) => matchingUserPages(opts, signal, ndjsonChunk),
-    signal: opts.signal,
-  });
+  return usersFileStream(opts, "users.ndjson", { produce: (signal) => matchingUserPages(opts, signal, ndjsonChunk) });
 }

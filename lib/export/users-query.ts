@@ -1,5 +1,5 @@
-import { UUID_RE } from "@/lib/compliance/ids";
 import type { User } from "@/lib/compliance/schemas";
+import { distinctParam, exportParams } from "./query-params";
 
 /*
  * The users export's query string: which organizations, and the People view's filters (role,
@@ -29,7 +29,6 @@ export type UsersExportQueryParse = { ok: true; query: UsersExportQuery } | { ok
 // A later API revision may add organization roles; accept any role-shaped word, not just today's list.
 const ROLE_RE = /^[a-z][a-z0-9_]{0,63}$/;
 const DOMAIN_RE = /^[^\s@,/\\]{1,253}$/;
-const MAX_REPEATS = 1000;
 const MAX_Q = 200;
 
 const PARAMS: Record<UsersExportFormat, readonly string[]> = {
@@ -43,25 +42,10 @@ const refuse = (message: string): UsersExportQueryParse => ({ ok: false, message
 
 export function parseUsersExportQuery(params: URLSearchParams, format: UsersExportFormat): UsersExportQueryParse {
   const allowed = PARAMS[format];
-  for (const key of new Set(params.keys())) {
-    if (!allowed.includes(key)) {
-      return refuse(`Unknown query parameter "${key.slice(0, 40)}". This export takes ${allowed.map((k) => `${k}=`).join(", ")}.`);
-    }
-    if (params.getAll(key).length > MAX_REPEATS) return refuse(`Too many "${key}" values; at most ${MAX_REPEATS}.`);
-  }
-
-  const orgs: string[] = [];
-  for (const org of params.getAll("org")) {
-    if (!UUID_RE.test(org)) return refuse(`org "${org.slice(0, 60)}" is not an organization uuid (like 3f2b1c9e-7a4d-4e8b-9c1f-2d3e4f5a6b7c).`);
-    const id = org.toLowerCase();
-    if (!orgs.includes(id)) orgs.push(id);
-  }
-
-  const roles: string[] = [];
-  for (const role of params.getAll("role")) {
-    if (!ROLE_RE.test(role)) return refuse(`role "${role.slice(0, 60)}" is not an organization role (like user, admin, owner).`);
-    if (!roles.includes(role)) roles.push(role);
-  }
+  const orgs = exportParams(params, allowed);
+  if (!orgs.ok) return orgs;
+  const roles = distinctParam(params, "role", { valid: ROLE_RE, refusal: (role) => `role "${role}" is not an organization role (like user, admin, owner).` });
+  if (!roles.ok) return roles;
 
   const domains: string[] = [];
   for (const raw of params.getAll("domain")) {
@@ -78,7 +62,7 @@ export function parseUsersExportQuery(params: URLSearchParams, format: UsersExpo
   const boms = params.getAll("bom");
   if (boms.length > 1 || (boms[0] !== undefined && boms[0] !== "1" && boms[0] !== "0")) return refuse("bom takes 1 (add a byte-order mark for Excel) or 0.");
 
-  return { ok: true, query: { orgs, roles, domains, q: q === undefined || q === "" ? undefined : q, bom: boms[0] === "1" } };
+  return { ok: true, query: { orgs: orgs.values, roles: roles.values, domains, q: q === undefined || q === "" ? undefined : q, bom: boms[0] === "1" } };
 }
 
 /** The email's domain, lower case ("" when there is no "@"). */

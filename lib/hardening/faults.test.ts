@@ -1,5 +1,4 @@
 import { parse } from "csv-parse/sync";
-import { refreshHeaders } from "@/lib/http/refresh";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { FaultRule, LogEntry } from "@/lib/simulator/server";
 import { busiestSecond, errorOf, maxStartsPerSecond, STACK_TRACE_RE, startStack, type Stack } from "./stack";
@@ -66,32 +65,31 @@ describe("one upstream request behind /api/compliance", () => {
     expect(body.data.map((g) => g.id)).toEqual(s.sim.directory.groups.map((g) => g.id));
     expect(body.has_more).toBe(false);
   };
+  /** The groups request fails as an officer should read it: this status, this error type, a message that says why. */
+  const expectGroupsRefused = async (status: number, type: string, message: RegExp) => {
+    const res = await getGroups();
+    expect(res.status).toBe(status);
+    const error = await errorOf(res);
+    expect(error.type).toBe(type);
+    expect(error.message).toMatch(message);
+    return error;
+  };
 
-  it("waits out a 429 storm as retry-after says, and answers the whole list", async () => {
-    await faults({ path: groupsPath, kind: "status", status: 429, retryAfter: "1", times: 2 });
+  it.each([
+    { name: "waits out a 429 storm as retry-after says, and answers the whole list", retryAfter: { retryAfter: "1" }, secondWaitMs: 950 },
+    { name: "backs off from one second on a 429 without retry-after, and answers the whole list", retryAfter: {}, secondWaitMs: 1950 },
+  ])("$name", async ({ retryAfter, secondWaitMs }) => {
+    await faults({ path: groupsPath, kind: "status", status: 429, ...retryAfter, times: 2 });
     await expectAllGroups(await getGroups());
     const seen = await calls(groupsPath);
     expect(seen.map((e) => e.status)).toEqual([429, 429, 200]);
     expect(seen[1]!.t - seen[0]!.t).toBeGreaterThanOrEqual(950);
-    expect(seen[2]!.t - seen[1]!.t).toBeGreaterThanOrEqual(950);
-  });
-
-  it("backs off from one second on a 429 without retry-after, and answers the whole list", async () => {
-    await faults({ path: groupsPath, kind: "status", status: 429, times: 2 });
-    await expectAllGroups(await getGroups());
-    const seen = await calls(groupsPath);
-    expect(seen.map((e) => e.status)).toEqual([429, 429, 200]);
-    expect(seen[1]!.t - seen[0]!.t).toBeGreaterThanOrEqual(950);
-    expect(seen[2]!.t - seen[1]!.t).toBeGreaterThanOrEqual(1950);
+    expect(seen[2]!.t - seen[1]!.t).toBeGreaterThanOrEqual(secondWaitMs);
   });
 
   it("gives up on a 429 storm that never ends after a bounded number of tries, saying so with the request id", async () => {
     await faults({ path: groupsPath, kind: "status", status: 429, retryAfter: "1" });
-    const res = await getGroups();
-    expect(res.status).toBe(503);
-    const error = await errorOf(res);
-    expect(error.type).toBe("upstream_rate_limited");
-    expect(error.message).toMatch(/rate limit/i);
+    const error = await expectGroupsRefused(503, "upstream_rate_limited", /rate limit/i);
     expect(error.request_id).toBe((await calls(groupsPath)).at(-1)!.requestId);
     expect(error.message).toContain(error.request_id!);
     expectReadable(error);
@@ -129,53 +127,29 @@ describe("one upstream request behind /api/compliance", () => {
     expect(await calls(groupsPath)).toHaveLength(1);
   });
 
-  it("times out a request that hangs and tries again: the whole list", async () => {
-    await faults({ path: groupsPath, kind: "hang", times: 1 });
+  it.each([
+    { name: "times out a request that hangs and tries again: the whole list", kind: "hang", times: 1 },
+    { name: "tries again after a connection reset: the whole list", kind: "reset", times: 2 },
+    { name: "tries again after a body cut short: the whole list", kind: "truncate", times: 1 },
+  ] as const)("$name", async ({ kind, times }) => {
+    await faults({ path: groupsPath, kind, times });
     await expectAllGroups(await getGroups());
-    expect(await calls(groupsPath)).toHaveLength(2);
+    expect(await calls(groupsPath)).toHaveLength(times + 1);
   });
 
-  it("reports an upstream that never answers as a timeout, after bounded tries", async () => {
-    await faults({ path: groupsPath, kind: "hang" });
-    const res = await getGroups();
-    expect(res.status).toBe(504);
-    const error = await errorOf(res);
-    expect(error.type).toBe("upstream_timeout");
-    expect(error.message).toMatch(/did not answer within 1\.5 s/);
+  it.each([
+    { name: "reports an upstream that never answers as a timeout, after bounded tries", kind: "hang", status: 504, type: "upstream_timeout", says: /did not answer within 1\.5 s/ },
+    { name: "reports connections that keep being reset as a network failure, after bounded tries", kind: "reset", status: 502, type: "upstream_network", says: /reset|connection/ },
+  ] as const)("$name", async ({ kind, status, type, says }) => {
+    await faults({ path: groupsPath, kind });
+    const error = await expectGroupsRefused(status, type, says);
     expectReadable(error);
     expect(await calls(groupsPath)).toHaveLength(ATTEMPTS);
-  });
-
-  it("tries again after a connection reset: the whole list", async () => {
-    await faults({ path: groupsPath, kind: "reset", times: 2 });
-    await expectAllGroups(await getGroups());
-    expect(await calls(groupsPath)).toHaveLength(3);
-  });
-
-  it("reports connections that keep being reset as a network failure, after bounded tries", async () => {
-    await faults({ path: groupsPath, kind: "reset" });
-    const res = await getGroups();
-    expect(res.status).toBe(502);
-    const error = await errorOf(res);
-    expect(error.type).toBe("upstream_network");
-    expect(error.message).toMatch(/reset|connection/);
-    expectReadable(error);
-    expect(await calls(groupsPath)).toHaveLength(ATTEMPTS);
-  });
-
-  it("tries again after a body cut short: the whole list", async () => {
-    await faults({ path: groupsPath, kind: "truncate", times: 1 });
-    await expectAllGroups(await getGroups());
-    expect(await calls(groupsPath)).toHaveLength(2);
   });
 
   it("refuses a 200 whose body is not JSON, naming the request id, without retrying", async () => {
     await faults({ path: groupsPath, kind: "malformed" });
-    const res = await getGroups();
-    expect(res.status).toBe(502);
-    const error = await errorOf(res);
-    expect(error.type).toBe("upstream_malformed");
-    expect(error.message).toMatch(/not valid JSON/);
+    const error = await expectGroupsRefused(502, "upstream_malformed", /not valid JSON/);
     expect(error.request_id).toBe((await calls(groupsPath))[0]!.requestId);
     expect(error.message).toContain(error.request_id!);
     expectReadable(error);

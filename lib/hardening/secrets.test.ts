@@ -4,6 +4,7 @@ import { refreshHeaders } from "@/lib/http/refresh";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildDir } from "@/lib/testing/app-server";
 import { ACCESS_KEY, STACK_TRACE_RE, startStack, type Stack } from "./stack";
+import { endpointPaths } from "@/lib/testing/endpoint-paths";
 
 /*
  * The access key reads every user of the enterprise; it lives in the server's environment and
@@ -122,17 +123,10 @@ describe("the access key never leaves the server", () => {
       "/api/auth/me",
       "/api/audit",
       "/api/audit.csv",
-      "/api/compliance/organizations",
-      `/api/compliance/organizations/${org}/users`,
-      `/api/compliance/organizations/${org}/roles`,
-      `/api/compliance/organizations/${org}/roles/${role}`,
-      `/api/compliance/organizations/${org}/roles/${role}/permissions`,
-      `/api/compliance/organizations/${org}/settings`,
-      "/api/compliance/groups",
-      `/api/compliance/groups/${group}`,
-      `/api/compliance/groups/${group}/members`,
+      ...endpointPaths("/api/compliance", { org, role, group }),
       "/api/directory/summary",
       "/api/directory/people",
+      "/api/directory/people/query?q=a&limit=5",
       `/api/directory/people/${d.usersOf(org)[0]!.id}`,
       "/api/export/users.csv",
       "/api/export/users.ndjson",

@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { rmSync } from "node:fs";
 import path from "node:path";
 import { hashPassword } from "@/lib/session/passwords";
@@ -6,6 +5,8 @@ import { buildDirectory, type Directory } from "@/lib/simulator/directory";
 import type { FaultRule, LogEntry, SimulatorOptions } from "@/lib/simulator/server";
 import { SIM_KEYS } from "@/lib/simulator/keys";
 import { login, startApp, type AppServer } from "@/lib/testing/app-server";
+import { spawnSimulator } from "@/lib/testing/simulator-process";
+import { maxInWindow } from "@/lib/testing/start-windows";
 
 /*
  * The hardening suites' rig: one simulator (in its own process: sim-process.ts) and one built app
@@ -36,22 +37,8 @@ export interface RemoteSim {
 }
 
 export async function startSimulatorProcess(opts: SimulatorOptions): Promise<RemoteSim> {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(__dirname, "sim-process.ts"), JSON.stringify(opts)], {
-    cwd: ROOT,
-    stdio: ["pipe", "pipe", "pipe"],
-  });
-  let err = "";
-  child.stderr.on("data", (d) => (err += d));
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = "";
-    child.stdout.on("data", (d) => {
-      out += d;
-      const m = /^ready (\S+)$/m.exec(out);
-      if (m) resolve(m[1]!);
-    });
-    child.once("exit", (code) => reject(new Error(`the simulator process exited (${code}): ${err}`)));
-  });
+  // stdin stays open: the process stops when it closes (the suite went away without close()).
+  const { child, url, exited } = await spawnSimulator(path.join(__dirname, "sim-process.ts"), opts, { cwd: ROOT, stdin: "pipe" });
   const control = async (method: string, p: string, body?: unknown) => {
     const res = await fetch(`${url}${p}`, {
       method,
@@ -167,16 +154,7 @@ function isStream(res: Response): boolean {
 }
 
 /** The most requests the simulator saw start within any one second (sliding over arrival times). */
-export function maxStartsPerSecond(entries: readonly Pick<LogEntry, "t">[]): number {
-  const t = entries.map((e) => e.t).sort((a, b) => a - b);
-  let best = 0;
-  let lo = 0;
-  for (let hi = 0; hi < t.length; hi++) {
-    while (t[hi]! - t[lo]! >= 1000) lo++;
-    best = Math.max(best, hi - lo + 1);
-  }
-  return best;
-}
+export const maxStartsPerSecond = (entries: readonly Pick<LogEntry, "t">[]): number => maxInWindow(entries.map((e) => e.t));
 
 /** The entries of the busiest one-second window, for a failure message. */
 export function busiestSecond<E extends Pick<LogEntry, "t">>(entries: readonly E[]): E[] {

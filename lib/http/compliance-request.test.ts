@@ -6,18 +6,18 @@ const parse = (path: string, query = "") => parseComplianceRequest(path.split("/
 
 describe("the proxy's request checks", () => {
   it("maps every documented endpoint", () => {
-    expect(parse("organizations")).toMatchObject({ ok: true, request: { endpoint: "listOrganizations" } });
+    expect(parse("organizations")).toMatchObject({ ok: true, request: { endpoint: "organizations" } });
     expect(parse(`organizations/${ORG}/users`, "limit=1000&page=abc")).toMatchObject({
       ok: true,
-      request: { endpoint: "listOrganizationUsers", orgUuid: ORG, query: { limit: 1000, page: "abc" } },
+      request: { endpoint: "organizationUsers", orgUuid: ORG, query: { limit: 1000, page: "abc" } },
     });
-    expect(parse(`organizations/${ORG}/roles`)).toMatchObject({ ok: true, request: { endpoint: "listRoles" } });
-    expect(parse(`organizations/${ORG}/roles/rbac_role_1`)).toMatchObject({ ok: true, request: { endpoint: "getRole", roleId: "rbac_role_1" } });
-    expect(parse(`organizations/${ORG}/roles/rbac_role_1/permissions`)).toMatchObject({ ok: true, request: { endpoint: "listRolePermissions" } });
-    expect(parse(`organizations/${ORG}/settings`)).toMatchObject({ ok: true, request: { endpoint: "getOrganizationSettings" } });
-    expect(parse("groups", "name_prefix=Eng")).toMatchObject({ ok: true, request: { endpoint: "listGroups", query: { name_prefix: "Eng" } } });
-    expect(parse("groups/rbac_group_1")).toMatchObject({ ok: true, request: { endpoint: "getGroup" } });
-    expect(parse("groups/rbac_group_1/members", "limit=5")).toMatchObject({ ok: true, request: { endpoint: "listGroupMembers", query: { limit: 5 } } });
+    expect(parse(`organizations/${ORG}/roles`)).toMatchObject({ ok: true, request: { endpoint: "roles" } });
+    expect(parse(`organizations/${ORG}/roles/rbac_role_1`)).toMatchObject({ ok: true, request: { endpoint: "role", roleId: "rbac_role_1" } });
+    expect(parse(`organizations/${ORG}/roles/rbac_role_1/permissions`)).toMatchObject({ ok: true, request: { endpoint: "rolePermissions" } });
+    expect(parse(`organizations/${ORG}/settings`)).toMatchObject({ ok: true, request: { endpoint: "organizationSettings" } });
+    expect(parse("groups", "name_prefix=Eng")).toMatchObject({ ok: true, request: { endpoint: "groups", query: { name_prefix: "Eng" } } });
+    expect(parse("groups/rbac_group_1")).toMatchObject({ ok: true, request: { endpoint: "group" } });
+    expect(parse("groups/rbac_group_1/members", "limit=5")).toMatchObject({ ok: true, request: { endpoint: "groupMembers", query: { limit: 5 } } });
   });
 
   it("refuses an organization id that is not a UUID, saying what one looks like", () => {

@@ -1,4 +1,5 @@
 import "server-only";
+import type { ComplianceRequest, PageQuery } from "@/lib/compliance/endpoints";
 import { MAX_LIMIT } from "@/lib/compliance/ids";
 import { encodePageToken, readPageToken } from "@/lib/directory/page-token";
 import { loadDirectory } from "@/lib/directory/snapshot";
@@ -6,7 +7,7 @@ import { storeRecords } from "@/lib/directory/store-records";
 import type { Directory } from "@/lib/directory/types";
 import { takeAsOf } from "@/lib/http/as-of";
 import { proxyToUpstream } from "@/lib/http/compliance-proxy";
-import { parseComplianceRequest, type ComplianceRequest } from "@/lib/http/compliance-request";
+import { parseComplianceRequest } from "@/lib/http/compliance-request";
 import { errorResponse, jsonError } from "@/lib/http/error-response";
 import { requireSession } from "@/lib/session/session";
 import { store } from "@/lib/store/instance";
@@ -21,7 +22,7 @@ import { syncRepository } from "@/lib/store/syncs";
  */
 
 const listKey = (req: ComplianceRequest, segments: readonly string[]) =>
-  req.endpoint === "listGroups" && req.query.name_prefix !== undefined ? `${segments.join("/")}?${req.query.name_prefix}` : segments.join("/");
+  req.endpoint === "groups" && req.query.name_prefix !== undefined ? `${segments.join("/")}?${req.query.name_prefix}` : segments.join("/");
 
 function syncHeaders(directory: Directory): Record<string, string> {
   return {
@@ -37,7 +38,7 @@ function answer(directory: Directory, req: ComplianceRequest, segments: readonly
   if (found.kind === "not_found") return jsonError(404, "not_found", found.message, { headers });
   if (found.kind === "record") return Response.json(found.record, { headers });
 
-  const query = "query" in req ? req.query : {};
+  const query: PageQuery = req.query;
   const limit = query.limit ?? MAX_LIMIT;
   const list = listKey(req, segments);
   const sync = directory.sync?.id ?? `built-${directory.builtAt}`;

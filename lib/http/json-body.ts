@@ -1,6 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { jsonError } from "@/lib/http/error-response";
+import { readBodyCapped } from "./capped-read";
 
 /*
  * A POST's JSON body, bounded and validated before anything else happens (no directory walk, no
@@ -34,22 +35,11 @@ export async function readJsonBody<S extends z.ZodType>(request: Request, schema
   if (Number.isFinite(declared) && declared > maxBytes) return tooLarge();
   if (!request.body) return refuse(400, "invalid_request", "The request has no body; send a JSON object.");
 
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = request.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel().catch(() => {});
-      return tooLarge();
-    }
-    chunks.push(value);
-  }
+  const bytes = await readBodyCapped(request.body, maxBytes);
+  if (!bytes) return tooLarge();
   let json: unknown;
   try {
-    json = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks)));
+    json = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
   } catch {
     return refuse(400, "invalid_request", "The request body is not valid JSON.");
   }

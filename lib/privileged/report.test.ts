@@ -65,6 +65,14 @@ describe("the privileged access report", () => {
     expect(report.organizations.map((o) => o.primary_owners)).toEqual(sim.directory.organizations.map(() => 1));
   });
 
+  it("lists rows by organization name (the table's default order) and counts people and rows over all of them", () => {
+    const report = privilegedReport(directory, DEFAULT_PRIVILEGED_ACTIONS);
+    expect(report.rows.map((r) => r.organization_name.toLowerCase())).toEqual(report.rows.map((r) => r.organization_name.toLowerCase()).sort());
+    expect(report.rows_total).toBe(report.rows.length);
+    expect(report.people).toBe(new Set(report.rows.map((r) => r.user_id)).size);
+    expect(report.people).toBeGreaterThan(0);
+  });
+
   it("marks nothing new against the same sync, and everything new against a directory with none of it", () => {
     const same = privilegedReport(directory, DEFAULT_PRIVILEGED_ACTIONS, directory);
     expect(same.rows.some((r) => r.new_since)).toBe(false);

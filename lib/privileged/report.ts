@@ -1,7 +1,7 @@
 import "server-only";
 import type { Directory } from "@/lib/directory/types";
 import { actionMatcher } from "./actions";
-import { PRIVILEGED_ORGANIZATION_ROLES, privilegedRowKey, type PrivilegedOrganization, type PrivilegedReport, type PrivilegedRow } from "./wire";
+import { compareByOrganization, PRIVILEGED_ORGANIZATION_ROLES, privilegedRowKey, type PrivilegedOrganization, type PrivilegedReport, type PrivilegedRow } from "./wire";
 
 /*
  * Everyone whose access is administrative, by organization, with the road to it. Computed from a
@@ -81,11 +81,15 @@ export function privilegedReport(directory: Directory, privilegedActions: readon
     for (const r of rows) r.new_since = !before.has(privilegedRowKey(r));
   }
   const ref = (d: Directory | undefined) => (d?.sync ? { id: d.sync.id, finished_at: d.sync.finishedAt } : null);
+  // Array.prototype.sort is stable: within an organization, rows keep the order they were found in.
+  rows.sort(compareByOrganization);
   return {
     sync: ref(directory),
     since_sync: ref(since),
     privileged_actions: [...privilegedActions],
     organizations: privilegedOrganizations(directory, rows),
+    people: new Set(rows.map((r) => r.user_id)).size,
+    rows_total: rows.length,
     rows,
   };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { countsSchema } from "@/lib/shared/counts-schema";
 
 /*
  * The privileged access report as the route sends it and the page parses it (isomorphic). One row
@@ -29,18 +30,18 @@ export const privilegedRowSchema = z.object({
 });
 export type PrivilegedRow = z.infer<typeof privilegedRowSchema>;
 
-export const privilegedOrganizationSchema = z.object({
-  uuid: z.string(),
-  name: z.string(),
-  primary_owners: z.number(),
-  owners: z.number(),
-  admins: z.number(),
-  membership_admins: z.number(),
-  /** People holding a privileged permission through a group in this organization. */
-  permission_holders: z.number(),
-  /** Distinct people with any privileged access here. */
-  people: z.number(),
-});
+export const privilegedOrganizationSchema = z.object({ uuid: z.string(), name: z.string() }).extend(
+  countsSchema([
+    "primary_owners",
+    "owners",
+    "admins",
+    "membership_admins",
+    /** People holding a privileged permission through a group in this organization. */
+    "permission_holders",
+    /** Distinct people with any privileged access here. */
+    "people",
+  ]).shape,
+);
 export type PrivilegedOrganization = z.infer<typeof privilegedOrganizationSchema>;
 
 export const privilegedReportSchema = z.object({
@@ -48,6 +49,11 @@ export const privilegedReportSchema = z.object({
   since_sync: z.object({ id: z.string(), finished_at: z.string() }).nullable(),
   privileged_actions: z.array(z.string()),
   organizations: z.array(privilegedOrganizationSchema),
+  /** Distinct people with any privileged access, across organizations. */
+  people: z.number(),
+  /** Every row of the report; `rows` holds them all, or the first `limit` when the request asked for a first screen. */
+  rows_total: z.number(),
+  /** In the table's default order (organization name, then the order found). */
   rows: z.array(privilegedRowSchema),
 });
 export type PrivilegedReport = z.infer<typeof privilegedReportSchema>;
@@ -55,3 +61,23 @@ export type PrivilegedReport = z.infer<typeof privilegedReportSchema>;
 /** A row's identity across syncs: the same person, organization and road. */
 export const privilegedRowKey = (r: PrivilegedRow): string =>
   [r.user_id, r.organization_uuid, r.source, r.access, r.resource_type, r.resource_id, r.group_id, r.role_id].join("\u0000");
+
+/**
+ * The report's default order, by organization name: the server sorts by it and the table's
+ * organization column sorts with it, so a first screen sent ahead is exactly the top of the table.
+ */
+export function compareByOrganization(a: Pick<PrivilegedRow, "organization_name">, b: Pick<PrivilegedRow, "organization_name">): number {
+  const x = a.organization_name.toLowerCase();
+  const y = b.organization_name.toLowerCase();
+  return x === y ? 0 : x < y ? -1 : 1;
+}
+
+/** The first rows the server renders into the page, and the view they were read for. */
+export interface PrivilegedFirstScreen {
+  asOf: string | null;
+  since: string | null;
+  report: PrivilegedReport;
+}
+
+/** Rows sent ahead with the page: a screenful and a little more (the table is virtualised). */
+export const PRIVILEGED_FIRST_ROWS = 50;

@@ -1,3 +1,6 @@
+import type { z } from "zod";
+import { appErrorBodySchema } from "@/lib/compliance/schemas";
+
 /*
  * Every failure the browser sees, whether the app's route answered with its error shape
  * (CONTRACT.md) or the request never got an answer, becomes one ApiError. Pages switch on `type`
@@ -42,6 +45,32 @@ export function toApiError(e: unknown): ApiError {
     type: "client_error",
     status: 0,
     message: e instanceof Error ? e.message : "Something went wrong in the browser. Reload the page and try again.",
+  });
+}
+
+type AppErrorBody = z.infer<typeof appErrorBodySchema>["error"];
+
+/** The app's error shape (an answer's body, or an error line in a stream) as an ApiError. */
+export function apiErrorFromBody(error: AppErrorBody, status: number, headerRequestId?: string): ApiError {
+  return new ApiError({ type: error.type, message: error.message, status, upstreamStatus: error.upstream_status, requestId: error.request_id ?? headerRequestId });
+}
+
+/** No answer at all: the request never reached the server, or the answer never came back. */
+export const networkError = (message = "No answer from the dashboard server. Check your network connection, then retry.") =>
+  new ApiError({ type: "network", status: 0, message });
+
+/** A refusal (any non-2xx answer) as an ApiError: the server's own words when it sent its error shape. */
+export function apiErrorFromAnswer(status: number, body: unknown, headerRequestId?: string): ApiError {
+  const parsed = appErrorBodySchema.safeParse(body);
+  if (parsed.success) return apiErrorFromBody(parsed.data.error, status, headerRequestId);
+  return new ApiError({
+    type: status === 401 ? "authentication_required" : "http_error",
+    status,
+    requestId: headerRequestId,
+    message:
+      status === 401
+        ? "Your session has ended. Log in again."
+        : `The dashboard server answered HTTP ${status} without an explanation. Retry; if it persists, check the server log.`,
   });
 }
 

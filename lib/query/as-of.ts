@@ -20,6 +20,11 @@ export function viewAsOf(): string | null {
   return current;
 }
 
+/** The page's as_of as the query parameter the routes take (nothing for the newest sync). */
+export function viewAsOfParams(): { [AS_OF_PARAM]: string } | undefined {
+  return current ? { [AS_OF_PARAM]: current } : undefined;
+}
+
 /** An in-app href with the page's as_of carried over (or removed with `null`). */
 export function hrefWithAsOf(href: string, asOf: string | null, base = "http://app.invalid"): string {
   const url = new URL(href, base);

@@ -1,6 +1,6 @@
 /* The browser's data layer: what pages import. */
 export { ApiError, errorHeadline, isApiError, toApiError } from "./api-error";
-export { fetchJson, withQuery } from "./fetch-json";
+export { fetchJson, postJson, readNdjson, request, withQuery } from "./request";
 export * from "./compliance-queries";
 export { getQueryClient, makeQueryClient } from "./query-client";
 export { refreshAll, takeFreshFlag, useLastRefresh } from "./refresh";

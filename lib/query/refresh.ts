@@ -4,7 +4,7 @@ import { walkProgress } from "./walk-progress";
 
 /*
  * The Refresh button. Every query the officer has loaded is fetched again, and each of those
- * first fetches asks the server to bypass its cache (the `x-dashboard-refresh` header, lib/http/refresh.ts): otherwise a
+ * first fetches asks the server to bypass its cache (the `x-dashboard-refresh` header, lib/shared/refresh-header.ts): otherwise a
  * refresh would hand back the same cached answer. Queries first loaded later use the cache as usual.
  */
 

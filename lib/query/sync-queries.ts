@@ -1,6 +1,7 @@
 import { queryOptions } from "@tanstack/react-query";
 import { syncListSchema, type SyncWire } from "@/lib/sync/wire";
-import { fetchJson } from "./fetch-json";
+import { syncKeys } from "./keys";
+import { fetchJson } from "./request";
 
 /*
  * GET /api/syncs for the header (as-of line, progress, "Newer data") and the sync picker. A store
@@ -8,11 +9,9 @@ import { fetchJson } from "./fetch-json";
  * scheduler (or another officer) started shows up.
  */
 
-export const syncsKey = ["syncs"] as const;
-
 export const syncsQuery = () =>
   queryOptions({
-    queryKey: syncsKey,
+    queryKey: syncKeys.all,
     queryFn: ({ signal }) => fetchJson("/api/syncs", syncListSchema, { signal }),
     staleTime: 0,
     refetchInterval: (q) => (q.state.data?.syncs.some((s) => s.status === "running") ? 2_000 : 30_000),

@@ -41,7 +41,7 @@ export function useWalk<T>(options: WalkQueryOptions<T>, { enabled = true }: { e
   const hash = hashKey(options.queryKey);
   const snapshot = useWalkSnapshot(hash);
   const shown = useThrottledSnapshot(snapshot);
-  const partialRows = useMemo(() => (shown ? (shown.state.pages.flat() as T[]) : NO_ROWS), [shown]);
+  const partialRows = useMemo(() => (shown ? (shown.state.rowsByPage.flat() as T[]) : NO_ROWS), [shown]);
 
   const { queryKey } = options;
   const cancel = useCallback(() => {
@@ -66,7 +66,7 @@ export function useWalk<T>(options: WalkQueryOptions<T>, { enabled = true }: { e
       updatedAt: query.dataUpdatedAt,
     };
   }
-  const pages = snapshot?.state.pages.length ?? 0;
+  const pages = snapshot?.state.pages ?? 0;
   const loaded = snapshot?.state.rows ?? 0;
   const partial = { ...base, rows: partialRows, loaded, pages, refreshing: false, updatedAt: 0 };
   if (query.isFetching) return { ...partial, status: pages > 0 ? "partial" : "loading" };

@@ -23,7 +23,7 @@ describe("walking a list in the browser", () => {
     const state = await walkPages(fetchPage);
     expect(state.done).toBe(true);
     expect(state.rows).toBe(2345);
-    expect(state.pages.flat().map((r) => r.id)).toEqual(Array.from({ length: 2345 }, (_, i) => `user_${i}`));
+    expect(state.rowsByPage.flat().map((r) => r.id)).toEqual(Array.from({ length: 2345 }, (_, i) => `user_${i}`));
     expect(asked).toEqual([undefined, btoa("1000"), btoa("2000")]);
   });
 
@@ -35,7 +35,7 @@ describe("walking a list in the browser", () => {
     ];
     let i = 0;
     const state = await walkPages(async () => pages[i++]!);
-    expect(state.pages.flat()).toEqual([{ id: "a" }, { id: "b" }]);
+    expect(state.rowsByPage.flat()).toEqual([{ id: "a" }, { id: "b" }]);
   });
 
   it("treats a list without has_more (the older unpaginated organizations) as complete", async () => {
@@ -86,7 +86,7 @@ describe("walking a list in the browser", () => {
     let i = 0;
     const err = await walkPages(async () => pages[i++]!, { idOf: (r) => r.id }).catch((e) => e);
     expect(isApiError(err) && err.type).toBe("pagination");
-    expect(String(err.message)).toContain("b on two pages");
+    expect(String(err.message)).toContain("listed b twice");
   });
 
   it("gives up on an endless run of empty pages", async () => {

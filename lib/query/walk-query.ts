@@ -1,11 +1,17 @@
 import { hashKey, isServer, queryOptions, type QueryKey, type UseQueryOptions } from "@tanstack/react-query";
-import type { z } from "zod";
-import { pageSchema } from "@/lib/compliance/schemas";
-import { MAX_LIMIT } from "@/lib/compliance/ids";
+import {
+  answerSchemaOf,
+  listLabel,
+  recordIdOf,
+  walkLimit,
+  type EndpointRecord,
+  type ListEndpoint,
+  type ListRequest,
+} from "@/lib/compliance/endpoints";
 import { isApiError } from "./api-error";
-import { fetchJson, type QueryParams } from "./fetch-json";
+import { fetchJson, type QueryParams } from "./request";
 import { takeFreshFlag } from "./refresh";
-import { walkPages, type WalkState } from "./walk-pages";
+import { emptyWalkState, walkPages, type WalkState } from "./walk-pages";
 import { walkProgress } from "./walk-progress";
 
 /*
@@ -17,7 +23,6 @@ import { walkProgress } from "./walk-progress";
 export interface WalkResult<T> {
   rows: T[];
   pages: number;
-  duplicates: number;
 }
 
 /** How long a walked list counts as fresh: long walks are expensive (one rate budget for all). */
@@ -30,25 +35,21 @@ const RESUME_MAX_AGE_MS = 10 * 60_000;
 
 let nextRunId = 1;
 
-export interface WalkSpec<S extends z.ZodType> {
+export interface WalkSpec<N extends ListEndpoint> {
   queryKey: QueryKey;
+  /** Which list (the endpoint table gives its schema, its records' identity and its page size). */
+  request: ListRequest<N>;
   /** The app route, e.g. `/api/directory/organizations/<uuid>/users`. */
   path: string;
-  item: S;
-  /** Extra documented query parameters (`name_prefix` on groups). */
+  /** Parameters of the app route itself (`as_of`). */
   params?: QueryParams;
-  /** A record that comes back on a later page stops the walk (rows may be missing). */
-  idOf?: (row: z.output<S>) => string;
-  /**
-   * Page size sent upstream; `null` sends none. Organizations: the default is already the maximum,
-   * and the older unpaginated form refuses any parameter (API.md), as the server's walker knows.
-   */
-  limit?: number | null;
 }
 
-export async function runWalk<S extends z.ZodType>(spec: WalkSpec<S>, queryHash: string, signal: AbortSignal): Promise<WalkResult<z.output<S>>> {
-  type T = z.output<S>;
-  const schema = pageSchema(spec.item);
+export async function runWalk<N extends ListEndpoint>(spec: WalkSpec<N>, queryHash: string, signal: AbortSignal): Promise<WalkResult<EndpointRecord<N>>> {
+  type T = EndpointRecord<N>;
+  const { request } = spec;
+  const schema = answerSchemaOf(request.endpoint);
+  const query = { ...request.query, ...spec.params, limit: walkLimit(request.endpoint) };
   const fresh = takeFreshFlag(queryHash);
   const runId = nextRunId++;
 
@@ -58,10 +59,8 @@ export async function runWalk<S extends z.ZodType>(spec: WalkSpec<S>, queryHash:
       ? (prior.state as WalkState<T>)
       : undefined;
 
-  const fetchPage = async (page: string | undefined, s?: AbortSignal) => {
-    const body = await fetchJson(spec.path, schema, { signal: s, fresh, query: { ...spec.params, limit: spec.limit === null ? undefined : (spec.limit ?? MAX_LIMIT), page } });
-    return body as { data: T[]; has_more?: boolean; next_page?: string | null };
-  };
+  const fetchPage = async (page: string | undefined, s?: AbortSignal) =>
+    (await fetchJson(spec.path, schema, { signal: s, fresh, query: { ...query, page } })) as { data: T[]; has_more?: boolean; next_page?: string | null };
 
   const publish = (state: WalkState<T>, phase: "running" | "stopped" | "failed") =>
     walkProgress.set(queryHash, { state: state as WalkState<unknown>, phase, updatedAt: Date.now(), runId });
@@ -69,7 +68,7 @@ export async function runWalk<S extends z.ZodType>(spec: WalkSpec<S>, queryHash:
   let last: WalkState<T> | undefined = resume;
   // Claim the entry for this run before the first page arrives.
   walkProgress.set(queryHash, {
-    state: (resume ?? { pages: [], nextPage: null, seenTokens: [], rows: 0, duplicates: 0, done: false }) as WalkState<unknown>,
+    state: (resume ?? emptyWalkState<T>()) as WalkState<unknown>,
     phase: "running",
     updatedAt: Date.now(),
     runId,
@@ -80,14 +79,15 @@ export async function runWalk<S extends z.ZodType>(spec: WalkSpec<S>, queryHash:
       const state = await walkPages<T>(fetchPage, {
         signal,
         resume,
-        idOf: spec.idOf,
+        idOf: recordIdOf(request.endpoint) as ((row: T) => string) | undefined,
+        label: listLabel(request as ListRequest),
         onPage: (s) => {
           last = s;
           if (!s.done) publish(s, "running");
         },
       });
       walkProgress.deleteIfOwner(queryHash, runId);
-      return { rows: state.pages.flat(), pages: state.pages.length, duplicates: state.duplicates };
+      return { rows: state.rowsByPage.flat(), pages: state.pages };
     } catch (e) {
       // A resumed walk whose token the upstream no longer accepts starts over once.
       // So does a walk whose sync was replaced by a newer one between two pages (store-backed routes).
@@ -112,7 +112,7 @@ export async function runWalk<S extends z.ZodType>(spec: WalkSpec<S>, queryHash:
 }
 
 /** queryOptions for a whole list, walked page by page at limit=1000. */
-export function walkQueryOptions<S extends z.ZodType>(spec: WalkSpec<S>) {
+export function walkQueryOptions<N extends ListEndpoint>(spec: WalkSpec<N>) {
   return queryOptions({
     queryKey: spec.queryKey,
     queryFn: ({ signal, queryKey }) => runWalk(spec, hashKey(queryKey), signal),

@@ -22,17 +22,15 @@ describe("bulkLayout", () => {
 });
 
 describe("groupBulkRecords", () => {
+  const groupRecords = (records: string[][], firstRecordNumber?: number) => groupBulkRecords(records, { groupColumn: 0, entryColumn: 1 }, groups, firstRecordNumber);
+
   it("groups records by group id or name (any case), in file order", () => {
-    const g = groupBulkRecords(
-      [
-        ["Legal", "a@x.com"],
-        ["rbac_group_eng", "b@x.com"],
-        [" legal ", "c@x.com"],
-        ["ENGINEERING", "d@x.com"],
-      ],
-      { groupColumn: 0, entryColumn: 1 },
-      groups,
-    );
+    const g = groupRecords([
+      ["Legal", "a@x.com"],
+      ["rbac_group_eng", "b@x.com"],
+      [" legal ", "c@x.com"],
+      ["ENGINEERING", "d@x.com"],
+    ]);
     expect(g.groups.map((x) => [x.group.id, x.entries])).toEqual([
       ["rbac_group_legal", ["a@x.com", "c@x.com"]],
       ["rbac_group_eng", ["b@x.com", "d@x.com"]],
@@ -41,7 +39,7 @@ describe("groupBulkRecords", () => {
   });
 
   it("reports unknown and ambiguous group names with their record numbers and entries", () => {
-    const g = groupBulkRecords(
+    const g = groupRecords(
       [
         ["Legal", "a@x.com"],
         ["Finance", "b@x.com"],
@@ -50,8 +48,6 @@ describe("groupBulkRecords", () => {
         ["", "e@x.com"],
         ["", ""],
       ],
-      { groupColumn: 0, entryColumn: 1 },
-      groups,
       2,
     );
     expect(g.unknown).toEqual([

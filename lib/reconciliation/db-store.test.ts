@@ -1,8 +1,5 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { openDatabase, type Database } from "@/lib/store/database";
+import { describe, expect, it } from "vitest";
+import { throwawayDatabase } from "@/lib/testing/throwaway-stores";
 import { compareRuns } from "./compare-runs";
 import { DbReconciliationStore, MAX_KEPT_RUNS, type NewRun } from "./db-store";
 import { reconcileGroup } from "./diff";
@@ -28,26 +25,14 @@ const runOf = (memberIds: string[], syncId: string, at = "2026-05-01T10:00:00.00
   result: reconcileGroup({ group, members: memberIds.map((id) => ({ user_id: id, email: people.find((p) => p.id === id)!.email })) }, entries, lookup),
 });
 
-let dir: string;
-let database: Database;
-let store: DbReconciliationStore;
-beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), "recon-db-"));
-  database = await openDatabase({ dataDir: dir });
-  store = new DbReconciliationStore(async () => database);
-});
-afterAll(async () => {
-  await database?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-beforeEach(() => database.query("delete from reconciliations"));
+const db = throwawayDatabase("recon-db-", ["delete from reconciliations"]);
+const store = new DbReconciliationStore(async () => db.database);
 
 describe("DbReconciliationStore", () => {
   it("saves the input with its first run and keeps it across a reopen of the database", async () => {
     const meta = await store.create({ name: "Sales vs HR", createdBy: "auditor", group, expectedFrom: "pasted (3 entries)", entries, run: runOf(["user_01Ada", "user_01Cy"], "sync_a") });
     expect(meta).toMatchObject({ name: "Sales vs HR", runs: 1, group, latest: { number: 1, sync_id: "sync_a", ran_by: "auditor", counts: { in_both: 1, unexpected: 1, missing: 2 } } });
-    await database.close();
-    database = await openDatabase({ dataDir: dir });
+    await db.reopen();
     expect(await store.list()).toEqual([meta]);
     expect((await store.entries(meta.id))?.entries).toEqual(entries);
     const run = await store.run(meta.id, 1);

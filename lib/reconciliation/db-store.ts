@@ -2,6 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import type { Database } from "@/lib/store/database";
+import { addToKeptHistory, type KeptHistory } from "@/lib/store/kept-history";
 import { groupReconciliationSchema, reconciliationCountsSchema, type GroupReconciliation } from "./schema";
 import { RECONCILIATION_ID_RE, type ReconciliationRun, type ReconciliationRunRef, type SavedReconciliation, type SavedReconciliationMeta } from "./saved-schema";
 
@@ -13,6 +14,8 @@ import { RECONCILIATION_ID_RE, type ReconciliationRun, type ReconciliationRunRef
  */
 
 export const MAX_KEPT_RUNS = 20;
+
+const RUNS: KeptHistory = { items: "reconciliations", versions: "reconciliation_runs", itemColumn: "reconciliation_id", keep: MAX_KEPT_RUNS };
 
 export const newReconciliationId = () => `rc_${randomBytes(12).toString("base64url")}`;
 
@@ -168,15 +171,8 @@ export class DbReconciliationStore {
     if (!RECONCILIATION_ID_RE.test(id)) return null;
     const db = await this.database();
     return db.transaction(async (q) => {
-      const locked = await q(`select id from reconciliations where id = $1 for update`, [id]);
-      if (locked.length === 0) return null;
-      const numbers = (await q<{ number: number }>(`select number from reconciliation_runs where reconciliation_id = $1 order by number`, [id])).map((r) => Number(r.number));
-      const number = (numbers[numbers.length - 1] ?? 0) + 1;
-      await q(...insertRun(id, number, run));
-      const kept = [...numbers, number];
-      const dropped = kept.slice(1, Math.max(1, kept.length - (MAX_KEPT_RUNS - 1)));
-      if (dropped.length > 0) await q(`delete from reconciliation_runs where reconciliation_id = $1 and number = any($2::int[])`, [id, dropped]);
-      return runRef(number, run);
+      const number = await addToKeptHistory(q, RUNS, id, (n) => q(...insertRun(id, n, run)));
+      return number === null ? null : runRef(number, run);
     });
   }
 

@@ -1,12 +1,10 @@
 import "server-only";
 import { store } from "@/lib/store/instance";
+import { processWide } from "@/lib/store/process-wide";
 import { DbReconciliationStore } from "./db-store";
 
 /* The process-wide store of saved reconciliations, in the process's database. */
 
-const holder = globalThis as typeof globalThis & { __complianceReconciliationStore?: DbReconciliationStore };
-
 export function reconciliationStore(): DbReconciliationStore {
-  holder.__complianceReconciliationStore ??= new DbReconciliationStore(store);
-  return holder.__complianceReconciliationStore;
+  return processWide("__complianceReconciliationStore", () => new DbReconciliationStore(store));
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { savedWorkFields } from "@/lib/shared/saved-work-schema";
 import { expectedInputSchema, groupReconciliationSchema, reconcileRequestSchema, reconciliationCountsSchema, reconciliationRowSchema } from "./schema";
 
 /*
@@ -28,10 +29,7 @@ export const reconciliationRunRefSchema = z.object({
 export type ReconciliationRunRef = z.infer<typeof reconciliationRunRefSchema>;
 
 export const savedReconciliationMetaSchema = z.object({
-  id: z.string().regex(RECONCILIATION_ID_RE),
-  name: z.string(),
-  created_by: z.string(),
-  created_at: z.string(),
+  ...savedWorkFields(RECONCILIATION_ID_RE),
   group: z.object({ id: z.string(), name: z.string() }),
   expected_from: z.string(),
   runs: z.number().int(),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { countsSchema } from "@/lib/shared/counts-schema";
 import { csvSourceInputSchema } from "@/lib/seed-lists/schema";
 
 /*
@@ -30,18 +31,11 @@ export const skippedEntrySchema = z.object({
 });
 export type SkippedEntry = z.infer<typeof skippedEntrySchema>;
 
-export const reconciliationCountsSchema = z.object({
-  members: z.number().int(),
-  expected_entries: z.number().int(),
-  in_both: z.number().int(),
-  unexpected: z.number().int(),
-  missing: z.number().int(),
-  /** Of `missing`: entries that match no directory user at all. */
-  missing_not_in_directory: z.number().int(),
-  not_understood: z.number().int(),
-  duplicate: z.number().int(),
-  blank: z.number().int(),
-});
+/** `missing_not_in_directory`: of `missing`, the entries that match no directory user at all. */
+export const reconciliationCountsSchema = countsSchema(
+  ["members", "expected_entries", "in_both", "unexpected", "missing", "missing_not_in_directory", "not_understood", "duplicate", "blank"],
+  z.number().int(),
+);
 export type ReconciliationCounts = z.infer<typeof reconciliationCountsSchema>;
 
 export const groupReconciliationSchema = z.object({

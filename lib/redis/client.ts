@@ -2,7 +2,7 @@ import "server-only";
 import Redis, { type RedisOptions } from "ioredis";
 
 /*
- * ioredis connections for the shared limiter (and anything else we keep in Redis). A Redis that
+ * ioredis connections for the shared limiter and cache (lib/redis/link.ts watches them). A Redis that
  * goes away must show up as a fast error, never as a request waiting forever: commands are not
  * queued while disconnected, each gets one retry and a timeout, and the socket reconnects in the
  * background with a capped backoff.
@@ -28,6 +28,15 @@ export function createRedisClient(url: string, purpose: string, overrides: Redis
   // Without a listener ioredis prints every failed reconnect; owners watch "close"/"ready" instead.
   client.on("error", () => {});
   return client;
+}
+
+/** An error in a few words for a log line: its message, with the socket error code when the message lacks it. */
+export function describeRedisError(err: unknown): string {
+  if (err instanceof Error) {
+    const code = (err as { code?: unknown }).code;
+    return typeof code === "string" && !err.message.includes(code) ? `${code}: ${err.message}` : err.message;
+  }
+  return String(err);
 }
 
 /**

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { Database, Query } from "@/lib/store/database";
+import { addToKeptHistory, type KeptHistory } from "@/lib/store/kept-history";
 import { MAX_KEPT_RESOLUTIONS, newSeedListId } from "./file-store";
 import { describeSources } from "./resolve";
 import { resolutionRefSchema, resolutionSchema, SEED_LIST_ID_RE, sourceRecordSchema, type Resolution, type ResolutionRef, type SeedListMeta } from "./schema";
@@ -12,6 +13,8 @@ import type { NewSeedList, SeedListStore, StoredSeedList } from "./store";
  * re-resolution locks its list's row, so two at once get consecutive numbers. As with the files
  * before, the first resolution and the latest MAX_KEPT_RESOLUTIONS - 1 are kept.
  */
+
+const RESOLUTIONS: KeptHistory = { items: "seed_lists", versions: "seed_list_resolutions", itemColumn: "list_id", keep: MAX_KEPT_RESOLUTIONS };
 
 const sourcesSchema = z.array(sourceRecordSchema);
 
@@ -117,17 +120,12 @@ export class DbSeedListStore implements SeedListStore {
     if (!SEED_LIST_ID_RE.test(id)) return null;
     const db = await this.database();
     return db.transaction(async (q) => {
-      const locked = await q(`select id from seed_lists where id = $1 for update`, [id]);
-      if (locked.length === 0) return null;
-      const numbers = (await q<{ number: number }>(`select number from seed_list_resolutions where list_id = $1 order by number`, [id])).map((r) => Number(r.number));
-      const number = (numbers[numbers.length - 1] ?? 0) + 1;
-      const ref = refOf(number, resolution);
-      await q(`insert into seed_list_resolutions (list_id, number, ref, resolution) values ($1, $2, $3, $4)`, [id, number, JSON.stringify(ref), JSON.stringify(resolution)]);
-      // The first and the latest MAX_KEPT - 1 stay; the middle ones go.
-      const kept = [...numbers, number];
-      const dropped = kept.slice(1, Math.max(1, kept.length - (MAX_KEPT_RESOLUTIONS - 1)));
-      if (dropped.length > 0) await q(`delete from seed_list_resolutions where list_id = $1 and number = any($2::int[])`, [id, dropped]);
-      return ref;
+      let ref: ResolutionRef | undefined;
+      const added = await addToKeptHistory(q, RESOLUTIONS, id, (number) => {
+        ref = refOf(number, resolution);
+        return q(`insert into seed_list_resolutions (list_id, number, ref, resolution) values ($1, $2, $3, $4)`, [id, number, JSON.stringify(ref), JSON.stringify(resolution)]);
+      });
+      return added === null ? null : ref!;
     });
   }
 }

@@ -2,18 +2,12 @@ import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { compareResolutions } from "./compare";
 import { FileSeedListStore, MAX_KEPT_RESOLUTIONS } from "./file-store";
-import { resolveSeedList } from "./resolve";
 import type { SourceRecord } from "./schema";
-import { lookupOf, org, person } from "./testing/people";
+import { ada, behavesLikeASeedListStore, resolverFor } from "./testing/store-suite";
 
-const legal = org("11111111-1111-4111-8111-111111111111", "Acme Legal");
-const ada = person("user_01Ada", "ada@example.com", "Ada", [legal]);
-const bob = person("user_01Bob", "bob@example.com", "Bob", [legal]);
 const sources: SourceRecord[] = [{ kind: "paste", entries: ["ada@example.com", "", "bob@example.com", "zed@example.com"], blank_lines: 1 }];
-const resolveWith = (people = [ada, bob], at = "2026-05-01T10:00:00Z") =>
-  resolveSeedList(sources, { lookup: lookupOf(people), directoryBuiltAt: Date.parse(at), officer: "auditor", now: new Date(at) });
+const resolveWith = resolverFor(sources);
 
 let root: string;
 let store: FileSeedListStore;
@@ -35,18 +29,6 @@ describe("FileSeedListStore", () => {
     expect((await reopened.resolution(meta.id, 1))?.people.map((p) => p.user_id)).toEqual(["user_01Ada", "user_01Bob"]);
   });
 
-  it("re-resolving adds to the history, and the two resolutions compare", async () => {
-    const meta = await store.create({ name: "L", createdBy: "auditor", sources, resolution: resolveWith() });
-    const ref = await store.addResolution(meta.id, resolveWith([ada], "2026-06-01T10:00:00Z"));
-    expect(ref).toMatchObject({ number: 2, counts: { matched: 1, unmatched: 2 } });
-    const got = await store.get(meta.id);
-    expect(got?.history.map((h) => h.number)).toEqual([1, 2]);
-    expect(got?.meta.latest.number).toBe(2);
-    const c = compareResolutions(1, (await store.resolution(meta.id, 1))!, 2, (await store.resolution(meta.id, 2))!);
-    expect(c.removed.map((p) => p.user_id)).toEqual(["user_01Bob"]);
-    expect(c.newly_unmatched.map((e) => e.input)).toEqual(["bob@example.com"]);
-  });
-
   it("keeps the first resolution and the latest ones, deleting the middle ones", async () => {
     const meta = await store.create({ name: "L", createdBy: "auditor", sources, resolution: resolveWith() });
     const adds = MAX_KEPT_RESOLUTIONS + 2;
@@ -59,12 +41,7 @@ describe("FileSeedListStore", () => {
     expect(await store.resolution(meta.id, 2)).toBeNull();
   });
 
-  it("answers null for unknown or malformed ids, and never reads outside its folder", async () => {
-    expect(await store.get("sl_doesnotexist1")).toBeNull();
-    expect(await store.get("../../etc/passwd")).toBeNull();
-    expect(await store.resolution("sl_../../x", 1)).toBeNull();
-    expect(await store.addResolution("sl_doesnotexist1", resolveWith())).toBeNull();
-  });
+  behavesLikeASeedListStore(() => store, sources);
 
   it("lists newest first, and a damaged list does not hide the others", async () => {
     const a = await store.create({ name: "A", createdBy: "auditor", sources, resolution: resolveWith([ada], "2026-05-01T10:00:00Z") });

@@ -1,8 +1,6 @@
 import "server-only";
-import { config } from "@/lib/config";
-import type { Database } from "@/lib/store/database";
-import { store } from "@/lib/store/instance";
-import { oncePerDatabase } from "@/lib/store/once-per-database";
+import { storeAfterImport } from "@/lib/store/once-per-database";
+import { processWide } from "@/lib/store/process-wide";
 import { DbSeedListStore } from "./db-store";
 import { importSeedListFiles } from "./legacy-import";
 import type { SeedListStore } from "./store";
@@ -12,15 +10,8 @@ import type { SeedListStore } from "./store";
  * instance. Before its first use, lists saved as files by an earlier version are imported (once).
  */
 
-const holder = globalThis as typeof globalThis & { __complianceSeedListStore?: SeedListStore };
-
-async function seedListDatabase(): Promise<Database> {
-  const database = await store();
-  await oncePerDatabase(database, "seed-list-files", (d) => importSeedListFiles(d, config().dataDir));
-  return database;
-}
+const seedListDatabase = storeAfterImport("seed-list-files", importSeedListFiles);
 
 export function seedListStore(): SeedListStore {
-  holder.__complianceSeedListStore ??= new DbSeedListStore(seedListDatabase);
-  return holder.__complianceSeedListStore;
+  return processWide<SeedListStore>("__complianceSeedListStore", () => new DbSeedListStore(seedListDatabase));
 }

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { savedWorkFields } from "@/lib/shared/saved-work-schema";
+import { countsSchema } from "@/lib/shared/counts-schema";
 import { MAX_ENTRY_LENGTH } from "@/lib/directory/entries";
 
 /*
@@ -103,15 +105,8 @@ export const seedPersonSchema = z.object({
 });
 export type SeedPerson = z.infer<typeof seedPersonSchema>;
 
-export const resolutionCountsSchema = z.object({
-  entries: z.number().int(),
-  blank: z.number().int(),
-  matched: z.number().int(),
-  unmatched: z.number().int(),
-  duplicate: z.number().int(),
-  /** Distinct people matched. */
-  people: z.number().int(),
-});
+/** `people`: the distinct people matched. */
+export const resolutionCountsSchema = countsSchema(["entries", "blank", "matched", "unmatched", "duplicate", "people"], z.number().int());
 export type ResolutionCounts = z.infer<typeof resolutionCountsSchema>;
 
 export const resolutionSchema = z.object({
@@ -134,10 +129,7 @@ export type ResolveResponse = z.infer<typeof resolveResponseSchema>;
 export const SEED_LIST_ID_RE = /^sl_[A-Za-z0-9_-]{8,64}$/;
 
 export const seedListMetaSchema = z.object({
-  id: z.string().regex(SEED_LIST_ID_RE),
-  name: z.string(),
-  created_by: z.string(),
-  created_at: z.string(),
+  ...savedWorkFields(SEED_LIST_ID_RE),
   /** How many resolutions are kept (the first and the latest always among them). */
   resolutions: z.number().int(),
   latest: z.object({ number: z.number().int(), resolved_at: z.string(), resolved_by: z.string(), counts: resolutionCountsSchema }),

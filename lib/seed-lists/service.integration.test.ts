@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Directory } from "@/lib/directory/types";
 import { reconcileBulk, reconcileOne } from "@/lib/reconciliation/service";
-import { startSimulator } from "@/lib/simulator/server";
-import { LocalLimiter } from "@/lib/throttle/local-limiter";
-import { createUpstreamClient } from "@/lib/upstream/client";
-import { openSyncedStore, type SyncedStore } from "@/lib/testing/synced-directory";
+import type { SimulatorHandle } from "@/lib/simulator/server";
+import { openSimulatedSyncedStore, type SimulatedSyncedStore } from "@/lib/testing/synced-directory";
 import { seedListIdsText } from "./downloads";
 import { resolveInputs } from "./service";
 
@@ -13,28 +11,20 @@ import { resolveInputs } from "./service";
  * Expectations come from the simulator's own generated data, never from the code under test.
  */
 
-type Sim = Awaited<ReturnType<typeof startSimulator>>;
-let sim: Sim;
-let limiter: LocalLimiter;
+let sim: SimulatorHandle;
 let load: (o: { signal?: AbortSignal; fresh?: boolean }) => Promise<Directory>;
 let walks = 0;
-let synced: SyncedStore;
+let synced: SimulatedSyncedStore;
 
 beforeAll(async () => {
-  sim = await startSimulator({ port: 0, seed: "seed-lists-integration", orgUserCounts: [400, 250, 120], groups: 6, ratePerMinute: 6000 });
-  limiter = new LocalLimiter({ rps: 40 });
-  const client = createUpstreamClient({ baseUrl: sim.url, accessKey: sim.keys.full, limiter, timeoutMs: 10_000, retry: { baseDelayMs: 20, maxDelayMs: 100 } });
-  synced = await openSyncedStore(client);
+  synced = await openSimulatedSyncedStore({ seed: "seed-lists-integration", orgUserCounts: [400, 250, 120], groups: 6 });
+  sim = synced.sim;
   load = () => {
     walks++;
     return synced.load();
   };
 });
-afterAll(async () => {
-  await synced?.close();
-  await limiter?.stop();
-  await sim?.close();
-});
+afterAll(() => synced?.close());
 
 const simUsers = () => sim.directory.organizations.flatMap((o) => sim.directory.usersOf(o.uuid));
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { readBodyCapped } from "@/lib/http/capped-read";
 
 /*
  * The body of POST /api/auth/login, read with a size cap before parsing: the route is open to
@@ -22,20 +23,8 @@ async function readCapped(request: Request, cap: number): Promise<string | null>
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > cap) return null;
   if (!request.body) return "";
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > cap) {
-      await reader.cancel().catch(() => {});
-      return null;
-    }
-    chunks.push(value);
-  }
-  return new TextDecoder("utf-8", { fatal: false }).decode(Buffer.concat(chunks));
+  const bytes = await readBodyCapped(request.body, cap);
+  return bytes && new TextDecoder("utf-8", { fatal: false }).decode(bytes);
 }
 
 export async function readLoginBody(request: Request): Promise<LoginBodyResult> {

@@ -1,3 +1,4 @@
+import { ENDPOINTS, matchEndpoint, queryNames, type EndpointName } from "../compliance/endpoints";
 import { UUID_RE } from "../compliance/ids";
 import type { Directory } from "./directory";
 import { SCOPE_ORG_AUDIT, SCOPE_ORG_DATA, SCOPE_USER_DATA, checkKey } from "./keys";
@@ -29,16 +30,12 @@ export const J_CAP_MESSAGE = "This response would have exceeded the maximum of 1
 export const ERROR_REVISIONS = ["current", "J"] as const;
 export type ErrorRevision = (typeof ERROR_REVISIONS)[number];
 
-type Endpoint = "organizations" | "users" | "roles" | "role" | "permissions" | "settings" | "groups" | "group" | "members";
-
 interface Route {
-  endpoint: Endpoint;
+  endpoint: EndpointName;
   org?: string;
   role?: string;
   group?: string;
 }
-
-const USER_DATA_ENDPOINTS: ReadonlySet<Endpoint> = new Set(["users", "members"]);
 
 export interface ApiRequest {
   method: string;
@@ -75,6 +72,7 @@ export type ApiResult = (
 
 export const errorBody = (type: string, message: string): ErrorBody => ({ type: "error", error: { type, message } });
 
+/** The path under `/v1/compliance/`, matched against the product's endpoint table: the same catalogue the app calls. */
 function matchRoute(pathname: string): Route | undefined {
   const prefix = "/v1/compliance/";
   if (!pathname.startsWith(prefix)) return undefined;
@@ -84,25 +82,10 @@ function matchRoute(pathname: string): Route | undefined {
   } catch {
     return undefined;
   }
-  const [a, b, c, d, e, ...rest] = parts;
-  if (rest.length > 0) return undefined;
-  if (a === "organizations") {
-    if (b === undefined) return { endpoint: "organizations" };
-    if (c === "users" && d === undefined) return { endpoint: "users", org: b };
-    if (c === "settings" && d === undefined) return { endpoint: "settings", org: b };
-    if (c === "roles") {
-      if (d === undefined) return { endpoint: "roles", org: b };
-      if (e === undefined) return { endpoint: "role", org: b, role: d };
-      if (e === "permissions") return { endpoint: "permissions", org: b, role: d };
-    }
-    return undefined;
-  }
-  if (a === "groups") {
-    if (b === undefined && c === undefined) return { endpoint: "groups" };
-    if (b !== undefined && c === undefined) return { endpoint: "group", group: b };
-    if (b !== undefined && c === "members" && d === undefined) return { endpoint: "members", group: b };
-  }
-  return undefined;
+  const match = matchEndpoint(parts);
+  if (!match.ok) return undefined;
+  const { orgUuid, roleId, groupId } = match.params;
+  return { endpoint: match.endpoint, org: orgUuid, role: roleId, group: groupId };
 }
 
 const quoteList = (items: readonly string[]) => `[${items.map((s) => `'${s}'`).join(", ")}]`;
@@ -137,7 +120,7 @@ export class ComplianceApi {
       switch (key.reason) {
         case "missing":
           // API.md: the newest docs answer a keyless request with a bare 404 everywhere but settings.
-          return route?.endpoint === "settings"
+          return route?.endpoint === "organizationSettings"
             ? fail(401, "authentication_error", "x-api-key header is required.")
             : fail(404, "not_found_error", "Not found");
         case "admin":
@@ -167,14 +150,15 @@ export class ComplianceApi {
 
     if (!route) return refuse(404, "not_found_error", "Not found");
 
-    const needed = [USER_DATA_ENDPOINTS.has(route.endpoint) ? SCOPE_USER_DATA : SCOPE_ORG_DATA, SCOPE_ORG_AUDIT];
+    const spec = ENDPOINTS[route.endpoint];
+    const needed = [spec.scope === "user" ? SCOPE_USER_DATA : SCOPE_ORG_DATA, SCOPE_ORG_AUDIT];
     if (!key.record.scopes.some((s) => needed.includes(s))) {
       if (revisionJ) return refuse(401, "authentication_error", `The API key provided does not have the \`${needed[0]}\` scope required for this endpoint.`);
       return refuse(403, "permission_error", `Missing required scopes. Got: ${quoteList(key.record.scopes)} Needed one of: ${quoteList(needed)}`);
     }
 
-    const paginated = route.endpoint === "organizations" ? !this.o.legacyOrganizations : ["users", "roles", "permissions", "groups", "members"].includes(route.endpoint);
-    const allowed = paginated ? (route.endpoint === "groups" ? ["limit", "page", "name_prefix"] : ["limit", "page"]) : [];
+    // The older unpaginated organizations answer takes no parameters at all (API.md).
+    const allowed = "legacyBare" in spec && this.o.legacyOrganizations ? [] : queryNames(route.endpoint);
     const params = new URLSearchParams(req.query);
     const seen = new Set<string>();
     for (const name of params.keys()) {
@@ -218,7 +202,7 @@ export class ComplianceApi {
         }
         return page(req.pathname, all.length, (s, e) => all.slice(s, e));
       }
-      case "users": {
+      case "organizationUsers": {
         const uuid = org!.uuid;
         return page(req.pathname, d.userCountOf(uuid), (s, e) => d.usersPage(uuid, s, e - s));
       }
@@ -230,12 +214,12 @@ export class ComplianceApi {
         const role = d.role(org!.uuid, route.role!);
         return role ? ok(role) : refuse(404, "not_found_error", "Role not found.");
       }
-      case "permissions": {
+      case "rolePermissions": {
         if (!d.role(org!.uuid, route.role!)) return refuse(404, "not_found_error", "Role not found.");
         const perms = d.permissionsOf(org!.uuid, route.role!);
         return page(req.pathname, perms.length, (s, e) => perms.slice(s, e));
       }
-      case "settings":
+      case "organizationSettings":
         return ok(d.settingsOf(org!.uuid));
       case "groups": {
         // name_prefix is a case-sensitive prefix of the group name (our reading; API.md is silent).
@@ -246,7 +230,7 @@ export class ComplianceApi {
         const group = d.group(route.group!);
         return group ? ok(group) : refuse(404, "not_found_error", "Group not found.");
       }
-      case "members": {
+      case "groupMembers": {
         if (!d.group(route.group!)) return refuse(404, "not_found_error", "Group not found.");
         const members = d.membersOf(route.group!);
         return page(req.pathname, members.length, (s, e) => members.slice(s, e));

@@ -1,6 +1,7 @@
 import { ORGANIZATION_ROLES } from "../compliance/schemas";
 import type { DirectoryState } from "./directory";
 import type { ChangeRequest } from "./mutations";
+import { pickIndexBySize } from "./groups";
 import { DIRECT_GROUP_NAMES, EMAIL_DOMAINS, LAST_NAMES, ROLE_TEMPLATES } from "./names";
 import { rngFor, type Rng } from "./random";
 import { BIG_ROLE_NAME, permissionsFor, projectId, roleId } from "./rbac";
@@ -31,17 +32,7 @@ export function drawChurn(st: DirectoryState, fraction: number, step: number): C
   const cumulative: number[] = [];
   let total = 0;
   for (let k = 0; k < orgCount; k++) cumulative.push((total += (st.plan.counts[k] as number) + 1));
-  const pickOrg = (): number => {
-    const x = rng.next() * total;
-    let lo = 0;
-    let hi = cumulative.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((cumulative[mid] as number) > x) hi = mid;
-      else lo = mid + 1;
-    }
-    return lo;
-  };
+  const pickOrg = (): number => pickIndexBySize(cumulative, rng.next() * total);
 
   const touched = new Set<string>();
   const claim = (key: string) => (touched.has(key) ? false : (touched.add(key), true));

@@ -18,36 +18,42 @@ export const CLI_DEFAULTS = { port: 4010, orgs: 12, users: 6000, groups: 40, see
 
 class UsageError extends Error {}
 
+/** What a usage error quotes back: the value given, or that there was none. */
+const got = (raw: string | undefined) => (raw === undefined ? "nothing" : `"${raw}"`);
+
+type Options = SimulatorOptions & { port: number };
+type WholeKey = { [K in keyof Options]-?: NonNullable<Options[K]> extends number ? K : never }[keyof Options];
+
+/** Options taking a whole number, with their bounds. */
+const WHOLE_NUMBER_FLAGS = new Map<string, { key: WholeKey; min: number; max: number }>([
+  ["--port", { key: "port", min: 0, max: 65535 }],
+  ["--orgs", { key: "orgs", min: 0, max: DIRECTORY_LIMITS.orgs }],
+  ["--users", { key: "users", min: 0, max: DIRECTORY_LIMITS.users }],
+  ["--groups", { key: "groups", min: 0, max: DIRECTORY_LIMITS.groups }],
+  ["--rate-per-minute", { key: "ratePerMinute", min: 1, max: 1_000_000 }],
+  ["--churn-steps", { key: "initialChurnSteps", min: 0, max: 1000 }],
+]);
+
 function wholeNumber(flag: string, raw: string | undefined, min: number, max: number): number {
-  if (raw === undefined || !/^\d+$/.test(raw)) throw new UsageError(`${flag} needs a whole number (got ${raw === undefined ? "nothing" : `"${raw}"`})`);
+  if (raw === undefined || !/^\d+$/.test(raw)) throw new UsageError(`${flag} needs a whole number (got ${got(raw)})`);
   const n = Number(raw);
   if (n < min || n > max) throw new UsageError(`${flag} must be from ${min} to ${max} (got ${n})`);
   return n;
 }
 
-export function parseArgs(argv: string[]): SimulatorOptions & { port: number } {
-  const opts: SimulatorOptions & { port: number } = { ...CLI_DEFAULTS };
+export function parseArgs(argv: string[]): Options {
+  const opts: Options = { ...CLI_DEFAULTS };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     const eq = arg.indexOf("=");
     const flag = eq > 0 ? arg.slice(0, eq) : arg;
     const value = () => (eq > 0 ? arg.slice(eq + 1) : argv[++i]);
+    const whole = WHOLE_NUMBER_FLAGS.get(flag);
+    if (whole) {
+      opts[whole.key] = wholeNumber(flag, value(), whole.min, whole.max);
+      continue;
+    }
     switch (flag) {
-      case "--port":
-        opts.port = wholeNumber(flag, value(), 0, 65535);
-        break;
-      case "--orgs":
-        opts.orgs = wholeNumber(flag, value(), 0, DIRECTORY_LIMITS.orgs);
-        break;
-      case "--users":
-        opts.users = wholeNumber(flag, value(), 0, DIRECTORY_LIMITS.users);
-        break;
-      case "--groups":
-        opts.groups = wholeNumber(flag, value(), 0, DIRECTORY_LIMITS.groups);
-        break;
-      case "--rate-per-minute":
-        opts.ratePerMinute = wholeNumber(flag, value(), 1, 1_000_000);
-        break;
       case "--seed": {
         const s = value();
         if (!s) throw new UsageError("--seed needs a value");
@@ -56,17 +62,14 @@ export function parseArgs(argv: string[]): SimulatorOptions & { port: number } {
       }
       case "--error-revision": {
         const v = value();
-        if (!ERROR_REVISIONS.includes(v as ErrorRevision)) throw new UsageError(`--error-revision must be one of ${ERROR_REVISIONS.join(", ")} (got ${v === undefined ? "nothing" : `"${v}"`})`);
+        if (!ERROR_REVISIONS.includes(v as ErrorRevision)) throw new UsageError(`--error-revision must be one of ${ERROR_REVISIONS.join(", ")} (got ${got(v)})`);
         opts.errorRevision = v as ErrorRevision;
         break;
       }
-      case "--churn-steps":
-        opts.initialChurnSteps = wholeNumber(flag, value(), 0, 1000);
-        break;
       case "--churn": {
         const v = value();
         const n = v !== undefined && /^(0(\.\d+)?|1(\.0+)?)$/.test(v) ? Number(v) : NaN;
-        if (Number.isNaN(n)) throw new UsageError(`--churn needs a fraction from 0 to 1 (got ${v === undefined ? "nothing" : `"${v}"`})`);
+        if (Number.isNaN(n)) throw new UsageError(`--churn needs a fraction from 0 to 1 (got ${got(v)})`);
         opts.churn = n;
         break;
       }
@@ -87,7 +90,7 @@ async function main() {
     console.log(USAGE);
     return;
   }
-  let opts: SimulatorOptions & { port: number };
+  let opts: Options;
   try {
     opts = parseArgs(argv);
   } catch (e) {

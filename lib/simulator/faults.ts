@@ -129,24 +129,28 @@ export class FaultBook {
 }
 
 /** `error.type` a status usually carries upstream (API.md error table). */
+const ERROR_TYPES: Readonly<Record<number, string>> = {
+  400: "invalid_request_error",
+  401: "authentication_error",
+  403: "permission_error",
+  404: "not_found_error",
+  413: "request_too_large",
+  429: "rate_limit_error",
+  529: "overloaded_error",
+};
+
 export function errorTypeFor(status: number): string {
-  if (status === 400) return "invalid_request_error";
-  if (status === 401) return "authentication_error";
-  if (status === 403) return "permission_error";
-  if (status === 404) return "not_found_error";
-  if (status === 413) return "request_too_large";
-  if (status === 429) return "rate_limit_error";
-  if (status === 529) return "overloaded_error";
-  if (status >= 500) return "api_error";
-  return "invalid_request_error";
+  return ERROR_TYPES[status] ?? (status >= 500 ? "api_error" : "invalid_request_error");
 }
 
+const DEFAULT_MESSAGES: Readonly<Record<number, string>> = {
+  429: "Rate limited. Please try again later.",
+  529: "Overloaded",
+  503: "Service unavailable",
+  502: "Bad gateway",
+  504: "Gateway timeout",
+};
+
 export function defaultMessageFor(status: number): string {
-  if (status === 429) return "Rate limited. Please try again later.";
-  if (status === 529) return "Overloaded";
-  if (status === 503) return "Service unavailable";
-  if (status === 502) return "Bad gateway";
-  if (status === 504) return "Gateway timeout";
-  if (status >= 500) return "Internal server error";
-  return "Injected fault";
+  return DEFAULT_MESSAGES[status] ?? (status >= 500 ? "Internal server error" : "Injected fault");
 }

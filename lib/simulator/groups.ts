@@ -30,7 +30,8 @@ export function orphanMember(seed: string): { user_id: string; email: string } {
   return { user_id: `user_01${rng.base62(22)}`, email: "former.contractor@umbrella-staffing.net" };
 }
 
-function pickIndexBySize(cumulative: number[], x: number): number {
+/** The index whose share of `cumulative` (running totals of sizes) holds `x`: larger ones are picked more often. */
+export function pickIndexBySize(cumulative: readonly number[], x: number): number {
   let lo = 0;
   let hi = cumulative.length - 1;
   while (lo < hi) {

@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { SIM_KEYS } from "./keys";
+import { suiteSimulator } from "@/lib/testing/suite-simulator";
 import { startSimulator, type Change, type SimulatorHandle } from "./server";
 
 /*
@@ -116,20 +117,16 @@ async function mutate(sim: SimulatorHandle, body: unknown): Promise<{ status: nu
 const OPTS = { seed: "mutations", orgUserCounts: [180, 90, 60, 25], groups: 10, ratePerMinute: 1_000_000 };
 
 describe("churn", () => {
-  let sim: SimulatorHandle;
-  beforeAll(async () => {
-    sim = await startSimulator(OPTS);
-  });
-  afterAll(() => sim.close());
+  const suite = suiteSimulator(OPTS);
 
   it("changes exactly what it answers, over HTTP, every kind of change, step after step", async () => {
-    let before = await snapshot(sim);
+    let before = await snapshot(suite.sim);
     const kinds = new Set<string>();
     for (const step of [1, 2]) {
-      const answer = await mutate(sim, { churn: 0.05, step });
+      const answer = await mutate(suite.sim, { churn: 0.05, step });
       expect(answer.status).toBe(200);
       expect(answer.body.version).toBe(step);
-      const after = await snapshot(sim);
+      const after = await snapshot(suite.sim);
       expect(diff(before, after)).toEqual(lines(answer.body.changes));
       for (const c of answer.body.changes as Change[]) kinds.add(c.kind);
       before = after;
@@ -154,9 +151,9 @@ describe("churn", () => {
       expect(kinds, kind).toContain(kind);
     }
     // The directory object the tests compute from agrees with the HTTP answers.
-    const org = sim.directory.organizations[0]!.uuid;
-    expect(await walk(sim, `/v1/compliance/organizations/${org}/users`)).toEqual(sim.directory.usersOf(org));
-    expect(sim.directory.totalMemberships).toBe(sim.directory.organizations.reduce((n, o) => n + sim.directory.userCountOf(o.uuid), 0));
+    const org = suite.sim.directory.organizations[0]!.uuid;
+    expect(await walk(suite.sim, `/v1/compliance/organizations/${org}/users`)).toEqual(suite.sim.directory.usersOf(org));
+    expect(suite.sim.directory.totalMemberships).toBe(suite.sim.directory.organizations.reduce((n, o) => n + suite.sim.directory.userCountOf(o.uuid), 0));
   });
 
   it("gives the same changes for the same seed, fraction and step, and other changes for another step", async () => {
@@ -193,14 +190,10 @@ describe("churn", () => {
 });
 
 describe("POST /__simulator/mutate with named changes", () => {
-  let sim: SimulatorHandle;
-  beforeAll(async () => {
-    sim = await startSimulator(OPTS);
-  });
-  afterAll(() => sim.close());
+  const suite = suiteSimulator(OPTS);
 
   it("applies each kind of change and answers exactly what the HTTP answers then show", async () => {
-    const d = sim.directory;
+    const d = suite.sim.directory;
     const [o1, o2] = [d.organizations[0]!, d.organizations[1]!];
     const users1 = d.usersOf(o1.uuid);
     const users2 = d.usersOf(o2.uuid);
@@ -213,7 +206,7 @@ describe("POST /__simulator/mutate with named changes", () => {
     const small = d.groups.find((g, i) => i > 1 && g.id !== withRoles.id && d.membersOf(g.id).length > 0)!;
     const member = d.membersOf(small.id)[0]!;
     const setting = d.settingsOf(o1.uuid)!.settings.find((s) => s.name === "ip_allowlist_enabled")!;
-    const before = await snapshot(sim);
+    const before = await snapshot(suite.sim);
 
     const changes = [
       { kind: "organization_changed", org: o2.uuid, name: "Acme Renamed Division" },
@@ -237,9 +230,9 @@ describe("POST /__simulator/mutate with named changes", () => {
       { kind: "setting_changed", org: o1.uuid, setting: "allowed_invite_domains", listed: false },
       { kind: "setting_changed", org: o2.uuid, setting: "claude_future_flag", type: "boolean", value: true },
     ];
-    const answer = await mutate(sim, { changes });
+    const answer = await mutate(suite.sim, { changes });
     expect(answer.status, JSON.stringify(answer.body.error)).toBe(200);
-    const after = await snapshot(sim);
+    const after = await snapshot(suite.sim);
     expect(diff(before, after)).toEqual(lines(answer.body.changes));
 
     const kinds = new Set((answer.body.changes as Change[]).map((c) => c.kind));
@@ -259,8 +252,8 @@ describe("POST /__simulator/mutate with named changes", () => {
   });
 
   it("refuses a change it cannot make with a 400 naming it, and keeps the ones before it", async () => {
-    const org = sim.directory.organizations[0]!.uuid;
-    const r = await mutate(sim, {
+    const org = suite.sim.directory.organizations[0]!.uuid;
+    const r = await mutate(suite.sim, {
       changes: [
         { kind: "organization_changed", org, name: "Acme First Of Two" },
         { kind: "member_left", org, user: "user_01NobodyNobodyNobody000" },
@@ -269,9 +262,9 @@ describe("POST /__simulator/mutate with named changes", () => {
     expect(r.status).toBe(400);
     expect(r.body.error.message).toMatch(/changes\[1\] \(member_left\)/);
     expect(r.body.applied).toHaveLength(1);
-    expect((await get(sim, "/v1/compliance/organizations")).data[0].name).toBe("Acme First Of Two");
+    expect((await get(suite.sim, "/v1/compliance/organizations")).data[0].name).toBe("Acme First Of Two");
     for (const bad of [{ changes: [{ kind: "nope" }] }, { changes: "x" }, { churn: 2 }, [], { changes: [{ kind: "member_left", org, person: 1 }] }]) {
-      expect((await mutate(sim, bad)).status).toBe(400);
+      expect((await mutate(suite.sim, bad)).status).toBe(400);
     }
   });
 });

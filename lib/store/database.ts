@@ -46,6 +46,16 @@ function withStoreErrors(d: Database): Database {
   };
 }
 
+/** Brings the schema up to date; a failure closes what was opened before it is reported. */
+async function migrateOrClose(migrate: () => Promise<void>, close: () => Promise<void>): Promise<void> {
+  try {
+    await migrate();
+  } catch (err) {
+    await close().catch(() => {});
+    throw err;
+  }
+}
+
 async function openEmbedded(dataDir: string): Promise<Database> {
   const dir = path.resolve(dataDir, "db");
   mkdirSync(dir, { recursive: true });
@@ -54,12 +64,7 @@ async function openEmbedded(dataDir: string): Promise<Database> {
   try {
     const { PGlite } = await import("@electric-sql/pglite");
     const client = await PGlite.create(dir);
-    try {
-      await migrateEmbedded(client);
-    } catch (err) {
-      await client.close().catch(() => {});
-      throw err;
-    }
+    await migrateOrClose(() => migrateEmbedded(client), () => client.close());
     return {
       kind: "embedded",
       async query<T>(text: string, params: unknown[] = []) {
@@ -97,12 +102,7 @@ async function openServer(url: string, max: number): Promise<Database> {
     await pool.end().catch(() => {});
     throw new StoreUnavailableError(`Cannot connect to the database at DATABASE_URL: ${(err as Error).message}`, err);
   }
-  try {
-    await migrateServer(pool);
-  } catch (err) {
-    await pool.end().catch(() => {});
-    throw err;
-  }
+  await migrateOrClose(() => migrateServer(pool), () => pool.end());
   return {
     kind: "server",
     async query<T>(text: string, params: unknown[] = []) {

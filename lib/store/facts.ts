@@ -50,29 +50,17 @@ export function canonicalSettingValue(setting: Pick<Setting, "value" | "type">):
   return v;
 }
 
-export const organizationFact = (o: Organization): Fact => ({
-  kind: "organization",
-  scope: "",
-  key: o.uuid,
-  hash: digest(pick(o, ["uuid", "name", "created_at"])),
-  content: o,
-});
+/** A fact named `id` within its scope: `scope/id`, or the id alone for a parent-wide record. */
+function fact(kind: FactKind, scope: string, id: string, known: unknown, content: unknown): Fact {
+  return { kind, scope, key: scope ? `${scope}/${id}` : id, hash: digest(known), content };
+}
 
-export const memberFact = (orgUuid: string, u: User): Fact => ({
-  kind: "member",
-  scope: orgUuid,
-  key: `${orgUuid}/${u.id}`,
-  hash: digest(pick(u, ["id", "full_name", "email", "created_at", "organization_role"])),
-  content: u,
-});
+export const organizationFact = (o: Organization): Fact => fact("organization", "", o.uuid, pick(o, ["uuid", "name", "created_at"]), o);
 
-export const roleFact = (orgUuid: string, r: Role): Fact => ({
-  kind: "role",
-  scope: orgUuid,
-  key: `${orgUuid}/${r.id}`,
-  hash: digest(pick(r, ["id", "name", "description", "created_at", "updated_at"])),
-  content: r,
-});
+export const memberFact = (orgUuid: string, u: User): Fact =>
+  fact("member", orgUuid, u.id, pick(u, ["id", "full_name", "email", "created_at", "organization_role"]), u);
+
+export const roleFact = (orgUuid: string, r: Role): Fact => fact("role", orgUuid, r.id, pick(r, ["id", "name", "description", "created_at", "updated_at"]), r);
 
 /** Permissions have no id: the permission itself is its key, so a role's list is a set. */
 export function permissionFact(orgUuid: string, roleId: string, p: Permission): Fact {
@@ -80,38 +68,19 @@ export function permissionFact(orgUuid: string, roleId: string, p: Permission): 
   return { kind: "permission", scope: `${orgUuid}/${roleId}`, key: `${orgUuid}/${roleId}/${hash}`, hash, content: p };
 }
 
-export const groupFact = (g: Group): Fact => ({
-  kind: "group",
-  scope: "",
-  key: g.id,
-  hash: digest({ ...pick(g, ["id", "name", "description", "source_type", "created_at", "updated_at"]), roles: sorted(g.roles) }),
-  content: g,
-});
+export const groupFact = (g: Group): Fact =>
+  fact("group", "", g.id, { ...pick(g, ["id", "name", "description", "source_type", "created_at", "updated_at"]), roles: sorted(g.roles) }, g);
 
 /** A group's grant of one role, kept apart from the group so a grant shows as its own change. */
-export const groupRoleFact = (groupId: string, roleId: string): Fact => ({
-  kind: "group_role",
-  scope: groupId,
-  key: `${groupId}/${roleId}`,
-  hash: digest({ group_id: groupId, role_id: roleId }),
-  content: { group_id: groupId, role_id: roleId },
-});
+export const groupRoleFact = (groupId: string, roleId: string): Fact => {
+  const grant = { group_id: groupId, role_id: roleId };
+  return fact("group_role", groupId, roleId, grant, grant);
+};
 
-export const groupMemberFact = (groupId: string, m: GroupMember): Fact => ({
-  kind: "group_member",
-  scope: groupId,
-  key: `${groupId}/${m.user_id}`,
-  hash: digest(pick(m, ["user_id", "email", "created_at", "updated_at"])),
-  content: m,
-});
+export const groupMemberFact = (groupId: string, m: GroupMember): Fact =>
+  fact("group_member", groupId, m.user_id, pick(m, ["user_id", "email", "created_at", "updated_at"]), m);
 
-export const settingFact = (orgUuid: string, s: Setting): Fact => ({
-  kind: "setting",
-  scope: orgUuid,
-  key: `${orgUuid}/${s.name}`,
-  hash: digest({ name: s.name, value: canonicalSettingValue(s) }),
-  content: s,
-});
+export const settingFact = (orgUuid: string, s: Setting): Fact => fact("setting", orgUuid, s.name, { name: s.name, value: canonicalSettingValue(s) }, s);
 
 /** The settings answer without its settings list (kept as `setting` facts): api_keys, unknown fields. */
 export function settingsRecordFact(orgUuid: string, e: EffectiveSettings): Fact {

@@ -1,5 +1,7 @@
 import "server-only";
+import { config } from "@/lib/config";
 import type { Database } from "./database";
+import { store } from "./instance";
 
 /*
  * Work done once per opened database before its first use, e.g. importing files an earlier
@@ -24,4 +26,13 @@ export async function oncePerDatabase(database: Database, name: string, work: (d
     runs.set(database, done);
   }
   await done;
+}
+
+/** The process's database, once what an earlier version kept under DATA_DIR has been imported into it. */
+export function storeAfterImport(name: string, importFrom: (database: Database, dataDir: string) => Promise<unknown>): () => Promise<Database> {
+  return async () => {
+    const database = await store();
+    await oncePerDatabase(database, name, (d) => importFrom(d, config().dataDir));
+    return database;
+  };
 }

@@ -32,12 +32,6 @@ function byCreation<T>(id: (x: T) => string, created: (x: T) => unknown) {
   };
 }
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
-
 export async function directoryOfSync(database: Database, sync: SyncRecord): Promise<Directory> {
   // One row per kind and scope, its records aggregated as JSON text: a quarter of a million rows
   // cross the driver as a few thousand, and JSON.parse reads each array at native speed.
@@ -56,38 +50,22 @@ export async function directoryOfSync(database: Database, sync: SyncRecord): Pro
   const settingsRecords = new Map<string, Record<string, unknown>>();
   const settingsByOrg = new Map<string, Setting[]>();
 
-  const rows = function* () {
-    for (const g of factGroups) for (const content of JSON.parse(g.items) as Record<string, unknown>[]) yield { kind: g.kind, scope: g.scope, content };
+  // One list per kind and scope (the query groups them so); parent-wide kinds have one scope.
+  const scopedLists: Record<string, Map<string, unknown[]>> = {
+    member: usersByOrganization,
+    role: rolesByOrganization,
+    permission: permissionsByRole,
+    group_member: membersByGroup,
+    setting: settingsByOrg,
   };
-  for (const r of rows()) {
-    const c = r.content;
-    switch (r.kind) {
-      case "organization":
-        organizations.push(c as Organization);
-        break;
-      case "member":
-        push(usersByOrganization, r.scope, c as User);
-        break;
-      case "role":
-        push(rolesByOrganization, r.scope, c as Role);
-        break;
-      case "permission":
-        push(permissionsByRole, r.scope, c as Permission);
-        break;
-      case "group":
-        groups.push(c as Group);
-        break;
-      case "group_member":
-        push(membersByGroup, r.scope, c as GroupMember);
-        break;
-      case "settings":
-        settingsRecords.set(r.scope, c);
-        break;
-      case "setting":
-        push(settingsByOrg, r.scope, c as Setting);
-        break;
-      // group_role facts are the change history of `group.roles`; the group record carries them.
-    }
+  const parentLists: Record<string, unknown[]> = { organization: organizations, group: groups };
+  for (const g of factGroups) {
+    const items = JSON.parse(g.items) as Record<string, unknown>[];
+    const parentList = parentLists[g.kind];
+    if (parentList) for (const c of items) parentList.push(c);
+    else if (g.kind === "settings") for (const c of items) settingsRecords.set(g.scope, c);
+    else scopedLists[g.kind]?.set(g.scope, items);
+    // group_role facts are the change history of `group.roles`; the group record carries them.
   }
 
   organizations.sort(byCreation((o) => o.uuid, (o) => o.created_at));

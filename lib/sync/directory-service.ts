@@ -6,6 +6,7 @@ import { store } from "@/lib/store/instance";
 import type { SyncProgress } from "@/lib/store/schema/directory";
 import { isSyncId, syncRepository, type SyncRecord } from "@/lib/store/syncs";
 import { UpstreamError, type UpstreamErrorKind } from "@/lib/upstream/errors";
+import { warmPeopleQuery } from "@/lib/directory/people-query";
 import { localSync, requestSync } from "./coordinator";
 import { directoryOfSync } from "./directory-from-sync";
 
@@ -50,7 +51,17 @@ function read(database: Database, sync: SyncRecord, slot: Loaded | undefined): L
   if (slot && slot.syncId === sync.id) return slot;
   const loaded: Loaded = { syncId: sync.id, promise: directoryOfSync(database, sync) };
   loaded.promise.then(
-    (d) => (loaded.directory = d),
+    (d) => {
+      loaded.directory = d;
+      // People's index, built once per directory: right after the load rather than on an officer's first request.
+      setTimeout(() => {
+        try {
+          warmPeopleQuery(d);
+        } catch (err) {
+          console.error("could not prepare People's index (it is built on first use instead):", err instanceof Error ? err.message : String(err));
+        }
+      }, 0);
+    },
     () => {},
   );
   return loaded;

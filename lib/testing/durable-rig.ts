@@ -1,7 +1,8 @@
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import { hashPassword } from "@/lib/session/passwords";
-import type { SimulatorHandle } from "@/lib/simulator/server";
+import { startSimulator, type SimulatorHandle, type SimulatorOptions } from "@/lib/simulator/server";
 import { login, startApp, type AppServer } from "./app-server";
+import { startPostgresServer, type PostgresServer } from "./postgres-server";
 
 /*
  * What the durable-directory suites share: officers, the env of an app aimed at a simulator, and
@@ -34,6 +35,25 @@ export async function appEnv(sim: SimulatorHandle, extra: Record<string, string>
     COMPLIANCE_SYNC_STALE_SECONDS: "3",
     ...extra,
   };
+}
+
+/** A PostgreSQL of the suite's own and a simulator, with the env of an app on both (DATABASE_URL). */
+export async function startPostgresSuite(
+  database: string,
+  simulator: Omit<SimulatorOptions, "port">,
+): Promise<{ pgServer: PostgresServer; sim: SimulatorHandle; env: Record<string, string> }> {
+  const pgServer = await startPostgresServer({ database });
+  const sim = await startSimulator({ port: 0, ratePerMinute: 60_000, ...simulator });
+  return { pgServer, sim, env: await appEnv(sim, { DATABASE_URL: pgServer.url }) };
+}
+
+/** Stops the apps and the simulator, and the cluster whatever else fails to close: no test run leaves one running. */
+export async function closePostgresSuite(pgServer: PostgresServer | undefined, ...others: ({ close(): Promise<void> } | undefined)[]): Promise<void> {
+  try {
+    await Promise.allSettled(others.map((o) => o?.close()));
+  } finally {
+    await pgServer?.close();
+  }
 }
 
 export interface Officer {
@@ -128,4 +148,44 @@ export async function summary(o: Officer): Promise<{ status: number; body: Recor
 /** The simulator's API calls (control paths are not logged as API calls). */
 export function apiCalls(sim: SimulatorHandle): string[] {
   return sim.log().map((e) => `${e.method} ${e.path}${e.query ? `?${e.query}` : ""}`);
+}
+
+/** A suite's PostgreSQL, simulator, app instances and an exporting officer on each, once its beforeAll has run. */
+export interface PostgresRig {
+  readonly pgServer: PostgresServer;
+  readonly sim: SimulatorHandle;
+  /** The app instances, in start order; all share the database. */
+  readonly apps: AppServer[];
+  /** The exporting officer, logged in on each instance (same order as apps). */
+  readonly officers: Officer[];
+  /** The first instance, and the exporter on it. */
+  readonly app: AppServer;
+  readonly exp: Officer;
+}
+
+/**
+ * Registers the hooks of a suite on its own PostgreSQL: starts the database, the simulator and
+ * `instances` apps together (each runs the migrations at start), logs the exporter in on each, and
+ * closes it all after. Does nothing when `missing` says PostgreSQL is not there.
+ */
+export function postgresRig(missing: string | null | undefined, database: string, simulator: Omit<SimulatorOptions, "port">, instances = 1): PostgresRig {
+  const rig = {
+    apps: [] as AppServer[],
+    officers: [] as Officer[],
+    get app() {
+      return this.apps[0]!;
+    },
+    get exp() {
+      return this.officers[0]!;
+    },
+  } as { -readonly [K in keyof PostgresRig]: PostgresRig[K] };
+  beforeAll(async () => {
+    if (missing) return;
+    let env: Record<string, string>;
+    ({ pgServer: rig.pgServer, sim: rig.sim, env } = await startPostgresSuite(database, simulator));
+    rig.apps = await Promise.all(Array.from({ length: instances }, () => startApp(env)));
+    rig.officers = await Promise.all(rig.apps.map((app) => officer(app)));
+  });
+  afterAll(() => closePostgresSuite(rig.pgServer, ...rig.apps, rig.sim));
+  return rig;
 }

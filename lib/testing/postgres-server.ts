@@ -198,3 +198,15 @@ export async function startPostgresServer(opts: { database?: string } = {}): Pro
   };
 }
 
+
+/** Runs one statement on its own connection, as an operator at a psql prompt would; the rows it answers. */
+export async function runSql<T = Record<string, unknown>>(url: string, text: string): Promise<T[]> {
+  const { default: pg } = await import("pg");
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(text)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from "vitest";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -7,7 +8,9 @@ import { openDatabase, type Database } from "@/lib/store/database";
 import { syncRepository, type SyncRecord } from "@/lib/store/syncs";
 import { directoryOfSync } from "@/lib/sync/directory-from-sync";
 import { runSync } from "@/lib/sync/run-sync";
-import type { UpstreamClient } from "@/lib/upstream/client";
+import { startSimulator, type SimulatorHandle, type SimulatorOptions } from "@/lib/simulator/server";
+import { LocalLimiter } from "@/lib/throttle/local-limiter";
+import { createUpstreamClient, type UpstreamClient } from "@/lib/upstream/client";
 
 /*
  * Test harness: a throwaway embedded database that syncs from a simulator through the given client,
@@ -43,6 +46,52 @@ export async function openSyncedStore(client: UpstreamClient): Promise<SyncedSto
     async close() {
       await database.close();
       rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface SimulatedSyncedStore extends SyncedStore {
+  sim: SimulatorHandle;
+}
+
+/**
+ * A simulator, reached over HTTP through a real upstream client and limiter (short retry waits),
+ * and a synced store on it; closing it stops all three.
+ */
+export async function openSimulatedSyncedStore(simulator: Omit<SimulatorOptions, "port">): Promise<SimulatedSyncedStore> {
+  const sim = await startSimulator({ port: 0, ratePerMinute: 6000, ...simulator });
+  const limiter = new LocalLimiter({ rps: 40 });
+  const client = createUpstreamClient({ baseUrl: sim.url, accessKey: sim.keys.full, limiter, timeoutMs: 10_000, retry: { baseDelayMs: 20, maxDelayMs: 100 } });
+  const synced = await openSyncedStore(client);
+  return {
+    ...synced,
+    sim,
+    async close() {
+      await synced.close();
+      await limiter.stop();
+      await sim.close();
+    },
+  };
+}
+
+export interface SimulatedDirectorySuite {
+  /** The simulator, the synced store and its newest directory, once the suite's beforeAll has run. */
+  ready(): { sim: SimulatorHandle; synced: SimulatedSyncedStore; directory: Directory };
+}
+
+/** A suite over a simulated, synced directory: opened before its tests, closed after them. */
+export function simulatedDirectorySuite(simulator: Omit<SimulatorOptions, "port">): SimulatedDirectorySuite {
+  let state: ReturnType<SimulatedDirectorySuite["ready"]> | undefined;
+  let synced: SimulatedSyncedStore | undefined;
+  beforeAll(async () => {
+    synced = await openSimulatedSyncedStore(simulator);
+    state = { sim: synced.sim, synced, directory: await synced.load() };
+  }, 60_000);
+  afterAll(() => synced?.close());
+  return {
+    ready() {
+      if (!state) throw new Error("the simulated directory is not open yet: read it inside a test or a later beforeAll");
+      return state;
     },
   };
 }

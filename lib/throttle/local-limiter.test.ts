@@ -1,17 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { maxInWindow } from "@/lib/testing/start-windows";
 import { createLocalLimiter, maxConcurrentFor, minTimeFor, type LocalLimiter } from "./local-limiter";
-
-/** The most starts that fall in any window of `windowMs`, sliding over the start times. */
-function maxInWindow(times: number[], windowMs = 1000): number {
-  const t = [...times].sort((a, b) => a - b);
-  let best = 0;
-  let lo = 0;
-  for (let hi = 0; hi < t.length; hi++) {
-    while (t[hi]! - t[lo]! >= windowMs) lo++;
-    best = Math.max(best, hi - lo + 1);
-  }
-  return best;
-}
 
 let limiter: LocalLimiter | undefined;
 afterEach(async () => {

@@ -3,6 +3,7 @@ import path from "node:path";
 import Redis from "ioredis";
 import { afterEach, describe, expect, it } from "vitest";
 import { redisServerMissing, startRedisServer, type RedisServer } from "@/lib/testing/redis-server";
+import { maxInWindow } from "@/lib/testing/start-windows";
 import { maxConcurrentFor } from "./local-limiter";
 import { createRedisLimiter, type RedisLimiter, type RedisLimiterOptions } from "./redis-limiter";
 
@@ -39,17 +40,6 @@ function adminClient(url: string): Redis {
   const client = new Redis(url, { maxRetriesPerRequest: 1 });
   cleanups.push(() => client.disconnect());
   return client;
-}
-
-/** The most starts inside any one-second sliding window. */
-function maxStartsInWindow(times: number[], windowMs = 1000): number {
-  const t = [...times].sort((a, b) => a - b);
-  let most = 0;
-  for (let i = 0, j = 0; i < t.length; i++) {
-    while (t[i]! - t[j]! >= windowMs) j++;
-    most = Math.max(most, i - j + 1);
-  }
-  return most;
 }
 
 async function waitFor(check: () => boolean | Promise<boolean>, what: string, capMs = 20_000): Promise<void> {
@@ -119,7 +109,7 @@ suite(title, () => {
     expect(ours).toHaveLength(20);
     expect(theirs.starts).toHaveLength(20);
     expect(theirs.mode).toBe("redis");
-    expect(maxStartsInWindow([...ours, ...theirs.starts])).toBeLessThanOrEqual(4);
+    expect(maxInWindow([...ours, ...theirs.starts])).toBeLessThanOrEqual(4);
   });
 
   it("after Redis loses every key (FLUSHALL) mid-run, the shared limiter rebuilds its state and later jobs still run through the cluster", async () => {
@@ -148,7 +138,7 @@ suite(title, () => {
     expect(modes.every((m) => m === "redis")).toBe(true);
     expect(later).toBe("redis");
     expect(logs).toEqual([]);
-    expect(maxStartsInWindow(starts)).toBeLessThanOrEqual(4);
+    expect(maxInWindow(starts)).toBeLessThanOrEqual(4);
     expect(await admin.exists("b_flushed_settings")).toBe(1);
   });
 
@@ -178,9 +168,9 @@ suite(title, () => {
 
     const degraded = starts.filter((s) => s.mode === "redis-degraded").map((s) => s.t);
     expect(degraded.length).toBeGreaterThan(0);
-    expect(maxStartsInWindow(degraded)).toBeLessThanOrEqual(2);
+    expect(maxInWindow(degraded)).toBeLessThanOrEqual(2);
     // The shared starts before the outage and the local ones after it never add up inside one window.
-    expect(maxStartsInWindow(starts.map((s) => s.t))).toBeLessThanOrEqual(4);
+    expect(maxInWindow(starts.map((s) => s.t))).toBeLessThanOrEqual(4);
 
     const stats = limiter.stats();
     expect(stats.mode).toBe("redis-degraded");

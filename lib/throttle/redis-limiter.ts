@@ -1,28 +1,21 @@
 import "server-only";
-import Bottleneck from "bottleneck";
-import type Redis from "ioredis";
-import { createRedisClient, isRedisUnreachable, REDIS_COMMAND_TIMEOUT_MS } from "@/lib/redis/client";
-import { redactRedisUrl } from "@/lib/redis/redact-url";
+import { describeRedisError, isRedisUnreachable } from "@/lib/redis/client";
+import { RedisLink } from "@/lib/redis/link";
 import type { Limiter, LimiterStats, Priority } from "./limiter";
-import { BOTTLENECK_PRIORITY, createLocalLimiter, maxConcurrentFor, minTimeFor, WINDOW_MARGIN_MS } from "./local-limiter";
+import { BOTTLENECK_PRIORITY, createLocalLimiter, maxConcurrentFor, minTimeFor } from "./local-limiter";
+import { closeCluster, joinCluster, leaveCluster, type ClusterMembership } from "./redis-clustering";
+import { StartGate } from "./start-gate";
 
 /*
- * One upstream budget shared by every app instance: Bottleneck's own Redis clustering (ioredis
- * datastore, one shared `id`, `minTime` spacing, priorities). Bottleneck 2.19.5 needs
- * patches/bottleneck+2.19.5.patch on Redis 7, or it never recovers once Redis loses its keys
- * (FACTS.md).
+ * One upstream budget shared by every app instance. Each job goes through Bottleneck's Redis
+ * clustering (redis-clustering.ts: spacing, priorities, concurrency across instances) and then
+ * the start gate (start-gate.ts: the shared pause, at most `rps` actual starts a second).
  *
- * Two things sit beside Bottleneck:
- * - A start gate in Redis, checked by one Lua script right before each start: it holds starts
- *   while the shared pause key is set (pauseUntil, from any instance), and it keeps at most
- *   `rps` starts in any one-second window on Redis's own clock, measured on actual starts rather
- *   than Bottleneck's planned ones (a late timer on one host cannot bunch starts up, and hosts'
- *   clocks do not matter). Each instance also keeps its own starts within the window, the only
- *   record left when Redis loses its keys.
- * - A degraded mode: when Redis cannot be reached, this instance switches to an in-process limiter
- *   at `fallbackRps` (its safe share of the budget), says so in stats(), logs one line, and probes
- *   Redis in the background to switch back. No job waits on a dead Redis: waiting jobs move to the
- *   local limiter, and the caller's promise follows the task itself, never Bottleneck's bookkeeping.
+ * What this file adds is the fallback: when Redis cannot be reached (lib/redis/link.ts notices,
+ * logs one line and probes until it returns), this instance switches to an in-process limiter at
+ * `fallbackRps` (its safe share of the budget) and says so in stats(), and it rejoins the cluster
+ * when Redis answers again. No job waits on a dead Redis: waiting jobs move to whichever backend is
+ * current, and the caller's promise follows the task itself, never Bottleneck's bookkeeping.
  */
 
 export interface RedisLimiterOptions {
@@ -47,43 +40,6 @@ export interface RedisLimiterOptions {
 }
 
 const DEFAULT_JOB_EXPIRATION_MS = 120_000;
-/** Bottleneck's keys vanish after this long without activity: instances long gone leave nothing behind. */
-const KEY_TTL_MS = 15 * 60_000;
-const CONNECT_TIMEOUT_MS = 3_000;
-const HEARTBEAT_MS = 1_000;
-const MAX_PROBE_DELAY_MS = 5_000;
-/** A recovery that lasts this long resets the probe backoff. */
-const STABLE_AFTER_MS = 60_000;
-
-const GATE_SCRIPT = `
-local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-local paused = tonumber(redis.call('GET', KEYS[2]) or '0')
-if paused > now then return {1, paused - now} end
-local window = tonumber(ARGV[1])
-redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
-if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[2]) then
-  local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
-  return {2, tonumber(oldest[2]) + window - now + 1}
-end
-redis.call('ZADD', KEYS[1], now, ARGV[3])
-redis.call('PEXPIRE', KEYS[1], window * 2)
-return {0, 0}
-`;
-
-/** Extends (never shortens) the shared pause; Redis drops the key when it ends. */
-const PAUSE_SCRIPT = `
-local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-local ms = tonumber(ARGV[1])
-local current = tonumber(redis.call('GET', KEYS[1]) or '0')
-if now + ms > current then redis.call('SET', KEYS[1], now + ms, 'PX', ms) end
-return 0
-`;
-
-const GATE_OPEN = 0;
-const GATE_PAUSED = 1;
-const GATE_WINDOW_FULL = 2;
 
 interface Job {
   priority: Priority;
@@ -95,54 +51,26 @@ interface Job {
   route: number;
 }
 
-/** One connection to Redis and the clustered Bottleneck on it; replaced wholesale after an outage. */
-interface Generation {
-  bottleneck: Bottleneck;
-  connection: Bottleneck.IORedisConnection;
-  client: Redis;
-  retired: boolean;
-}
-
-function describeError(err: unknown): string {
-  if (err instanceof Error) {
-    const code = (err as { code?: unknown }).code;
-    return typeof code === "string" && !err.message.includes(code) ? `${code}: ${err.message}` : err.message;
-  }
-  return String(err);
-}
-
 function perSecond(rps: number): string {
   return `${rps} request${rps === 1 ? "" : "s"}/second`;
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} did not finish within ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 export class RedisLimiter implements Limiter {
-  private readonly url: string;
-  private readonly safeUrl: string;
   private readonly id: string;
   private readonly rps: number;
   private readonly fallbackRps: number;
   private readonly minTime: number;
   private readonly maxConcurrent: number;
   private readonly jobExpirationMs: number;
-  private readonly windowCount: number;
-  private readonly windowMs: number;
-  private readonly startsKey: string;
-  private readonly pauseKey: string;
-  private readonly initialProbeDelayMs: number;
-  private readonly log: (line: string) => void;
+  private readonly gate: StartGate;
+  private readonly link: RedisLink;
 
   /** Set while Redis serves us; `local` is set while degraded; neither while first connecting. */
-  private gen: Generation | null = null;
+  private member: ClusterMembership | null = null;
+  /** Joined while the link was coming up, taken over once it is up. */
+  private joined: ClusterMembership | null = null;
   private local: Limiter | null = null;
   private readonly jobs = new Set<Job>();
   private parked = new Set<Job>();
@@ -151,14 +79,7 @@ export class RedisLimiter implements Limiter {
   /** After switching budgets, nothing starts until the old budget's last start has left the window. */
   private switchHoldUntil = 0;
   private lastStartAt = 0;
-  /** This instance's starts (and reservations) through the cluster in the last window. */
-  private ownStarts: Array<{ at: number }> = [];
-  private probeTimer: ReturnType<typeof setTimeout> | undefined;
-  private probeDelayMs: number;
-  private recoveredAt = 0;
   private stopped = false;
-  private readonly firstBackend: Promise<void>;
-  private announceFirstBackend!: () => void;
 
   constructor(opts: RedisLimiterOptions) {
     if (!(opts.rps > 0)) throw new Error(`rate must be positive (got ${opts.rps})`);
@@ -166,32 +87,30 @@ export class RedisLimiter implements Limiter {
     if (!(fallbackRps > 0) || fallbackRps > opts.rps) {
       throw new Error(`the fallback rate must be positive and at most the shared rate (got ${fallbackRps})`);
     }
-    this.url = opts.redisUrl;
-    this.safeUrl = redactRedisUrl(opts.redisUrl);
     this.id = opts.id;
     this.rps = opts.rps;
     this.fallbackRps = fallbackRps;
     this.minTime = minTimeFor(opts.rps);
     this.maxConcurrent = opts.maxConcurrent ?? maxConcurrentFor(opts.rps);
     this.jobExpirationMs = opts.jobExpirationMs ?? DEFAULT_JOB_EXPIRATION_MS;
-    this.windowCount = Math.max(1, Math.floor(opts.rps));
-    this.windowMs = Math.ceil((this.windowCount * 1000) / opts.rps) + WINDOW_MARGIN_MS;
-    this.startsKey = `throttle:${opts.id}:starts`;
-    this.pauseKey = `throttle:${opts.id}:paused-until`;
-    this.initialProbeDelayMs = opts.probeDelayMs ?? 500;
-    this.probeDelayMs = this.initialProbeDelayMs;
-    this.log = opts.log ?? ((line) => console.warn(line));
-    this.firstBackend = new Promise((resolve) => (this.announceFirstBackend = resolve));
-
-    this.openGeneration().then(
-      (gen) => this.recover(gen),
-      (err) => this.degrade(null, `cannot connect: ${describeError(err)}`),
-    );
+    this.gate = new StartGate(opts.id, opts.rps);
+    this.link = new RedisLink({
+      url: opts.redisUrl,
+      purpose: "throttle",
+      name: "Shared rate limiter",
+      whileDown: `this instance is limited to ${perSecond(fallbackRps)} until it returns.`,
+      whenBack: `all instances share ${perSecond(opts.rps)} again.`,
+      log: opts.log ?? ((line) => console.warn(line)),
+      prepare: () => this.join(),
+      onUp: () => this.recover(),
+      onDown: () => this.degrade(),
+      firstProbeDelayMs: opts.probeDelayMs,
+    });
   }
 
   /** Resolves once the limiter has either joined the cluster or fallen back to its own share. */
   ready(): Promise<void> {
-    return this.firstBackend;
+    return this.link.whenSettled();
   }
 
   schedule<T>(priority: Priority, task: () => Promise<T>): Promise<T> {
@@ -214,7 +133,7 @@ export class RedisLimiter implements Limiter {
     const remaining = untilMs - Date.now();
     if (!(remaining > 0)) return;
     this.notePause(untilMs);
-    if (this.gen) this.sharePause(this.gen, remaining);
+    if (this.member) this.sharePause(this.member, remaining);
   }
 
   stats(): LimiterStats {
@@ -252,7 +171,6 @@ export class RedisLimiter implements Limiter {
     if (this.stopped) return;
     this.stopped = true;
     clearTimeout(this.parkTimer);
-    clearTimeout(this.probeTimer);
     this.parked.clear();
     for (const job of this.jobs) {
       if (job.state !== "waiting") continue;
@@ -260,12 +178,14 @@ export class RedisLimiter implements Limiter {
       this.jobs.delete(job);
       job.reject(new Error("the upstream limiter has been stopped"));
     }
-    const gen = this.gen;
+    const member = this.member;
     const local = this.local;
-    this.gen = null;
+    this.member = null;
     this.local = null;
-    this.announceFirstBackend();
-    await Promise.all([gen ? this.closeGeneration(gen) : undefined, local?.stop()]);
+    if (this.joined) leaveCluster(this.joined);
+    this.joined = null;
+    await Promise.all([member ? closeCluster(member) : undefined, local?.stop()]);
+    this.link.close();
   }
 
   // ---- routing jobs to a backend ----
@@ -277,15 +197,15 @@ export class RedisLimiter implements Limiter {
       this.park(job);
       return;
     }
-    const gen = this.gen;
-    if (gen) {
-      gen.bottleneck
+    const member = this.member;
+    if (member) {
+      member.bottleneck
         .schedule({ priority: BOTTLENECK_PRIORITY[job.priority], expiration: this.jobExpirationMs }, () =>
-          this.startInCluster(job, route, gen),
+          this.startInCluster(job, route, member),
         )
         .catch((err) => {
           // A job that already started settles through its task; only a refused wait matters here.
-          if (job.route === route && job.state === "waiting") this.degrade(gen, describeError(err));
+          if (job.route === route && job.state === "waiting") this.fail(member, describeRedisError(err));
         });
     } else if (this.local) {
       this.local
@@ -301,66 +221,45 @@ export class RedisLimiter implements Limiter {
     // Neither: still connecting; the first backend picks up every waiting job.
   }
 
-  private async startInCluster(job: Job, route: number, gen: Generation): Promise<void> {
+  private async startInCluster(job: Job, route: number, member: ClusterMembership): Promise<void> {
     for (;;) {
       if (job.route !== route || job.state !== "waiting") return;
-      const own = this.reserveOwnStart();
+      const own = this.gate.reserveOwnStart();
       if (typeof own === "number") {
         await sleep(own);
         continue;
       }
-      let verdict: [number, number];
+      let answer;
       try {
-        verdict = await this.passSharedGate(gen);
+        answer = await this.gate.pass(this.link.client);
       } catch (err) {
-        this.releaseOwnStart(own);
-        this.degrade(gen, describeError(err));
+        this.gate.releaseOwnStart(own);
+        this.fail(member, describeRedisError(err));
         return;
       }
       if (job.route !== route || job.state !== "waiting") {
-        this.releaseOwnStart(own);
+        this.gate.releaseOwnStart(own);
         return;
       }
-      const [kind, ms] = verdict;
-      if (kind === GATE_OPEN) {
+      if (answer.kind === "open") {
         own.at = Date.now();
         await this.run(job);
         return;
       }
-      this.releaseOwnStart(own);
-      if (kind === GATE_PAUSED) {
+      this.gate.releaseOwnStart(own);
+      if (answer.kind === "paused") {
         // Give the slot back and wait outside Bottleneck: held slots would all start at once when the pause ends.
-        this.notePause(Date.now() + ms);
+        this.notePause(Date.now() + answer.ms);
         this.park(job);
         return;
       }
-      if (kind !== GATE_WINDOW_FULL) throw new Error(`unexpected start gate answer ${kind}`);
-      await sleep(Math.min(Math.max(ms, 1), 1_000));
+      await sleep(Math.min(Math.max(answer.ms, 1), 1_000));
     }
   }
 
   private async startHere(job: Job, route: number): Promise<void> {
     if (job.route !== route || job.state !== "waiting") return;
     await this.run(job);
-  }
-
-  /**
-   * This instance's own starts also stay within the window, on its own record: after Redis loses
-   * its keys (restart without persistence, FLUSHALL) the shared record of the last second is gone.
-   */
-  private reserveOwnStart(): { at: number } | number {
-    const now = Date.now();
-    this.ownStarts = this.ownStarts.filter((s) => s.at > now - this.windowMs);
-    if (this.ownStarts.length >= this.windowCount) {
-      return Math.min(...this.ownStarts.map((s) => s.at)) + this.windowMs - now + 1;
-    }
-    const slot = { at: now };
-    this.ownStarts.push(slot);
-    return slot;
-  }
-
-  private releaseOwnStart(slot: { at: number }): void {
-    this.ownStarts = this.ownStarts.filter((s) => s !== slot);
   }
 
   private async run(job: Job): Promise<void> {
@@ -376,20 +275,6 @@ export class RedisLimiter implements Limiter {
     }
   }
 
-  private async passSharedGate(gen: Generation): Promise<[number, number]> {
-    const member = `${Date.now()}-${Math.random().toString(36).slice(2)}`;
-    const reply = (await gen.client.eval(
-      GATE_SCRIPT,
-      2,
-      this.startsKey,
-      this.pauseKey,
-      String(this.windowMs),
-      String(this.windowCount),
-      member,
-    )) as [number, number];
-    return [Number(reply[0]), Number(reply[1])];
-  }
-
   // ---- pauses and holds ----
 
   private notePause(untilMs: number): void {
@@ -399,8 +284,8 @@ export class RedisLimiter implements Limiter {
     if (this.parked.size > 0) this.armParkTimer();
   }
 
-  private sharePause(gen: Generation, ms: number): void {
-    gen.client.eval(PAUSE_SCRIPT, 1, this.pauseKey, String(Math.ceil(ms))).catch((err) => this.onGenerationError(gen, err));
+  private sharePause(member: ClusterMembership, ms: number): void {
+    this.gate.sharePause(this.link.client, ms).catch((err) => this.onClusterError(member, err));
   }
 
   private park(job: Job): void {
@@ -437,128 +322,66 @@ export class RedisLimiter implements Limiter {
    * so this instance never adds its fallback share on top of shared starts, or the reverse.
    */
   private holdForSwitch(): void {
-    if (this.lastStartAt > 0) this.switchHoldUntil = Math.max(this.switchHoldUntil, this.lastStartAt + this.windowMs);
+    if (this.lastStartAt > 0) this.switchHoldUntil = Math.max(this.switchHoldUntil, this.lastStartAt + this.gate.windowMs);
   }
 
-  // ---- Redis lost and found ----
+  // ---- Redis lost and found (the link decides; these switch the backend) ----
 
-  private async openGeneration(): Promise<Generation> {
-    const client = createRedisClient(this.url, "throttle");
-    const connection = new Bottleneck.IORedisConnection({ client });
-    const bottleneck = new Bottleneck({
+  /** Run by the link each time Redis answers: a fresh cluster membership, or the reason there is none. */
+  private async join(): Promise<void> {
+    const member = await joinCluster({
+      client: this.link.client,
       id: this.id,
-      datastore: "ioredis",
-      connection,
-      clearDatastore: false,
-      timeout: KEY_TTL_MS,
-      // The heartbeat re-announces free capacity; after Redis loses its keys (or a missed pub/sub
-      // message) it is what gets queued jobs moving again. Bottleneck's default is 5 s.
-      heartbeatInterval: HEARTBEAT_MS,
       minTime: this.minTime,
       maxConcurrent: this.maxConcurrent,
+      onError: (m, err) => this.onClusterError(m, err),
     });
-    const gen: Generation = { bottleneck, connection, client, retired: false };
-    bottleneck.on("error", (err) => this.onGenerationError(gen, err));
-    connection.on("error", (err) => this.onGenerationError(gen, err));
-    client.on("close", () => {
-      if (gen === this.gen) this.degrade(gen, "connection closed");
-    });
-    try {
-      // A refused connection fails the attempt at once rather than at the timeout.
-      const refused = new Promise<never>((_, reject) => client.once("error", reject));
-      await withTimeout(Promise.race([bottleneck.ready(), refused]), CONNECT_TIMEOUT_MS, "connecting to Redis");
-      // The first limiter to create the keys stores its settings for all; ours win, so a changed
-      // COMPLIANCE_RATE_LIMIT_RPS takes effect when instances restart with it.
-      await withTimeout(
-        // Typed as void, but it returns the promise of the Redis write.
-        bottleneck.updateSettings({ minTime: this.minTime, maxConcurrent: this.maxConcurrent }) as unknown as Promise<unknown>,
-        REDIS_COMMAND_TIMEOUT_MS,
-        "storing the limiter settings",
-      );
-      return gen;
-    } catch (err) {
-      this.retire(gen);
-      throw err;
+    if (this.stopped) {
+      leaveCluster(member);
+      throw new Error("the upstream limiter has been stopped");
     }
+    if (this.joined) leaveCluster(this.joined);
+    this.joined = member;
   }
 
-  private onGenerationError(gen: Generation, err: unknown): void {
-    if (gen !== this.gen) return;
+  private onClusterError(member: ClusterMembership, err: unknown): void {
     // A clustered Bottleneck that reports an error may have left queued jobs with no one to drain
-    // them; the local share keeps them moving until a fresh connection proves healthy.
-    const reason = isRedisUnreachable(err) ? describeError(err) : `Bottleneck error: ${describeError(err)}`;
-    this.degrade(gen, reason);
+    // them; the local share keeps them moving until a fresh membership proves healthy.
+    this.fail(member, isRedisUnreachable(err) ? describeRedisError(err) : `Bottleneck error: ${describeRedisError(err)}`);
   }
 
-  private degrade(gen: Generation | null, reason: string): void {
-    if (this.stopped || gen !== this.gen || this.local) return;
-    this.gen = null;
-    if (gen) this.retire(gen);
-    if (Date.now() - this.recoveredAt > STABLE_AFTER_MS) this.probeDelayMs = this.initialProbeDelayMs;
+  private fail(member: ClusterMembership, reason: string): void {
+    if (member === this.member) this.link.fail(reason);
+  }
+
+  private degrade(): void {
+    if (this.stopped || this.local) return;
+    const member = this.member;
+    this.member = null;
+    if (member) leaveCluster(member);
     this.holdForSwitch();
     this.local = createLocalLimiter({ rps: this.fallbackRps });
     if (this.pausedUntil > Date.now()) this.local.pauseUntil(this.pausedUntil);
-    this.log(
-      `Shared rate limiter unreachable (Redis at ${this.safeUrl}: ${reason}); this instance is limited to ${perSecond(this.fallbackRps)} until it returns.`,
-    );
-    this.announceFirstBackend();
     this.redispatchWaiting();
-    this.scheduleProbe();
   }
 
-  private recover(gen: Generation): void {
-    if (this.stopped || this.gen) {
-      this.retire(gen);
+  private recover(): void {
+    const member = this.joined;
+    this.joined = null;
+    if (!member) return;
+    if (this.stopped || this.member) {
+      leaveCluster(member);
       return;
     }
     const old = this.local;
     this.local = null;
-    this.gen = gen;
-    this.recoveredAt = Date.now();
-    if (old) {
-      this.holdForSwitch();
-      this.log(
-        `Shared rate limiter reachable again (Redis at ${this.safeUrl}); all instances share ${perSecond(this.rps)} again.`,
-      );
-    }
+    this.member = member;
+    if (old) this.holdForSwitch();
     const pauseLeft = this.pausedUntil - Date.now();
-    if (pauseLeft > 0) this.sharePause(gen, pauseLeft);
-    this.announceFirstBackend();
+    if (pauseLeft > 0) this.sharePause(member, pauseLeft);
     this.redispatchWaiting();
     // Jobs still inside the old local limiter were re-routed above and are no-ops there now.
     void old?.stop();
-  }
-
-  private scheduleProbe(): void {
-    if (this.stopped || this.probeTimer) return;
-    const delay = this.probeDelayMs;
-    this.probeDelayMs = Math.min(this.probeDelayMs * 2, MAX_PROBE_DELAY_MS);
-    this.probeTimer = setTimeout(() => {
-      this.probeTimer = undefined;
-      if (this.stopped || this.gen) return;
-      this.openGeneration().then(
-        (gen) => this.recover(gen),
-        () => this.scheduleProbe(),
-      );
-    }, delay);
-    this.probeTimer.unref?.();
-  }
-
-  /** Drop a generation at once: its waiting jobs were re-routed, its sockets must stop reconnecting. */
-  private retire(gen: Generation): void {
-    if (gen.retired) return;
-    gen.retired = true;
-    gen.bottleneck.stop({ dropWaitingJobs: true }).catch(() => {});
-    gen.connection.disconnect(false).catch(() => {});
-  }
-
-  private async closeGeneration(gen: Generation): Promise<void> {
-    if (gen.retired) return;
-    gen.retired = true;
-    await withTimeout(gen.bottleneck.stop({ dropWaitingJobs: true }), 5_000, "stopping the limiter").catch(() => {});
-    await withTimeout(gen.connection.disconnect(true), REDIS_COMMAND_TIMEOUT_MS, "closing Redis").catch(() =>
-      gen.connection.disconnect(false).catch(() => {}),
-    );
   }
 }
 

@@ -2,11 +2,12 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { pageSchema, userSchema } from "@/lib/compliance/schemas";
 import { SIM_KEYS } from "@/lib/simulator/keys";
 import { startSimulator } from "@/lib/simulator/server";
+import { maxInWindow } from "@/lib/testing/start-windows";
 import { createLocalLimiter, type LocalLimiter } from "@/lib/throttle/local-limiter";
 import { createUpstreamClient, type UpstreamClient, type UpstreamClientOptions } from "./client";
-import { getGroup, getOrganizationSettings, listOrganizations, listOrganizationUsers } from "./endpoints";
-import { UpstreamError } from "./errors";
-import { walkAll, walkOrganizations, walkOrganizationUsers, walkPages } from "./walk";
+import { bodyOf } from "./endpoints";
+import { walkAll, walkList, walkPages } from "./walk";
+import { caughtUpstreamError as caught } from "@/lib/testing/caught-upstream-error";
 
 /*
  * The upstream client against the simulator over real HTTP: what reached the "upstream" is read
@@ -53,31 +54,10 @@ const setFaults = (rules: unknown[], s: Sim = sim) => control("/__simulator/faul
 const usersPath = (org: string) => `/v1/compliance/organizations/${org}/users`;
 const param = (e: LogEntry, name: string) => new URLSearchParams(e.query).get(name);
 
-async function caught(p: Promise<unknown>): Promise<UpstreamError> {
-  const e = await p.then(
-    () => undefined,
-    (x: unknown) => x,
-  );
-  expect(e).toBeInstanceOf(UpstreamError);
-  return e as UpstreamError;
-}
-
-/** The most entries that fall in any window of `windowMs`, sliding over arrival times. */
-function maxInWindow(times: number[], windowMs = 1000): number {
-  const t = [...times].sort((a, b) => a - b);
-  let best = 0;
-  let lo = 0;
-  for (let hi = 0; hi < t.length; hi++) {
-    while (t[hi]! - t[lo]! >= windowMs) lo++;
-    best = Math.max(best, hi - lo + 1);
-  }
-  return best;
-}
-
 beforeAll(async () => {
   sim = await startSimulator({ port: 0, host: "127.0.0.1", seed: "upstream-client-tests", orgUserCounts: [BIG_ORG_USERS, 40, 12] });
-  const orgs = await walkAll(walkOrganizations({ client: client() }));
-  const sized = await Promise.all(orgs.map(async (o) => ({ uuid: o.uuid, n: (await walkAll(walkOrganizationUsers(o.uuid, { client: client() }))).length })));
+  const orgs = await walkAll(walkList({ endpoint: "organizations" }, { client: client() }));
+  const sized = await Promise.all(orgs.map(async (o) => ({ uuid: o.uuid, n: (await walkAll(walkList({ endpoint: "organizationUsers", orgUuid: o.uuid }, { client: client() }))).length })));
   bigOrg = sized.find((o) => o.n === BIG_ORG_USERS)!.uuid;
   smallOrg = sized.find((o) => o.n === 40)!.uuid;
 });
@@ -93,7 +73,7 @@ afterEach(async () => {
 
 describe("the page walker over the simulator", () => {
   it("returns every user of an organization of 2,345 users in 3 calls at limit=1000", async () => {
-    const users = await walkAll(walkOrganizationUsers(bigOrg, { client: client() }));
+    const users = await walkAll(walkList({ endpoint: "organizationUsers", orgUuid: bigOrg }, { client: client() }));
     expect(users).toHaveLength(BIG_ORG_USERS);
     expect(new Set(users.map((u) => u.id)).size).toBe(BIG_ORG_USERS);
     const calls = (await log()).filter((e) => e.path === usersPath(bigOrg));
@@ -108,7 +88,7 @@ describe("the page walker over the simulator", () => {
     const handed: string[] = [];
     const rows = await walkAll(
       walkPages(async (page) => {
-        const p = await listOrganizationUsers(bigOrg, { limit: 1000, page }, { client: c });
+        const p = await bodyOf({ endpoint: "organizationUsers", orgUuid: bigOrg, query: { limit: 1000, page } }, { client: c });
         if (p.next_page) handed.push(p.next_page);
         return p;
       }),
@@ -120,13 +100,13 @@ describe("the page walker over the simulator", () => {
 
   it("fails with a pagination error when a token repeats, instead of looping", async () => {
     await setFaults([{ path: "/users$", kind: "repeat-token" }]);
-    const e = await caught(walkAll(walkOrganizationUsers(bigOrg, { client: client() })));
+    const e = await caught(walkAll(walkList({ endpoint: "organizationUsers", orgUuid: bigOrg }, { client: client() })));
     expect(e.kind).toBe("pagination");
     expect((await log()).length).toBeLessThan(10);
   });
 
   it("walks the organizations list, paginated", async () => {
-    const orgs = await walkAll(walkOrganizations({ client: client() }));
+    const orgs = await walkAll(walkList({ endpoint: "organizations" }, { client: client() }));
     expect(orgs.map((o) => o.uuid)).toContain(bigOrg);
     expect(orgs).toHaveLength(3);
   });
@@ -135,7 +115,7 @@ describe("the page walker over the simulator", () => {
 describe("retries", () => {
   it("a 429 is retried after retry-after and the walk is complete", async () => {
     await setFaults([{ path: "/users$", kind: "status", status: 429, errorType: "rate_limit_error", retryAfter: "1", skip: 1, times: 1 }]);
-    const users = await walkAll(walkOrganizationUsers(bigOrg, { client: client() }));
+    const users = await walkAll(walkList({ endpoint: "organizationUsers", orgUuid: bigOrg }, { client: client() }));
     expect(users).toHaveLength(BIG_ORG_USERS);
     const calls = (await log()).filter((e) => e.path === usersPath(bigOrg));
     const i = calls.findIndex((e) => e.status === 429);
@@ -150,14 +130,14 @@ describe("retries", () => {
 
   it("a transient 529 is retried", async () => {
     await setFaults([{ path: "/users$", kind: "status", status: 529, errorType: "overloaded_error", times: 2 }]);
-    const a = await listOrganizationUsers(smallOrg, { limit: 1000 }, { client: client() });
+    const a = await bodyOf({ endpoint: "organizationUsers", orgUuid: smallOrg, query: { limit: 1000 } }, { client: client() });
     expect(a.data).toHaveLength(40);
     expect((await log()).map((e) => e.status)).toEqual([529, 529, 200]);
   });
 
   it("a body cut off on the way is retried and the walk is complete", async () => {
     await setFaults([{ path: "/users$", kind: "truncate", skip: 1, times: 1 }]);
-    const users = await walkAll(walkOrganizationUsers(bigOrg, { client: client() }));
+    const users = await walkAll(walkList({ endpoint: "organizationUsers", orgUuid: bigOrg }, { client: client() }));
     expect(users).toHaveLength(BIG_ORG_USERS);
     const calls = (await log()).filter((e) => e.path === usersPath(bigOrg));
     expect(calls).toHaveLength(4);
@@ -166,7 +146,7 @@ describe("retries", () => {
 
   it("a 500 marked x-should-retry: false is not retried", async () => {
     await setFaults([{ path: "/users$", kind: "status", status: 500, errorType: "api_error", headers: { "x-should-retry": "false" } }]);
-    const e = await caught(listOrganizationUsers(smallOrg, {}, { client: client() }));
+    const e = await caught(bodyOf({ endpoint: "organizationUsers", orgUuid: smallOrg, query: {} }, { client: client() }));
     expect(e.kind).toBe("server");
     expect(e.status).toBe(500);
     expect(await log()).toHaveLength(1);
@@ -174,7 +154,7 @@ describe("retries", () => {
 
   it("a request that hangs is retried, then reported as a timeout", async () => {
     await setFaults([{ path: "/users$", kind: "hang" }]);
-    const e = await caught(listOrganizationUsers(smallOrg, {}, { client: client({ timeoutMs: 300, maxRetries: 2 }) }));
+    const e = await caught(bodyOf({ endpoint: "organizationUsers", orgUuid: smallOrg, query: {} }, { client: client({ timeoutMs: 300, maxRetries: 2 }) }));
     expect(e.kind).toBe("timeout");
     expect(e.message).toMatch(/did not answer/);
     expect((await log()).filter((x) => x.path === usersPath(smallOrg))).toHaveLength(3);
@@ -184,7 +164,7 @@ describe("retries", () => {
     const gone = await startSimulator({ port: 0, host: "127.0.0.1", orgs: 1, users: 1 });
     const url = gone.url;
     await gone.close();
-    const e = await caught(listOrganizations({}, { client: client({ baseUrl: url, maxRetries: 1 }) }));
+    const e = await caught(bodyOf({ endpoint: "organizations", query: {} }, { client: client({ baseUrl: url, maxRetries: 1 }) }));
     expect(e.kind).toBe("network");
     expect(e.message).toContain("127.0.0.1");
   });
@@ -194,7 +174,7 @@ describe("the throttle, as the upstream sees it", () => {
   it("a run of 40 requests never puts more than 4 starts in any one-second window", async () => {
     const c = client({}, 4);
     await Promise.all(
-      Array.from({ length: 40 }, (_, i) => listOrganizationUsers(smallOrg, { limit: i + 1 }, { client: c, priority: i % 2 ? "bulk" : "interactive" })),
+      Array.from({ length: 40 }, (_, i) => bodyOf({ endpoint: "organizationUsers", orgUuid: smallOrg, query: { limit: i + 1 } }, { client: c, priority: i % 2 ? "bulk" : "interactive" })),
     );
     const entries = await log();
     expect(entries).toHaveLength(40);
@@ -204,7 +184,7 @@ describe("the throttle, as the upstream sees it", () => {
 
   it("20 concurrent identical requests cost one upstream call", async () => {
     const c = client();
-    const answers = await Promise.all(Array.from({ length: 20 }, () => listOrganizationUsers(smallOrg, { limit: 1000 }, { client: c })));
+    const answers = await Promise.all(Array.from({ length: 20 }, () => bodyOf({ endpoint: "organizationUsers", orgUuid: smallOrg, query: { limit: 1000 } }, { client: c })));
     expect(answers.every((a) => a.data.length === 40)).toBe(true);
     expect(await log()).toHaveLength(1);
   });
@@ -214,7 +194,7 @@ describe("errors an officer can act on", () => {
   it("the 1,000-organization 500 is its own error and is not retried", async () => {
     const legacy = await startSimulator({ port: 0, host: "127.0.0.1", orgs: 1001, users: 1001, legacyOrganizations: true });
     try {
-      const e = await caught(walkAll(walkOrganizations({ client: client({ baseUrl: legacy.url }) })));
+      const e = await caught(walkAll(walkList({ endpoint: "organizations" }, { client: client({ baseUrl: legacy.url }) })));
       expect(e.kind).toBe("org_cap");
       expect(e.message).toMatch(/1,000/);
       expect(await log(legacy)).toHaveLength(1);
@@ -226,7 +206,7 @@ describe("errors an officer can act on", () => {
   it("the legacy unpaginated organizations list is read in one call", async () => {
     const legacy = await startSimulator({ port: 0, host: "127.0.0.1", orgs: 5, users: 20, legacyOrganizations: true });
     try {
-      const orgs = await walkAll(walkOrganizations({ client: client({ baseUrl: legacy.url }) }));
+      const orgs = await walkAll(walkList({ endpoint: "organizations" }, { client: client({ baseUrl: legacy.url }) }));
       expect(orgs).toHaveLength(5);
       expect(await log(legacy)).toHaveLength(1);
     } finally {
@@ -235,7 +215,7 @@ describe("errors an officer can act on", () => {
   });
 
   it("a 403 names the missing scope", async () => {
-    const e = await caught(listOrganizationUsers(smallOrg, {}, { client: client({ accessKey: SIM_KEYS.orgDataOnly }) }));
+    const e = await caught(bodyOf({ endpoint: "organizationUsers", orgUuid: smallOrg, query: {} }, { client: client({ accessKey: SIM_KEYS.orgDataOnly }) }));
     expect(e.kind).toBe("permission");
     expect(e.missingScopes).toContain("read:compliance_user_data");
     expect(e.message).toContain("read:compliance_user_data");
@@ -243,7 +223,7 @@ describe("errors an officer can act on", () => {
   });
 
   it("an Admin key is refused with a message saying so", async () => {
-    const e = await caught(listOrganizations({}, { client: client({ accessKey: SIM_KEYS.admin }) }));
+    const e = await caught(bodyOf({ endpoint: "organizations", query: {} }, { client: client({ accessKey: SIM_KEYS.admin }) }));
     expect(e.kind).toBe("permission");
     expect(e.message).toMatch(/Admin API key/);
   });
@@ -253,7 +233,7 @@ describe("errors an officer can act on", () => {
       [SIM_KEYS.deactivated, "deactivated"],
       [SIM_KEYS.expired, "expired"],
     ] as const) {
-      const e = await caught(listOrganizations({}, { client: client({ accessKey: key }) }));
+      const e = await caught(bodyOf({ endpoint: "organizations", query: {} }, { client: client({ accessKey: key }) }));
       expect(e.kind).toBe("authentication");
       expect(e.message).toContain(word);
       expect(e.message).toContain("operator");
@@ -261,18 +241,18 @@ describe("errors an officer can act on", () => {
   });
 
   it("an unknown group or organization is not found, naming the id", async () => {
-    const g = await caught(getGroup("rbac_group_doesnotexist", { client: client() }));
+    const g = await caught(bodyOf({ endpoint: "group", groupId: "rbac_group_doesnotexist", query: {} }, { client: client() }));
     expect(g.kind).toBe("not_found");
     expect(g.message).toContain("rbac_group_doesnotexist");
     const missingOrg = "00000000-0000-4000-8000-000000000000";
-    const o = await caught(getOrganizationSettings(missingOrg, { client: client() }));
+    const o = await caught(bodyOf({ endpoint: "organizationSettings", orgUuid: missingOrg, query: {} }, { client: client() }));
     expect(o.kind).toBe("not_found");
     expect(o.message).toContain(missingOrg);
   });
 
   it("a malformed body is reported as malformed, with the request id", async () => {
     await setFaults([{ path: "/users$", kind: "malformed" }]);
-    const e = await caught(listOrganizationUsers(smallOrg, {}, { client: client({ maxRetries: 1 }) }));
+    const e = await caught(bodyOf({ endpoint: "organizationUsers", orgUuid: smallOrg, query: {} }, { client: client({ maxRetries: 1 }) }));
     expect(e.kind).toBe("malformed");
     expect(e.requestId).toBeTruthy();
     expect(e.message).toMatch(/unexpected/);
@@ -291,9 +271,9 @@ describe("errors an officer can act on", () => {
     for (const key of keys) {
       const c = client({ accessKey: key, maxRetries: 0 });
       const errors = await Promise.all([
-        caught(listOrganizationUsers(smallOrg, { page: "not-a-token" }, { client: c })),
-        caught(getGroup("rbac_group_x", { client: c })),
-        caught(getOrganizationSettings("00000000-0000-4000-8000-000000000000", { client: c })),
+        caught(bodyOf({ endpoint: "organizationUsers", orgUuid: smallOrg, query: { page: "not-a-token" } }, { client: c })),
+        caught(bodyOf({ endpoint: "group", groupId: "rbac_group_x", query: {} }, { client: c })),
+        caught(bodyOf({ endpoint: "organizationSettings", orgUuid: "00000000-0000-4000-8000-000000000000", query: {} }, { client: c })),
       ]);
       for (const e of errors) {
         const everything = JSON.stringify({ ...e, message: e.message, stack: e.stack });
@@ -303,7 +283,7 @@ describe("errors an officer can act on", () => {
   });
 
   it("refuses an id that would climb out of its path, sending nothing", async () => {
-    const e = await caught(getGroup("..", { client: client() }));
+    const e = await caught(bodyOf({ endpoint: "group", groupId: "..", query: {} }, { client: client() }));
     expect(e.kind).toBe("bad_request");
     expect(await log()).toHaveLength(0);
   });

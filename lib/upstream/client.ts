@@ -1,6 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import packageJson from "@/package.json";
+import type { RawAnswer, UpstreamCache } from "@/lib/cache/upstream-cache";
 import type { Limiter, Priority } from "@/lib/throttle/limiter";
 import { UpstreamError } from "./errors";
 import { earlyPauseMs, parseBudgetHeaders, parseRetryAfter } from "./rate-headers";
@@ -44,21 +45,6 @@ export interface UpstreamAnswer<T> {
   /** Epoch ms when the upstream answered (older than now when served from the cache). */
   fetchedAt: number;
   fromCache?: boolean;
-}
-
-/** An answer before schema validation: what single-flight shares and a cache stores. */
-export interface RawAnswer {
-  body: unknown;
-  requestId?: string;
-  fetchedAt: number;
-  /** Set when the flight's leader found it in the cache after all (not stored with the answer). */
-  fromCache?: boolean;
-}
-
-/** The seam for issue 5's cache (in-process or Redis). Failures of the cache never fail a request. */
-export interface UpstreamCache {
-  get(key: string, path: string): Promise<RawAnswer | undefined>;
-  set(key: string, path: string, answer: RawAnswer): Promise<void>;
 }
 
 export interface UpstreamEvent {

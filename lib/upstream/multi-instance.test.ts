@@ -4,6 +4,7 @@ import { SIM_KEYS } from "@/lib/simulator/keys";
 import { startSimulator, type LogEntry, type SimulatorHandle } from "@/lib/simulator/server";
 import { login, startApp, type AppServer } from "@/lib/testing/app-server";
 import { redisServerMissing, startRedisServer, type RedisServer } from "@/lib/testing/redis-server";
+import { maxInWindow } from "@/lib/testing/start-windows";
 
 /*
  * Several app instances, one upstream budget: two real `next start` processes with the same
@@ -25,16 +26,8 @@ let redis: RedisServer;
 let apps: AppServer[] = [];
 let cookies: string[] = [];
 
-/** The most entries that fall in any one-second window, sliding over arrival times. */
-function maxInWindow(entries: LogEntry[], windowMs = 1000): number {
-  const t = entries.map((e) => e.t).sort((a, b) => a - b);
-  let best = 0;
-  for (let hi = 0, lo = 0; hi < t.length; hi++) {
-    while (t[hi]! - t[lo]! >= windowMs) lo++;
-    best = Math.max(best, hi - lo + 1);
-  }
-  return best;
-}
+/** The most calls that reached the simulator within any one second. */
+const maxPerSecond = (entries: LogEntry[]) => maxInWindow(entries.map((e) => e.t));
 
 const apiCalls = () => sim.log().filter((e) => e.path.startsWith("/v1/"));
 
@@ -102,7 +95,7 @@ suite(title, () => {
     const log = apiCalls();
     expect(log.every((e) => e.status === 200)).toBe(true);
     expect(log).toHaveLength(paths.length);
-    expect(maxInWindow(log)).toBeLessThanOrEqual(RPS);
+    expect(maxPerSecond(log)).toBeLessThanOrEqual(RPS);
   });
 
   it("Redis stopped mid-load: requests keep succeeding, and each instance keeps within its own share of the rate", async () => {
@@ -118,10 +111,10 @@ suite(title, () => {
 
     const log = apiCalls();
     expect(log).toHaveLength(paths.length);
-    expect(maxInWindow(log)).toBeLessThanOrEqual(RPS);
+    expect(maxPerSecond(log)).toBeLessThanOrEqual(RPS);
     const after = log.filter((e) => e.t > killedAt + 1_000);
     expect(after.length).toBeGreaterThan(0);
-    expect(maxInWindow(after)).toBeLessThanOrEqual(apps.length * FALLBACK_RPS);
+    expect(maxPerSecond(after)).toBeLessThanOrEqual(apps.length * FALLBACK_RPS);
 
     // Each instance said so plainly, once per subsystem.
     for (const app of apps) {

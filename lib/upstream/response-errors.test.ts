@@ -10,20 +10,26 @@ const answer = (status: number, body: unknown, path = "/v1/compliance/organizati
 });
 const err = (type: string, message: string) => ({ type: "error", error: { type, message } });
 
+/** A missing-scope answer is a permission error, not retried, whose message names the first missing scope. */
+function expectMissingScopes(a: ReturnType<typeof answer>, scopes: string[]) {
+  const c = classifyErrorAnswer(a, 1);
+  expect(c.error.kind).toBe("permission");
+  expect(c.error.missingScopes).toEqual(scopes);
+  expect(c.error.message).toContain(scopes[0]);
+  expect(c.retry).toBe("none");
+  return c;
+}
+
 describe("upstream error answers become officer-readable errors", () => {
   it("names the missing scope of a 403", () => {
-    const c = classifyErrorAnswer(
+    expectMissingScopes(
       answer(
         403,
         err("permission_error", "Missing required scopes. Got: ['read:compliance_org_data'] Needed one of: ['read:compliance_user_data', 'read:org_audit']"),
         "/v1/compliance/organizations/0b2b6c1e-1b0a-4c53-9c39-2d4a5e6f7a8b/users",
       ),
-      1,
+      ["read:compliance_user_data", "read:org_audit"],
     );
-    expect(c.error.kind).toBe("permission");
-    expect(c.error.missingScopes).toEqual(["read:compliance_user_data", "read:org_audit"]);
-    expect(c.error.message).toContain("read:compliance_user_data");
-    expect(c.retry).toBe("none");
   });
 
   it("treats the older spec's 401 for a missing scope as a permission problem", () => {
@@ -137,17 +143,14 @@ describe("revision J's error wordings", () => {
   });
 
   it("a 401 for a missing scope names the scope", () => {
-    const c = classifyErrorAnswer(
+    const c = expectMissingScopes(
       answer(
         401,
         err("authentication_error", "The API key provided does not have the `read:compliance_user_data` scope required for this endpoint."),
         "/v1/compliance/groups/rbac_group_1/members",
       ),
-      1,
+      ["read:compliance_user_data"],
     );
-    expect(c.error.kind).toBe("permission");
-    expect(c.error.missingScopes).toEqual(["read:compliance_user_data"]);
-    expect(c.error.message).toContain("read:compliance_user_data");
     expect(c.error.message).not.toMatch(/invalid/);
   });
 });

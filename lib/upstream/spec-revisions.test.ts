@@ -3,8 +3,8 @@ import { SIM_KEYS } from "@/lib/simulator/keys";
 import { startSimulator, type SimulatorHandle } from "@/lib/simulator/server";
 import { createLocalLimiter, type LocalLimiter } from "@/lib/throttle/local-limiter";
 import { createUpstreamClient, type UpstreamClient } from "./client";
-import { UpstreamError } from "./errors";
-import { walkAll, walkGroupMembers, walkGroups, walkOrganizations, walkOrganizationUsers } from "./walk";
+import { walkAll, walkList } from "./walk";
+import { caughtUpstreamError as caught } from "@/lib/testing/caught-upstream-error";
 
 /*
  * The client against each spec revision's error forms (API.md, Errors), over HTTP from the
@@ -20,15 +20,6 @@ function clientFor(sim: SimulatorHandle, accessKey: string): UpstreamClient {
   const limiter = createLocalLimiter({ rps: 50 });
   limiters.push(limiter);
   return createUpstreamClient({ baseUrl: sim.url, accessKey, limiter, timeoutMs: 5000, sleep: shortSleep });
-}
-
-async function caught(p: Promise<unknown>): Promise<UpstreamError> {
-  const e = await p.then(
-    () => undefined,
-    (x: unknown) => x,
-  );
-  expect(e).toBeInstanceOf(UpstreamError);
-  return e as UpstreamError;
 }
 
 afterAll(async () => {
@@ -54,7 +45,7 @@ describe.each(["current", "J"] as const)("spec revision %s", (errorRevision) => 
     expect(body.error.type).toBe(errorRevision === "J" ? "internal_error" : "api_error");
     capped.clearLog();
 
-    const e = await caught(walkAll(walkOrganizations({ client: clientFor(capped, SIM_KEYS.full) })));
+    const e = await caught(walkAll(walkList({ endpoint: "organizations" }, { client: clientFor(capped, SIM_KEYS.full) })));
     expect(e.kind).toBe("org_cap");
     expect(e.status).toBe(500);
     expect(e.message).toMatch(/more than 1,000 organizations/);
@@ -69,8 +60,8 @@ describe.each(["current", "J"] as const)("spec revision %s", (errorRevision) => 
     small.clearLog();
 
     const client = clientFor(small, SIM_KEYS.orgDataOnly);
-    const users = await caught(walkAll(walkOrganizationUsers(org, { client })));
-    const members = await caught(walkAll(walkGroupMembers(small.directory.groups[0]!.id, { client })));
+    const users = await caught(walkAll(walkList({ endpoint: "organizationUsers", orgUuid: org }, { client })));
+    const members = await caught(walkAll(walkList({ endpoint: "groupMembers", groupId: small.directory.groups[0]!.id }, { client })));
     for (const e of [users, members]) {
       expect(e.kind).toBe("permission");
       expect(e.missingScopes).toContain("read:compliance_user_data");
@@ -78,18 +69,18 @@ describe.each(["current", "J"] as const)("spec revision %s", (errorRevision) => 
       expect(e.message).not.toMatch(/invalid/);
     }
     // Org data still reads with that key; nothing was retried.
-    expect((await walkAll(walkGroups({ client }))).length).toBe(3);
+    expect((await walkAll(walkList({ endpoint: "groups" }, { client }))).length).toBe(3);
     expect(small.log().filter((x) => x.status === 401 || x.status === 403)).toHaveLength(2);
   });
 
   it("a key without the org-data scope gets a permission error naming read:compliance_org_data", async () => {
-    const e = await caught(walkAll(walkGroups({ client: clientFor(small, SIM_KEYS.userDataOnly) })));
+    const e = await caught(walkAll(walkList({ endpoint: "groups" }, { client: clientFor(small, SIM_KEYS.userDataOnly) })));
     expect(e.kind).toBe("permission");
     expect(e.missingScopes).toContain("read:compliance_org_data");
   });
 
   it("a bad key is still 'invalid', and refused answers carry no rate-limit headers the client could misread", async () => {
-    const e = await caught(walkAll(walkGroups({ client: clientFor(small, "sk-ant-api01-not-a-real-key-000000000") })));
+    const e = await caught(walkAll(walkList({ endpoint: "groups" }, { client: clientFor(small, "sk-ant-api01-not-a-real-key-000000000") })));
     expect(e.kind).toBe("authentication");
     expect(e.message).toMatch(/is invalid/);
     const raw = await fetch(`${small.url}/v1/compliance/groups`, { headers: { "x-api-key": "sk-ant-api01-not-a-real-key-000000000" } });

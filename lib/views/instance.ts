@@ -1,12 +1,10 @@
 import "server-only";
 import { store } from "@/lib/store/instance";
+import { processWide } from "@/lib/store/process-wide";
 import { DbSavedViewStore } from "./db-store";
 
 /* The process-wide store of saved table views, in the process's database. */
 
-const holder = globalThis as typeof globalThis & { __complianceSavedViewStore?: DbSavedViewStore };
-
 export function savedViewStore(): DbSavedViewStore {
-  holder.__complianceSavedViewStore ??= new DbSavedViewStore(store);
-  return holder.__complianceSavedViewStore;
+  return processWide("__complianceSavedViewStore", () => new DbSavedViewStore(store));
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { savedWorkFields } from "@/lib/shared/saved-work-schema";
 
 /*
  * Saved table views (issue 12, item 4): the URL is the view (nuqs keeps every table's state in the
@@ -39,14 +40,7 @@ export const saveViewRequestSchema = z
   .strict();
 export type SaveViewRequest = z.infer<typeof saveViewRequestSchema>;
 
-export const savedViewSchema = z.object({
-  id: z.string().regex(VIEW_ID_RE),
-  name: z.string(),
-  path: z.string(),
-  query: z.string(),
-  created_by: z.string(),
-  created_at: z.string(),
-});
+export const savedViewSchema = z.object({ ...savedWorkFields(VIEW_ID_RE), path: z.string(), query: z.string() });
 export type SavedView = z.infer<typeof savedViewSchema>;
 
 export const savedViewListSchema = z.object({ views: z.array(savedViewSchema) });

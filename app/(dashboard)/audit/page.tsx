@@ -1,13 +1,6 @@
-import type { Metadata } from "next";
-import { Suspense } from "react";
 import { AuditPage } from "@/components/audit/audit-page";
+import { pageMetadata, suspendedPage } from "../page-parts";
 
-export const metadata: Metadata = { title: "Audit log · Compliance Directory" };
+export const metadata = pageMetadata("Audit log");
 
-export default function Page() {
-  return (
-    <Suspense>
-      <AuditPage />
-    </Suspense>
-  );
-}
+export default suspendedPage(AuditPage);

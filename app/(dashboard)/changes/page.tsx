@@ -1,13 +1,10 @@
-import type { Metadata } from "next";
-import { Suspense } from "react";
 import { ChangesPage } from "@/components/changes/changes-page";
+import { changesFirstScreen } from "@/lib/changes/changes-read";
+import { searchParamsOf, type PageSearchParams } from "@/lib/first-screen/first-screen";
+import { pageMetadata } from "../page-parts";
 
-export const metadata: Metadata = { title: "Changes · Compliance Directory" };
+export const metadata = pageMetadata("Changes");
 
-export default function Page() {
-  return (
-    <Suspense>
-      <ChangesPage />
-    </Suspense>
-  );
+export default async function Page({ searchParams }: { searchParams: Promise<PageSearchParams> }) {
+  return <ChangesPage firstScreen={await changesFirstScreen(searchParamsOf(await searchParams))} />;
 }

@@ -1,13 +1,6 @@
-import type { Metadata } from "next";
-import { Suspense } from "react";
 import { ExportsPage } from "@/components/exports/exports-page";
+import { pageMetadata, suspendedPage } from "../page-parts";
 
-export const metadata: Metadata = { title: "Exports · Compliance Directory" };
+export const metadata = pageMetadata("Exports");
 
-export default function Page() {
-  return (
-    <Suspense>
-      <ExportsPage />
-    </Suspense>
-  );
-}
+export default suspendedPage(ExportsPage);

@@ -1,14 +1,7 @@
-import type { Metadata } from "next";
-import { Suspense } from "react";
 import { OrganizationTree } from "@/components/overview/organization-tree";
+import { pageMetadata, suspendedPage } from "../page-parts";
 
-export const metadata: Metadata = { title: "Organizations · Compliance Directory" };
+export const metadata = pageMetadata("Organizations");
 
 // The organization list is the tree itself: every row links to its Users, Roles and Settings.
-export default function OrganizationsPage() {
-  return (
-    <Suspense>
-      <OrganizationTree />
-    </Suspense>
-  );
-}
+export default suspendedPage(OrganizationTree);

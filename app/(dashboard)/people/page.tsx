@@ -1,14 +1,7 @@
-import type { Metadata } from "next";
-import { Suspense } from "react";
 import { PeoplePage } from "@/components/people/people-page";
+import { pageMetadata, suspendedPage } from "../page-parts";
 
-export const metadata: Metadata = { title: "People · Compliance Directory" };
+export const metadata = pageMetadata("People");
 
-export default function Page() {
-  // The table reads its view from the query string; Suspense lets the page render before that is known.
-  return (
-    <Suspense>
-      <PeoplePage />
-    </Suspense>
-  );
-}
+// The table reads its view from the query string; Suspense lets the page render before that is known.
+export default suspendedPage(PeoplePage);

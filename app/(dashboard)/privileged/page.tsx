@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import { PrivilegedPage } from "@/components/privileged/privileged-page";
+import { searchParamsOf, type PageSearchParams } from "@/lib/first-screen/first-screen";
+import { privilegedFirstScreen } from "@/lib/privileged/query";
 
 export const metadata: Metadata = { title: "Privileged access · Compliance Directory" };
 
-export default function Page() {
-  return <PrivilegedPage />;
+export default async function Page({ searchParams }: { searchParams: Promise<PageSearchParams> }) {
+  return <PrivilegedPage firstScreen={await privilegedFirstScreen(searchParamsOf(await searchParams))} />;
 }

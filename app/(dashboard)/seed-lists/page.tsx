@@ -1,19 +1,16 @@
-import type { Metadata } from "next";
 import { Suspense } from "react";
 import { SavedLists } from "@/components/seed-lists/saved-lists";
 import { SeedListBuilder } from "@/components/seed-lists/seed-list-builder";
+import { PageHeading, pageMetadata } from "../page-parts";
 
-export const metadata: Metadata = { title: "Seed lists · Compliance Directory" };
+export const metadata = pageMetadata("Seed lists");
 
 export default function SeedListsPage() {
   return (
     <div className="flex flex-col gap-4 p-4">
-      <div>
-        <h1 className="text-lg font-semibold text-slate-900">Seed lists</h1>
-        <p className="text-sm text-slate-600">
-          eDiscovery custodians as user ids: every entry resolved against the whole directory (all organizations and groups), nothing dropped.
-        </p>
-      </div>
+      <PageHeading title="Seed lists">
+        eDiscovery custodians as user ids: every entry resolved against the whole directory (all organizations and groups), nothing dropped.
+      </PageHeading>
       {/* The builder and the tables read the query string; Suspense lets the page render before it is known. */}
       <Suspense>
         <SeedListBuilder />

@@ -2,11 +2,11 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startSimulator } from "@/lib/simulator/server";
-import { SIM_KEYS } from "@/lib/simulator/keys";
-import { hashPassword } from "@/lib/session/passwords";
+import type { SimulatorHandle } from "@/lib/simulator/server";
 import { login, startApp, type AppServer } from "@/lib/testing/app-server";
-import { syncAnswerSchema, type SyncWire } from "@/lib/sync/wire";
+import { endpointPaths } from "@/lib/testing/endpoint-paths";
+import { closeLiveApp, startLiveApp, syncToEnd } from "@/lib/testing/live-app";
+import type { SyncWire } from "@/lib/sync/wire";
 
 /*
  * The store-backed directory routes end to end: a real `next start` over the simulator, the
@@ -15,9 +15,8 @@ import { syncAnswerSchema, type SyncWire } from "@/lib/sync/wire";
  * and still with no upstream call after a restart on the same DATA_DIR.
  */
 
-type Sim = Awaited<ReturnType<typeof startSimulator>>;
 type Page = { data: Record<string, unknown>[]; has_more: boolean; next_page: string | null };
-let sim: Sim;
+let sim: SimulatorHandle;
 let app: AppServer;
 let cookie: string;
 const OFFICER = { username: "erin", password: "store routes test password 7" };
@@ -49,57 +48,21 @@ async function walk(p: string, limit = 1000): Promise<{ rows: Record<string, unk
   }
 }
 
-async function syncNow(): Promise<SyncWire> {
-  const res = await fetch(`${app.url}/api/syncs`, { method: "POST", headers: { cookie, origin: app.url, "content-type": "application/json" }, body: "{}" });
-  expect(res.status).toBe(202);
-  let { sync } = syncAnswerSchema.parse(await res.json());
-  while (sync.status === "running") {
-    await new Promise((r) => setTimeout(r, 200));
-    sync = syncAnswerSchema.parse(await (await get(`/api/syncs/${sync.id}`)).json()).sync;
-  }
-  expect(sync.status).toBe("complete");
-  return sync;
-}
+const syncNow = (): Promise<SyncWire> => syncToEnd(app, cookie);
 
 /** Every route the directory pages read, for one organization, role and group. */
 function pagePaths(): string[] {
   const org = sim.directory.organizations[0]!.uuid;
   const role = sim.directory.rolesOf(org)[0]!.id;
   const group = sim.directory.groups[0]!.id;
-  return [
-    "/api/directory/organizations",
-    `/api/directory/organizations/${org}/users`,
-    `/api/directory/organizations/${org}/roles`,
-    `/api/directory/organizations/${org}/roles/${role}`,
-    `/api/directory/organizations/${org}/roles/${role}/permissions`,
-    `/api/directory/organizations/${org}/settings`,
-    "/api/directory/groups",
-    `/api/directory/groups/${group}`,
-    `/api/directory/groups/${group}/members`,
-    "/api/directory/summary",
-    "/api/directory/people",
-  ];
+  return [...endpointPaths("/api/directory", { org, role, group }), "/api/directory/summary", "/api/directory/people"];
 }
 
 beforeAll(async () => {
-  sim = await startSimulator({ port: 0, seed: "store-routes", orgUserCounts: [1500, 40, 12], groups: 5 });
-  env = {
-    ANTHROPIC_COMPLIANCE_ACCESS_KEY: SIM_KEYS.full,
-    COMPLIANCE_API_BASE_URL: sim.url,
-    SESSION_SECRET: "store-routes-test-secret-0123456789abcdef",
-    DASHBOARD_USERS: `${OFFICER.username}:${await hashPassword(OFFICER.password)}`,
-    DATA_DIR,
-    COMPLIANCE_RATE_LIMIT_RPS: "10",
-    COMPLIANCE_SYNC_INTERVAL_MINUTES: "0",
-  };
-  app = await startApp(env);
-  cookie = await login(app.url, OFFICER.username, OFFICER.password);
+  ({ sim, app, env, cookies: [cookie] } = await startLiveApp({ seed: "store-routes", orgUserCounts: [1500, 40, 12], groups: 5 }, [OFFICER], { DATA_DIR, COMPLIANCE_RATE_LIMIT_RPS: "10" }));
 });
 
-afterAll(async () => {
-  await app?.close();
-  await sim?.close();
-});
+afterAll(() => closeLiveApp({ app, sim }));
 
 beforeEach(async () => {
   await sim.clearLog();

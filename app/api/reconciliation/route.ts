@@ -1,9 +1,8 @@
-import { refuseTooFrequentRefresh, withOfficerWork } from "@/lib/http/officer-work";
 import { reconcileRequestSchema } from "@/lib/reconciliation/schema";
 import { reconcileOne } from "@/lib/reconciliation/service";
-import { acceptJsonPost } from "@/lib/http/json-post";
 import { singleReconciliationFile } from "@/lib/reconciliation/download";
-import { recordAudit, inputOrErrorResponse } from "@/lib/seed-lists/route-support";
+import { officerPost } from "@/lib/seed-lists/officer-post";
+import { recordAudit } from "@/lib/seed-lists/route-support";
 
 /*
  * POST /api/reconciliation with `{ group_id, expected: {kind:"paste",text} | {kind:"csv",filename,
@@ -15,18 +14,10 @@ import { recordAudit, inputOrErrorResponse } from "@/lib/seed-lists/route-suppor
 
 export const dynamic = "force-dynamic";
 
-export function POST(request: Request): Promise<Response> {
-  return withOfficerWork("the reconciliation", () => handle(request));
-}
-
-async function handle(request: Request): Promise<Response> {
-  // Issue 6: reconciling is an exporter's job (it reveals whole membership lists and is audited as such).
-  const post = await acceptJsonPost(request, reconcileRequestSchema, { role: "exporter", purpose: "reconciling groups" });
-  if (!post.ok) return post.response;
-  const { officer, data } = post;
-  const refused = refuseTooFrequentRefresh(officer.name, data.fresh);
-  if (refused) return refused;
-  try {
+// Issue 6: reconciling is an exporter's job (it reveals whole membership lists and is audited as such).
+export const POST = officerPost(
+  { work: "the reconciliation", schema: reconcileRequestSchema, role: "exporter", purpose: "reconciling groups", fresh: (data) => data.fresh },
+  async (request, { officer, data }) => {
     const out = await reconcileOne(data.group_id, data.expected, { signal: request.signal, fresh: data.fresh });
     if (data.download) return await singleReconciliationFile(officer.name, out, data.download);
     const { group, counts } = out.result;
@@ -39,7 +30,5 @@ async function handle(request: Request): Promise<Response> {
       filters: { expected_from: out.expected_from, counts, directory_built_at: out.directory_built_at },
     });
     return Response.json(out, { headers: { "cache-control": "no-store" } });
-  } catch (err) {
-    return inputOrErrorResponse(err);
-  }
-}
+  },
+);

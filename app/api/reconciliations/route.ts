@@ -1,12 +1,10 @@
-import { withOfficerWork } from "@/lib/http/officer-work";
-import { acceptJsonPost } from "@/lib/http/json-post";
-import { errorResponse } from "@/lib/http/error-response";
+import { sessionRead } from "@/lib/http/session-read";
 import { newReconciliationId } from "@/lib/reconciliation/db-store";
 import { reconciliationStore } from "@/lib/reconciliation/instance";
 import { saveReconciliationRequestSchema } from "@/lib/reconciliation/saved-schema";
 import { readSavedInput, reconciliationTarget, runReconciliation } from "@/lib/reconciliation/saved-service";
-import { inputOrErrorResponse, recordAudit } from "@/lib/seed-lists/route-support";
-import { requireSession } from "@/lib/session/session";
+import { officerPost } from "@/lib/seed-lists/officer-post";
+import { recordAudit } from "@/lib/seed-lists/route-support";
 
 /*
  * GET /api/reconciliations: every saved reconciliation, newest first: `{ reconciliations: [...] }`.
@@ -17,25 +15,13 @@ import { requireSession } from "@/lib/session/session";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(): Promise<Response> {
-  const officer = await requireSession();
-  if (officer instanceof Response) return officer;
-  try {
-    return Response.json({ reconciliations: await reconciliationStore().list() }, { headers: { "cache-control": "private, no-store" } });
-  } catch (err) {
-    return errorResponse(err);
-  }
-}
+export const GET = sessionRead(async () =>
+  Response.json({ reconciliations: await reconciliationStore().list() }, { headers: { "cache-control": "private, no-store" } }),
+);
 
-export function POST(request: Request): Promise<Response> {
-  return withOfficerWork("saving a reconciliation", () => handle(request));
-}
-
-async function handle(request: Request): Promise<Response> {
-  const post = await acceptJsonPost(request, saveReconciliationRequestSchema, { role: "exporter", purpose: "saving a reconciliation" });
-  if (!post.ok) return post.response;
-  const { officer, data } = post;
-  try {
+export const POST = officerPost(
+  { work: "saving a reconciliation", schema: saveReconciliationRequestSchema, role: "exporter", purpose: "saving a reconciliation" },
+  async (request, { officer, data }) => {
     const { entries, from } = readSavedInput(data.expected);
     const { group, run } = await runReconciliation(data.group_id, entries, { signal: request.signal, officer: officer.name });
     const id = newReconciliationId();
@@ -50,7 +36,5 @@ async function handle(request: Request): Promise<Response> {
     });
     const meta = await reconciliationStore().create({ id, name: data.name, createdBy: officer.name, group, expectedFrom: from, entries, run });
     return Response.json(meta, { status: 201, headers: { "cache-control": "no-store", location: `/api/reconciliations/${meta.id}` } });
-  } catch (err) {
-    return inputOrErrorResponse(err);
-  }
-}
+  },
+);

@@ -1,9 +1,6 @@
-import pg from "pg";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startSimulator, type SimulatorHandle } from "@/lib/simulator/server";
-import { startApp, type AppServer } from "@/lib/testing/app-server";
-import { appEnv, officer, requestSync, syncEnded, VIEWER, type Officer } from "@/lib/testing/durable-rig";
-import { postgresMissing, startPostgresServer, type PostgresServer } from "@/lib/testing/postgres-server";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { officer, type Officer, postgresRig, requestSync, syncEnded, VIEWER } from "@/lib/testing/durable-rig";
+import { postgresMissing, runSql } from "@/lib/testing/postgres-server";
 
 /*
  * Saved reconciliations and saved views over HTTP against `next start` on a PostgreSQL the test can
@@ -15,55 +12,34 @@ import { postgresMissing, startPostgresServer, type PostgresServer } from "@/lib
 const missing = postgresMissing();
 if (missing) console.warn(`Skipping the saved-work routes suite: ${missing}`);
 
-let pgServer: PostgresServer;
-let sim: SimulatorHandle;
-let app: AppServer;
-let exp: Officer;
+const rig = postgresRig(missing, "saved", { seed: "saved-work", orgUserCounts: [30, 8], groups: 3 });
 let vic: Officer;
 
 beforeAll(async () => {
   if (missing) return;
-  pgServer = await startPostgresServer({ database: "saved" });
-  sim = await startSimulator({ port: 0, seed: "saved-work", orgUserCounts: [30, 8], groups: 3, ratePerMinute: 60_000 });
-  app = await startApp(await appEnv(sim, { DATABASE_URL: pgServer.url }));
-  exp = await officer(app);
-  vic = await officer(app, VIEWER);
-  expect((await syncEnded(exp, (await requestSync(exp)).id)).status).toBe("complete");
-});
-
-afterAll(async () => {
-  await app?.close();
-  await sim?.close();
-  await pgServer?.close();
+  vic = await officer(rig.app, VIEWER);
+  expect((await syncEnded(rig.exp, (await requestSync(rig.exp)).id)).status).toBe("complete");
 });
 
 beforeEach(() => {
-  if (!missing) sim.clearLog();
+  if (!missing) rig.sim.clearLog();
 });
 
-async function sql(text: string): Promise<unknown[]> {
-  const client = new pg.Client({ connectionString: pgServer.url });
-  await client.connect();
-  try {
-    return (await client.query(text)).rows;
-  } finally {
-    await client.end();
-  }
-}
+const sql = (text: string): Promise<unknown[]> => runSql(rig.pgServer.url, text);
 
 const errorOf = async (res: Response) => ((await res.json()) as { error: { type: string; message: string } }).error;
-const upstreamCalls = async () => (await sim.log()).length;
+const upstreamCalls = async () => (await rig.sim.log()).length;
 type Entry = { target: string; sync_id?: string; filters: Record<string, unknown>; outcome: string };
 const auditOf = async (target: string) =>
-  ((await (await exp.get("/api/audit?action=reconciliation&limit=1000")).json()) as { entries: Entry[] }).entries.filter((e) => e.target.startsWith(target));
-const groupWithMembers = () => sim.directory.groups.find((g) => sim.directory.membersOf(g.id).length >= 3)!;
+  ((await (await rig.exp.get("/api/audit?action=reconciliation&limit=1000")).json()) as { entries: Entry[] }).entries.filter((e) => e.target.startsWith(target));
+const groupWithMembers = () => rig.sim.directory.groups.find((g) => rig.sim.directory.membersOf(g.id).length >= 3)!;
 
 describe.skipIf(!!missing)("saved reconciliations", () => {
   it("saves, lists, reads, re-runs against a newer sync and compares the runs, each save and run on record with its sync", async () => {
     const g = groupWithMembers();
-    const [m1, m2, m3] = sim.directory.membersOf(g.id);
+    const [m1, m2, m3] = rig.sim.directory.membersOf(g.id);
     const expected = { kind: "paste", text: [m1!.email, m2!.email, "nobody@example.com"].join("\n") };
-    const saved = await exp.post("/api/reconciliations", { name: "Sales vs HR", group_id: g.id, expected });
+    const saved = await rig.exp.post("/api/reconciliations", { name: "Sales vs HR", group_id: g.id, expected });
     expect(saved.status).toBe(201);
     const meta = (await saved.json()) as { id: string; latest: { sync_id: string; counts: { missing: number; unexpected: number } } };
     expect(meta.id).toMatch(/^rc_/);
@@ -80,10 +56,10 @@ describe.skipIf(!!missing)("saved reconciliations", () => {
     expect(((await detail.json()) as { run: { result: { missing: { input: string }[] } } }).run.result.missing.map((r) => r.input)).toEqual(["nobody@example.com"]);
 
     // The directory moves on: m1 leaves the group; a newer sync reads it.
-    sim.mutate([{ kind: "group_member_removed", group: g.id, user: m1!.user_id }]);
-    expect((await syncEnded(exp, (await requestSync(exp)).id)).status).toBe("complete");
-    sim.clearLog();
-    const rerun = await exp.post(`/api/reconciliations/${meta.id}/runs`, {});
+    rig.sim.mutate([{ kind: "group_member_removed", group: g.id, user: m1!.user_id }]);
+    expect((await syncEnded(rig.exp, (await requestSync(rig.exp)).id)).status).toBe("complete");
+    rig.sim.clearLog();
+    const rerun = await rig.exp.post(`/api/reconciliations/${meta.id}/runs`, {});
     expect(rerun.status).toBe(201);
     const ref = (await rerun.json()) as { number: number; sync_id: string };
     expect(ref.number).toBe(2);
@@ -92,7 +68,7 @@ describe.skipIf(!!missing)("saved reconciliations", () => {
     const entries = await auditOf(`reconciliation:${meta.id} `);
     expect(entries.find((e) => e.filters.operation === "re-run")).toMatchObject({ sync_id: ref.sync_id });
 
-    const cmp = await exp.get(`/api/reconciliations/${meta.id}/compare?a=1&b=2`);
+    const cmp = await rig.exp.get(`/api/reconciliations/${meta.id}/compare?a=1&b=2`);
     expect(cmp.status).toBe(200);
     const c = (await cmp.json()) as { newly_missing: { input: string }[]; newly_unexpected: unknown[]; no_longer_unexpected: { user_id: string }[] };
     expect(c.newly_missing.map((r) => r.input)).toEqual([m1!.email]);
@@ -102,24 +78,24 @@ describe.skipIf(!!missing)("saved reconciliations", () => {
 
   it("refuses bad input with a clear 4xx and no upstream call", async () => {
     const g = groupWithMembers();
-    sim.clearLog();
+    rig.sim.clearLog();
     const cases: [Promise<Response>, number][] = [
       [vic.post("/api/reconciliations", { name: "x", group_id: g.id, expected: { kind: "paste", text: "a@b.c" } }), 403],
-      [exp.post("/api/reconciliations", { name: "", group_id: g.id, expected: { kind: "paste", text: "a@b.c" } }), 400],
-      [exp.post("/api/reconciliations", { name: "x", group_id: "../etc", expected: { kind: "paste", text: "a@b.c" } }), 400],
-      [exp.post("/api/reconciliations", { name: "x", group_id: g.id, expected: { kind: "paste", text: "   " } }), 400],
-      [exp.post("/api/reconciliations", { name: "x", group_id: g.id, expected: { kind: "paste", text: "a@b.c" } }, { origin: "https://evil.example" }), 403],
-      [exp.post("/api/reconciliations/rc_doesnotexist1/runs", {}), 404],
-      [exp.post("/api/reconciliations/not-an-id/runs", {}), 400],
-      [exp.post("/api/reconciliations/rc_doesnotexist1/runs", { as_of: "yesterday" }), 400],
-      [exp.get("/api/reconciliations/not-an-id"), 400],
-      [exp.get("/api/reconciliations/rc_doesnotexist1?run=x"), 400],
-      [exp.get("/api/reconciliations/rc_doesnotexist1/compare?a=0"), 400],
-      [exp.post("/api/views", { name: "v", path: "https://evil.example/", query: "" }), 400],
-      [exp.post("/api/views", { name: "v", path: "/api/export/users.csv", query: "" }), 400],
-      [exp.post("/api/views", { name: "v", path: "/people", query: "x".repeat(3000) }), 400],
-      [exp.get("/api/views?path=//evil"), 400],
-      [fetch(`${app.url}/api/reconciliations`), 401],
+      [rig.exp.post("/api/reconciliations", { name: "", group_id: g.id, expected: { kind: "paste", text: "a@b.c" } }), 400],
+      [rig.exp.post("/api/reconciliations", { name: "x", group_id: "../etc", expected: { kind: "paste", text: "a@b.c" } }), 400],
+      [rig.exp.post("/api/reconciliations", { name: "x", group_id: g.id, expected: { kind: "paste", text: "   " } }), 400],
+      [rig.exp.post("/api/reconciliations", { name: "x", group_id: g.id, expected: { kind: "paste", text: "a@b.c" } }, { origin: "https://evil.example" }), 403],
+      [rig.exp.post("/api/reconciliations/rc_doesnotexist1/runs", {}), 404],
+      [rig.exp.post("/api/reconciliations/not-an-id/runs", {}), 400],
+      [rig.exp.post("/api/reconciliations/rc_doesnotexist1/runs", { as_of: "yesterday" }), 400],
+      [rig.exp.get("/api/reconciliations/not-an-id"), 400],
+      [rig.exp.get("/api/reconciliations/rc_doesnotexist1?run=x"), 400],
+      [rig.exp.get("/api/reconciliations/rc_doesnotexist1/compare?a=0"), 400],
+      [rig.exp.post("/api/views", { name: "v", path: "https://evil.example/", query: "" }), 400],
+      [rig.exp.post("/api/views", { name: "v", path: "/api/export/users.csv", query: "" }), 400],
+      [rig.exp.post("/api/views", { name: "v", path: "/people", query: "x".repeat(3000) }), 400],
+      [rig.exp.get("/api/views?path=//evil"), 400],
+      [fetch(`${rig.app.url}/api/reconciliations`), 401],
     ];
     for (const [res, status] of cases) {
       const r = await res;
@@ -131,15 +107,15 @@ describe.skipIf(!!missing)("saved reconciliations", () => {
 
   it("with the audit log refusing writes: a save and a re-run answer 503, keep nothing and hand nothing out", async () => {
     const g = groupWithMembers();
-    const ok = await exp.post("/api/reconciliations", { name: "Kept", group_id: g.id, expected: { kind: "paste", text: sim.directory.membersOf(g.id)[0]!.email } });
+    const ok = await rig.exp.post("/api/reconciliations", { name: "Kept", group_id: g.id, expected: { kind: "paste", text: rig.sim.directory.membersOf(g.id)[0]!.email } });
     const meta = (await ok.json()) as { id: string };
     const before = ((await sql("select count(*)::int as n from reconciliations")) as { n: number }[])[0]!.n;
     await sql("alter table audit_entries add constraint refuse_every_write check (false) not valid");
     try {
-      const save = await exp.post("/api/reconciliations", { name: "Not kept", group_id: g.id, expected: { kind: "paste", text: "a@example.com" } });
+      const save = await rig.exp.post("/api/reconciliations", { name: "Not kept", group_id: g.id, expected: { kind: "paste", text: "a@example.com" } });
       expect(save.status).toBe(503);
       expect(await errorOf(save)).toMatchObject({ type: "audit_unavailable" });
-      const rerun = await exp.post(`/api/reconciliations/${meta.id}/runs`, {});
+      const rerun = await rig.exp.post(`/api/reconciliations/${meta.id}/runs`, {});
       expect(rerun.status).toBe(503);
       expect(JSON.stringify(await rerun.json())).not.toContain("in_both");
     } finally {
@@ -152,17 +128,17 @@ describe.skipIf(!!missing)("saved reconciliations", () => {
 
 describe.skipIf(!!missing)("saved views", () => {
   it("saves a view of a page, lists everyone's for that page, and removes only one's own", async () => {
-    const saved = await exp.post("/api/views", { name: "Owners", path: "/people", query: "?org_role=owner&q=ada" });
+    const saved = await rig.exp.post("/api/views", { name: "Owners", path: "/people", query: "?org_role=owner&q=ada" });
     expect(saved.status).toBe(201);
     const view = (await saved.json()) as { id: string; query: string; created_by: string };
     expect(view.query).toBe("org_role=owner&q=ada");
     const listed = (await (await vic.get("/api/views?path=/people")).json()) as { views: { id: string }[] };
     expect(listed.views.map((v) => v.id)).toContain(view.id);
     expect(((await (await vic.get("/api/views?path=/groups")).json()) as { views: unknown[] }).views).toEqual([]);
-    const del = (o: Officer, headers: Record<string, string> = { origin: app.url }) => fetch(`${app.url}/api/views/${view.id}`, { method: "DELETE", headers: { cookie: o.cookie, ...headers } });
+    const del = (o: Officer, headers: Record<string, string> = { origin: rig.app.url }) => fetch(`${rig.app.url}/api/views/${view.id}`, { method: "DELETE", headers: { cookie: o.cookie, ...headers } });
     expect((await del(vic)).status).toBe(404);
-    expect((await del(exp, { origin: "https://evil.example" })).status).toBe(403);
-    expect((await del(exp)).status).toBe(204);
+    expect((await del(rig.exp, { origin: "https://evil.example" })).status).toBe(403);
+    expect((await del(rig.exp)).status).toBe(204);
     expect(((await (await vic.get("/api/views?path=/people")).json()) as { views: { id: string }[] }).views.map((v) => v.id)).not.toContain(view.id);
   });
 });

@@ -1,11 +1,9 @@
-import { refuseTooFrequentRefresh, withOfficerWork } from "@/lib/http/officer-work";
+import { sessionRead } from "@/lib/http/session-read";
 import { seedListStore } from "@/lib/seed-lists/instance";
-import { acceptJsonPost } from "@/lib/http/json-post";
-import { recordAudit, inputOrErrorResponse, seedListTarget } from "@/lib/seed-lists/route-support";
+import { officerPost } from "@/lib/seed-lists/officer-post";
+import { recordAudit, seedListTarget } from "@/lib/seed-lists/route-support";
 import { saveRequestSchema } from "@/lib/seed-lists/schema";
 import { resolveInputs } from "@/lib/seed-lists/service";
-import { errorResponse } from "@/lib/http/error-response";
-import { requireSession } from "@/lib/session/session";
 
 /*
  * GET /api/seed-lists: every saved list, newest first: `{ lists: SeedListMeta[] }`.
@@ -15,27 +13,13 @@ import { requireSession } from "@/lib/session/session";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(): Promise<Response> {
-  const officer = await requireSession();
-  if (officer instanceof Response) return officer;
-  try {
-    return Response.json({ lists: await seedListStore().list() }, { headers: { "cache-control": "private, no-store" } });
-  } catch (err) {
-    return errorResponse(err);
-  }
-}
+export const GET = sessionRead(async () =>
+  Response.json({ lists: await seedListStore().list() }, { headers: { "cache-control": "private, no-store" } }),
+);
 
-export function POST(request: Request): Promise<Response> {
-  return withOfficerWork("saving a seed list", () => handle(request));
-}
-
-async function handle(request: Request): Promise<Response> {
-  const post = await acceptJsonPost(request, saveRequestSchema, { role: "exporter", purpose: "saving a seed list" });
-  if (!post.ok) return post.response;
-  const { officer, data } = post;
-  const refused = refuseTooFrequentRefresh(officer.name, data.fresh);
-  if (refused) return refused;
-  try {
+export const POST = officerPost(
+  { work: "saving a seed list", schema: saveRequestSchema, role: "exporter", purpose: "saving a seed list", fresh: (data) => data.fresh },
+  async (request, { officer, data }) => {
     const { sources, resolution } = await resolveInputs(data.sources, { officer: officer.name, signal: request.signal, fresh: data.fresh });
     const meta = await seedListStore().create({ name: data.name, createdBy: officer.name, sources, resolution });
     await recordAudit({
@@ -47,7 +31,5 @@ async function handle(request: Request): Promise<Response> {
       filters: { operation: "save", input: meta.input_summary, counts: resolution.counts, directory_built_at: resolution.directory_built_at },
     });
     return Response.json(meta, { status: 201, headers: { "cache-control": "no-store", location: `/api/seed-lists/${meta.id}` } });
-  } catch (err) {
-    return inputOrErrorResponse(err);
-  }
-}
+  },
+);

@@ -1,42 +1,26 @@
 import { rm } from "node:fs/promises";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startSimulator } from "@/lib/simulator/server";
-import { SIM_KEYS } from "@/lib/simulator/keys";
-import { hashPassword } from "@/lib/session/passwords";
-import { login, startApp, type AppServer } from "@/lib/testing/app-server";
+import type { SimulatorHandle } from "@/lib/simulator/server";
+import type { AppServer } from "@/lib/testing/app-server";
+import { closeLiveApp, startLiveApp, TEST_EXPORTER as EXPORTER, TEST_VIEWER as VIEWER } from "@/lib/testing/live-app";
 
 /*
  * The seed-list and reconciliation routes over HTTP against `next start` in live mode holding a
  * simulator key; the simulator's request log witnesses that refused requests reach no upstream.
  */
 
-type Sim = Awaited<ReturnType<typeof startSimulator>>;
-let sim: Sim;
+let sim: SimulatorHandle;
 let app: AppServer;
 let exporter: string;
 let viewer: string;
 const DATA_DIR = `test-results/seed-lists-routes-${process.pid}`;
 
-const EXPORTER = { username: "erin", password: "exporter password for tests" };
-const VIEWER = { username: "vic", password: "viewer password for tests" };
-
 beforeAll(async () => {
-  sim = await startSimulator({ port: 0, seed: "seed-routes", orgs: 3, users: 300, groups: 5 });
-  app = await startApp({
-    ANTHROPIC_COMPLIANCE_ACCESS_KEY: SIM_KEYS.full,
-    COMPLIANCE_API_BASE_URL: sim.url,
-    SESSION_SECRET: "seed-routes-session-secret-0123456789abcdef",
-    DASHBOARD_USERS: `${EXPORTER.username}:${await hashPassword(EXPORTER.password)},${VIEWER.username}:${await hashPassword(VIEWER.password)}:viewer`,
-    DATA_DIR,
-    COMPLIANCE_RATE_LIMIT_RPS: "10",
-  });
-  exporter = await login(app.url, EXPORTER.username, EXPORTER.password);
-  viewer = await login(app.url, VIEWER.username, VIEWER.password);
+  ({ sim, app, cookies: [exporter, viewer] } = await startLiveApp({ seed: "seed-routes", orgs: 3, users: 300, groups: 5 }, [EXPORTER, VIEWER], { DATA_DIR, COMPLIANCE_RATE_LIMIT_RPS: "10" }));
 });
 
 afterAll(async () => {
-  await app?.close();
-  await sim?.close();
+  await closeLiveApp({ app, sim });
   await rm(DATA_DIR, { recursive: true, force: true });
 });
 

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { errorResponse } from "@/lib/http/error-response";
 import { acceptJsonPost } from "@/lib/http/json-post";
+import { sessionRead } from "@/lib/http/session-read";
 import { refuseUnexpectedQuery } from "@/lib/hardening/query-guard";
-import { requireSession } from "@/lib/session/session";
 import { store } from "@/lib/store/instance";
 import { syncRepository } from "@/lib/store/syncs";
 import { requestSync } from "@/lib/sync/coordinator";
@@ -15,18 +15,10 @@ import { syncToWire } from "@/lib/sync/to-wire";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(request: Request): Promise<Response> {
-  const officer = await requireSession();
-  if (officer instanceof Response) return officer;
-  const badQuery = refuseUnexpectedQuery(request);
-  if (badQuery) return badQuery;
-  try {
-    const syncs = await syncRepository(await store()).list();
-    return Response.json({ syncs: syncs.map(syncToWire) }, { headers: { "cache-control": "private, no-store" } });
-  } catch (err) {
-    return errorResponse(err);
-  }
-}
+export const GET = sessionRead({ query: [] }, async () => {
+  const syncs = await syncRepository(await store()).list();
+  return Response.json({ syncs: syncs.map(syncToWire) }, { headers: { "cache-control": "private, no-store" } });
+});
 
 export async function POST(request: Request): Promise<Response> {
   const badQuery = refuseUnexpectedQuery(request);

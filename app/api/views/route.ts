@@ -1,6 +1,6 @@
 import { acceptJsonPost } from "@/lib/http/json-post";
 import { errorResponse, jsonError } from "@/lib/http/error-response";
-import { requireSession } from "@/lib/session/session";
+import { sessionRead } from "@/lib/http/session-read";
 import { savedViewStore } from "@/lib/views/instance";
 import { saveViewRequestSchema, viewPathSchema } from "@/lib/views/schema";
 
@@ -12,17 +12,11 @@ import { saveViewRequestSchema, viewPathSchema } from "@/lib/views/schema";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(request: Request): Promise<Response> {
-  const officer = await requireSession();
-  if (officer instanceof Response) return officer;
+export const GET = sessionRead(async (request) => {
   const path = viewPathSchema.safeParse(new URL(request.url).searchParams.get("path") ?? "");
   if (!path.success) return jsonError(400, "invalid_request", `path: ${path.error.issues[0]?.message ?? "give a page path, like /people"}`);
-  try {
-    return Response.json({ views: await savedViewStore().forPath(path.data) }, { headers: { "cache-control": "private, no-store" } });
-  } catch (err) {
-    return errorResponse(err);
-  }
-}
+  return Response.json({ views: await savedViewStore().forPath(path.data) }, { headers: { "cache-control": "private, no-store" } });
+});
 
 export async function POST(request: Request): Promise<Response> {
   const post = await acceptJsonPost(request, saveViewRequestSchema, { purpose: "saving a view", maxBytes: 8192 });

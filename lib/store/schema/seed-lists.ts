@@ -1,4 +1,5 @@
-import { index, integer, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
+import { text } from "drizzle-orm/pg-core";
+import { savedWorkHistory, savedWorkTable } from "./columns";
 
 /*
  * Saved seed lists: the input once (never rewritten) and each kept resolution. Sources and
@@ -6,32 +7,16 @@ import { index, integer, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
  * byte included), and they come back exactly as written.
  */
 
-export const seedLists = pgTable(
-  "seed_lists",
-  {
-    id: text("id").primaryKey(),
-    name: text("name").notNull(),
-    createdBy: text("created_by").notNull(),
-    /** ISO 8601, as the first resolution's resolved_at. */
-    createdAt: text("created_at").notNull(),
-    inputSummary: text("input_summary").notNull(),
-    /** JSON: SourceRecord[]. */
-    sources: text("sources").notNull(),
-  },
-  (t) => [index("seed_lists_created").on(t.createdAt)],
-);
+/** created_at is the first resolution's resolved_at. */
+export const seedLists = savedWorkTable("seed_lists", {
+  inputSummary: text("input_summary").notNull(),
+  /** JSON: SourceRecord[]. */
+  sources: text("sources").notNull(),
+});
 
-export const seedListResolutions = pgTable(
-  "seed_list_resolutions",
-  {
-    listId: text("list_id")
-      .notNull()
-      .references(() => seedLists.id, { onDelete: "cascade" }),
-    number: integer("number").notNull(),
-    /** JSON: ResolutionRef (what the history shows without reading the whole resolution). */
-    ref: text("ref").notNull(),
-    /** JSON: Resolution. */
-    resolution: text("resolution").notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.listId, t.number] })],
-);
+export const seedListResolutions = savedWorkHistory("seed_list_resolutions", "list_id", () => seedLists.id, {
+  /** JSON: ResolutionRef (what the history shows without reading the whole resolution). */
+  ref: text("ref").notNull(),
+  /** JSON: Resolution. */
+  resolution: text("resolution").notNull(),
+});

@@ -1,14 +1,16 @@
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { PersonDetailView } from "@/components/people/person-detail-view";
 import { PersonByEmail } from "@/components/people/person-by-email";
 import { classifyEntry, isUserId } from "@/lib/directory/entries";
 import { SEARCH_MAX_LENGTH } from "@/lib/directory/search-wire";
+import { searchParamsOf, type PageSearchParams } from "@/lib/first-screen/first-screen";
+import { personFirstScreen } from "@/lib/first-screen/person";
+import { pageMetadata } from "../../page-parts";
 
-export const metadata: Metadata = { title: "Person · Compliance Directory" };
+export const metadata = pageMetadata("Person");
 
-export default async function Page({ params }: { params: Promise<{ userId: string }> }) {
+export default async function Page({ params, searchParams }: { params: Promise<{ userId: string }>; searchParams: Promise<PageSearchParams> }) {
   const { userId } = await params;
   let id: string;
   try {
@@ -27,7 +29,7 @@ export default async function Page({ params }: { params: Promise<{ userId: strin
   if (!isUserId(id)) notFound();
   return (
     <Suspense>
-      <PersonDetailView userId={id} />
+      <PersonDetailView userId={id} firstScreen={await personFirstScreen(id, searchParamsOf(await searchParams))} />
     </Suspense>
   );
 }

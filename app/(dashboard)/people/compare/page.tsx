@@ -1,13 +1,6 @@
-import type { Metadata } from "next";
-import { Suspense } from "react";
 import { CompareView } from "@/components/people/compare-view";
+import { pageMetadata, suspendedPage } from "../../page-parts";
 
-export const metadata: Metadata = { title: "Compare people · Compliance Directory" };
+export const metadata = pageMetadata("Compare people");
 
-export default function Page() {
-  return (
-    <Suspense>
-      <CompareView />
-    </Suspense>
-  );
-}
+export default suspendedPage(CompareView);

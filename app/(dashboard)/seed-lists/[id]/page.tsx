@@ -1,16 +1,6 @@
-import type { Metadata } from "next";
-import { Suspense } from "react";
 import { SeedListDetailPage } from "@/components/seed-lists/seed-list-detail";
+import { pageMetadata, suspendedIdPage } from "../../page-parts";
 
-export const metadata: Metadata = { title: "Seed list · Compliance Directory" };
+export const metadata = pageMetadata("Seed list");
 
-export default async function Page({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
-  return (
-    <div className="p-4">
-      <Suspense>
-        <SeedListDetailPage id={id} />
-      </Suspense>
-    </div>
-  );
-}
+export default suspendedIdPage(SeedListDetailPage, "p-4");

@@ -1,16 +1,15 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startSimulator } from "@/lib/simulator/server";
 import { SIM_KEYS } from "@/lib/simulator/keys";
-import { hashPassword } from "@/lib/session/passwords";
-import { login, startApp, type AppServer } from "@/lib/testing/app-server";
+import type { SimulatorHandle } from "@/lib/simulator/server";
+import type { AppServer } from "@/lib/testing/app-server";
+import { closeLiveApp, startLiveApp } from "@/lib/testing/live-app";
 
 /*
  * The proxy, end to end: a real `next start` in live mode holding a simulator key, and the
  * simulator's request log as the witness of what reached the upstream.
  */
 
-type Sim = Awaited<ReturnType<typeof startSimulator>>;
-let sim: Sim;
+let sim: SimulatorHandle;
 let app: AppServer;
 let cookie: string;
 const seen: string[] = []; // every body and header the app sent back, for the key-leak check
@@ -29,22 +28,13 @@ async function upstreamCalls(): Promise<number> {
 }
 
 beforeAll(async () => {
-  sim = await startSimulator({ port: 0, seed: "proxy-test", orgs: 3, users: 400, groups: 6 });
-  app = await startApp({
-    ANTHROPIC_COMPLIANCE_ACCESS_KEY: SIM_KEYS.full,
-    COMPLIANCE_API_BASE_URL: sim.url,
-    SESSION_SECRET: "proxy-test-session-secret-0123456789abcdef",
-    DASHBOARD_USERS: `${OFFICER.username}:${await hashPassword(OFFICER.password)}`,
+  ({ sim, app, cookies: [cookie] } = await startLiveApp({ seed: "proxy-test", orgs: 3, users: 400, groups: 6 }, [OFFICER], {
     DATA_DIR: `test-results/proxy-test-data-${process.pid}`,
     COMPLIANCE_RATE_LIMIT_RPS: "8",
-  });
-  cookie = await login(app.url, OFFICER.username, OFFICER.password);
+  }));
 });
 
-afterAll(async () => {
-  await app?.close();
-  await sim?.close();
-});
+afterAll(() => closeLiveApp({ app, sim }));
 
 beforeEach(async () => {
   await sim.clearLog();

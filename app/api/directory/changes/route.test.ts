@@ -1,17 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { changeSchema } from "@/lib/changes/change";
-import { hashPassword } from "@/lib/session/passwords";
-import { SIM_KEYS } from "@/lib/simulator/keys";
-import { startSimulator } from "@/lib/simulator/server";
-import { login, startApp, type AppServer } from "@/lib/testing/app-server";
+import type { SimulatorHandle } from "@/lib/simulator/server";
+import type { AppServer } from "@/lib/testing/app-server";
+import { closeLiveApp, startLiveApp } from "@/lib/testing/live-app";
 
 /*
  * The changes routes through the built app: two syncs with a simulator change between them, the
  * changes read page by page, and every bad input refused with the error shape and no upstream call.
  */
 
-type Sim = Awaited<ReturnType<typeof startSimulator>>;
-let sim: Sim;
+let sim: SimulatorHandle;
 let app: AppServer;
 let cookie: string;
 let first: string;
@@ -34,26 +32,17 @@ async function syncNow(): Promise<string> {
 }
 
 beforeAll(async () => {
-  sim = await startSimulator({ port: 0, seed: "changes-route", orgUserCounts: [80, 30], groups: 5, ratePerMinute: 60_000 });
-  app = await startApp({
-    ANTHROPIC_COMPLIANCE_ACCESS_KEY: SIM_KEYS.full,
-    COMPLIANCE_API_BASE_URL: sim.url,
-    SESSION_SECRET: "changes-route-test-secret-0123456789abcdef",
-    DASHBOARD_USERS: `${OFFICER.username}:${await hashPassword(OFFICER.password)}`,
+  ({ sim, app, cookies: [cookie] } = await startLiveApp({ seed: "changes-route", orgUserCounts: [80, 30], groups: 5, ratePerMinute: 60_000 }, [OFFICER], {
     DATA_DIR: `test-results/changes-route-data-${process.pid}`,
     COMPLIANCE_SYNC_INTERVAL_MINUTES: "0",
     COMPLIANCE_RATE_LIMIT_RPS: "10",
-  });
-  cookie = await login(app.url, OFFICER.username, OFFICER.password);
+  }));
   first = await syncNow();
   await fetch(`${sim.url}/__simulator/mutate`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ churn: 0.1 }) });
   second = await syncNow();
 });
 
-afterAll(async () => {
-  await app?.close();
-  await sim?.close();
-});
+afterAll(() => closeLiveApp({ app, sim }));
 
 describe("GET /api/directory/changes", () => {
   it("answers every change in pages, the same as one page, with both syncs", async () => {

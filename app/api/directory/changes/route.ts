@@ -1,9 +1,8 @@
-import { CHANGES_PAGE_PARAMS, encodeChangesCursor, parsePageParams, refuseOtherParams, resolveSyncPair } from "@/lib/changes/changes-request";
+import { changesPage } from "@/lib/changes/changes-read";
+import { CHANGES_PAGE_PARAMS, parsePageParams, refuseOtherParams, resolveSyncPair } from "@/lib/changes/changes-request";
 import { errorResponse } from "@/lib/http/error-response";
 import { requireSession } from "@/lib/session/session";
-import { changesRepository } from "@/lib/store/changes";
 import { store } from "@/lib/store/instance";
-import { syncToWire } from "@/lib/sync/to-wire";
 
 /*
  * GET /api/directory/changes?from&to[&kind][&limit][&cursor] (CONTRACT.md): every difference between
@@ -25,16 +24,7 @@ export async function GET(request: Request): Promise<Response> {
     if (pair instanceof Response) return pair;
     const page = parsePageParams(params, pair.from, pair.to);
     if (page instanceof Response) return page;
-    const found = await changesRepository(database).page({ ...pair, ...page });
-    return Response.json(
-      {
-        from: syncToWire(pair.from),
-        to: syncToWire(pair.to),
-        changes: found.changes,
-        next_cursor: found.next ? encodeChangesCursor(pair.from, pair.to, found.next) : null,
-      },
-      { headers: { "cache-control": "private, no-store" } },
-    );
+    return Response.json(await changesPage(database, pair, page), { headers: { "cache-control": "private, no-store" } });
   } catch (err) {
     return errorResponse(err);
   }

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startSimulator } from "@/lib/simulator/server";
-import { SIM_KEYS } from "@/lib/simulator/keys";
-import { hashPassword } from "@/lib/session/passwords";
-import { login, startApp, type AppServer } from "@/lib/testing/app-server";
+import type { SimulatorHandle } from "@/lib/simulator/server";
+import type { AppServer } from "@/lib/testing/app-server";
+import { closeLiveApp, startLiveApp } from "@/lib/testing/live-app";
 import { peopleStreamLineSchema, personDetailSchema, personStreamLineSchema, type PeopleStreamLine } from "@/lib/directory/wire";
 
 /*
@@ -10,8 +9,7 @@ import { peopleStreamLineSchema, personDetailSchema, personStreamLineSchema, typ
  * the witness of what reached the upstream, and the NDJSON parsed with the schemas the page uses.
  */
 
-type Sim = Awaited<ReturnType<typeof startSimulator>>;
-let sim: Sim;
+let sim: SimulatorHandle;
 let app: AppServer;
 let cookie: string;
 const OFFICER = { username: "dana", password: "directory test password 42" };
@@ -34,22 +32,13 @@ function expectedPeopleIds(): Set<string> {
 }
 
 beforeAll(async () => {
-  sim = await startSimulator({ port: 0, seed: "directory-route", orgUserCounts: [1200, 300, 80], groups: 6 });
-  app = await startApp({
-    ANTHROPIC_COMPLIANCE_ACCESS_KEY: SIM_KEYS.full,
-    COMPLIANCE_API_BASE_URL: sim.url,
-    SESSION_SECRET: "directory-route-test-secret-0123456789abcdef",
-    DASHBOARD_USERS: `${OFFICER.username}:${await hashPassword(OFFICER.password)}`,
+  ({ sim, app, cookies: [cookie] } = await startLiveApp({ seed: "directory-route", orgUserCounts: [1200, 300, 80], groups: 6 }, [OFFICER], {
     DATA_DIR: `test-results/directory-route-data-${process.pid}`,
     COMPLIANCE_RATE_LIMIT_RPS: "8",
-  });
-  cookie = await login(app.url, OFFICER.username, OFFICER.password);
+  }));
 });
 
-afterAll(async () => {
-  await app?.close();
-  await sim?.close();
-});
+afterAll(() => closeLiveApp({ app, sim }));
 
 beforeEach(async () => {
   await sim.clearLog();

@@ -1,13 +1,8 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startSimulator } from "@/lib/simulator/server";
-import { SIM_KEYS } from "@/lib/simulator/keys";
-import { hashPassword } from "@/lib/session/passwords";
-import { login, startApp, type AppServer } from "@/lib/testing/app-server";
+import type { SimulatorHandle } from "@/lib/simulator/server";
+import type { AppServer } from "@/lib/testing/app-server";
+import { closeLiveApp, startLiveApp, syncToEnd } from "@/lib/testing/live-app";
 import { searchAnswerSchema } from "@/lib/directory/search-wire";
-import { syncAnswerSchema } from "@/lib/sync/wire";
 
 /*
  * GET /api/directory/search through the built app (`next start`) over the simulator, whose request
@@ -15,8 +10,7 @@ import { syncAnswerSchema } from "@/lib/sync/wire";
  * from the store alone.
  */
 
-type Sim = Awaited<ReturnType<typeof startSimulator>>;
-let sim: Sim;
+let sim: SimulatorHandle;
 let app: AppServer;
 let cookie: string;
 const OFFICER = { username: "sam", password: "header search test password 3" };
@@ -24,23 +18,10 @@ const OFFICER = { username: "sam", password: "header search test password 3" };
 const get = (p: string) => fetch(`${app.url}${p}`, { headers: { cookie } });
 
 beforeAll(async () => {
-  sim = await startSimulator({ port: 0, seed: "search-route", orgUserCounts: [80, 30], groups: 4 });
-  app = await startApp({
-    ANTHROPIC_COMPLIANCE_ACCESS_KEY: SIM_KEYS.full,
-    COMPLIANCE_API_BASE_URL: sim.url,
-    SESSION_SECRET: "search-route-test-secret-0123456789abcdef",
-    DASHBOARD_USERS: `${OFFICER.username}:${await hashPassword(OFFICER.password)}`,
-    DATA_DIR: mkdtempSync(path.join(tmpdir(), "search-route-")),
-    COMPLIANCE_RATE_LIMIT_RPS: "10",
-    COMPLIANCE_SYNC_INTERVAL_MINUTES: "0",
-  });
-  cookie = await login(app.url, OFFICER.username, OFFICER.password);
+  ({ sim, app, cookies: [cookie] } = await startLiveApp({ seed: "search-route", orgUserCounts: [80, 30], groups: 4 }, [OFFICER], { COMPLIANCE_RATE_LIMIT_RPS: "10" }));
 });
 
-afterAll(async () => {
-  await app?.close();
-  await sim?.close();
-});
+afterAll(() => closeLiveApp({ app, sim }));
 
 beforeEach(async () => {
   await sim.clearLog();
@@ -70,14 +51,7 @@ describe("GET /api/directory/search", () => {
   });
 
   it("after a sync, finds a person by email from the store with no upstream call", async () => {
-    const res = await fetch(`${app.url}/api/syncs`, { method: "POST", headers: { cookie, origin: app.url, "content-type": "application/json" }, body: "{}" });
-    expect(res.status).toBe(202);
-    let { sync } = syncAnswerSchema.parse(await res.json());
-    while (sync.status === "running") {
-      await new Promise((r) => setTimeout(r, 200));
-      sync = syncAnswerSchema.parse(await (await get(`/api/syncs/${sync.id}`)).json()).sync;
-    }
-    expect(sync.status).toBe("complete");
+    const sync = await syncToEnd(app, cookie);
     await sim.clearLog();
 
     const user = sim.directory.usersOf(sim.directory.organizations[1]!.uuid)[3]!;

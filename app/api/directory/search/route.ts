@@ -1,10 +1,9 @@
-import { errorResponse, jsonError } from "@/lib/http/error-response";
+import { jsonError } from "@/lib/http/error-response";
 import { loadDirectory } from "@/lib/directory/snapshot";
 import { searchIndexOf } from "@/lib/directory/search-index";
 import { SEARCH_MAX_LENGTH, type SearchAnswer } from "@/lib/directory/search-wire";
-import { refuseUnexpectedQuery } from "@/lib/hardening/query-guard";
 import { AS_OF_PARAM, takeAsOf } from "@/lib/http/as-of";
-import { requireSession } from "@/lib/session/session";
+import { sessionRead } from "@/lib/http/session-read";
 
 /*
  * GET /api/directory/search?q=...[&as_of=<sync id>]: the header's search box. Looks up people
@@ -15,11 +14,7 @@ import { requireSession } from "@/lib/session/session";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(request: Request): Promise<Response> {
-  const officer = await requireSession();
-  if (officer instanceof Response) return officer;
-  const badQuery = refuseUnexpectedQuery(request, ["q", AS_OF_PARAM]);
-  if (badQuery) return badQuery;
+export const GET = sessionRead({ query: ["q", AS_OF_PARAM] }, async (request) => {
   const params = new URLSearchParams(new URL(request.url).searchParams);
   const asOf = takeAsOf(params);
   if (!asOf.ok) return jsonError(400, "invalid_request", asOf.message);
@@ -31,13 +26,9 @@ export async function GET(request: Request): Promise<Response> {
   // Control characters are never part of an id, an email or a name.
   if (/[\u0000-\u001f\u007f]/.test(query)) return jsonError(400, "invalid_request", 'Query parameter "q" contains control characters; search for an id, email or name.');
 
-  try {
-    const directory = await loadDirectory({ signal: request.signal, asOf: asOf.asOf });
-    const { results, total } = searchIndexOf(directory).search(query);
-    const body: SearchAnswer = { query, results, total, ...(directory.sync ? { sync: directory.sync.id } : {}) };
-    const sync: Record<string, string> = directory.sync ? { "x-directory-sync": directory.sync.id, "x-directory-as-of": directory.sync.finishedAt } : {};
-    return Response.json(body, { headers: { "cache-control": "private, no-store", ...sync } });
-  } catch (err) {
-    return errorResponse(err);
-  }
-}
+  const directory = await loadDirectory({ signal: request.signal, asOf: asOf.asOf });
+  const { results, total } = searchIndexOf(directory).search(query);
+  const body: SearchAnswer = { query, results, total, ...(directory.sync ? { sync: directory.sync.id } : {}) };
+  const sync: Record<string, string> = directory.sync ? { "x-directory-sync": directory.sync.id, "x-directory-as-of": directory.sync.finishedAt } : {};
+  return Response.json(body, { headers: { "cache-control": "private, no-store", ...sync } });
+});

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { rm } from "node:fs/promises";
-import { startSimulator } from "@/lib/simulator/server";
-import { SIM_KEYS } from "@/lib/simulator/keys";
-import { hashPassword } from "@/lib/session/passwords";
-import { login, startApp, type AppServer } from "@/lib/testing/app-server";
+import type { SimulatorHandle } from "@/lib/simulator/server";
+import type { AppServer } from "@/lib/testing/app-server";
+import { closeLiveApp, startLiveApp, TEST_EXPORTER as EXPORTER, TEST_VIEWER as VIEWER } from "@/lib/testing/live-app";
 
 /*
  * The roles, groups and settings export routes end to end: a real `next start` in live mode, the
@@ -11,15 +10,11 @@ import { login, startApp, type AppServer } from "@/lib/testing/app-server";
  * the audit API as the witness that every attempt was recorded.
  */
 
-type Sim = Awaited<ReturnType<typeof startSimulator>>;
-let sim: Sim;
+let sim: SimulatorHandle;
 let app: AppServer;
 let exporter: string;
 let viewer: string;
 const DATA_DIR = `test-results/directory-export-routes-${process.pid}`;
-
-const EXPORTER = { username: "erin", password: "exporter password for route tests" };
-const VIEWER = { username: "victor", password: "viewer password for route tests" };
 
 const get = (path: string, cookie?: string) => fetch(`${app.url}${path}`, { headers: cookie ? { cookie } : {} });
 
@@ -31,22 +26,11 @@ async function lastAudit(): Promise<Record<string, unknown>> {
 }
 
 beforeAll(async () => {
-  sim = await startSimulator({ port: 0, seed: "export-routes", orgs: 3, users: 90, groups: 4 });
-  app = await startApp({
-    ANTHROPIC_COMPLIANCE_ACCESS_KEY: SIM_KEYS.full,
-    COMPLIANCE_API_BASE_URL: sim.url,
-    SESSION_SECRET: "export-routes-test-session-secret-0123456789",
-    DASHBOARD_USERS: `${EXPORTER.username}:${await hashPassword(EXPORTER.password)},${VIEWER.username}:${await hashPassword(VIEWER.password)}:viewer`,
-    DATA_DIR,
-    COMPLIANCE_RATE_LIMIT_RPS: "8",
-  });
-  exporter = await login(app.url, EXPORTER.username, EXPORTER.password);
-  viewer = await login(app.url, VIEWER.username, VIEWER.password);
+  ({ sim, app, cookies: [exporter, viewer] } = await startLiveApp({ seed: "export-routes", orgs: 3, users: 90, groups: 4 }, [EXPORTER, VIEWER], { DATA_DIR, COMPLIANCE_RATE_LIMIT_RPS: "8" }));
 });
 
 afterAll(async () => {
-  await app?.close();
-  await sim?.close();
+  await closeLiveApp({ app, sim });
   await rm(DATA_DIR, { recursive: true, force: true });
 });
 

@@ -1,9 +1,8 @@
-import { refuseTooFrequentRefresh, withOfficerWork } from "@/lib/http/officer-work";
 import { bulkRequestSchema } from "@/lib/reconciliation/schema";
 import { reconcileBulk } from "@/lib/reconciliation/service";
-import { acceptJsonPost } from "@/lib/http/json-post";
 import { bulkReconciliationFile } from "@/lib/reconciliation/download";
-import { recordAudit, inputOrErrorResponse } from "@/lib/seed-lists/route-support";
+import { officerPost } from "@/lib/seed-lists/officer-post";
+import { recordAudit } from "@/lib/seed-lists/route-support";
 
 /*
  * POST /api/reconciliation/bulk with `{ input: {kind:"paste",text} | {kind:"csv",filename,
@@ -14,18 +13,10 @@ import { recordAudit, inputOrErrorResponse } from "@/lib/seed-lists/route-suppor
 
 export const dynamic = "force-dynamic";
 
-export function POST(request: Request): Promise<Response> {
-  return withOfficerWork("the bulk reconciliation", () => handle(request));
-}
-
-async function handle(request: Request): Promise<Response> {
-  // Issue 6: reconciling is an exporter's job (it reveals whole membership lists and is audited as such).
-  const post = await acceptJsonPost(request, bulkRequestSchema, { role: "exporter", purpose: "reconciling groups" });
-  if (!post.ok) return post.response;
-  const { officer, data } = post;
-  const refused = refuseTooFrequentRefresh(officer.name, data.fresh);
-  if (refused) return refused;
-  try {
+// Issue 6: reconciling is an exporter's job (it reveals whole membership lists and is audited as such).
+export const POST = officerPost(
+  { work: "the bulk reconciliation", schema: bulkRequestSchema, role: "exporter", purpose: "reconciling groups", fresh: (data) => data.fresh },
+  async (request, { officer, data }) => {
     const out = await reconcileBulk(data, { signal: request.signal, fresh: data.fresh });
     if (data.download) return await bulkReconciliationFile(officer.name, out, data.download);
     const sum = (k: "in_both" | "unexpected" | "missing") => out.results.reduce((n, r) => n + r.counts[k], 0);
@@ -45,7 +36,5 @@ async function handle(request: Request): Promise<Response> {
       },
     });
     return Response.json(out, { headers: { "cache-control": "no-store" } });
-  } catch (err) {
-    return inputOrErrorResponse(err);
-  }
-}
+  },
+);

@@ -1,8 +1,9 @@
 import { compareResolutions } from "@/lib/seed-lists/compare";
 import { seedListStore } from "@/lib/seed-lists/instance";
 import { SEED_LIST_ID_RE, type SeedListDetail } from "@/lib/seed-lists/schema";
-import { errorResponse, jsonError } from "@/lib/http/error-response";
-import { requireSession } from "@/lib/session/session";
+import { jsonError } from "@/lib/http/error-response";
+import { historyNumberPair } from "@/lib/http/history-numbers";
+import { sessionRead } from "@/lib/http/session-read";
 import { recordViewOrRefuse } from "@/lib/audit/view-audit";
 
 /*
@@ -15,50 +16,38 @@ import { recordViewOrRefuse } from "@/lib/audit/view-audit";
 
 export const dynamic = "force-dynamic";
 
-function positiveInt(v: string | null): number | undefined | null {
-  if (v === null || v === "") return undefined;
-  return /^[1-9][0-9]{0,8}$/.test(v) ? Number(v) : null;
-}
-
-export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
-  const officer = await requireSession();
-  if (officer instanceof Response) return officer;
+export const GET = sessionRead(async (request, officer, { params }: { params: Promise<{ id: string }> }) => {
   const { id } = await params;
   if (!SEED_LIST_ID_RE.test(id)) return jsonError(400, "invalid_request", "That is not a seed list id (they look like sl_…).");
-  const q = new URL(request.url).searchParams;
-  const wanted = positiveInt(q.get("resolution"));
-  const against = positiveInt(q.get("against"));
-  if (wanted === null || against === null) return jsonError(400, "invalid_request", "`resolution` and `against` are resolution numbers (1, 2, …).");
-  try {
-    const store = seedListStore();
-    const list = await store.get(id);
-    if (!list) return jsonError(404, "not_found", `There is no saved seed list ${id}. It may have been made on another dashboard instance.`);
-    const numbers = list.history.map((h) => h.number);
-    const shown = wanted ?? numbers[numbers.length - 1]!;
-    if (!numbers.includes(shown)) return jsonError(404, "not_found", `Resolution ${shown} of this list is not kept; kept: ${numbers.join(", ")}.`);
-    const previous = against ?? numbers.filter((n) => n < shown).pop();
-    if (previous !== undefined && !numbers.includes(previous)) return jsonError(404, "not_found", `Resolution ${previous} of this list is not kept; kept: ${numbers.join(", ")}.`);
-    const resolution = await store.resolution(id, shown);
-    if (!resolution) return jsonError(404, "not_found", `Resolution ${shown} of this list is missing from the store.`);
-    const earlier = previous !== undefined && previous !== shown ? await store.resolution(id, previous) : null;
-    const body: SeedListDetail = {
-      meta: list.meta,
-      sources: list.sources,
-      history: list.history,
-      shown,
-      resolution,
-      comparison: earlier && previous !== undefined ? compareResolutions(previous, earlier, shown, resolution) : null,
-    };
-    const refused = await recordViewOrRefuse({
-      actor: officer.name,
-      target: `seed_list:${id}#${shown}`,
-      version: resolution.directory_built_at,
-      rows: resolution.people.length,
-      filters: { resolution: shown, ...(earlier && previous !== undefined ? { against: previous } : {}) },
-    });
-    if (refused) return refused;
-    return Response.json(body, { headers: { "cache-control": "private, no-store" } });
-  } catch (err) {
-    return errorResponse(err);
-  }
-}
+  const pair = historyNumberPair(request, ["resolution", "against"], "resolution");
+  if (pair instanceof Response) return pair;
+  const [wanted, against] = pair;
+  const store = seedListStore();
+  const list = await store.get(id);
+  if (!list) return jsonError(404, "not_found", `There is no saved seed list ${id}. It may have been made on another dashboard instance.`);
+  const numbers = list.history.map((h) => h.number);
+  const shown = wanted ?? numbers[numbers.length - 1]!;
+  if (!numbers.includes(shown)) return jsonError(404, "not_found", `Resolution ${shown} of this list is not kept; kept: ${numbers.join(", ")}.`);
+  const previous = against ?? numbers.filter((n) => n < shown).pop();
+  if (previous !== undefined && !numbers.includes(previous)) return jsonError(404, "not_found", `Resolution ${previous} of this list is not kept; kept: ${numbers.join(", ")}.`);
+  const resolution = await store.resolution(id, shown);
+  if (!resolution) return jsonError(404, "not_found", `Resolution ${shown} of this list is missing from the store.`);
+  const earlier = previous !== undefined && previous !== shown ? await store.resolution(id, previous) : null;
+  const body: SeedListDetail = {
+    meta: list.meta,
+    sources: list.sources,
+    history: list.history,
+    shown,
+    resolution,
+    comparison: earlier && previous !== undefined ? compareResolutions(previous, earlier, shown, resolution) : null,
+  };
+  const refused = await recordViewOrRefuse({
+    actor: officer.name,
+    target: `seed_list:${id}#${shown}`,
+    version: resolution.directory_built_at,
+    rows: resolution.people.length,
+    filters: { resolution: shown, ...(earlier && previous !== undefined ? { against: previous } : {}) },
+  });
+  if (refused) return refused;
+  return Response.json(body, { headers: { "cache-control": "private, no-store" } });
+});

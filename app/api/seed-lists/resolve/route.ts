@@ -1,6 +1,4 @@
-import { refuseTooFrequentRefresh, withOfficerWork } from "@/lib/http/officer-work";
-import { acceptJsonPost } from "@/lib/http/json-post";
-import { inputOrErrorResponse } from "@/lib/seed-lists/route-support";
+import { officerPost } from "@/lib/seed-lists/officer-post";
 import { resolveRequestSchema, type ResolveResponse } from "@/lib/seed-lists/schema";
 import { resolveInputs } from "@/lib/seed-lists/service";
 
@@ -12,20 +10,10 @@ import { resolveInputs } from "@/lib/seed-lists/service";
 
 export const dynamic = "force-dynamic";
 
-export function POST(request: Request): Promise<Response> {
-  return withOfficerWork("resolving a seed list", () => handle(request));
-}
-
-async function handle(request: Request): Promise<Response> {
-  const post = await acceptJsonPost(request, resolveRequestSchema);
-  if (!post.ok) return post.response;
-  const { officer, data } = post;
-  const refused = refuseTooFrequentRefresh(officer.name, data.fresh);
-  if (refused) return refused;
-  try {
+export const POST = officerPost(
+  { work: "resolving a seed list", schema: resolveRequestSchema, fresh: (data) => data.fresh },
+  async (request, { officer, data }) => {
     const out: ResolveResponse = await resolveInputs(data.sources, { officer: officer.name, signal: request.signal, fresh: data.fresh });
     return Response.json(out, { headers: { "cache-control": "no-store" } });
-  } catch (err) {
-    return inputOrErrorResponse(err);
-  }
-}
+  },
+);

@@ -1,7 +1,7 @@
-import type { Metadata } from "next";
 import { OrganizationRoles } from "@/components/roles/organization-roles";
+import { pageMetadata } from "../../../page-parts";
 
-export const metadata: Metadata = { title: "Roles · Compliance Directory" };
+export const metadata = pageMetadata("Roles");
 
 export default async function OrganizationRolesPage({ params }: { params: Promise<{ orgUuid: string }> }) {
   const { orgUuid } = await params;

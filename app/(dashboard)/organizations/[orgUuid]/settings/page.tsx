@@ -1,7 +1,7 @@
-import type { Metadata } from "next";
 import { OrganizationSettings } from "@/components/settings/organization-settings";
+import { pageMetadata } from "../../../page-parts";
 
-export const metadata: Metadata = { title: "Settings · Compliance Directory" };
+export const metadata = pageMetadata("Settings");
 
 export default async function OrganizationSettingsPage({ params }: { params: Promise<{ orgUuid: string }> }) {
   const { orgUuid } = await params;

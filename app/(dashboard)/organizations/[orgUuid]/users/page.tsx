@@ -1,8 +1,8 @@
-import type { Metadata } from "next";
 import { Suspense } from "react";
 import { UsersTable } from "@/components/users/users-table";
+import { pageMetadata } from "../../../page-parts";
 
-export const metadata: Metadata = { title: "Users · Compliance Directory" };
+export const metadata = pageMetadata("Users");
 
 export default async function OrganizationUsersPage({ params }: { params: Promise<{ orgUuid: string }> }) {
   const { orgUuid } = await params;

@@ -2,8 +2,8 @@ import { errorResponse, jsonError } from "@/lib/http/error-response";
 import { isUserId } from "@/lib/directory/entries";
 import { errorBody } from "@/lib/directory/error-body";
 import { linkedController, ndjsonResponse, progressUntilLoaded, wantsFresh, type Line } from "@/lib/directory/ndjson";
-import { personDetail } from "@/lib/directory/person-detail";
 import { loadDirectory } from "@/lib/directory/snapshot";
+import { personDetailIn } from "@/lib/first-screen/person";
 import type { Directory } from "@/lib/directory/types";
 import { refuseUnexpectedQuery } from "@/lib/hardening/query-guard";
 import { AS_OF_PARAM, takeAsOf } from "@/lib/http/as-of";
@@ -28,9 +28,9 @@ export const dynamic = "force-dynamic";
 class NotInDirectory extends Error {}
 
 async function detailFor(directory: Directory, userId: string) {
-  const person = directory.peopleById.get(userId);
-  if (!person) throw new NotInDirectory();
-  return personDetail(directory, person, async (org, role) => directory.permissionsByRole?.get(`${org}/${role}`) ?? []);
+  const detail = await personDetailIn(directory, userId);
+  if (!detail) throw new NotInDirectory();
+  return detail;
 }
 
 function notFound(userId: string, builtAt: number): Response {

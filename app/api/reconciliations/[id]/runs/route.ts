@@ -1,11 +1,9 @@
 import { z } from "zod";
-import { acceptJsonPost } from "@/lib/http/json-post";
-import { jsonError } from "@/lib/http/error-response";
-import { withOfficerWork } from "@/lib/http/officer-work";
 import { reconciliationStore } from "@/lib/reconciliation/instance";
-import { RECONCILIATION_ID_RE } from "@/lib/reconciliation/saved-schema";
+import { noSuchReconciliation, refuseReconciliationId } from "@/lib/reconciliation/saved-params";
 import { reconciliationTarget, runReconciliation } from "@/lib/reconciliation/saved-service";
-import { inputOrErrorResponse, recordAudit } from "@/lib/seed-lists/route-support";
+import { officerPost } from "@/lib/seed-lists/officer-post";
+import { recordAudit } from "@/lib/seed-lists/route-support";
 import { isSyncId } from "@/lib/store/syncs";
 
 /*
@@ -18,20 +16,15 @@ export const dynamic = "force-dynamic";
 
 const bodySchema = z.object({ as_of: z.string().refine(isSyncId, "`as_of` is a sync id; GET /api/syncs lists them.").optional() }).strict();
 
-export function POST(request: Request, ctx: { params: Promise<{ id: string }> }): Promise<Response> {
-  return withOfficerWork("re-running the reconciliation", () => handle(request, ctx));
-}
-
-async function handle(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
-  const { id } = await params;
-  const post = await acceptJsonPost(request, bodySchema, { role: "exporter", purpose: "re-running a reconciliation", maxBytes: 4096 });
-  if (!post.ok) return post.response;
-  if (!RECONCILIATION_ID_RE.test(id)) return jsonError(400, "invalid_request", "That is not a saved reconciliation id (they look like rc_…).");
-  const { officer, data } = post;
-  try {
+export const POST = officerPost(
+  { work: "re-running the reconciliation", schema: bodySchema, role: "exporter", purpose: "re-running a reconciliation", maxBytes: 4096 },
+  async (request, { officer, data }, { params }: { params: Promise<{ id: string }> }) => {
+    const { id } = await params;
+    const badId = refuseReconciliationId(id);
+    if (badId) return badId;
     const store = reconciliationStore();
     const saved = await store.entries(id);
-    if (!saved) return jsonError(404, "not_found", `There is no saved reconciliation ${id}.`);
+    if (!saved) return noSuchReconciliation(id);
     const { run } = await runReconciliation(saved.meta.group_id, saved.entries, { signal: request.signal, officer: officer.name, asOf: data.as_of });
     await recordAudit({
       actor: officer.name,
@@ -43,9 +36,7 @@ async function handle(request: Request, { params }: { params: Promise<{ id: stri
       filters: { operation: "re-run", group: saved.meta.group_id, counts: run.result.counts },
     });
     const ref = await store.addRun(id, run);
-    if (!ref) return jsonError(404, "not_found", `There is no saved reconciliation ${id}.`);
+    if (!ref) return noSuchReconciliation(id);
     return Response.json(ref, { status: 201, headers: { "cache-control": "no-store" } });
-  } catch (err) {
-    return inputOrErrorResponse(err);
-  }
-}
+  },
+);

@@ -1,9 +1,10 @@
 "use client";
 
-import { useId, useState } from "react";
+import { useState } from "react";
 import { classifyEntry } from "@/lib/directory/entries";
 import { formatCount } from "@/lib/format/numbers";
 import { columnLabel } from "@/lib/seed-lists/input";
+import { CsvFileInput, UploadProblem } from "./csv-file-input";
 import { readUpload, type CsvUpload } from "./read-upload";
 
 /*
@@ -28,7 +29,6 @@ function choiceOf(u: CsvUpload, column: number, header: boolean): CsvChoice {
 }
 
 export function CsvUploadField({ label, onChange, pickColumn = true }: { label: string; onChange: (choice: CsvChoice | null) => void; pickColumn?: boolean }) {
-  const id = useId();
   const [upload, setUpload] = useState<CsvUpload | null>(null);
   const [column, setColumn] = useState(0);
   const [header, setHeader] = useState(true);
@@ -66,25 +66,11 @@ export function CsvUploadField({ label, onChange, pickColumn = true }: { label: 
 
   return (
     <div className="flex flex-col gap-2">
-      <div>
-        <label htmlFor={id} className="block text-xs font-medium text-slate-700">
-          {label}
-        </label>
-        <input
-          id={id}
-          type="file"
-          accept=".csv,.txt,text/csv,text/plain"
-          onChange={(e) => void pick(e.target.files?.[0])}
-          className="mt-1 block text-xs file:mr-2 file:rounded file:border file:border-slate-300 file:bg-white file:px-2 file:py-1 file:text-xs hover:file:bg-slate-50"
-        />
+      <CsvFileInput label={label} onPick={(f) => void pick(f)}>
         <p className="mt-1 text-xs text-slate-500">CSV in UTF-8, up to 5 MB and 50,000 rows. Comma, semicolon or tab separated.</p>
-      </div>
+      </CsvFileInput>
       {reading && <p className="text-xs text-slate-600">Reading the file…</p>}
-      {error && (
-        <p role="alert" className="rounded border border-red-200 bg-red-50 px-2 py-1 text-xs text-red-900">
-          {error}
-        </p>
-      )}
+      {error && <UploadProblem>{error}</UploadProblem>}
       {upload && pickColumn && (
         <div className="flex flex-col gap-1 rounded border border-slate-200 bg-slate-50 p-2 text-xs text-slate-700">
           <div className="flex flex-wrap items-center gap-3">

@@ -13,15 +13,20 @@ import { useDataTable } from "@/components/data-table/use-data-table";
  * page's actions (downloads) beside the search box.
  */
 
+/** What a list is called and says: its URL namespace, its label, its noun, the search box's label, the line shown when it is empty. */
+export interface ResultList {
+  namespace: string;
+  label: string;
+  noun: Noun;
+  searchLabel: string;
+  empty: ReactNode;
+}
+
 export function ResultTable<T>({
   rows,
   columns,
   rowId,
-  namespace,
-  label,
-  noun,
-  searchLabel,
-  empty,
+  list: { namespace, label, noun, searchLabel, empty },
   children,
   height = "max-h-96",
 }: {
@@ -29,11 +34,7 @@ export function ResultTable<T>({
   /** Memoized (module-level) column definitions. */
   columns: AnyColumnDef<T>[];
   rowId: (row: T) => string;
-  namespace: string;
-  label: string;
-  noun: Noun;
-  searchLabel: string;
-  empty: ReactNode;
+  list: ResultList;
   children?: ReactNode;
   height?: string;
 }) {

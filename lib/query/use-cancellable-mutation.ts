@@ -1,0 +1,31 @@
+import { useMutation, type UseMutationOptions } from "@tanstack/react-query";
+import { useCallback, useEffect, useRef } from "react";
+import { isAbortError, toApiError, type ApiError } from "./api-error";
+
+/*
+ * A write the officer starts (resolve, save, reconcile, run again, export) as a TanStack mutation
+ * that can be cancelled: starting it again or leaving the page aborts the request under way, and a
+ * cancelled request is not an error to show (`error` is the ApiError to show, or null).
+ */
+
+export function useCancellableMutation<TData, TVariables = void>(
+  mutationFn: (variables: TVariables, signal: AbortSignal) => Promise<TData>,
+  options: Omit<UseMutationOptions<TData, Error, TVariables>, "mutationFn"> = {},
+) {
+  const controller = useRef<AbortController | null>(null);
+  const mutation = useMutation<TData, Error, TVariables>({
+    ...options,
+    mutationFn: (variables) => {
+      controller.current?.abort();
+      const ctl = new AbortController();
+      controller.current = ctl;
+      return mutationFn(variables, ctl.signal).finally(() => {
+        if (controller.current === ctl) controller.current = null;
+      });
+    },
+  });
+  useEffect(() => () => controller.current?.abort(), []);
+  const cancel = useCallback(() => controller.current?.abort(), []);
+  const error: ApiError | null = mutation.error && !isAbortError(mutation.error) ? toApiError(mutation.error) : null;
+  return { ...mutation, cancel, error };
+}
