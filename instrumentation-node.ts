@@ -1,5 +1,5 @@
-import { ConfigError, loadConfig } from "@/lib/config";
-import { installConnectionGuard } from "@/lib/http-server/connection-guard";
+import { ConfigError, loadConfig } from "@/lib/server/config";
+import { installConnectionGuard } from "@/lib/server/http/connection-guard";
 
 /** Exactly one line on stderr and exit code 1 for a misconfiguration; anything else is a real crash. */
 export function checkConfigurationOrExit(): void {

@@ -1,5 +1,5 @@
 import type { NextConfig } from "next";
-import { API_CONTENT_SECURITY_POLICY, BASELINE_HEADERS, HSTS } from "./lib/hardening/headers";
+import { API_CONTENT_SECURITY_POLICY, BASELINE_HEADERS, HSTS } from "./lib/server/http/headers";
 
 const nextConfig: NextConfig = {
   // Several servers may be built side by side (tests, benchmarks); each can pick its own output folder.

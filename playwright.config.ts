@@ -30,7 +30,7 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { browserName: "chromium" } }],
   webServer: [
     {
-      command: `npx tsx lib/simulator/cli.ts --port ${e2e.simPort} --seed e2e --orgs 6 --users 2500 --groups 24`,
+      command: `npx tsx lib/tools/simulator/cli.ts --port ${e2e.simPort} --seed e2e --orgs 6 --users 2500 --groups 24`,
       url: `${e2e.simUrl}/__simulator/log`,
       reuseExistingServer: false,
       timeout: 60_000,

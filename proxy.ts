@@ -1,11 +1,11 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { config as appConfig } from "@/lib/config";
-import { isDownloadPath, refuseDownloadRequest } from "@/lib/http/download-guard";
-import { contentSecurityPolicy, newNonce } from "@/lib/hardening/csp";
-import { BASELINE_HEADERS, HSTS } from "@/lib/hardening/headers";
-import { loginUrlFor } from "@/lib/session/next-path";
-import { cookiesShouldBeSecure, isPlainHttpLocalhost, requestOrigin } from "@/lib/session/request-facts";
-import { readSessionCookie, REQUEST_PATH_HEADER, SESSION_COOKIE_NAMES, sessionCookieName } from "@/lib/session/session-cookie";
+import { config as appConfig } from "@/lib/server/config";
+import { isDownloadPath, refuseDownloadRequest } from "@/lib/server/http/download-guard";
+import { contentSecurityPolicy, newNonce } from "@/lib/server/http/csp";
+import { BASELINE_HEADERS, HSTS } from "@/lib/server/http/headers";
+import { loginUrlFor } from "@/lib/shared/session/next-path";
+import { cookiesShouldBeSecure, isPlainHttpLocalhost, requestOrigin } from "@/lib/server/http/request-facts";
+import { readSessionCookie, REQUEST_PATH_HEADER, SESSION_COOKIE_NAMES, sessionCookieName } from "@/lib/server/session/session-cookie";
 
 /*
  * Runs before every page request (Node runtime). Two jobs:
@@ -17,7 +17,7 @@ import { readSessionCookie, REQUEST_PATH_HEADER, SESSION_COOKIE_NAMES, sessionCo
  *    the nonce from there and puts it on its own scripts while it renders the page (pages are
  *    rendered per request: they read the session).
  * API routes are not matched, except the ones that hand out files (GET only, no body): they pass
- * lib/http/download-guard first (no cross-site start, no HEAD). Next buffers the body of every request a proxy sees and waits for
+ * lib/server/http/download-guard first (no cross-site start, no HEAD). Next buffers the body of every request a proxy sees and waits for
  * its end before it answers, even when the proxy itself refuses, so a 100 MB upload would be read
  * whole before a route could say 413. API answers get their headers from next.config.ts.
  */
@@ -79,6 +79,6 @@ export async function proxy(request: NextRequest): Promise<Response> {
 }
 
 export const config = {
-  // The download paths are lib/http/download-guard's DOWNLOAD_PATH_PATTERNS (the matcher must be literal).
+  // The download paths are lib/server/http/download-guard's DOWNLOAD_PATH_PATTERNS (the matcher must be literal).
   matcher: ["/((?!api/|_next/static|_next/image|favicon.ico).*)", "/api/export/:file", "/api/audit.csv", "/api/audit.xlsx", "/api/seed-lists/:id/download", "/api/directory/changes.csv", "/api/directory/changes.ndjson"],
 };

@@ -6,7 +6,7 @@ export default defineConfig({
     alias: {
       "@": path.resolve(import.meta.dirname),
       // Server-only modules are exercised directly by unit tests; the guard is for client bundles.
-      "server-only": path.resolve(import.meta.dirname, "lib/testing/server-only-noop.ts"),
+      "server-only": path.resolve(import.meta.dirname, "lib/tools/testing/server-only-noop.ts"),
     },
   },
   test: {

@@ -3,7 +3,7 @@
 import { QueryClientProvider } from "@tanstack/react-query";
 import { NuqsAdapter } from "nuqs/adapters/next/app";
 import type { ReactNode } from "react";
-import { getQueryClient } from "@/lib/query/query-client";
+import { getQueryClient } from "@/lib/browser/query/query-client";
 
 /** The browser's one QueryClient (a fresh one per server render), and nuqs reading the URL through Next's router. */
 export function Providers({ children }: { children: ReactNode }) {

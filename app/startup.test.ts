@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { startAppExpectingFailure } from "@/lib/testing/app-server";
+import { startAppExpectingFailure } from "@/lib/tools/testing/app-server";
 
 /*
  * `next start` with a misconfiguration must stop with one clear line saying what to set

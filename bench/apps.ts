@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { buildDir, login, startApp, type AppServer } from "@/lib/testing/app-server";
+import { buildDir, login, startApp, type AppServer } from "@/lib/tools/testing/app-server";
 import type { RemoteSimulator } from "./remote-simulator";
 
 /*

@@ -1,4 +1,4 @@
-import type { AppServer } from "@/lib/testing/app-server";
+import type { AppServer } from "@/lib/tools/testing/app-server";
 import { processTree, rssBytes, sampleRss, serverPidForPort } from "./processes";
 import type { RemoteSimulator } from "./remote-simulator";
 import type { ExportResult } from "./report";

@@ -1,5 +1,5 @@
-import type { AppServer } from "@/lib/testing/app-server";
-import { redisServerMissing, startRedisServer } from "@/lib/testing/redis-server";
+import type { AppServer } from "@/lib/tools/testing/app-server";
+import { redisServerMissing, startRedisServer } from "@/lib/tools/testing/redis-server";
 import type { Apps } from "./apps";
 import { PAGE } from "./minimum-calls";
 import type { BenchOptions } from "./options";

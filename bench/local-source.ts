@@ -1,5 +1,5 @@
-import type { DirectorySource, PageStream } from "@/lib/directory/source";
-import type { Directory } from "@/lib/simulator/directory";
+import type { DirectorySource, PageStream } from "@/lib/server/directory/source";
+import type { Directory } from "@/lib/tools/simulator/directory";
 import { PAGE } from "./minimum-calls";
 
 /*

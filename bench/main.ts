@@ -16,10 +16,10 @@
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { hashPassword } from "@/lib/session/passwords";
-import { buildDirectory } from "@/lib/simulator/directory";
-import { SIM_KEYS } from "@/lib/simulator/keys";
-import type { AppServer } from "@/lib/testing/app-server";
+import { hashPassword } from "@/lib/server/session/passwords";
+import { buildDirectory } from "@/lib/tools/simulator/directory";
+import { SIM_KEYS } from "@/lib/tools/simulator/keys";
+import type { AppServer } from "@/lib/tools/testing/app-server";
 import { Apps, OFFICER, dashboardUsers, ensureBuild, newDataDir } from "./apps";
 import type { SyncJson } from "./app-sync";
 import { CHROMIUM_PATH } from "./browser";

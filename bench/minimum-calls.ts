@@ -1,4 +1,4 @@
-import type { Directory } from "@/lib/simulator/directory";
+import type { Directory } from "@/lib/tools/simulator/directory";
 
 /*
  * The fewest upstream calls that can list a tree at limit=1000, computed from the simulator's own

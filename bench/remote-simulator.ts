@@ -1,7 +1,7 @@
 import path from "node:path";
-import { buildDirectory, type Directory } from "@/lib/simulator/directory";
-import type { LogEntry, SimulatorOptions } from "@/lib/simulator/server";
-import { spawnSimulator } from "@/lib/testing/simulator-process";
+import { buildDirectory, type Directory } from "@/lib/tools/simulator/directory";
+import type { LogEntry, SimulatorOptions } from "@/lib/tools/simulator/server";
+import { spawnSimulator } from "@/lib/tools/testing/simulator-process";
 
 /*
  * A simulator running in its own process (simulator-process.ts), driven over its HTTP control

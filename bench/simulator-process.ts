@@ -3,7 +3,7 @@
  * arrival clock (the request log) is not held up by the bench's own work. Options come as JSON in
  * argv[2]; prints "ready <url>" once listening; SIGTERM closes it.
  */
-import { startSimulator, type SimulatorOptions } from "@/lib/simulator/server";
+import { startSimulator, type SimulatorOptions } from "@/lib/tools/simulator/server";
 
 async function main(): Promise<void> {
   const opts = JSON.parse(process.argv[2] ?? "{}") as SimulatorOptions;

@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { buildDirectory, type DirectoryOptions } from "@/lib/simulator/directory";
-import { openDatabase, type Database } from "@/lib/store/database";
-import { syncRepository } from "@/lib/store/syncs";
-import { runSync } from "@/lib/sync/run-sync";
+import { buildDirectory, type DirectoryOptions } from "@/lib/tools/simulator/directory";
+import { openDatabase, type Database } from "@/lib/server/store/database";
+import { syncRepository } from "@/lib/server/store/syncs";
+import { runSync } from "@/lib/server/sync/run-sync";
 import { localDirectorySource } from "./local-source";
 import { MeasurementError } from "./stats";
 

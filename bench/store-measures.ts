@@ -1,4 +1,4 @@
-import type { AppServer } from "@/lib/testing/app-server";
+import type { AppServer } from "@/lib/tools/testing/app-server";
 import { runAppSync, type SyncJson } from "./app-sync";
 import { DATA_ROW, loadedRowCount, openAndTimeFirstRows, openSession, timeFacetChanges, timeKeystrokes, type Session } from "./browser";
 import { minimumSyncCalls } from "./minimum-calls";

@@ -1,5 +1,5 @@
-import type { LogEntry } from "@/lib/simulator/server";
-import { maxInWindow } from "@/lib/testing/start-windows";
+import type { LogEntry } from "@/lib/tools/simulator/server";
+import { maxInWindow } from "@/lib/tools/testing/start-windows";
 
 /** The most request starts (arrivals at the simulator) in any one-second window, sliding. */
 export const maxStartsPerSecond = (entries: readonly Pick<LogEntry, "t">[], windowMs = 1000): number => maxInWindow(entries.map((e) => e.t), windowMs);

@@ -2,8 +2,8 @@ import { expect, test, type APIRequestContext, type Locator, type Page } from "@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { parse } from "csv-parse/sync";
-import { USERS_COLUMNS } from "../lib/export/columns";
-import { readXlsx, xlsxText } from "../lib/export/xlsx-read";
+import { USERS_COLUMNS } from "../lib/shared/export/columns";
+import { readXlsx, xlsxText } from "../lib/server/export/xlsx-read";
 import { E2E_VIEWER } from "./environment";
 import { allPages, logIn } from "./helpers";
 

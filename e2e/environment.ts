@@ -8,7 +8,7 @@ import { scryptSync, randomBytes } from "node:crypto";
 
 export const E2E_OFFICER = { username: "auditor", password: "e2e-password-for-tests" };
 export const E2E_VIEWER = { username: "viewer", password: "e2e-viewer-password" };
-/** The simulator's full-scope key (lib/simulator/keys.ts); a live-mode key as far as the app knows. */
+/** The simulator's full-scope key (lib/tools/simulator/keys.ts); a live-mode key as far as the app knows. */
 export const E2E_ACCESS_KEY = "sk-ant-api01-sim-full-scope-key-for-tests-0001";
 
 function hash(password: string): string {

@@ -7,8 +7,8 @@
  * The embedded database is open in one process at a time: with the app running, use the Audit
  * page's "Verify the audit log" (GET /api/audit/verify) instead.
  */
-import { verifyAuditChain } from "@/lib/audit/verify";
-import { openDatabase } from "@/lib/store/database";
+import { verifyAuditChain } from "@/lib/server/audit/verify";
+import { openDatabase } from "@/lib/server/store/database";
 
 async function main(): Promise<number> {
   const databaseUrl = process.env.DATABASE_URL?.trim() || undefined;

@@ -127,7 +127,7 @@ async function churnSimulator(): Promise<void> {
 
 /** Two complete syncs with a change between them, unless DATA_DIR has them already. */
 async function prepareHistory(simulatorChurned: boolean): Promise<void> {
-  const { DEMO_USERNAME, DEMO_PASSWORD } = await import("../lib/demo-account");
+  const { DEMO_USERNAME, DEMO_PASSWORD } = await import("../lib/server/demo-account");
   const cookie = await loginCookie(DEMO_USERNAME, DEMO_PASSWORD);
   let complete = (await settled(cookie)).filter((s) => s.status === "complete").length;
   if (complete >= 2) return;
@@ -143,7 +143,7 @@ async function prepareHistory(simulatorChurned: boolean): Promise<void> {
 (async () => {
   // DATA_DIR already holds a database: the demo ran before, and its newest sync saw one churn step.
   const simulatorChurned = existsSync(path.join(DATA_DIR, "db"));
-  start("simulator", tsxBin, ["lib/simulator/cli.ts", "--port", String(SIM_PORT), ...(simulatorChurned ? ["--churn-steps", "1", "--churn", String(CHURN)] : [])]);
+  start("simulator", tsxBin, ["lib/tools/simulator/cli.ts", "--port", String(SIM_PORT), ...(simulatorChurned ? ["--churn-steps", "1", "--churn", String(CHURN)] : [])]);
   if (!(await waitFor(`http://127.0.0.1:${SIM_PORT}/__simulator/log`, "The simulator"))) return;
   start("app", process.execPath, [nextBin, "start", "-p", String(APP_PORT)], { COMPLIANCE_API_BASE_URL: `http://127.0.0.1:${SIM_PORT}` });
   if (!(await waitFor(`${APP}/api/health`, "The dashboard"))) return;
@@ -154,7 +154,7 @@ async function prepareHistory(simulatorChurned: boolean): Promise<void> {
     stopAll(1);
     return;
   }
-  const { DEMO_USERNAME, DEMO_PASSWORD } = await import("../lib/demo-account");
+  const { DEMO_USERNAME, DEMO_PASSWORD } = await import("../lib/server/demo-account");
   console.log("");
   console.log(`  Compliance Directory (demo, synthetic data) is running at http://localhost:${APP_PORT}`);
   console.log(`  Log in as  ${DEMO_USERNAME}  /  ${DEMO_PASSWORD}`);

@@ -3,7 +3,7 @@
  * Prints the hash for a DASHBOARD_USERS entry (name:hash[:role]) on stdout and nothing else, so
  * it can be captured: USERS="alice:$(npm run --silent hash-password -- 'secret')".
  */
-import { hashPassword } from "@/lib/session/passwords";
+import { hashPassword } from "@/lib/server/session/passwords";
 
 async function main(): Promise<number> {
   const password = process.argv[2];

@@ -17,11 +17,11 @@ import { spawn } from "node:child_process";
 import { rmSync } from "node:fs";
 import path from "node:path";
 import { processTree, rssBytes, serverPidForPort } from "@/bench/processes";
-import { hashPassword } from "@/lib/session/passwords";
-import { SIM_KEYS } from "@/lib/simulator/keys";
-import type { LogEntry } from "@/lib/simulator/server";
-import { login, startApp } from "@/lib/testing/app-server";
-import { freePort } from "@/lib/testing/ports";
+import { hashPassword } from "@/lib/server/session/passwords";
+import { SIM_KEYS } from "@/lib/tools/simulator/keys";
+import type { LogEntry } from "@/lib/tools/simulator/server";
+import { login, startApp } from "@/lib/tools/testing/app-server";
+import { freePort } from "@/lib/tools/testing/ports";
 
 const ROOT = path.resolve(__dirname, "..");
 
@@ -58,7 +58,7 @@ async function startSimulatorProcess(o: Options): Promise<{ url: string; log(): 
   const port = await freePort();
   const child = spawn(
     process.execPath,
-    ["--import", "tsx", path.join(ROOT, "lib/simulator/cli.ts"), "--port", String(port), "--seed", "load", "--orgs", String(o.orgs), "--users", String(o.users), "--groups", String(o.groups)],
+    ["--import", "tsx", path.join(ROOT, "lib/tools/simulator/cli.ts"), "--port", String(port), "--seed", "load", "--orgs", String(o.orgs), "--users", String(o.users), "--groups", String(o.groups)],
     { cwd: ROOT, stdio: ["ignore", "ignore", "pipe"] },
   );
   let err = "";

@@ -1,8 +1,8 @@
 import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/shell/app-shell";
-import { config } from "@/lib/config";
-import { requirePageSession } from "@/lib/session/session";
+import { config } from "@/lib/server/config";
+import { requirePageSession } from "@/lib/server/session/session";
 
 /** Every dashboard page needs a session; without one the officer is sent to log in and brought back. */
 export default async function DashboardLayout({ children }: { children: ReactNode }) {

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form";
-import { config, DEMO_PASSWORD, DEMO_USERNAME } from "@/lib/config";
-import { safeNextPath } from "@/lib/session/next-path";
-import { getSession } from "@/lib/session/session";
+import { config, DEMO_PASSWORD, DEMO_USERNAME } from "@/lib/server/config";
+import { safeNextPath } from "@/lib/shared/session/next-path";
+import { getSession } from "@/lib/server/session/session";
 
 export const metadata: Metadata = { title: "Log in · Compliance Directory" };
 export const dynamic = "force-dynamic";

@@ -1,4 +1,4 @@
-import { safeNextPath } from "@/lib/session/next-path";
+import { safeNextPath } from "@/lib/shared/session/next-path";
 
 /*
  * GET /unavailable?next=<path>: where a dashboard page sends the officer when the database cannot

@@ -3,8 +3,8 @@
 import type { ColumnDef } from "@tanstack/react-table";
 import { DateCell, IdCell } from "@/components/data-table/cells";
 import { formatBytes } from "@/components/exports/format-bytes";
-import type { AuditEntry } from "@/lib/audit/entry";
-import { formatCount } from "@/lib/format/numbers";
+import type { AuditEntry } from "@/lib/shared/audit/entry";
+import { formatCount } from "@/lib/browser/format/numbers";
 import { describeAuditEntry } from "./describe-entry";
 
 /* The Audit page's columns: one entry per row, newest first (the server's order; not re-sorted here). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseAuditQuery } from "@/lib/audit/query";
-import { localDayEnd, localDayStart } from "@/lib/format/dates";
+import { parseAuditQuery } from "@/lib/server/audit/query";
+import { localDayEnd, localDayStart } from "@/lib/browser/format/dates";
 import { auditCsvHref, auditFilterParams, auditViewFromParams, auditViewProblem } from "./audit-view";
 
 describe("the Audit page's view", () => {

@@ -1,6 +1,6 @@
 import { createLoader, createParser, parseAsString } from "nuqs";
-import { AUDIT_ACTIONS, AUDIT_OUTCOMES } from "@/lib/audit/entry";
-import { localDayEnd, localDayStart } from "@/lib/format/dates";
+import { AUDIT_ACTIONS, AUDIT_OUTCOMES } from "@/lib/shared/audit/entry";
+import { localDayEnd, localDayStart } from "@/lib/browser/format/dates";
 
 /*
  * The Audit page's view, as the URL holds it: `actor`, `action`, `outcome`, and `from`/`to` as
@@ -40,7 +40,7 @@ export const auditViewParsers = {
 
 export const auditViewFromParams: (params: URLSearchParams) => AuditView = createLoader(auditViewParsers);
 
-/** The view as the audit routes' filters (`lib/audit/query.ts`): exact actor/action/outcome, `to` exclusive. */
+/** The view as the audit routes' filters (`lib/server/audit/query.ts`): exact actor/action/outcome, `to` exclusive. */
 export function auditFilterParams(view: AuditView): Record<string, string> {
   const q: Record<string, string> = {};
   if (view.actor.trim()) q.actor = view.actor.trim();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { AuditEntry } from "@/lib/audit/entry";
+import type { AuditEntry } from "@/lib/shared/audit/entry";
 import { describeAuditEntry, describeFilters } from "./describe-entry";
 
 const entry = (e: Partial<AuditEntry>): AuditEntry => ({ id: "1", at: "2026-01-02T10:00:05Z", actor: "officer", action: "export", target: "users.csv", filters: {}, outcome: "completed", ...e });

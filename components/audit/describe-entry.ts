@@ -1,5 +1,5 @@
-import type { AuditEntry } from "@/lib/audit/entry";
-import { formatCount } from "@/lib/format/numbers";
+import type { AuditEntry } from "@/lib/shared/audit/entry";
+import { formatCount } from "@/lib/browser/format/numbers";
 
 /*
  * An audit entry as one sentence an officer reads ("Downloaded users.csv: 12,400 rows of 3
@@ -131,7 +131,7 @@ export function describeAuditEntry(e: AuditEntry): string {
     case "reconciliation":
       return reconciliationSentence(e);
     case "view": {
-      // Reads are recorded once per officer, resource and sync per hour (lib/audit/view-audit.ts).
+      // Reads are recorded once per officer, resource and sync per hour (lib/server/audit/view-audit.ts).
       const filters = describeFilters(e.filters);
       const rows = e.rows !== undefined ? `: ${plural(e.rows, "row")}` : "";
       return join(`Viewed ${e.target}${rows}${filters ? ` (${filters})` : ""}`, e.sync_id ? `from sync ${e.sync_id}` : "", e.filters.coalesced_for ? `first read within ${String(e.filters.coalesced_for)}` : "");

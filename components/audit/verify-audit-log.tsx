@@ -3,8 +3,8 @@
 import { useMutation } from "@tanstack/react-query";
 import { z } from "zod";
 import { useOfficer } from "@/components/shell/officer-context";
-import { toApiError } from "@/lib/query/api-error";
-import { fetchJson } from "@/lib/query/request";
+import { toApiError } from "@/lib/browser/query/api-error";
+import { fetchJson } from "@/lib/browser/query/request";
 
 /*
  * "Verify the audit log": asks the server to walk the log's hash chain (GET /api/audit/verify,

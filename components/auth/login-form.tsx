@@ -1,8 +1,8 @@
 "use client";
 
 import { useRef, useState, type FormEvent, type InputHTMLAttributes, type RefObject } from "react";
-import { send } from "@/lib/query/request";
-import { safeNextPath } from "@/lib/session/next-path";
+import { send } from "@/lib/browser/query/request";
+import { safeNextPath } from "@/lib/shared/session/next-path";
 
 interface LoginFormProps {
   /** Where to go after login; already sanitised by the page, checked again here. */

@@ -1,15 +1,15 @@
 "use client";
 
 import { queryOptions } from "@tanstack/react-query";
-import { changesPageSchema, changesSummarySchema } from "@/lib/changes/changes-wire";
-import { historyAnswerSchema } from "@/lib/changes/history";
-import { syncListSchema } from "@/lib/sync/wire";
-import { syncKeys } from "@/lib/query/keys";
-import { fetchJson } from "@/lib/query/request";
+import { changesPageSchema, changesSummarySchema } from "@/lib/shared/changes/changes-wire";
+import { historyAnswerSchema } from "@/lib/shared/changes/history";
+import { syncListSchema } from "@/lib/shared/sync/wire";
+import { syncKeys } from "@/lib/browser/query/keys";
+import { fetchJson } from "@/lib/browser/query/request";
 
 /* The Changes page's and the History sections' data, each from its route (never upstream). */
 
-export type { ChangesSummary } from "@/lib/changes/changes-wire";
+export type { ChangesSummary } from "@/lib/shared/changes/changes-wire";
 
 export const syncsQuery = () =>
   queryOptions({ queryKey: syncKeys.all, queryFn: ({ signal }) => fetchJson("/api/syncs", syncListSchema, { signal }), staleTime: 30_000 });

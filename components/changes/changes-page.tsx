@@ -9,13 +9,13 @@ import { DataTableToolbar } from "@/components/data-table/data-table-toolbar";
 import { ErrorNotice } from "@/components/data-table/error-notice";
 import { useDataTable } from "@/components/data-table/use-data-table";
 import { useExportDisabledReason } from "@/components/shell/officer-context";
-import { isChangeKind, type ChangeKind } from "@/lib/changes/change";
-import { isNewAdmin } from "@/lib/changes/describe";
-import { EMPTY_VIEW, viewParams, type ChangesView } from "@/lib/changes/view";
-import { defaultPair, type ChangesFirstScreen } from "@/lib/changes/changes-wire";
+import { isChangeKind, type ChangeKind } from "@/lib/shared/changes/change";
+import { isNewAdmin } from "@/lib/shared/changes/describe";
+import { EMPTY_VIEW, viewParams, type ChangesView } from "@/lib/shared/changes/view";
+import { defaultPair, type ChangesFirstScreen } from "@/lib/shared/changes/changes-wire";
 import { usePrinting } from "@/components/print";
-import { toApiError } from "@/lib/query/api-error";
-import { syncKeys } from "@/lib/query/keys";
+import { toApiError } from "@/lib/browser/query/api-error";
+import { syncKeys } from "@/lib/browser/query/keys";
 import { changesPageFetch, changesSummaryQuery, syncsQuery } from "./change-queries";
 import { changesColumns, toRows } from "./changes-table-columns";
 import { ChangesPrint } from "./changes-print";
@@ -28,7 +28,7 @@ import { SyncPicker, syncBefore } from "./sync-picker";
  * the view (CSV, NDJSON) through the audited server routes with the same filters.
  *
  * The server renders the syncs, the counts and the first changes into the page (`firstScreen`, see
- * lib/first-screen), so the first rows paint with the document; the rest follow page by page.
+ * lib/server/first-screen), so the first rows paint with the document; the rest follow page by page.
  */
 
 const NOUN = { one: "change", other: "changes" };

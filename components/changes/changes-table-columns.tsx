@@ -3,9 +3,9 @@
 import type { ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
 import type { CsvColumnSpec } from "@/components/data-table/column-meta";
-import { CHANGE_KINDS, type Change, type ChangeLabels } from "@/lib/changes/change";
-import { describeChange, groupName, kindLabel, organizationName, personLabel, roleName } from "@/lib/changes/describe";
-import { widensAccess } from "@/lib/changes/widens";
+import { CHANGE_KINDS, type Change, type ChangeLabels } from "@/lib/shared/changes/change";
+import { describeChange, groupName, kindLabel, organizationName, personLabel, roleName } from "@/lib/shared/changes/describe";
+import { widensAccess } from "@/lib/shared/changes/widens";
 
 /* The Changes table: one row per change, filters by kind, organization, group, role, person and access. */
 

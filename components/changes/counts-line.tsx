@@ -1,7 +1,7 @@
 "use client";
 
-import { CHANGE_KINDS, type ChangeKind } from "@/lib/changes/change";
-import { kindWords } from "@/lib/changes/describe";
+import { CHANGE_KINDS, type ChangeKind } from "@/lib/shared/changes/change";
+import { kindWords } from "@/lib/shared/changes/describe";
 import type { ChangesSummary } from "./change-queries";
 
 /*

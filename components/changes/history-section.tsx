@@ -3,10 +3,10 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { ErrorNotice } from "@/components/data-table/error-notice";
-import type { ChangeLabels } from "@/lib/changes/change";
-import { describeChange } from "@/lib/changes/describe";
-import { widensAccess } from "@/lib/changes/widens";
-import { toApiError } from "@/lib/query/api-error";
+import type { ChangeLabels } from "@/lib/shared/changes/change";
+import { describeChange } from "@/lib/shared/changes/describe";
+import { widensAccess } from "@/lib/shared/changes/widens";
+import { toApiError } from "@/lib/browser/query/api-error";
 import { historyQuery, type HistorySubject } from "./change-queries";
 
 /*

@@ -1,6 +1,6 @@
 "use client";
 
-import type { SyncWire } from "@/lib/sync/wire";
+import type { SyncWire } from "@/lib/shared/sync/wire";
 
 /* Two complete syncs to compare, or "since" a day (the last complete sync before it, to the newest). */
 

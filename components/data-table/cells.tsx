@@ -1,6 +1,6 @@
 "use client";
 
-import { formatDateTime, formatUtc, parseTimestamp } from "@/lib/format/dates";
+import { formatDateTime, formatUtc, parseTimestamp } from "@/lib/browser/format/dates";
 import { CopyButton } from "./copy-button";
 
 /* Cell renderers every table shares. Kept light: one of each per rendered row. */

@@ -1,5 +1,5 @@
 import type { RowData } from "@tanstack/react-table";
-import type { CsvCell } from "@/lib/csv/write";
+import type { CsvCell } from "@/lib/shared/csv/write";
 
 /*
  * What a column tells the kit about itself, typed once for every table. The toolbar renders a

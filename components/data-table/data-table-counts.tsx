@@ -2,9 +2,9 @@
 
 import type { Table } from "@tanstack/react-table";
 import { useMemo } from "react";
-import { formatCount, pluralize } from "@/lib/format/numbers";
-import type { Walk } from "@/lib/query/use-walk";
-import { parseSearch } from "./search-query";
+import { formatCount, pluralize } from "@/lib/browser/format/numbers";
+import type { Walk } from "@/lib/browser/query/use-walk";
+import { parseSearch } from "../../lib/shared/data-table/search-query";
 import { matchedCount, serverRowsOf, totalCount } from "./server-rows";
 
 export interface Noun {

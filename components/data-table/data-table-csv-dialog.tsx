@@ -2,9 +2,9 @@
 
 import type { Table } from "@tanstack/react-table";
 import { useId, useRef, useState } from "react";
-import { formatCount, pluralize } from "@/lib/format/numbers";
-import { TABLE_COLUMNS, type TableDownloadScope, type TableKind } from "@/lib/downloads/table-download";
-import { useShownSync } from "@/lib/query/shown-sync";
+import { formatCount, pluralize } from "@/lib/browser/format/numbers";
+import { TABLE_COLUMNS, type TableDownloadScope, type TableKind } from "@/lib/shared/downloads/table-download";
+import { useShownSync } from "@/lib/browser/query/shown-sync";
 import type { Noun } from "./data-table-counts";
 import { describeView } from "./describe-view";
 import { DownloadIcon } from "./icons";

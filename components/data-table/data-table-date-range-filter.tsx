@@ -2,7 +2,7 @@
 
 import type { Column } from "@tanstack/react-table";
 import { useId } from "react";
-import { formatDate, localTimeZone } from "@/lib/format/dates";
+import { formatDate, localTimeZone } from "@/lib/browser/format/dates";
 import type { DateRangeValue } from "./url-parsers";
 import { ChevronDownIcon } from "./icons";
 import { Popover } from "./popover";

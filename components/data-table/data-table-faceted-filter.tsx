@@ -2,7 +2,7 @@
 
 import type { Column } from "@tanstack/react-table";
 import { useMemo, useState } from "react";
-import { formatCount } from "@/lib/format/numbers";
+import { formatCount } from "@/lib/browser/format/numbers";
 import { facetChoices } from "./facets";
 import { ChevronDownIcon } from "./icons";
 import { Popover } from "./popover";

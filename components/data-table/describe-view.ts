@@ -1,6 +1,6 @@
 import type { Table } from "@tanstack/react-table";
 import type { DateRangeValue } from "./url-parsers";
-import { parseSearch } from "./search-query";
+import { parseSearch } from "../../lib/shared/data-table/search-query";
 
 /** The current search and filters in words ("Role: admin, owner"), for the CSV dialog and counts. */
 export function describeView<TData>(table: Table<TData>): string[] {

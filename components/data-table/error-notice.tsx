@@ -1,6 +1,6 @@
 "use client";
 
-import { errorHeadline, type ApiError } from "@/lib/query/api-error";
+import { errorHeadline, type ApiError } from "@/lib/browser/query/api-error";
 import { CopyButton } from "./copy-button";
 
 /**

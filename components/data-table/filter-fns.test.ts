@@ -8,8 +8,8 @@ import {
   type ColumnDef,
   type TableState,
 } from "@tanstack/react-table";
-import { parseTimestamp } from "@/lib/format/dates";
-import { emailDomain } from "@/lib/format/email";
+import { parseTimestamp } from "@/lib/browser/format/dates";
+import { emailDomain } from "@/lib/shared/format/email";
 import { dateRangeFilter, globalSearchFilter, multiValueFilter, searchKeyFilter } from "./filter-fns";
 import { SEARCH_COLUMN_ID, searchColumn } from "./column-spec";
 

@@ -1,7 +1,7 @@
 import type { FilterFn, Row } from "@tanstack/react-table";
-import { localDayEnd, localDayStart } from "@/lib/format/dates";
+import { localDayEnd, localDayStart } from "@/lib/browser/format/dates";
 import type { DateRangeValue } from "./url-parsers";
-import { parseSearch, type SearchMatcher } from "./search-query";
+import { parseSearch, type SearchMatcher } from "../../lib/shared/data-table/search-query";
 
 /*
  * The filter functions behind meta variants. Each resolves its filter value once per filtering

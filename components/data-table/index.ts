@@ -20,6 +20,6 @@ export { CopyButton } from "./copy-button";
 export { Popover } from "./popover";
 export { matchingRows, selectedRows, setMatchingSelected, matchingSelection } from "./selection";
 export { describeView } from "./describe-view";
-export { parseSearch, extractIdsAndEmails, type SearchMatcher } from "./search-query";
+export { parseSearch, extractIdsAndEmails, type SearchMatcher } from "../../lib/shared/data-table/search-query";
 export { facetChoices, type FacetChoice } from "./facets";
 export { multiValueFilter, dateRangeFilter, textFilter, globalSearchFilter, searchKeyFilter } from "./filter-fns";

@@ -5,10 +5,10 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useId, useState } from "react";
 import { useOfficer } from "@/components/shell/officer-context";
-import { toApiError } from "@/lib/query/api-error";
-import { savedViewKeys } from "@/lib/query/keys";
-import { fetchJson, postJson } from "@/lib/query/request";
-import { MAX_VIEW_NAME, savedViewListSchema, savedViewSchema, viewHref } from "@/lib/views/schema";
+import { toApiError } from "@/lib/browser/query/api-error";
+import { savedViewKeys } from "@/lib/browser/query/keys";
+import { fetchJson, postJson } from "@/lib/browser/query/request";
+import { MAX_VIEW_NAME, savedViewListSchema, savedViewSchema, viewHref } from "@/lib/shared/views/schema";
 
 /*
  * Saved views (issue 12, item 4): the URL is the view (every table keeps its search, filters, sort

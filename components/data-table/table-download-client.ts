@@ -1,9 +1,9 @@
-import { TABLE_DOWNLOAD_PATH, type TableDownloadRequest } from "@/lib/downloads/table-download";
-import { postForFile } from "@/lib/query/request";
+import { TABLE_DOWNLOAD_PATH, type TableDownloadRequest } from "@/lib/shared/downloads/table-download";
+import { postForFile } from "@/lib/browser/query/request";
 
 /*
  * The browser's half of a server-built table download: post what to build, save the file the
- * server built and audited (lib/query/request.ts). Nothing here writes a cell; a refusal comes
+ * server built and audited (lib/browser/query/request.ts). Nothing here writes a cell; a refusal comes
  * back as the server's message.
  */
 

@@ -1,6 +1,6 @@
 import { createMultiParser, createParser, parseAsString } from "nuqs";
 import { z } from "zod";
-import { isCalendarDay } from "@/lib/format/dates";
+import { isCalendarDay } from "@/lib/browser/format/dates";
 
 /*
  * How a table's view is written in the query string, one nuqs parser per key, so a copied link

@@ -1,7 +1,7 @@
 "use client";
 
-import { formatCount } from "@/lib/format/numbers";
-import type { Walk } from "@/lib/query/use-walk";
+import { formatCount } from "@/lib/browser/format/numbers";
+import type { Walk } from "@/lib/browser/query/use-walk";
 import { ErrorNotice } from "./error-notice";
 import type { Noun } from "./data-table-counts";
 

@@ -3,7 +3,7 @@ import type { Table } from "@tanstack/react-table";
 import type { ReactNode } from "react";
 import { DataTable, DataTableCounts, WalkProgressLine } from "@/components/data-table";
 import type { Noun } from "@/components/data-table/data-table-counts";
-import type { Walk } from "@/lib/query/use-walk";
+import type { Walk } from "@/lib/browser/query/use-walk";
 
 /* A table over a whole-list walk: its counts and walk progress above, rows below, "loading" until the walk ends. */
 

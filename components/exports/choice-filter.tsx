@@ -3,7 +3,7 @@
 import { useId, useMemo, useState } from "react";
 import { ChevronDownIcon } from "@/components/data-table/icons";
 import { Popover } from "@/components/data-table/popover";
-import { formatCount } from "@/lib/format/numbers";
+import { formatCount } from "@/lib/browser/format/numbers";
 
 /*
  * A multi-select over known values (organizations, groups, roles) for an export's filters.

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useId, useState, type ReactNode } from "react";
 import { ErrorNotice } from "@/components/data-table/error-notice";
 import { DownloadIcon } from "@/components/data-table/icons";
-import { formatCount } from "@/lib/format/numbers";
+import { formatCount } from "@/lib/browser/format/numbers";
 import type { ExportFormat } from "./fetch-export";
 import { formatBytes } from "./format-bytes";
 import { useExportDownload, type DownloadState } from "./use-export-download";

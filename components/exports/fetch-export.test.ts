@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
-import { startHttpStub, type HttpStub } from "@/lib/testing/http-stub";
+import { startHttpStub, type HttpStub } from "@/lib/tools/testing/http-stub";
 import { fetchExport, type ExportProgress } from "./fetch-export";
 
 /*

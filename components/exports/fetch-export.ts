@@ -1,6 +1,6 @@
-import { CsvRecordCounter } from "@/lib/csv/record-counter";
-import { apiErrorFromAnswer, isAbortError, toApiError, type ApiError } from "@/lib/query/api-error";
-import { filenameFromDisposition, request } from "@/lib/query/request";
+import { CsvRecordCounter } from "@/lib/browser/csv/record-counter";
+import { apiErrorFromAnswer, isAbortError, toApiError, type ApiError } from "@/lib/browser/query/api-error";
+import { filenameFromDisposition, request } from "@/lib/browser/query/request";
 
 /*
  * Downloading an export in the browser with fetch, so the officer sees it run: rows so far and

@@ -1,4 +1,4 @@
-import { formatCount } from "@/lib/format/numbers";
+import { formatCount } from "@/lib/browser/format/numbers";
 
 /** "950 B", "12.4 KB", "3.1 MB": decimal units, en-US digits like every count in the product. */
 export function formatBytes(n: number): string {

@@ -2,10 +2,10 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import type { ApiError } from "@/lib/query/api-error";
-import { auditKeys } from "@/lib/query/keys";
-import { saveBlob } from "@/lib/query/request";
-import { useCancellableMutation } from "@/lib/query/use-cancellable-mutation";
+import type { ApiError } from "@/lib/browser/query/api-error";
+import { auditKeys } from "@/lib/browser/query/keys";
+import { saveBlob } from "@/lib/browser/query/request";
+import { useCancellableMutation } from "@/lib/browser/query/use-cancellable-mutation";
 import { fetchExport, type ExportFormat, type ExportOutcome, type ExportProgress } from "./fetch-export";
 
 /*

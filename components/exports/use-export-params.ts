@@ -2,7 +2,7 @@
 
 import { parseAsNativeArrayOf, parseAsString, useQueryStates, type Options } from "nuqs";
 import { useCallback } from "react";
-import { DIRECTORY_EXPORT_KINDS } from "@/lib/export/export-query";
+import { DIRECTORY_EXPORT_KINDS } from "@/lib/shared/export/export-query";
 
 /*
  * The Exports page's choices live in the query string (UX.md: every view is a URL), one key per

@@ -1,9 +1,9 @@
 "use client";
 
 import { useState } from "react";
-import { classifyEntry } from "@/lib/directory/entries";
-import { formatCount } from "@/lib/format/numbers";
-import { columnLabel } from "@/lib/seed-lists/input";
+import { classifyEntry } from "@/lib/shared/directory/entries";
+import { formatCount } from "@/lib/browser/format/numbers";
+import { columnLabel } from "@/lib/shared/seed-lists/input";
 import { CsvFileInput, UploadProblem } from "./csv-file-input";
 import { readUpload, type CsvUpload } from "./read-upload";
 

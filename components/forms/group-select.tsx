@@ -1,9 +1,9 @@
 "use client";
 
 import { useMemo, type ReactNode } from "react";
-import type { Group } from "@/lib/compliance/schemas";
-import { formatCount } from "@/lib/format/numbers";
-import { groupsQuery, useWalk } from "@/lib/query";
+import type { Group } from "@/lib/shared/compliance/schemas";
+import { formatCount } from "@/lib/browser/format/numbers";
+import { groupsQuery, useWalk } from "@/lib/browser/query";
 import { inputClass } from "./styles";
 
 /*

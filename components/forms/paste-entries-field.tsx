@@ -1,8 +1,8 @@
 "use client";
 
 import { useId, useMemo } from "react";
-import { formatCount } from "@/lib/format/numbers";
-import { parsePastedEntries } from "@/lib/seed-lists/input";
+import { formatCount } from "@/lib/browser/format/numbers";
+import { parsePastedEntries } from "@/lib/shared/seed-lists/input";
 import { inputClass } from "./styles";
 
 /*

@@ -1,10 +1,10 @@
-import { DEFAULT_MAX_BYTES, readCsv } from "@/lib/csv/read";
-import { classifyEntry } from "@/lib/directory/entries";
-import { suggestIdentityColumn, type ColumnSuggestion } from "@/lib/seed-lists/input";
-import { MAX_SEED_ENTRIES } from "@/lib/seed-lists/schema";
+import { DEFAULT_MAX_BYTES, readCsv } from "@/lib/shared/csv/read";
+import { classifyEntry } from "@/lib/shared/directory/entries";
+import { suggestIdentityColumn, type ColumnSuggestion } from "@/lib/shared/seed-lists/input";
+import { MAX_SEED_ENTRIES } from "@/lib/shared/seed-lists/schema";
 
 /*
- * An uploaded CSV file read in the browser, with lib/csv's checks (encoding, size, rows) so a bad
+ * An uploaded CSV file read in the browser, with lib/shared/csv's checks (encoding, size, rows) so a bad
  * file is refused before anything is sent, in the same words the server would use. The bytes go
  * to the server as they are (base64) and are checked there again.
  */

@@ -1,9 +1,9 @@
 "use client";
 import type { ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
-import { parseTimestamp } from "@/lib/format/dates";
-import { emailDomain } from "@/lib/format/email";
-import type { MemberRow } from "@/lib/groups/member-directory";
+import { parseTimestamp } from "@/lib/browser/format/dates";
+import { emailDomain } from "@/lib/shared/format/email";
+import type { MemberRow } from "@/lib/shared/groups/member-directory";
 import { DateCell, IdCell } from "@/components/data-table/cells";
 
 /*

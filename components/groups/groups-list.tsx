@@ -2,10 +2,10 @@
 import { useExportDisabledReason } from "@/components/shell/officer-context";
 import { useMemo, useState } from "react";
 import { DataTable, DataTableCounts, DataTableCsvDialog, DataTableToolbar, ErrorNotice, useDataTable, WalkProgressLine } from "@/components/data-table";
-import type { Role } from "@/lib/compliance/schemas";
-import { groupsQuery, useWalk } from "@/lib/query";
-import { buildRoleIndex, resolveGroupRoles } from "@/lib/groups/role-index";
-import { countOf, formatCount } from "@/lib/format/numbers";
+import type { Role } from "@/lib/shared/compliance/schemas";
+import { groupsQuery, useWalk } from "@/lib/browser/query";
+import { buildRoleIndex, resolveGroupRoles } from "@/lib/shared/groups/role-index";
+import { countOf, formatCount } from "@/lib/browser/format/numbers";
 import { groupsTableColumns, type GroupRow } from "./groups-table-columns";
 import { useGroupMemberCounts } from "./use-group-member-counts";
 import { usePerOrganizationLists, type PerOrganizationLists } from "./use-organization-lists";

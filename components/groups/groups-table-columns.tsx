@@ -1,10 +1,10 @@
 "use client";
 import type { ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
-import type { Group } from "@/lib/compliance/schemas";
-import { parseTimestamp } from "@/lib/format/dates";
-import { formatCount } from "@/lib/format/numbers";
-import type { ResolvedRole } from "@/lib/groups/role-index";
+import type { Group } from "@/lib/shared/compliance/schemas";
+import { parseTimestamp } from "@/lib/browser/format/dates";
+import { formatCount } from "@/lib/browser/format/numbers";
+import type { ResolvedRole } from "@/lib/shared/groups/role-index";
 import { DateCell, IdCell } from "@/components/data-table/cells";
 import { RoleChips, roleLabel } from "./role-chips";
 

@@ -1,6 +1,6 @@
 "use client";
 import Link from "next/link";
-import type { ResolvedRole } from "@/lib/groups/role-index";
+import type { ResolvedRole } from "@/lib/shared/groups/role-index";
 
 /** "Reviewer (Acme EU)": a resolved role names its organization, since role names repeat across organizations. */
 export function roleLabel(r: ResolvedRole): string {

@@ -1,7 +1,7 @@
 import { useMemo } from "react";
-import type { Group } from "@/lib/compliance/schemas";
-import { groupMembersQuery, type WalkResult } from "@/lib/query";
-import { usePacedQueries } from "@/lib/query/use-paced-queries";
+import type { Group } from "@/lib/shared/compliance/schemas";
+import { groupMembersQuery, type WalkResult } from "@/lib/browser/query";
+import { usePacedQueries } from "@/lib/browser/query/use-paced-queries";
 import type { GroupRow } from "./groups-table-columns";
 
 /*

@@ -1,6 +1,6 @@
 import { hashKey } from "@tanstack/react-query";
 import { useMemo } from "react";
-import type { Organization } from "@/lib/compliance/schemas";
+import type { Organization } from "@/lib/shared/compliance/schemas";
 import {
   organizationRolesQuery,
   organizationsQuery,
@@ -11,8 +11,8 @@ import {
   walkProgress,
   type ApiError,
   type WalkResult,
-} from "@/lib/query";
-import { usePacedQueries } from "@/lib/query/use-paced-queries";
+} from "@/lib/browser/query";
+import { usePacedQueries } from "@/lib/browser/query/use-paced-queries";
 
 /*
  * One list per organization (its roles, or its users), walked for every organization the key

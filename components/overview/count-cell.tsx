@@ -1,4 +1,4 @@
-import { formatCount } from "@/lib/format/numbers";
+import { formatCount } from "@/lib/browser/format/numbers";
 import type { Cell } from "./use-organization-tree";
 
 /** A count as it fills in: queued, loading (with rows so far for walks), the number, or why it failed. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { EffectiveSettings, Group, User } from "@/lib/compliance/schemas";
+import type { EffectiveSettings, Group, User } from "@/lib/shared/compliance/schemas";
 import { directoryTotals, groupsForOrganization, summarizeSettings } from "./tree-summary";
 
 const group = (id: string, roles: string[] | null): Group => ({ id, name: id, source_type: "direct", roles });

@@ -1,5 +1,5 @@
-import type { EffectiveSettings, Group, User } from "@/lib/compliance/schemas";
-import { findSetting, formatProvisioningMode, formatRetention } from "@/lib/format/settings";
+import type { EffectiveSettings, Group, User } from "@/lib/shared/compliance/schemas";
+import { findSetting, formatProvisioningMode, formatRetention } from "@/lib/browser/format/settings";
 
 /*
  * The Overview's arithmetic, pure so it can be checked against the simulator's data by hand.

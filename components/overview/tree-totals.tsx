@@ -1,4 +1,4 @@
-import { formatCount } from "@/lib/format/numbers";
+import { formatCount } from "@/lib/browser/format/numbers";
 import type { TreeTotals } from "./use-organization-tree";
 
 function Figure({ value, label, note }: { value: string; label: string; note?: string }) {

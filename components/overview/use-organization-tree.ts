@@ -1,23 +1,23 @@
 import { hashKey, useQueries, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useMemo, useState } from "react";
 import { useQueryState } from "nuqs";
-import { orgPrefixedId } from "@/lib/compliance/ids";
-import type { Organization } from "@/lib/compliance/schemas";
-import { parseTimestamp } from "@/lib/format/dates";
-import { isAbortError, toApiError, type ApiError } from "@/lib/query/api-error";
+import { orgPrefixedId } from "@/lib/shared/compliance/ids";
+import type { Organization } from "@/lib/shared/compliance/schemas";
+import { parseTimestamp } from "@/lib/browser/format/dates";
+import { isAbortError, toApiError, type ApiError } from "@/lib/browser/query/api-error";
 import {
   groupsQuery,
   organizationRolesQuery,
   organizationSettingsQuery,
   organizationsQuery,
   organizationUsersQuery,
-} from "@/lib/query/compliance-queries";
-import { complianceKeys } from "@/lib/query/keys";
-import { useLastRefresh } from "@/lib/query/refresh";
-import { useWalk, type Walk } from "@/lib/query/use-walk";
-import { useWalkProgressVersion, walkProgress } from "@/lib/query/walk-progress";
-import { WALK_STALE_MS } from "@/lib/query/walk-query";
-import { parseSearch } from "@/components/data-table/search-query";
+} from "@/lib/browser/query/compliance-queries";
+import { complianceKeys } from "@/lib/browser/query/keys";
+import { useLastRefresh } from "@/lib/browser/query/refresh";
+import { useWalk, type Walk } from "@/lib/browser/query/use-walk";
+import { useWalkProgressVersion, walkProgress } from "@/lib/browser/query/walk-progress";
+import { WALK_STALE_MS } from "@/lib/browser/query/walk-query";
+import { parseSearch } from "@/lib/shared/data-table/search-query";
 import { pageParam } from "@/components/data-table/url-parsers";
 import { COUNT_WINDOW, taskState, tasksToEnable } from "./count-scheduler";
 import { directoryTotals, groupsForOrganization, summarizeSettings, type SettingsSummary } from "./tree-summary";

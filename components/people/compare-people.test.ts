@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { PersonDetail } from "@/lib/directory/wire";
+import type { PersonDetail } from "@/lib/shared/directory/wire";
 import { comparePeople } from "./compare-people";
 
 const org = (uuid: string, name: string, role: string) => ({ uuid, name, organization_role: role, joined_at: "2024-01-01T00:00:00Z", email: "x@y", full_name: "X" });

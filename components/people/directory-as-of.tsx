@@ -1,7 +1,7 @@
 "use client";
 
-import { formatCount } from "@/lib/format/numbers";
-import { formatDateTime, formatUtc } from "@/lib/format/dates";
+import { formatCount } from "@/lib/browser/format/numbers";
+import { formatDateTime, formatUtc } from "@/lib/browser/format/dates";
 import type { PeopleDirectory } from "./directory-queries";
 
 /** The directory's size and age: what the counts below were computed from. */

@@ -1,7 +1,7 @@
 "use client";
 
-import { formatCount } from "@/lib/format/numbers";
-import type { ProgressLine } from "@/lib/directory/wire";
+import { formatCount } from "@/lib/browser/format/numbers";
+import type { ProgressLine } from "@/lib/shared/directory/wire";
 
 /*
  * Where the server's whole-directory walk stands: organizations and groups done, memberships so far,

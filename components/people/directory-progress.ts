@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from "react";
-import type { ProgressLine } from "@/lib/directory/wire";
+import type { ProgressLine } from "@/lib/shared/directory/wire";
 
 /*
  * The server's walk progress for each directory query in flight, keyed by query hash. TanStack

@@ -1,9 +1,9 @@
 import { hashKey, queryOptions } from "@tanstack/react-query";
-import { viewAsOfParams } from "@/lib/query/as-of";
-import { directoryKeys } from "@/lib/query/keys";
-import { fetchJson, readNdjson, withQuery } from "@/lib/query/request";
-import { takeFreshFlag } from "@/lib/query/refresh";
-import { WALK_GC_MS, WALK_STALE_MS } from "@/lib/query/walk-query";
+import { viewAsOfParams } from "@/lib/browser/query/as-of";
+import { directoryKeys } from "@/lib/browser/query/keys";
+import { fetchJson, readNdjson, withQuery } from "@/lib/browser/query/request";
+import { takeFreshFlag } from "@/lib/browser/query/refresh";
+import { WALK_GC_MS, WALK_STALE_MS } from "@/lib/browser/query/walk-query";
 import {
   directorySummarySchema,
   peopleStreamLineSchema,
@@ -12,18 +12,18 @@ import {
   type DirectoryCountsWire,
   type PersonDetail,
   type PersonRow,
-} from "@/lib/directory/wire";
-import { ApiError, apiErrorFromBody } from "@/lib/query/api-error";
+} from "@/lib/shared/directory/wire";
+import { ApiError, apiErrorFromBody } from "@/lib/browser/query/api-error";
 import { directoryProgress } from "./directory-progress";
 
 /*
- * The directory routes as TanStack queries, paths defined once (keys: lib/query/keys.ts). A query's data is only
+ * The directory routes as TanStack queries, paths defined once (keys: lib/browser/query/keys.ts). A query's data is only
  * ever a complete answer: the people list resolves when the "done" line arrives, never before.
  */
 
 const enc = encodeURIComponent;
 
-/** The page's as_of (lib/query/as-of.ts): the query the routes take. */
+/** The page's as_of (lib/browser/query/as-of.ts): the query the routes take. */
 const asOfQuery = viewAsOfParams;
 
 export interface PeopleDirectory {

@@ -3,9 +3,9 @@
 import { useQuery } from "@tanstack/react-query";
 import { useId, useMemo, useState } from "react";
 import { Popover } from "@/components/data-table/popover";
-import { classifyEntry, splitEntries } from "@/lib/directory/entries";
-import { formatCount } from "@/lib/format/numbers";
-import { directoryKeys } from "@/lib/query/keys";
+import { classifyEntry, splitEntries } from "@/lib/shared/directory/entries";
+import { formatCount } from "@/lib/browser/format/numbers";
+import { directoryKeys } from "@/lib/browser/query/keys";
 import { fetchPeople } from "./people-query";
 
 /*

@@ -4,7 +4,7 @@ import Link from "next/link";
 import type { Table } from "@tanstack/react-table";
 import type { AnyColumnDef } from "@/components/data-table/column-spec";
 import type { FilterOption } from "@/components/data-table/column-meta";
-import { organizationRoleLabel } from "@/lib/format/organization-roles";
+import { organizationRoleLabel } from "@/lib/browser/format/organization-roles";
 import { groupHref, organizationHref, roleHref } from "./links";
 import type { AccessGrant, PeopleTableRow } from "./people-table-rows";
 

@@ -1,9 +1,9 @@
 import { keepPreviousData, queryOptions } from "@tanstack/react-query";
-import { AS_OF_PARAM, viewAsOf } from "@/lib/query/as-of";
-import { directoryKeys } from "@/lib/query/keys";
-import { fetchJson, postJson } from "@/lib/query/request";
-import { WALK_GC_MS, WALK_STALE_MS } from "@/lib/query/walk-query";
-import { peopleQueryAnswerSchema, peopleQueryParams, type PeopleQueryAnswer, type PeopleQueryInput } from "@/lib/directory/people-query-wire";
+import { AS_OF_PARAM, viewAsOf } from "@/lib/browser/query/as-of";
+import { directoryKeys } from "@/lib/browser/query/keys";
+import { fetchJson, postJson } from "@/lib/browser/query/request";
+import { WALK_GC_MS, WALK_STALE_MS } from "@/lib/browser/query/walk-query";
+import { peopleQueryAnswerSchema, peopleQueryParams, type PeopleQueryAnswer, type PeopleQueryInput } from "@/lib/shared/directory/people-query-wire";
 
 /*
  * People as the server answers it (GET /api/directory/people/query): a view (search, filters,

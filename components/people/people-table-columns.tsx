@@ -2,8 +2,8 @@
 
 import Link from "next/link";
 import type { SortingFn } from "@tanstack/react-table";
-import { ORGANIZATION_ROLES } from "@/lib/compliance/schemas";
-import { organizationRoleLabel } from "@/lib/format/organization-roles";
+import { ORGANIZATION_ROLES } from "@/lib/shared/compliance/schemas";
+import { organizationRoleLabel } from "@/lib/browser/format/organization-roles";
 import { CountCell, IdCell } from "@/components/data-table/cells";
 import { csvColumnsOf, type AnyColumnDef } from "@/components/data-table/column-spec";
 import { selectColumn } from "@/components/data-table/select-column";

@@ -1,6 +1,6 @@
-import { resolveEntries, splitEntries, countResolution, normalizeEmail, type ResolvedEntry } from "@/lib/directory/entries";
-import { emailDomain } from "@/lib/format/email";
-import type { PeopleQueryRow } from "@/lib/directory/people-query-wire";
+import { resolveEntries, splitEntries, countResolution, normalizeEmail, type ResolvedEntry } from "@/lib/shared/directory/entries";
+import { emailDomain } from "@/lib/shared/format/email";
+import type { PeopleQueryRow } from "@/lib/shared/directory/people-query-wire";
 import type { PeopleDirectory } from "./directory-queries";
 
 /*

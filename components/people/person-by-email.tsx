@@ -6,8 +6,8 @@ import { useRouter } from "next/navigation";
 import { useEffect, useMemo } from "react";
 import { ErrorNotice } from "@/components/data-table/error-notice";
 import { directorySearchQuery } from "@/components/shell/directory-search-query";
-import type { ApiError } from "@/lib/query/api-error";
-import { hrefWithAsOf, viewAsOf } from "@/lib/query/as-of";
+import type { ApiError } from "@/lib/browser/query/api-error";
+import { hrefWithAsOf, viewAsOf } from "@/lib/browser/query/as-of";
 import { personHref } from "./links";
 
 /*

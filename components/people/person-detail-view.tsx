@@ -8,10 +8,10 @@ import { useQueryState } from "nuqs";
 import { ErrorNotice } from "@/components/data-table/error-notice";
 import { DateCell, IdCell } from "@/components/data-table/cells";
 import { OrganizationRoleWords } from "@/components/users/organization-role-words";
-import { formatCount } from "@/lib/format/numbers";
-import { formatDateTime, formatUtc } from "@/lib/format/dates";
+import { formatCount } from "@/lib/browser/format/numbers";
+import { formatDateTime, formatUtc } from "@/lib/browser/format/dates";
 import { pageParam } from "@/components/data-table/url-parsers";
-import type { PersonDetail } from "@/lib/directory/wire";
+import type { PersonDetail } from "@/lib/shared/directory/wire";
 import { pathLabel, permissionLabel } from "./compare-people";
 import { DirectoryProgressLine } from "./directory-progress-line";
 import { personDetailQuery } from "./directory-queries";
@@ -295,7 +295,7 @@ export function usePersonDetail(userId: string, initial?: PersonDetail | null) {
 }
 
 /**
- * `firstScreen`: the person as the server read them for this page (lib/first-screen/person.ts), so
+ * `firstScreen`: the person as the server read them for this page (lib/server/first-screen/person.ts), so
  * the tables paint with the document instead of after the scripts and a request.
  */
 export function PersonDetailView({ userId, firstScreen }: { userId: string; firstScreen?: PersonDetail | null }) {

@@ -1,8 +1,8 @@
 "use client";
 
 import { PrintHeader, PrintLayout, PrintTable } from "@/components/print";
-import { organizationRoleLabel } from "@/lib/format/organization-roles";
-import type { PersonDetail } from "@/lib/directory/wire";
+import { organizationRoleLabel } from "@/lib/browser/format/organization-roles";
+import type { PersonDetail } from "@/lib/shared/directory/wire";
 import { pathLabel, permissionLabel } from "./compare-people";
 
 /* A person on paper (issue 11, item 5): every organization, group, role and permission, unfiltered. */

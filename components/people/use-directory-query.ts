@@ -1,7 +1,7 @@
 import { hashKey, useQuery, useQueryClient, type QueryKey, type UseQueryOptions } from "@tanstack/react-query";
 import { useCallback, useState } from "react";
-import { isAbortError, toApiError, type ApiError } from "@/lib/query/api-error";
-import type { ProgressLine } from "@/lib/directory/wire";
+import { isAbortError, toApiError, type ApiError } from "@/lib/browser/query/api-error";
+import type { ProgressLine } from "@/lib/shared/directory/wire";
 import { useDirectoryProgress } from "./directory-progress";
 
 /*

@@ -4,8 +4,8 @@ import { useQuery } from "@tanstack/react-query";
 import { directorySummaryQuery } from "@/components/people/directory-queries";
 import { useOfficer } from "@/components/shell/officer-context";
 import { useNow } from "@/components/shell/use-now";
-import { formatDateTime, formatUtc } from "@/lib/format/dates";
-import { useShownSync } from "@/lib/query/shown-sync";
+import { formatDateTime, formatUtc } from "@/lib/browser/format/dates";
+import { useShownSync } from "@/lib/browser/query/shown-sync";
 
 /*
  * The header of every printed layout (issue 11, item 5): what it is, the sync the rows come from

@@ -1,7 +1,7 @@
 "use client";
 import { PrintHeader, PrintLayout, PrintTable, type PrintColumn } from "@/components/print";
-import { organizationRoleLabel } from "@/lib/format/organization-roles";
-import type { PrivilegedRow } from "@/lib/privileged/wire";
+import { organizationRoleLabel } from "@/lib/browser/format/organization-roles";
+import type { PrivilegedRow } from "@/lib/shared/privileged/wire";
 
 /*
  * What the browser prints: every row of the current view (the screen table is virtualised, so it

@@ -3,8 +3,8 @@ import type { ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
 import { IdCell } from "@/components/data-table";
 import { groupHref, organizationHref, personHref, roleHref } from "@/components/people/links";
-import { organizationRoleLabel } from "@/lib/format/organization-roles";
-import { compareByOrganization, type PrivilegedRow } from "@/lib/privileged/wire";
+import { organizationRoleLabel } from "@/lib/browser/format/organization-roles";
+import { compareByOrganization, type PrivilegedRow } from "@/lib/shared/privileged/wire";
 
 /* The privileged access table: who, where, what, and the road to it. */
 
@@ -29,7 +29,7 @@ export const privilegedColumns: ColumnDef<PrivilegedRow, unknown>[] = [
   {
     id: "organization",
     accessorFn: (r) => r.organization_name,
-    // The server's order (lib/privileged/report.ts), so the first rows it sends ahead stay on top.
+    // The server's order (lib/server/privileged/report.ts), so the first rows it sends ahead stay on top.
     sortingFn: (a, b) => compareByOrganization(a.original, b.original),
     meta: { label: "Organization", variant: "multiSelect", urlKey: "org" },
     cell: ({ row }) => (

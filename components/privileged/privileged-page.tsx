@@ -6,13 +6,13 @@ import { useMemo } from "react";
 import { DataTable, DataTableCounts, DataTableToolbar, ErrorNotice, matchingRows, useDataTable } from "@/components/data-table";
 import { organizationHref } from "@/components/people/links";
 import { useExportDisabledReason } from "@/components/shell/officer-context";
-import { formatDateTime } from "@/lib/format/dates";
-import { countOf, formatCount } from "@/lib/format/numbers";
-import { fetchJson, toApiError } from "@/lib/query";
-import { directoryKeys, syncKeys } from "@/lib/query/keys";
+import { formatDateTime } from "@/lib/browser/format/dates";
+import { countOf, formatCount } from "@/lib/browser/format/numbers";
+import { fetchJson, toApiError } from "@/lib/browser/query";
+import { directoryKeys, syncKeys } from "@/lib/browser/query/keys";
 import { usePrinting } from "@/components/print";
-import { privilegedReportSchema, type PrivilegedFirstScreen, type PrivilegedOrganization, type PrivilegedRow } from "@/lib/privileged/wire";
-import { syncListSchema } from "@/lib/sync/wire";
+import { privilegedReportSchema, type PrivilegedFirstScreen, type PrivilegedOrganization, type PrivilegedRow } from "@/lib/shared/privileged/wire";
+import { syncListSchema } from "@/lib/shared/sync/wire";
 import { privilegedColumns } from "./privileged-columns";
 import { TableHead } from "@/components/results/table-head";
 import { PrintedPrivilegedTable } from "./printed-table";
@@ -22,7 +22,7 @@ import { PrintedPrivilegedTable } from "./printed-table";
  * road to it; the one-primary-owner check per organization; what is new since an earlier sync.
  *
  * The server renders the counts and the table's first rows into the page (`firstScreen`, see
- * lib/first-screen), so they paint before any script runs; the whole report, which the table
+ * lib/server/first-screen), so they paint before any script runs; the whole report, which the table
  * filters and sorts in the tab, follows in the background. Until it is in, the table is busy and
  * its count says the rows are not all there yet.
  */

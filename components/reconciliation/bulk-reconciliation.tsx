@@ -14,11 +14,11 @@ import { PasteEntriesField } from "@/components/forms/paste-entries-field";
 import { primaryClass } from "@/components/forms/styles";
 import { ResultTable, type ResultList } from "@/components/results/result-table";
 import { useExportDisabledReason } from "@/components/shell/officer-context";
-import { formatDateTime } from "@/lib/format/dates";
-import { formatCount } from "@/lib/format/numbers";
-import { postForFile, postJson } from "@/lib/query/request";
-import { useCancellableMutation } from "@/lib/query/use-cancellable-mutation";
-import { bulkResponseSchema, type BulkRequest, type GroupReconciliation, type ReconciliationDownload } from "@/lib/reconciliation/schema";
+import { formatDateTime } from "@/lib/browser/format/dates";
+import { formatCount } from "@/lib/browser/format/numbers";
+import { postForFile, postJson } from "@/lib/browser/query/request";
+import { useCancellableMutation } from "@/lib/browser/query/use-cancellable-mutation";
+import { bulkResponseSchema, type BulkRequest, type GroupReconciliation, type ReconciliationDownload } from "@/lib/shared/reconciliation/schema";
 import { GroupResultView } from "./group-result-view";
 
 /*

@@ -9,10 +9,10 @@ import { GroupSelect } from "@/components/forms/group-select";
 import { PasteEntriesField } from "@/components/forms/paste-entries-field";
 import { FreshCheckbox, ModeRadios, PendingStatus } from "@/components/forms/request-controls";
 import { primaryClass } from "@/components/forms/styles";
-import { formatDateTime } from "@/lib/format/dates";
-import { postForFile, postJson } from "@/lib/query/request";
-import { useCancellableMutation } from "@/lib/query/use-cancellable-mutation";
-import { reconcileResponseSchema, type ExpectedInput } from "@/lib/reconciliation/schema";
+import { formatDateTime } from "@/lib/browser/format/dates";
+import { postForFile, postJson } from "@/lib/browser/query/request";
+import { useCancellableMutation } from "@/lib/browser/query/use-cancellable-mutation";
+import { reconcileResponseSchema, type ExpectedInput } from "@/lib/shared/reconciliation/schema";
 import { GroupResultView } from "./group-result-view";
 import { SaveReconciliation } from "./save-reconciliation";
 

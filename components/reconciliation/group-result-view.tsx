@@ -6,9 +6,9 @@ import { useQueryState } from "nuqs";
 import { useExportDisabledReason } from "@/components/shell/officer-context";
 import { ListTabs, tabPanelProps } from "@/components/results/list-tabs";
 import { ResultTable, type ResultList } from "@/components/results/result-table";
-import { formatCount } from "@/lib/format/numbers";
+import { formatCount } from "@/lib/browser/format/numbers";
 import { pageParam } from "@/components/data-table/url-parsers";
-import type { GroupReconciliation, ReconciliationDownload, ReconciliationRow } from "@/lib/reconciliation/schema";
+import type { GroupReconciliation, ReconciliationDownload, ReconciliationRow } from "@/lib/shared/reconciliation/schema";
 import { reconciliationColumns, skippedColumns, type SkippedRow } from "./reconciliation-columns";
 
 /*

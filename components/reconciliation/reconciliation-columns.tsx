@@ -4,7 +4,7 @@ import Link from "next/link";
 import { IdCell } from "@/components/data-table/cells";
 import type { AnyColumnDef } from "@/components/data-table/column-spec";
 import { personHref } from "@/components/people/links";
-import type { ReconciliationRow, SkippedEntry } from "@/lib/reconciliation/schema";
+import type { ReconciliationRow, SkippedEntry } from "@/lib/shared/reconciliation/schema";
 
 /* The columns of a reconciliation's lists. */
 

@@ -1,8 +1,8 @@
 "use client";
 
 import { PrintHeader, PrintLayout, PrintTable, type PrintColumn } from "@/components/print";
-import type { ReconciliationRow } from "@/lib/reconciliation/schema";
-import type { ReconciliationRun } from "@/lib/reconciliation/saved-schema";
+import type { ReconciliationRow } from "@/lib/shared/reconciliation/schema";
+import type { ReconciliationRun } from "@/lib/shared/reconciliation/saved-schema";
 
 /* A reconciliation run on paper (issue 11, item 5): all three lists and the entries not read, every row. */
 

@@ -2,9 +2,9 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { ErrorNotice } from "@/components/data-table/error-notice";
-import { formatCount } from "@/lib/format/numbers";
-import { toApiError } from "@/lib/query/api-error";
-import type { ReconciliationRow } from "@/lib/reconciliation/schema";
+import { formatCount } from "@/lib/browser/format/numbers";
+import { toApiError } from "@/lib/browser/query/api-error";
+import type { ReconciliationRow } from "@/lib/shared/reconciliation/schema";
 import { runComparisonQuery } from "./saved-queries";
 
 /* What changed between two runs of a saved reconciliation: people newly missing or newly with unexpected access, and the reverse. */

@@ -5,11 +5,11 @@ import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { ErrorNotice } from "@/components/data-table/error-notice";
 import { useOfficer } from "@/components/shell/officer-context";
-import { toApiError } from "@/lib/query/api-error";
-import { savedReconciliationKeys } from "@/lib/query/keys";
-import { postJson } from "@/lib/query/request";
-import type { ExpectedInput } from "@/lib/reconciliation/schema";
-import { MAX_RECONCILIATION_NAME, savedReconciliationMetaSchema } from "@/lib/reconciliation/saved-schema";
+import { toApiError } from "@/lib/browser/query/api-error";
+import { savedReconciliationKeys } from "@/lib/browser/query/keys";
+import { postJson } from "@/lib/browser/query/request";
+import type { ExpectedInput } from "@/lib/shared/reconciliation/schema";
+import { MAX_RECONCILIATION_NAME, savedReconciliationMetaSchema } from "@/lib/shared/reconciliation/saved-schema";
 import { savedReconciliationHref } from "./saved-queries";
 
 /*

@@ -1,9 +1,9 @@
 import { queryOptions } from "@tanstack/react-query";
-import { savedReconciliationKeys } from "@/lib/query/keys";
-import { fetchJson } from "@/lib/query/request";
-import { runComparisonResponseSchema, savedReconciliationDetailSchema, savedReconciliationListSchema } from "@/lib/reconciliation/saved-schema";
+import { savedReconciliationKeys } from "@/lib/browser/query/keys";
+import { fetchJson } from "@/lib/browser/query/request";
+import { runComparisonResponseSchema, savedReconciliationDetailSchema, savedReconciliationListSchema } from "@/lib/shared/reconciliation/saved-schema";
 
-/* Saved reconciliations as TanStack queries: paths defined once (keys: lib/query/keys.ts). */
+/* Saved reconciliations as TanStack queries: paths defined once (keys: lib/browser/query/keys.ts). */
 
 const enc = encodeURIComponent;
 

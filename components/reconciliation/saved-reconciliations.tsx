@@ -5,9 +5,9 @@ import Link from "next/link";
 import { ErrorNotice } from "@/components/data-table/error-notice";
 import { Panel } from "@/components/results/panel";
 import { PlainTable } from "@/components/results/plain-table";
-import { formatDateTime } from "@/lib/format/dates";
-import { formatCount } from "@/lib/format/numbers";
-import { toApiError } from "@/lib/query/api-error";
+import { formatDateTime } from "@/lib/browser/format/dates";
+import { formatCount } from "@/lib/browser/format/numbers";
+import { toApiError } from "@/lib/browser/query/api-error";
 import { savedReconciliationHref, savedReconciliationsQuery } from "./saved-queries";
 
 /* The saved reconciliations, newest first, each with its latest run's counts. */

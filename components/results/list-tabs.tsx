@@ -1,6 +1,6 @@
 "use client";
 
-import { formatCount } from "@/lib/format/numbers";
+import { formatCount } from "@/lib/browser/format/numbers";
 
 /*
  * The tabs over a result's lists (matched, unmatched; in both, unexpected, missing), each with its

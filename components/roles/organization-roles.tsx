@@ -2,7 +2,7 @@
 import { useExportDisabledReason } from "@/components/shell/officer-context";
 import { useMemo } from "react";
 import { DataTableCsvDialog, DataTableToolbar, useDataTable } from "@/components/data-table";
-import { organizationRolesQuery, organizationsQuery, useWalk } from "@/lib/query";
+import { organizationRolesQuery, organizationsQuery, useWalk } from "@/lib/browser/query";
 import { rolesTableColumns } from "./roles-table-columns";
 import { WalkedTable } from "@/components/detail/walked-table";
 

@@ -2,8 +2,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { useQueryState } from "nuqs";
 import type { Crumb } from "@/components/shell/breadcrumb-trail";
-import { isOrganizationUuid } from "@/lib/compliance/ids";
-import { rolePermissionsQuery } from "@/lib/query/compliance-queries";
+import { isOrganizationUuid } from "@/lib/shared/compliance/ids";
+import { rolePermissionsQuery } from "@/lib/browser/query/compliance-queries";
 import { pageParam } from "@/components/data-table/url-parsers";
 
 /*

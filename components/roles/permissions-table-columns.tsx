@@ -1,6 +1,6 @@
 "use client";
 import type { ColumnDef } from "@tanstack/react-table";
-import type { Permission } from "@/lib/compliance/schemas";
+import type { Permission } from "@/lib/shared/compliance/schemas";
 import { IdCell } from "@/components/data-table/cells";
 
 /*

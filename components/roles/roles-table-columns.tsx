@@ -1,8 +1,8 @@
 "use client";
 import type { ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
-import type { Role } from "@/lib/compliance/schemas";
-import { parseTimestamp } from "@/lib/format/dates";
+import type { Role } from "@/lib/shared/compliance/schemas";
+import { parseTimestamp } from "@/lib/browser/format/dates";
 import { DateCell, IdCell } from "@/components/data-table/cells";
 
 /* The roles of one organization: name (to the role's permissions), description, created, updated. */

@@ -1,8 +1,8 @@
 "use client";
 
-import { comparisonIsEmpty } from "@/lib/seed-lists/compare";
-import { formatCount } from "@/lib/format/numbers";
-import type { ResolutionComparison, SeedPerson } from "@/lib/seed-lists/schema";
+import { comparisonIsEmpty } from "@/lib/shared/seed-lists/compare";
+import { formatCount } from "@/lib/browser/format/numbers";
+import type { ResolutionComparison, SeedPerson } from "@/lib/shared/seed-lists/schema";
 
 /*
  * A resolution against an earlier one of the same list: who is new, who is gone, which entries

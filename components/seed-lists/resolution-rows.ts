@@ -1,4 +1,4 @@
-import type { Resolution, ResolvedEntryWire, SourceRecord } from "@/lib/seed-lists/schema";
+import type { Resolution, ResolvedEntryWire, SourceRecord } from "@/lib/shared/seed-lists/schema";
 import type { EntryRow, PersonRow } from "./resolution-columns";
 import { sourceLabel } from "./source-label";
 

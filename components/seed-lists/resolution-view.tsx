@@ -2,9 +2,9 @@
 
 import { useMemo, type ReactNode } from "react";
 import { useQueryState } from "nuqs";
-import { formatCount, pluralize } from "@/lib/format/numbers";
+import { formatCount, pluralize } from "@/lib/browser/format/numbers";
 import { pageParam } from "@/components/data-table/url-parsers";
-import type { Resolution, SourceRecord } from "@/lib/seed-lists/schema";
+import type { Resolution, SourceRecord } from "@/lib/shared/seed-lists/schema";
 import { entryColumns, personColumns, type EntryRow, type PersonRow } from "./resolution-columns";
 import { entryRows, personRows } from "./resolution-rows";
 import { ListTabs, tabPanelProps } from "@/components/results/list-tabs";

@@ -5,8 +5,8 @@ import Link from "next/link";
 import { CountCell, DateCell } from "@/components/data-table/cells";
 import type { AnyColumnDef } from "@/components/data-table/column-spec";
 import { ErrorNotice } from "@/components/data-table/error-notice";
-import { toApiError } from "@/lib/query/api-error";
-import type { SeedListMeta } from "@/lib/seed-lists/schema";
+import { toApiError } from "@/lib/browser/query/api-error";
+import type { SeedListMeta } from "@/lib/shared/seed-lists/schema";
 import { ResultTable, type ResultList } from "@/components/results/result-table";
 import { seedListIndexQuery } from "./seed-list-queries";
 

@@ -11,14 +11,14 @@ import { FreshCheckbox, PendingStatus } from "@/components/forms/request-control
 import { buttonClass, inputClass, primaryClass } from "@/components/forms/styles";
 import { Panel } from "@/components/results/panel";
 import { useOfficer } from "@/components/shell/officer-context";
-import { formatDateTime } from "@/lib/format/dates";
-import { formatCount } from "@/lib/format/numbers";
-import { seedListKeys } from "@/lib/query/keys";
-import { postJson } from "@/lib/query/request";
-import { useCancellableMutation } from "@/lib/query/use-cancellable-mutation";
-import { readSeedListHandOff, SEED_LIST_HANDOFF_KEY, type SeedListHandOff } from "@/lib/seed-lists/handoff";
-import { describeSources } from "@/lib/seed-lists/resolve";
-import { resolveResponseSchema, seedListMetaSchema, type ResolveResponse, type SourceInput } from "@/lib/seed-lists/schema";
+import { formatDateTime } from "@/lib/browser/format/dates";
+import { formatCount } from "@/lib/browser/format/numbers";
+import { seedListKeys } from "@/lib/browser/query/keys";
+import { postJson } from "@/lib/browser/query/request";
+import { useCancellableMutation } from "@/lib/browser/query/use-cancellable-mutation";
+import { readSeedListHandOff, SEED_LIST_HANDOFF_KEY, type SeedListHandOff } from "@/lib/browser/seed-lists/handoff";
+import { describeSources } from "@/lib/shared/seed-lists/resolve";
+import { resolveResponseSchema, seedListMetaSchema, type ResolveResponse, type SourceInput } from "@/lib/shared/seed-lists/schema";
 import { ResolutionView } from "./resolution-view";
 
 /*

@@ -1,7 +1,7 @@
 "use client";
 
 import { PrintHeader, PrintLayout, PrintTable } from "@/components/print";
-import type { SeedListDetail } from "@/lib/seed-lists/schema";
+import type { SeedListDetail } from "@/lib/shared/seed-lists/schema";
 
 /* A seed list's shown resolution on paper (issue 11, item 5): every person and every entry not matched. */
 

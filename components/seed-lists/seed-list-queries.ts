@@ -1,9 +1,9 @@
 import { queryOptions } from "@tanstack/react-query";
-import { seedListKeys } from "@/lib/query/keys";
-import { fetchJson } from "@/lib/query/request";
-import { seedListDetailSchema, seedListIndexSchema } from "@/lib/seed-lists/schema";
+import { seedListKeys } from "@/lib/browser/query/keys";
+import { fetchJson } from "@/lib/browser/query/request";
+import { seedListDetailSchema, seedListIndexSchema } from "@/lib/shared/seed-lists/schema";
 
-/* The saved seed lists as TanStack queries: paths defined once (keys: lib/query/keys.ts). */
+/* The saved seed lists as TanStack queries: paths defined once (keys: lib/browser/query/keys.ts). */
 
 const enc = encodeURIComponent;
 

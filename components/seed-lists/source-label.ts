@@ -1,4 +1,4 @@
-import type { SourceRecord } from "@/lib/seed-lists/schema";
+import type { SourceRecord } from "@/lib/shared/seed-lists/schema";
 
 /** A source as one short phrase, for the entry tables' "From" column. */
 export function sourceLabel(s: SourceRecord): string {

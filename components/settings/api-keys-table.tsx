@@ -1,4 +1,4 @@
-import type { ApiKey } from "@/lib/compliance/schemas";
+import type { ApiKey } from "@/lib/shared/compliance/schemas";
 import { DateCell, IdCell } from "@/components/data-table/cells";
 import { RecordTable, type RecordTableLook } from "@/components/results/record-table";
 

@@ -2,9 +2,9 @@
 import { HistorySection } from "@/components/changes/history-section";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { organizationSettingsQuery, toApiError } from "@/lib/query";
-import { groupSettings } from "@/lib/settings/group-settings";
-import { countOf } from "@/lib/format/numbers";
+import { organizationSettingsQuery, toApiError } from "@/lib/browser/query";
+import { groupSettings } from "@/lib/browser/settings/group-settings";
+import { countOf } from "@/lib/browser/format/numbers";
 import { ApiKeysTable } from "./api-keys-table";
 import { ErrorNotice } from "@/components/data-table/error-notice";
 import { RawJsonDisclosure } from "./raw-json-disclosure";

@@ -1,4 +1,4 @@
-import type { SettingView } from "@/lib/settings/describe-setting";
+import type { SettingView } from "@/lib/shared/settings/describe-setting";
 
 /** The value of one setting in plain words; lists and retention show every entry. */
 export function SettingValue({ view }: { view: SettingView }) {

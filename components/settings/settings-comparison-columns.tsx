@@ -4,8 +4,8 @@ import Link from "next/link";
 import { createContext, useContext } from "react";
 import type { HeaderContext } from "@tanstack/react-table";
 import { DataTableColumnHeader, type AnyColumnDef } from "@/components/data-table";
-import { facetValueOf, type Baseline, type ComparedOrganization, type ComparedSetting } from "@/lib/settings/compare-settings";
-import type { SettingView } from "@/lib/settings/describe-setting";
+import { facetValueOf, type Baseline, type ComparedOrganization, type ComparedSetting } from "@/lib/browser/settings/compare-settings";
+import type { SettingView } from "@/lib/shared/settings/describe-setting";
 
 /*
  * One row per organization, one column per setting. A setting column's value is its plain words

@@ -2,7 +2,7 @@
 
 import { useMemo, useState } from "react";
 import { DataTable, DataTableCounts, DataTableToolbar, useDataTable } from "@/components/data-table";
-import { describeDifferenceReport, differenceReport, differingSettingsByOrganization, type Baseline, type SettingsMatrix } from "@/lib/settings/compare-settings";
+import { describeDifferenceReport, differenceReport, differingSettingsByOrganization, type Baseline, type SettingsMatrix } from "@/lib/browser/settings/compare-settings";
 import { BaselineContext, DIFF_COLUMN_ID, DIFFERS, settingColumnId, settingsComparisonColumns, type SettingsRow } from "./settings-comparison-columns";
 
 /*

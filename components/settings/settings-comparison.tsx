@@ -1,8 +1,8 @@
 "use client";
 import { useMemo } from "react";
 import { useQueryState } from "nuqs";
-import { organizationSettingsQuery, organizationsQuery, toApiError, useWalk } from "@/lib/query";
-import { usePacedQueries } from "@/lib/query/use-paced-queries";
+import { organizationSettingsQuery, organizationsQuery, toApiError, useWalk } from "@/lib/browser/query";
+import { usePacedQueries } from "@/lib/browser/query/use-paced-queries";
 import {
   baselineChoiceOf,
   buildSettingsMatrix,
@@ -10,8 +10,8 @@ import {
   summarizeComparison,
   type OrganizationSettingsInput,
   type OrgSettingsState,
-} from "@/lib/settings/compare-settings";
-import { countOf, formatCount } from "@/lib/format/numbers";
+} from "@/lib/browser/settings/compare-settings";
+import { countOf, formatCount } from "@/lib/browser/format/numbers";
 import { SettingsComparisonTable } from "./settings-comparison-table";
 import { ErrorNotice } from "@/components/data-table/error-notice";
 import { pageParam } from "@/components/data-table/url-parsers";

@@ -1,4 +1,4 @@
-import type { SettingsSectionView } from "@/lib/settings/group-settings";
+import type { SettingsSectionView } from "@/lib/browser/settings/group-settings";
 import { SettingValue } from "./setting-value";
 
 /** An organization's settings, one table per section: label, value in plain words, what it means. */

@@ -1,11 +1,11 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { formatCount } from "@/lib/format/numbers";
-import { organizationsQuery } from "@/lib/query/compliance-queries";
-import { send } from "@/lib/query/request";
-import { useWalk } from "@/lib/query/use-walk";
-import { walkProgress } from "@/lib/query/walk-progress";
+import { formatCount } from "@/lib/browser/format/numbers";
+import { organizationsQuery } from "@/lib/browser/query/compliance-queries";
+import { send } from "@/lib/browser/query/request";
+import { useWalk } from "@/lib/browser/query/use-walk";
+import { walkProgress } from "@/lib/browser/query/walk-progress";
 import { Breadcrumbs } from "./breadcrumbs";
 import { DataFreshness } from "./data-freshness";
 import { HeaderSearch } from "./header-search";

@@ -3,12 +3,12 @@
 import { useRouter } from "next/navigation";
 import { useQueryState } from "nuqs";
 import { createContext, Fragment, useContext, useEffect, type ReactNode } from "react";
-import { AS_OF_PARAM, isSyncIdLike, setViewAsOf } from "@/lib/query/as-of";
-import { resetShownSync } from "@/lib/query/shown-sync";
+import { AS_OF_PARAM, isSyncIdLike, setViewAsOf } from "@/lib/browser/query/as-of";
+import { resetShownSync } from "@/lib/browser/query/shown-sync";
 
 /*
  * The page URL's `as_of=<sync id>` for everything under the shell: the query builders read it
- * (lib/query/as-of.ts), pages remount when it changes, and while it is set every in-app link the
+ * (lib/browser/query/as-of.ts), pages remount when it changes, and while it is set every in-app link the
  * officer follows keeps it, so a copied link or a click through reproduces the same sync.
  * Links opt out with `data-as-of-exempt` ("Back to now", the sync picker's own navigation).
  */

@@ -4,12 +4,12 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
-import { isOrganizationUuid } from "@/lib/compliance/ids";
-import { groupQuery, groupsQuery, organizationRolesQuery, organizationsQuery, roleQuery } from "@/lib/query/compliance-queries";
+import { isOrganizationUuid } from "@/lib/shared/compliance/ids";
+import { groupQuery, groupsQuery, organizationRolesQuery, organizationsQuery, roleQuery } from "@/lib/browser/query/compliance-queries";
 import { breadcrumbTrail } from "./breadcrumb-trail";
 import { directorySearchQuery } from "./directory-search-query";
-import { isUserId } from "@/lib/directory/entries";
-import type { SearchKind } from "@/lib/directory/search-wire";
+import { isUserId } from "@/lib/shared/directory/entries";
+import type { SearchKind } from "@/lib/shared/directory/search-wire";
 import { usePermissionCrumb } from "@/components/roles/permission-crumb";
 
 function segment(pathname: string, i: number): string {

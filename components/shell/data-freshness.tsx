@@ -2,15 +2,15 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { z } from "zod";
-import { formatUtc } from "@/lib/format/dates";
-import { formatCount } from "@/lib/format/numbers";
-import { syncDay, syncTime } from "@/lib/format/sync-time";
-import { errorHeadline, toApiError } from "@/lib/query/api-error";
-import { syncKeys } from "@/lib/query/keys";
-import { postJson } from "@/lib/query/request";
-import { useShownSync } from "@/lib/query/shown-sync";
-import { completeSyncs, syncsQuery } from "@/lib/query/sync-queries";
-import type { SyncWire } from "@/lib/sync/wire";
+import { formatUtc } from "@/lib/browser/format/dates";
+import { formatCount } from "@/lib/browser/format/numbers";
+import { syncDay, syncTime } from "@/lib/browser/format/sync-time";
+import { errorHeadline, toApiError } from "@/lib/browser/query/api-error";
+import { syncKeys } from "@/lib/browser/query/keys";
+import { postJson } from "@/lib/browser/query/request";
+import { useShownSync } from "@/lib/browser/query/shown-sync";
+import { completeSyncs, syncsQuery } from "@/lib/browser/query/sync-queries";
+import type { SyncWire } from "@/lib/shared/sync/wire";
 import { useViewAsOf } from "./as-of-scope";
 import { useOfficer } from "./officer-context";
 import { SyncPicker } from "./sync-picker";

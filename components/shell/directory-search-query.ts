@@ -1,8 +1,8 @@
 import { queryOptions } from "@tanstack/react-query";
-import { searchAnswerSchema, type SearchResult } from "@/lib/directory/search-wire";
-import { viewAsOfParams } from "@/lib/query/as-of";
-import { directoryKeys } from "@/lib/query/keys";
-import { fetchJson } from "@/lib/query/request";
+import { searchAnswerSchema, type SearchResult } from "@/lib/shared/directory/search-wire";
+import { viewAsOfParams } from "@/lib/browser/query/as-of";
+import { directoryKeys } from "@/lib/browser/query/keys";
+import { fetchJson } from "@/lib/browser/query/request";
 import { groupHref, organizationHref, personHref, roleHref } from "@/components/people/links";
 
 /* The header search as a query (one key per query text and sync), and where each result leads. */

@@ -3,10 +3,10 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useMemo, useRef, useState } from "react";
-import type { SearchKind, SearchResult } from "@/lib/directory/search-wire";
-import { SEARCH_MAX_LENGTH } from "@/lib/directory/search-wire";
-import { hrefWithAsOf, viewAsOf } from "@/lib/query/as-of";
-import { formatCount } from "@/lib/format/numbers";
+import type { SearchKind, SearchResult } from "@/lib/shared/directory/search-wire";
+import { SEARCH_MAX_LENGTH } from "@/lib/shared/directory/search-wire";
+import { hrefWithAsOf, viewAsOf } from "@/lib/browser/query/as-of";
+import { formatCount } from "@/lib/browser/format/numbers";
 import { directorySearchQuery, searchResultHref } from "./directory-search-query";
 
 /*

@@ -2,9 +2,9 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { orgPrefixedId } from "@/lib/compliance/ids";
-import { organizationsQuery } from "@/lib/query/compliance-queries";
-import { useWalk } from "@/lib/query/use-walk";
+import { orgPrefixedId } from "@/lib/shared/compliance/ids";
+import { organizationsQuery } from "@/lib/browser/query/compliance-queries";
+import { useWalk } from "@/lib/browser/query/use-walk";
 import { DateCell, IdCell } from "@/components/data-table/cells";
 
 const TABS = [

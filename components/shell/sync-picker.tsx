@@ -2,10 +2,10 @@
 
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { formatUtc } from "@/lib/format/dates";
-import { syncMoment } from "@/lib/format/sync-time";
-import { hrefWithAsOf } from "@/lib/query/as-of";
-import type { SyncWire } from "@/lib/sync/wire";
+import { formatUtc } from "@/lib/browser/format/dates";
+import { syncMoment } from "@/lib/browser/format/sync-time";
+import { hrefWithAsOf } from "@/lib/browser/query/as-of";
+import type { SyncWire } from "@/lib/shared/sync/wire";
 import { useViewAsOf } from "./as-of-scope";
 
 /** This page's URL with `as_of` set to a sync, or removed (null): the rest of the view state kept. */

@@ -1,10 +1,10 @@
 import type { ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
 import { personHref } from "@/components/people/links";
-import { ORGANIZATION_ROLES, type User } from "@/lib/compliance/schemas";
-import { parseTimestamp } from "@/lib/format/dates";
-import { emailDomain } from "@/lib/format/email";
-import { organizationRoleLabel } from "@/lib/format/organization-roles";
+import { ORGANIZATION_ROLES, type User } from "@/lib/shared/compliance/schemas";
+import { parseTimestamp } from "@/lib/browser/format/dates";
+import { emailDomain } from "@/lib/shared/format/email";
+import { organizationRoleLabel } from "@/lib/browser/format/organization-roles";
 import { OrganizationRoleWords } from "./organization-role-words";
 import { DateCell, IdCell } from "@/components/data-table/cells";
 import { selectColumn } from "@/components/data-table/select-column";

@@ -1,8 +1,8 @@
 "use client";
 
-import type { User } from "@/lib/compliance/schemas";
-import { organizationsQuery, organizationUsersQuery } from "@/lib/query/compliance-queries";
-import { useWalk } from "@/lib/query/use-walk";
+import type { User } from "@/lib/shared/compliance/schemas";
+import { organizationsQuery, organizationUsersQuery } from "@/lib/browser/query/compliance-queries";
+import { useWalk } from "@/lib/browser/query/use-walk";
 import { DataTable } from "@/components/data-table/data-table";
 import { DataTableCounts } from "@/components/data-table/data-table-counts";
 import { DataTableCsvDialog } from "@/components/data-table/data-table-csv-dialog";

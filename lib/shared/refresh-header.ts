@@ -1,6 +1,6 @@
 /*
  * How the Refresh button asks the server to skip its caches: the browser sets the header
- * (lib/query/request.ts), the routes read it (lib/http/refresh.ts). A header of our own, not
+ * (lib/browser/query/request.ts), the routes read it (lib/server/http/refresh.ts). A header of our own, not
  * `Cache-Control: no-cache`: browsers add that one by themselves (fetch with `cache: "no-store"`,
  * hard reloads), which would silently turn every request into an upstream walk.
  */

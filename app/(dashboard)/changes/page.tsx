@@ -1,6 +1,6 @@
 import { ChangesPage } from "@/components/changes/changes-page";
-import { changesFirstScreen } from "@/lib/changes/changes-read";
-import { searchParamsOf, type PageSearchParams } from "@/lib/first-screen/first-screen";
+import { changesFirstScreen } from "@/lib/server/changes/changes-read";
+import { searchParamsOf, type PageSearchParams } from "@/lib/server/first-screen/first-screen";
 import { pageMetadata } from "../page-parts";
 
 export const metadata = pageMetadata("Changes");

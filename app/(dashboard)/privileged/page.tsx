@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { PrivilegedPage } from "@/components/privileged/privileged-page";
-import { searchParamsOf, type PageSearchParams } from "@/lib/first-screen/first-screen";
-import { privilegedFirstScreen } from "@/lib/privileged/query";
+import { searchParamsOf, type PageSearchParams } from "@/lib/server/first-screen/first-screen";
+import { privilegedFirstScreen } from "@/lib/server/privileged/query";
 
 export const metadata: Metadata = { title: "Privileged access · Compliance Directory" };
 

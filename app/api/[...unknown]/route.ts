@@ -1,4 +1,4 @@
-import { jsonError } from "@/lib/http/error-response";
+import { jsonError } from "@/lib/server/http/error-response";
 
 /*
  * Any /api path no route serves: the CONTRACT's JSON error, not the HTML not-found page (a script

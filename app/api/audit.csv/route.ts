@@ -1,7 +1,7 @@
-import { exportAuditLog } from "@/lib/export/audit-route";
+import { exportAuditLog } from "@/lib/server/export/audit-route";
 
 /*
- * GET /api/audit.csv?from&to&actor&action&outcome&bom=1: the audit log as CSV (through lib/csv),
+ * GET /api/audit.csv?from&to&actor&action&outcome&bom=1: the audit log as CSV (through lib/shared/csv),
  * oldest first. A download like any export: it needs the exporter role and is itself logged.
  */
 

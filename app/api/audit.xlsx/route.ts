@@ -1,4 +1,4 @@
-import { exportAuditLog } from "@/lib/export/audit-route";
+import { exportAuditLog } from "@/lib/server/export/audit-route";
 
 /* GET /api/audit.xlsx: the audit log as audit.csv holds it, as a workbook of text cells (for spreadsheets). */
 

@@ -1,8 +1,8 @@
-import { auditStore } from "@/lib/audit/instance";
-import { InvalidAuditCursorError } from "@/lib/audit/store";
-import { parseAuditQuery } from "@/lib/audit/query";
-import { errorResponse, jsonError } from "@/lib/http/error-response";
-import { requireRole } from "@/lib/session/session";
+import { auditStore } from "@/lib/server/audit/instance";
+import { InvalidAuditCursorError } from "@/lib/server/audit/store";
+import { parseAuditQuery } from "@/lib/server/audit/query";
+import { errorResponse, jsonError } from "@/lib/server/http/error-response";
+import { requireRole } from "@/lib/server/session/session";
 
 /*
  * GET /api/audit?from&to&actor&action&outcome&limit&cursor: the audit log, newest first, one page

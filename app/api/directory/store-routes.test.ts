@@ -2,11 +2,11 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { SimulatorHandle } from "@/lib/simulator/server";
-import { login, startApp, type AppServer } from "@/lib/testing/app-server";
-import { endpointPaths } from "@/lib/testing/endpoint-paths";
-import { closeLiveApp, startLiveApp, syncToEnd } from "@/lib/testing/live-app";
-import type { SyncWire } from "@/lib/sync/wire";
+import type { SimulatorHandle } from "@/lib/tools/simulator/server";
+import { login, startApp, type AppServer } from "@/lib/tools/testing/app-server";
+import { endpointPaths } from "@/lib/tools/testing/endpoint-paths";
+import { closeLiveApp, startLiveApp, syncToEnd } from "@/lib/tools/testing/live-app";
+import type { SyncWire } from "@/lib/shared/sync/wire";
 
 /*
  * The store-backed directory routes end to end: a real `next start` over the simulator, the

@@ -1,8 +1,8 @@
-import { reconcileRequestSchema } from "@/lib/reconciliation/schema";
-import { reconcileOne } from "@/lib/reconciliation/service";
-import { singleReconciliationFile } from "@/lib/reconciliation/download";
-import { officerPost } from "@/lib/seed-lists/officer-post";
-import { recordAudit } from "@/lib/seed-lists/route-support";
+import { reconcileRequestSchema } from "@/lib/shared/reconciliation/schema";
+import { reconcileOne } from "@/lib/server/reconciliation/service";
+import { singleReconciliationFile } from "@/lib/server/reconciliation/download";
+import { officerPost } from "@/lib/server/seed-lists/officer-post";
+import { recordAudit } from "@/lib/server/seed-lists/route-support";
 
 /*
  * POST /api/reconciliation with `{ group_id, expected: {kind:"paste",text} | {kind:"csv",filename,

@@ -1,10 +1,10 @@
-import { sessionRead } from "@/lib/http/session-read";
-import { newReconciliationId } from "@/lib/reconciliation/db-store";
-import { reconciliationStore } from "@/lib/reconciliation/instance";
-import { saveReconciliationRequestSchema } from "@/lib/reconciliation/saved-schema";
-import { readSavedInput, reconciliationTarget, runReconciliation } from "@/lib/reconciliation/saved-service";
-import { officerPost } from "@/lib/seed-lists/officer-post";
-import { recordAudit } from "@/lib/seed-lists/route-support";
+import { sessionRead } from "@/lib/server/http/session-read";
+import { newReconciliationId } from "@/lib/server/reconciliation/db-store";
+import { reconciliationStore } from "@/lib/server/reconciliation/instance";
+import { saveReconciliationRequestSchema } from "@/lib/shared/reconciliation/saved-schema";
+import { readSavedInput, reconciliationTarget, runReconciliation } from "@/lib/server/reconciliation/saved-service";
+import { officerPost } from "@/lib/server/seed-lists/officer-post";
+import { recordAudit } from "@/lib/server/seed-lists/route-support";
 
 /*
  * GET /api/reconciliations: every saved reconciliation, newest first: `{ reconciliations: [...] }`.

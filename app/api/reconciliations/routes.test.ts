@@ -1,6 +1,6 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { officer, type Officer, postgresRig, requestSync, syncEnded, VIEWER } from "@/lib/testing/durable-rig";
-import { postgresMissing, runSql } from "@/lib/testing/postgres-server";
+import { officer, type Officer, postgresRig, requestSync, syncEnded, VIEWER } from "@/lib/tools/testing/durable-rig";
+import { postgresMissing, runSql } from "@/lib/tools/testing/postgres-server";
 
 /*
  * Saved reconciliations and saved views over HTTP against `next start` on a PostgreSQL the test can

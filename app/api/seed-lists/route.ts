@@ -1,9 +1,9 @@
-import { sessionRead } from "@/lib/http/session-read";
-import { seedListStore } from "@/lib/seed-lists/instance";
-import { officerPost } from "@/lib/seed-lists/officer-post";
-import { recordAudit, seedListTarget } from "@/lib/seed-lists/route-support";
-import { saveRequestSchema } from "@/lib/seed-lists/schema";
-import { resolveInputs } from "@/lib/seed-lists/service";
+import { sessionRead } from "@/lib/server/http/session-read";
+import { seedListStore } from "@/lib/server/seed-lists/instance";
+import { officerPost } from "@/lib/server/seed-lists/officer-post";
+import { recordAudit, seedListTarget } from "@/lib/server/seed-lists/route-support";
+import { saveRequestSchema } from "@/lib/shared/seed-lists/schema";
+import { resolveInputs } from "@/lib/server/seed-lists/service";
 
 /*
  * GET /api/seed-lists: every saved list, newest first: `{ lists: SeedListMeta[] }`.

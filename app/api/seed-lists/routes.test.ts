@@ -1,8 +1,8 @@
 import { rm } from "node:fs/promises";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { SimulatorHandle } from "@/lib/simulator/server";
-import type { AppServer } from "@/lib/testing/app-server";
-import { closeLiveApp, startLiveApp, TEST_EXPORTER as EXPORTER, TEST_VIEWER as VIEWER } from "@/lib/testing/live-app";
+import type { SimulatorHandle } from "@/lib/tools/simulator/server";
+import type { AppServer } from "@/lib/tools/testing/app-server";
+import { closeLiveApp, startLiveApp, TEST_EXPORTER as EXPORTER, TEST_VIEWER as VIEWER } from "@/lib/tools/testing/live-app";
 
 /*
  * The seed-list and reconciliation routes over HTTP against `next start` in live mode holding a

@@ -1,12 +1,12 @@
 import { z } from "zod";
-import { errorResponse } from "@/lib/http/error-response";
-import { acceptJsonPost } from "@/lib/http/json-post";
-import { sessionRead } from "@/lib/http/session-read";
-import { refuseUnexpectedQuery } from "@/lib/hardening/query-guard";
-import { store } from "@/lib/store/instance";
-import { syncRepository } from "@/lib/store/syncs";
-import { requestSync } from "@/lib/sync/coordinator";
-import { syncToWire } from "@/lib/sync/to-wire";
+import { errorResponse } from "@/lib/server/http/error-response";
+import { acceptJsonPost } from "@/lib/server/http/json-post";
+import { sessionRead } from "@/lib/server/http/session-read";
+import { refuseUnexpectedQuery } from "@/lib/server/http/query-guard";
+import { store } from "@/lib/server/store/instance";
+import { syncRepository } from "@/lib/server/store/syncs";
+import { requestSync } from "@/lib/server/sync/coordinator";
+import { syncToWire } from "@/lib/server/sync/to-wire";
 
 /*
  * GET /api/syncs: every sync, newest first. POST /api/syncs with `{}` (exporter): starts a sync,

@@ -1,8 +1,8 @@
-import { acceptJsonPost } from "@/lib/http/json-post";
-import { errorResponse, jsonError } from "@/lib/http/error-response";
-import { sessionRead } from "@/lib/http/session-read";
-import { savedViewStore } from "@/lib/views/instance";
-import { saveViewRequestSchema, viewPathSchema } from "@/lib/views/schema";
+import { acceptJsonPost } from "@/lib/server/http/json-post";
+import { errorResponse, jsonError } from "@/lib/server/http/error-response";
+import { sessionRead } from "@/lib/server/http/session-read";
+import { savedViewStore } from "@/lib/server/views/instance";
+import { saveViewRequestSchema, viewPathSchema } from "@/lib/shared/views/schema";
 
 /*
  * GET /api/views?path=/people: the saved views of one page, every officer's, newest first.

@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { OrganizationHeader } from "@/components/shell/organization-header";
-import { isOrganizationUuid } from "@/lib/compliance/ids";
+import { isOrganizationUuid } from "@/lib/shared/compliance/ids";
 
 /** One organization: its name and ids, and its sections (Users, Roles, Settings). */
 export default async function OrganizationLayout({ children, params }: { children: ReactNode; params: Promise<{ orgUuid: string }> }) {

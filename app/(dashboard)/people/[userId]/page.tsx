@@ -2,10 +2,10 @@ import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { PersonDetailView } from "@/components/people/person-detail-view";
 import { PersonByEmail } from "@/components/people/person-by-email";
-import { classifyEntry, isUserId } from "@/lib/directory/entries";
-import { SEARCH_MAX_LENGTH } from "@/lib/directory/search-wire";
-import { searchParamsOf, type PageSearchParams } from "@/lib/first-screen/first-screen";
-import { personFirstScreen } from "@/lib/first-screen/person";
+import { classifyEntry, isUserId } from "@/lib/shared/directory/entries";
+import { SEARCH_MAX_LENGTH } from "@/lib/shared/directory/search-wire";
+import { searchParamsOf, type PageSearchParams } from "@/lib/server/first-screen/first-screen";
+import { personFirstScreen } from "@/lib/server/first-screen/person";
 import { pageMetadata } from "../../page-parts";
 
 export const metadata = pageMetadata("Person");

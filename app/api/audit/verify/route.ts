@@ -1,7 +1,7 @@
-import { verifyAuditChain } from "@/lib/audit/verify";
-import { errorResponse } from "@/lib/http/error-response";
-import { requireRole } from "@/lib/session/session";
-import { store } from "@/lib/store/instance";
+import { verifyAuditChain } from "@/lib/server/audit/verify";
+import { errorResponse } from "@/lib/server/http/error-response";
+import { requireRole } from "@/lib/server/session/session";
+import { store } from "@/lib/server/store/instance";
 
 /*
  * GET /api/audit/verify (exporter): walks the audit log's hash chain and answers

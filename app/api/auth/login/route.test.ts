@@ -25,7 +25,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  const { auditStore } = await import("@/lib/audit/instance");
+  const { auditStore } = await import("@/lib/server/audit/instance");
   await auditStore().close();
   await rm(dataDir, { recursive: true, force: true });
 });
@@ -100,13 +100,13 @@ describe("POST /api/auth/login refuses what it should", () => {
 
   it("failed logins are in the audit log, coalesced per username and address, with the socket and forwarded chain", async () => {
     for (let i = 0; i < 3; i++) await login({ username: "mallory", password: `guess-${i}` }, { "x-forwarded-for": "6.6.6.6, 192.0.2.30" });
-    const { auditStore } = await import("@/lib/audit/instance");
+    const { auditStore } = await import("@/lib/server/audit/instance");
     const { entries } = await auditStore().list({ actor: "mallory" });
     const mine = entries.filter((e) => e.actor === "mallory");
     expect(mine).toHaveLength(1);
     expect(mine[0]).toMatchObject({ action: "login_failed", outcome: "failed" });
     expect(mine[0]!.filters).toEqual({ address: "192.0.2.30", socket_address: "unknown", forwarded_for: "6.6.6.6, 192.0.2.30", attempts: 1 });
-    const { failedLoginLog } = await import("@/lib/session/failed-login-log");
+    const { failedLoginLog } = await import("@/lib/server/session/failed-login-log");
     await failedLoginLog().sweep(true);
     const after = (await auditStore().list({ actor: "mallory" })).entries;
     expect(after.map((e) => e.filters.attempts)).toEqual([3, 1]);

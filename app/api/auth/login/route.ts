@@ -1,14 +1,14 @@
-import { AuditUnavailableError, auditUnavailableResponse } from "@/lib/audit/unavailable";
-import { config } from "@/lib/config";
-import { jsonError } from "@/lib/http/error-response";
-import { failedLoginLog } from "@/lib/session/failed-login-log";
-import { loginThrottle } from "@/lib/session/login-throttle";
-import { readLoginBody } from "@/lib/session/login-request";
-import { authenticateOfficer } from "@/lib/session/officers";
-import { clientFacts } from "@/lib/session/request-facts";
-import { refuseCrossSiteRequest } from "@/lib/session/same-origin";
-import { recordSessionEvent } from "@/lib/session/session-audit";
-import { startSession } from "@/lib/session/session";
+import { AuditUnavailableError, auditUnavailableResponse } from "@/lib/server/audit/unavailable";
+import { config } from "@/lib/server/config";
+import { jsonError } from "@/lib/server/http/error-response";
+import { failedLoginLog } from "@/lib/server/session/failed-login-log";
+import { loginThrottle } from "@/lib/server/session/login-throttle";
+import { readLoginBody } from "@/lib/server/session/login-request";
+import { authenticateOfficer } from "@/lib/server/session/officers";
+import { clientFacts } from "@/lib/server/http/request-facts";
+import { refuseCrossSiteRequest } from "@/lib/server/http/same-origin";
+import { recordSessionEvent } from "@/lib/server/session/session-audit";
+import { startSession } from "@/lib/server/session/session";
 
 export const dynamic = "force-dynamic";
 

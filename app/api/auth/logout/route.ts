@@ -1,7 +1,7 @@
-import { errorResponse } from "@/lib/http/error-response";
-import { refuseCrossSiteRequest } from "@/lib/session/same-origin";
-import { auditSessionEvent } from "@/lib/session/session-audit";
-import { endSession } from "@/lib/session/session";
+import { errorResponse } from "@/lib/server/http/error-response";
+import { refuseCrossSiteRequest } from "@/lib/server/http/same-origin";
+import { auditSessionEvent } from "@/lib/server/session/session-audit";
+import { endSession } from "@/lib/server/session/session";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
-import { config } from "@/lib/config";
-import { requireSession } from "@/lib/session/session";
+import { config } from "@/lib/server/config";
+import { requireSession } from "@/lib/server/session/session";
 
 export const dynamic = "force-dynamic";
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { SIM_KEYS } from "@/lib/simulator/keys";
-import type { SimulatorHandle } from "@/lib/simulator/server";
-import type { AppServer } from "@/lib/testing/app-server";
-import { closeLiveApp, startLiveApp } from "@/lib/testing/live-app";
+import { SIM_KEYS } from "@/lib/tools/simulator/keys";
+import type { SimulatorHandle } from "@/lib/tools/simulator/server";
+import type { AppServer } from "@/lib/tools/testing/app-server";
+import { closeLiveApp, startLiveApp } from "@/lib/tools/testing/live-app";
 
 /*
  * The proxy, end to end: a real `next start` in live mode holding a simulator key, and the

@@ -1,7 +1,7 @@
-import { parseComplianceRequest } from "@/lib/http/compliance-request";
-import { proxyToUpstream } from "@/lib/http/compliance-proxy";
-import { jsonError } from "@/lib/http/error-response";
-import { requireSession } from "@/lib/session/session";
+import { parseComplianceRequest } from "@/lib/server/http/compliance-request";
+import { proxyToUpstream } from "@/lib/server/http/compliance-proxy";
+import { jsonError } from "@/lib/server/http/error-response";
+import { requireSession } from "@/lib/server/session/session";
 
 /*
  * GET /api/compliance/<path>: the read-only proxy onto GET /v1/compliance/<path> (CONTRACT.md).

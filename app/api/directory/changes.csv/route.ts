@@ -1,5 +1,5 @@
-import { downloadChanges } from "@/lib/changes/changes-download";
-import { withOfficerWork } from "@/lib/http/officer-work";
+import { downloadChanges } from "@/lib/server/changes/changes-download";
+import { withOfficerWork } from "@/lib/server/http/officer-work";
 
 /* GET /api/directory/changes.csv?from&to[&kind&org&group&role&person&q&widens]: the Changes page's view, audited. */
 

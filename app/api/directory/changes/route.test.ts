@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { changeSchema } from "@/lib/changes/change";
-import type { SimulatorHandle } from "@/lib/simulator/server";
-import type { AppServer } from "@/lib/testing/app-server";
-import { closeLiveApp, startLiveApp } from "@/lib/testing/live-app";
+import { changeSchema } from "@/lib/shared/changes/change";
+import type { SimulatorHandle } from "@/lib/tools/simulator/server";
+import type { AppServer } from "@/lib/tools/testing/app-server";
+import { closeLiveApp, startLiveApp } from "@/lib/tools/testing/live-app";
 
 /*
  * The changes routes through the built app: two syncs with a simulator change between them, the

@@ -1,8 +1,8 @@
-import { changesPage } from "@/lib/changes/changes-read";
-import { CHANGES_PAGE_PARAMS, parsePageParams, refuseOtherParams, resolveSyncPair } from "@/lib/changes/changes-request";
-import { errorResponse } from "@/lib/http/error-response";
-import { requireSession } from "@/lib/session/session";
-import { store } from "@/lib/store/instance";
+import { changesPage } from "@/lib/server/changes/changes-read";
+import { CHANGES_PAGE_PARAMS, parsePageParams, refuseOtherParams, resolveSyncPair } from "@/lib/server/changes/changes-request";
+import { errorResponse } from "@/lib/server/http/error-response";
+import { requireSession } from "@/lib/server/session/session";
+import { store } from "@/lib/server/store/instance";
 
 /*
  * GET /api/directory/changes?from&to[&kind][&limit][&cursor] (CONTRACT.md): every difference between

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { SimulatorHandle } from "@/lib/simulator/server";
-import type { AppServer } from "@/lib/testing/app-server";
-import { closeLiveApp, startLiveApp } from "@/lib/testing/live-app";
-import { peopleStreamLineSchema, personDetailSchema, personStreamLineSchema, type PeopleStreamLine } from "@/lib/directory/wire";
+import type { SimulatorHandle } from "@/lib/tools/simulator/server";
+import type { AppServer } from "@/lib/tools/testing/app-server";
+import { closeLiveApp, startLiveApp } from "@/lib/tools/testing/live-app";
+import { peopleStreamLineSchema, personDetailSchema, personStreamLineSchema, type PeopleStreamLine } from "@/lib/shared/directory/wire";
 
 /*
  * The directory routes end to end: a real `next start` over the simulator, the simulator's log as

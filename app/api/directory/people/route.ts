@@ -1,23 +1,23 @@
-import { catalogLine, personRow } from "@/lib/directory/people-rows";
-import { errorBody } from "@/lib/directory/error-body";
-import { linkedController, ndjsonResponse, progressUntilLoaded, wantsFresh, type Line } from "@/lib/directory/ndjson";
-import { loadDirectory } from "@/lib/directory/snapshot";
-import { refuseUnexpectedQuery } from "@/lib/hardening/query-guard";
-import { AS_OF_PARAM, takeAsOf } from "@/lib/http/as-of";
-import { jsonError } from "@/lib/http/error-response";
-import { requireSession } from "@/lib/session/session";
-import { recordView, recordViewOrRefuse } from "@/lib/audit/view-audit";
-import { AUDIT_UNAVAILABLE_MESSAGE } from "@/lib/audit/unavailable";
-import { store } from "@/lib/store/instance";
-import { syncRepository } from "@/lib/store/syncs";
+import { catalogLine, personRow } from "@/lib/server/directory/people-rows";
+import { errorBody } from "@/lib/server/http/error-body";
+import { linkedController, ndjsonResponse, progressUntilLoaded, wantsFresh, type Line } from "@/lib/server/directory/ndjson";
+import { loadDirectory } from "@/lib/server/directory/snapshot";
+import { refuseUnexpectedQuery } from "@/lib/server/http/query-guard";
+import { AS_OF_PARAM, takeAsOf } from "@/lib/server/http/as-of";
+import { jsonError } from "@/lib/server/http/error-response";
+import { requireSession } from "@/lib/server/session/session";
+import { recordView, recordViewOrRefuse } from "@/lib/server/audit/view-audit";
+import { AUDIT_UNAVAILABLE_MESSAGE } from "@/lib/server/audit/unavailable";
+import { store } from "@/lib/server/store/instance";
+import { syncRepository } from "@/lib/server/store/syncs";
 
 /*
- * GET /api/directory/people: every person in the directory as NDJSON (format in lib/directory/wire.ts).
+ * GET /api/directory/people: every person in the directory as NDJSON (format in lib/shared/directory/wire.ts).
  * Progress while the snapshot is walked, then the rows in chunks, then "done". A failure ends with an
  * "error" line instead: the list is complete only when "done" arrives.
  * `as_of=<sync id>`: the people of that complete sync (404 in the error line if it is none).
- * The Refresh header (`x-dashboard-refresh: 1`, lib/http/refresh.ts) rebuilds the snapshot.
- * A bulk read, so it is on record (action "view", coalesced per officer and sync, lib/audit/view-audit.ts)
+ * The Refresh header (`x-dashboard-refresh: 1`, lib/server/http/refresh.ts) rebuilds the snapshot.
+ * A bulk read, so it is on record (action "view", coalesced per officer and sync, lib/server/audit/view-audit.ts)
  * before the first row leaves: a 503 when the sync is known up front and the log cannot take it,
  * an "error" line instead of the rows when it is known only once loaded.
  */

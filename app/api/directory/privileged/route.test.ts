@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { compareByOrganization, privilegedReportSchema, type PrivilegedReport } from "@/lib/privileged/wire";
-import type { SimulatorHandle } from "@/lib/simulator/server";
-import type { AppServer } from "@/lib/testing/app-server";
-import { closeLiveApp, startLiveApp, syncToEnd } from "@/lib/testing/live-app";
+import { compareByOrganization, privilegedReportSchema, type PrivilegedReport } from "@/lib/shared/privileged/wire";
+import type { SimulatorHandle } from "@/lib/tools/simulator/server";
+import type { AppServer } from "@/lib/tools/testing/app-server";
+import { closeLiveApp, startLiveApp, syncToEnd } from "@/lib/tools/testing/live-app";
 
 /*
  * GET /api/directory/privileged through the built app: the whole report in the table's order, its

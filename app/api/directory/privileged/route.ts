@@ -1,11 +1,11 @@
-import { errorResponse, jsonError } from "@/lib/http/error-response";
-import { refuseUnexpectedQuery } from "@/lib/hardening/query-guard";
-import { loadReport, parseReportQuery } from "@/lib/privileged/query";
-import { requireSession } from "@/lib/session/session";
+import { errorResponse, jsonError } from "@/lib/server/http/error-response";
+import { refuseUnexpectedQuery } from "@/lib/server/http/query-guard";
+import { loadReport, parseReportQuery } from "@/lib/server/privileged/query";
+import { requireSession } from "@/lib/server/session/session";
 
 /*
  * GET /api/directory/privileged[?as_of=<sync>][&since=<sync>][&limit=N]: everyone with administrative
- * access, by organization, with the road to it (lib/privileged). From the store; no upstream call.
+ * access, by organization, with the road to it (lib/server/privileged). From the store; no upstream call.
  * `limit`: only the first N rows in the table's order (the counts still cover every row).
  */
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { SimulatorHandle } from "@/lib/simulator/server";
-import type { AppServer } from "@/lib/testing/app-server";
-import { closeLiveApp, startLiveApp, syncToEnd } from "@/lib/testing/live-app";
-import { searchAnswerSchema } from "@/lib/directory/search-wire";
+import type { SimulatorHandle } from "@/lib/tools/simulator/server";
+import type { AppServer } from "@/lib/tools/testing/app-server";
+import { closeLiveApp, startLiveApp, syncToEnd } from "@/lib/tools/testing/live-app";
+import { searchAnswerSchema } from "@/lib/shared/directory/search-wire";
 
 /*
  * GET /api/directory/search through the built app (`next start`) over the simulator, whose request

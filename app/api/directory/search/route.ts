@@ -1,14 +1,14 @@
-import { jsonError } from "@/lib/http/error-response";
-import { loadDirectory } from "@/lib/directory/snapshot";
-import { searchIndexOf } from "@/lib/directory/search-index";
-import { SEARCH_MAX_LENGTH, type SearchAnswer } from "@/lib/directory/search-wire";
-import { AS_OF_PARAM, takeAsOf } from "@/lib/http/as-of";
-import { sessionRead } from "@/lib/http/session-read";
+import { jsonError } from "@/lib/server/http/error-response";
+import { loadDirectory } from "@/lib/server/directory/snapshot";
+import { searchIndexOf } from "@/lib/server/directory/search-index";
+import { SEARCH_MAX_LENGTH, type SearchAnswer } from "@/lib/shared/directory/search-wire";
+import { AS_OF_PARAM, takeAsOf } from "@/lib/server/http/as-of";
+import { sessionRead } from "@/lib/server/http/session-read";
 
 /*
  * GET /api/directory/search?q=...[&as_of=<sync id>]: the header's search box. Looks up people
  * (email, user id, name), organizations (uuid, name), groups and roles (id, name) in the newest
- * complete sync (or the one as_of names), from memory; shape in lib/directory/search-wire.ts.
+ * complete sync (or the one as_of names), from memory; shape in lib/shared/directory/search-wire.ts.
  * Every check runs before anything is read, so a bad query never reaches the store or upstream.
  */
 

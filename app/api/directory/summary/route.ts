@@ -1,9 +1,9 @@
-import { wantsFresh } from "@/lib/directory/ndjson";
-import { loadDirectory } from "@/lib/directory/snapshot";
-import type { DirectorySummary } from "@/lib/directory/wire";
-import { AS_OF_PARAM, takeAsOf } from "@/lib/http/as-of";
-import { jsonError } from "@/lib/http/error-response";
-import { sessionRead } from "@/lib/http/session-read";
+import { wantsFresh } from "@/lib/server/directory/ndjson";
+import { loadDirectory } from "@/lib/server/directory/snapshot";
+import type { DirectorySummary } from "@/lib/shared/directory/wire";
+import { AS_OF_PARAM, takeAsOf } from "@/lib/server/http/as-of";
+import { jsonError } from "@/lib/server/http/error-response";
+import { sessionRead } from "@/lib/server/http/session-read";
 
 /*
  * GET /api/directory/summary: the directory's counts for the Overview header (organizations,

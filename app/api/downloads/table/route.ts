@@ -1,9 +1,9 @@
-import { downloadTable } from "@/lib/downloads/table-route";
-import { withOfficerWork } from "@/lib/http/officer-work";
+import { downloadTable } from "@/lib/server/downloads/table-route";
+import { withOfficerWork } from "@/lib/server/http/officer-work";
 
 /*
  * POST /api/downloads/table with `{table, scope, sync, rows, ids, columns, view, format, bom}`
- * (lib/downloads/table-download.ts): the chosen rows of a table as a CSV or XLSX file, built on
+ * (lib/shared/downloads/table-download.ts): the chosen rows of a table as a CSV or XLSX file, built on
  * the server from that sync and audited before the first byte (exporter role, same-origin).
  */
 

@@ -1,5 +1,5 @@
-import { exportDirectoryCsv } from "@/lib/export/directory-route";
-import { withOfficerWork } from "@/lib/http/officer-work";
+import { exportDirectoryCsv } from "@/lib/server/export/directory-route";
+import { withOfficerWork } from "@/lib/server/http/officer-work";
 
 /* GET /api/export/groups.csv: every group of the parent (or the `group=` ones) with its members. */
 

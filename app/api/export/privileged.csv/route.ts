@@ -1,10 +1,10 @@
-import { csvText, CSV_CONTENT_TYPE } from "@/lib/csv/write";
-import { auditedFileResponse, filenamePart } from "@/lib/export/audited-file";
-import { errorResponse, jsonError } from "@/lib/http/error-response";
-import { refuseUnexpectedQuery } from "@/lib/hardening/query-guard";
-import { PRIVILEGED_CSV_HEADER, privilegedCsvRow } from "@/lib/privileged/csv";
-import { loadReport, parseReportQuery } from "@/lib/privileged/query";
-import { requireRole } from "@/lib/session/session";
+import { csvText, CSV_CONTENT_TYPE } from "@/lib/shared/csv/write";
+import { auditedFileResponse, filenamePart } from "@/lib/server/export/audited-file";
+import { errorResponse, jsonError } from "@/lib/server/http/error-response";
+import { refuseUnexpectedQuery } from "@/lib/server/http/query-guard";
+import { PRIVILEGED_CSV_HEADER, privilegedCsvRow } from "@/lib/server/privileged/csv";
+import { loadReport, parseReportQuery } from "@/lib/server/privileged/query";
+import { requireRole } from "@/lib/server/session/session";
 
 /*
  * GET /api/export/privileged.csv[?as_of][&since][&new_only=1]: the privileged access report as CSV

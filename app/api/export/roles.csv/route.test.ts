@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { rm } from "node:fs/promises";
-import type { SimulatorHandle } from "@/lib/simulator/server";
-import type { AppServer } from "@/lib/testing/app-server";
-import { closeLiveApp, startLiveApp, TEST_EXPORTER as EXPORTER, TEST_VIEWER as VIEWER } from "@/lib/testing/live-app";
+import type { SimulatorHandle } from "@/lib/tools/simulator/server";
+import type { AppServer } from "@/lib/tools/testing/app-server";
+import { closeLiveApp, startLiveApp, TEST_EXPORTER as EXPORTER, TEST_VIEWER as VIEWER } from "@/lib/tools/testing/live-app";
 
 /*
  * The roles, groups and settings export routes end to end: a real `next start` in live mode, the

@@ -1,5 +1,5 @@
-import { exportDirectoryCsv } from "@/lib/export/directory-route";
-import { withOfficerWork } from "@/lib/http/officer-work";
+import { exportDirectoryCsv } from "@/lib/server/export/directory-route";
+import { withOfficerWork } from "@/lib/server/http/officer-work";
 
 /* GET /api/export/roles.csv: every role of every organization (or of the `org=` ones) with its permissions. */
 

@@ -1,5 +1,5 @@
-import { exportDirectoryCsv } from "@/lib/export/directory-route";
-import { withOfficerWork } from "@/lib/http/officer-work";
+import { exportDirectoryCsv } from "@/lib/server/export/directory-route";
+import { withOfficerWork } from "@/lib/server/http/officer-work";
 
 /* GET /api/export/settings.csv: the enforced settings of every organization (or of the `org=` ones), one row per setting. */
 

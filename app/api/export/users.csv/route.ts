@@ -1,5 +1,5 @@
-import { exportUsers } from "@/lib/export/users-route";
-import { withOfficerWork } from "@/lib/http/officer-work";
+import { exportUsers } from "@/lib/server/export/users-route";
+import { withOfficerWork } from "@/lib/server/http/officer-work";
 
 /* GET /api/export/users.csv (CONTRACT.md): every user of every organization, or of the `org=` ones. */
 

@@ -1,5 +1,5 @@
-import { exportUsers } from "@/lib/export/users-route";
-import { withOfficerWork } from "@/lib/http/officer-work";
+import { exportUsers } from "@/lib/server/export/users-route";
+import { withOfficerWork } from "@/lib/server/http/officer-work";
 
 /* GET /api/export/users.ndjson: the users export's walk and filters, one JSON object per line. */
 

@@ -1,5 +1,5 @@
-import { exportUsers } from "@/lib/export/users-route";
-import { withOfficerWork } from "@/lib/http/officer-work";
+import { exportUsers } from "@/lib/server/export/users-route";
+import { withOfficerWork } from "@/lib/server/http/officer-work";
 
 /* GET /api/export/users.xlsx: users.csv's rows and parameters as a workbook of text cells (for spreadsheets). */
 

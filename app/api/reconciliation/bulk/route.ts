@@ -1,8 +1,8 @@
-import { bulkRequestSchema } from "@/lib/reconciliation/schema";
-import { reconcileBulk } from "@/lib/reconciliation/service";
-import { bulkReconciliationFile } from "@/lib/reconciliation/download";
-import { officerPost } from "@/lib/seed-lists/officer-post";
-import { recordAudit } from "@/lib/seed-lists/route-support";
+import { bulkRequestSchema } from "@/lib/shared/reconciliation/schema";
+import { reconcileBulk } from "@/lib/server/reconciliation/service";
+import { bulkReconciliationFile } from "@/lib/server/reconciliation/download";
+import { officerPost } from "@/lib/server/seed-lists/officer-post";
+import { recordAudit } from "@/lib/server/seed-lists/route-support";
 
 /*
  * POST /api/reconciliation/bulk with `{ input: {kind:"paste",text} | {kind:"csv",filename,

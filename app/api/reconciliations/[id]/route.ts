@@ -1,8 +1,8 @@
-import { recordViewOrRefuse } from "@/lib/audit/view-audit";
-import { jsonError } from "@/lib/http/error-response";
-import { sessionRead } from "@/lib/http/session-read";
-import { reconciliationStore } from "@/lib/reconciliation/instance";
-import { noSuchReconciliation, refuseReconciliationId, runNotKept, runNumberParam } from "@/lib/reconciliation/saved-params";
+import { recordViewOrRefuse } from "@/lib/server/audit/view-audit";
+import { jsonError } from "@/lib/server/http/error-response";
+import { sessionRead } from "@/lib/server/http/session-read";
+import { reconciliationStore } from "@/lib/server/reconciliation/instance";
+import { noSuchReconciliation, refuseReconciliationId, runNotKept, runNumberParam } from "@/lib/server/reconciliation/saved-params";
 
 /*
  * GET /api/reconciliations/{id}[?run=N]: a saved reconciliation, its runs, and run N (default: the

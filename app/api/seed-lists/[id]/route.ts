@@ -1,10 +1,10 @@
-import { compareResolutions } from "@/lib/seed-lists/compare";
-import { seedListStore } from "@/lib/seed-lists/instance";
-import { SEED_LIST_ID_RE, type SeedListDetail } from "@/lib/seed-lists/schema";
-import { jsonError } from "@/lib/http/error-response";
-import { historyNumberPair } from "@/lib/http/history-numbers";
-import { sessionRead } from "@/lib/http/session-read";
-import { recordViewOrRefuse } from "@/lib/audit/view-audit";
+import { compareResolutions } from "@/lib/shared/seed-lists/compare";
+import { seedListStore } from "@/lib/server/seed-lists/instance";
+import { SEED_LIST_ID_RE, type SeedListDetail } from "@/lib/shared/seed-lists/schema";
+import { jsonError } from "@/lib/server/http/error-response";
+import { historyNumberPair } from "@/lib/server/http/history-numbers";
+import { sessionRead } from "@/lib/server/http/session-read";
+import { recordViewOrRefuse } from "@/lib/server/audit/view-audit";
 
 /*
  * GET /api/seed-lists/{id}[?resolution=N][&against=M]: a saved list, its input, its resolution

@@ -1,6 +1,6 @@
-import { officerPost } from "@/lib/seed-lists/officer-post";
-import { resolveRequestSchema, type ResolveResponse } from "@/lib/seed-lists/schema";
-import { resolveInputs } from "@/lib/seed-lists/service";
+import { officerPost } from "@/lib/server/seed-lists/officer-post";
+import { resolveRequestSchema, type ResolveResponse } from "@/lib/shared/seed-lists/schema";
+import { resolveInputs } from "@/lib/server/seed-lists/service";
 
 /*
  * POST /api/seed-lists/resolve with `{ sources: [...], fresh? }`: each entry of each source

@@ -1,8 +1,8 @@
-import { jsonError } from "@/lib/http/error-response";
-import { sessionRead } from "@/lib/http/session-read";
-import { store } from "@/lib/store/instance";
-import { syncRepository } from "@/lib/store/syncs";
-import { syncToWire } from "@/lib/sync/to-wire";
+import { jsonError } from "@/lib/server/http/error-response";
+import { sessionRead } from "@/lib/server/http/session-read";
+import { store } from "@/lib/server/store/instance";
+import { syncRepository } from "@/lib/server/store/syncs";
+import { syncToWire } from "@/lib/server/sync/to-wire";
 
 /* GET /api/syncs/{id}: one sync; 404 for anything that is not a sync's id, malformed ids included. */
 

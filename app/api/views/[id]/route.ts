@@ -1,8 +1,8 @@
-import { errorResponse, jsonError } from "@/lib/http/error-response";
-import { refuseCrossSiteRequest } from "@/lib/session/same-origin";
-import { requireSession } from "@/lib/session/session";
-import { savedViewStore } from "@/lib/views/instance";
-import { VIEW_ID_RE } from "@/lib/views/schema";
+import { errorResponse, jsonError } from "@/lib/server/http/error-response";
+import { refuseCrossSiteRequest } from "@/lib/server/http/same-origin";
+import { requireSession } from "@/lib/server/session/session";
+import { savedViewStore } from "@/lib/server/views/instance";
+import { VIEW_ID_RE } from "@/lib/shared/views/schema";
 
 /* DELETE /api/views/{id}: removes a view the asking officer saved (204); someone else's is a 404. */
 

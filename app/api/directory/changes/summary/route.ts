@@ -1,13 +1,13 @@
-import { changesSummary } from "@/lib/changes/changes-read";
-import { refuseOtherParams, resolveSyncPair } from "@/lib/changes/changes-request";
-import { errorResponse } from "@/lib/http/error-response";
-import { requireSession } from "@/lib/session/session";
-import { store } from "@/lib/store/instance";
+import { changesSummary } from "@/lib/server/changes/changes-read";
+import { refuseOtherParams, resolveSyncPair } from "@/lib/server/changes/changes-request";
+import { errorResponse } from "@/lib/server/http/error-response";
+import { requireSession } from "@/lib/server/session/session";
+import { store } from "@/lib/server/store/instance";
 
 /*
  * GET /api/directory/changes/summary?from&to: the Changes page's header. How many changes of each
  * kind, the same per organization, and the names of the organizations, groups and roles the changes
- * refer to (as they stood at `to`, or at `from` when gone). From the store only (lib/changes/changes-read.ts).
+ * refer to (as they stood at `to`, or at `from` when gone). From the store only (lib/server/changes/changes-read.ts).
  */
 
 export const dynamic = "force-dynamic";

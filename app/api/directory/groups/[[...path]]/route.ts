@@ -1,6 +1,6 @@
-import { directoryRead } from "@/lib/http/directory-read";
+import { directoryRead } from "@/lib/server/http/directory-read";
 
-/* GET /api/directory/groups[/...]: the upstream's groups paths, served from the store (lib/http/directory-read.ts). */
+/* GET /api/directory/groups[/...]: the upstream's groups paths, served from the store (lib/server/http/directory-read.ts). */
 
 export const dynamic = "force-dynamic";
 

@@ -1,13 +1,13 @@
-import { errorResponse, jsonError } from "@/lib/http/error-response";
-import { isUserId } from "@/lib/directory/entries";
-import { errorBody } from "@/lib/directory/error-body";
-import { linkedController, ndjsonResponse, progressUntilLoaded, wantsFresh, type Line } from "@/lib/directory/ndjson";
-import { loadDirectory } from "@/lib/directory/snapshot";
-import { personDetailIn } from "@/lib/first-screen/person";
-import type { Directory } from "@/lib/directory/types";
-import { refuseUnexpectedQuery } from "@/lib/hardening/query-guard";
-import { AS_OF_PARAM, takeAsOf } from "@/lib/http/as-of";
-import { requireSession } from "@/lib/session/session";
+import { errorResponse, jsonError } from "@/lib/server/http/error-response";
+import { isUserId } from "@/lib/shared/directory/entries";
+import { errorBody } from "@/lib/server/http/error-body";
+import { linkedController, ndjsonResponse, progressUntilLoaded, wantsFresh, type Line } from "@/lib/server/directory/ndjson";
+import { loadDirectory } from "@/lib/server/directory/snapshot";
+import { personDetailIn } from "@/lib/server/first-screen/person";
+import type { Directory } from "@/lib/shared/directory/types";
+import { refuseUnexpectedQuery } from "@/lib/server/http/query-guard";
+import { AS_OF_PARAM, takeAsOf } from "@/lib/server/http/as-of";
+import { requireSession } from "@/lib/server/session/session";
 
 /*
  * GET /api/directory/people/{userId}: one person's organizations (direct, with organization role),
@@ -20,7 +20,7 @@ import { requireSession } from "@/lib/session/session";
  * JSON by default. With `accept: application/x-ndjson` it streams progress lines while the
  * snapshot is walked, then `{"type":"person","person":{...}}` or an error line.
  * `as_of=<sync id>`: as that complete sync had it.
- * The Refresh header (`x-dashboard-refresh: 1`, lib/http/refresh.ts) rebuilds the snapshot and reloads the permissions.
+ * The Refresh header (`x-dashboard-refresh: 1`, lib/server/http/refresh.ts) rebuilds the snapshot and reloads the permissions.
  */
 
 export const dynamic = "force-dynamic";

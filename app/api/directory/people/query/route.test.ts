@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { SimulatorHandle } from "@/lib/simulator/server";
-import type { AppServer } from "@/lib/testing/app-server";
-import { closeLiveApp, startLiveApp, syncToEnd } from "@/lib/testing/live-app";
-import { peopleQueryAnswerSchema } from "@/lib/directory/people-query-wire";
+import type { SimulatorHandle } from "@/lib/tools/simulator/server";
+import type { AppServer } from "@/lib/tools/testing/app-server";
+import { closeLiveApp, startLiveApp, syncToEnd } from "@/lib/tools/testing/live-app";
+import { peopleQueryAnswerSchema } from "@/lib/shared/directory/people-query-wire";
 
 /*
  * GET (and POST) /api/directory/people/query through the built app (`next start`) over the

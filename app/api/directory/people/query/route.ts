@@ -1,19 +1,19 @@
-import { recordViewOrRefuse } from "@/lib/audit/view-audit";
-import { answerPeopleQuery } from "@/lib/directory/people-query";
-import { PEOPLE_MAX_SEARCH, peopleQueryFromParams } from "@/lib/directory/people-query-wire";
-import { loadDirectory } from "@/lib/directory/snapshot";
-import { takeAsOf } from "@/lib/http/as-of";
+import { recordViewOrRefuse } from "@/lib/server/audit/view-audit";
+import { answerPeopleQuery } from "@/lib/server/directory/people-query";
+import { PEOPLE_MAX_SEARCH, peopleQueryFromParams } from "@/lib/shared/directory/people-query-wire";
+import { loadDirectory } from "@/lib/server/directory/snapshot";
+import { takeAsOf } from "@/lib/server/http/as-of";
 import { z } from "zod";
-import { errorResponse, jsonError } from "@/lib/http/error-response";
-import { acceptJsonPost } from "@/lib/http/json-post";
-import { sessionRead } from "@/lib/http/session-read";
-import type { Officer } from "@/lib/session/session";
+import { errorResponse, jsonError } from "@/lib/server/http/error-response";
+import { acceptJsonPost } from "@/lib/server/http/json-post";
+import { sessionRead } from "@/lib/server/http/session-read";
+import type { Officer } from "@/lib/server/session/session";
 
 /*
  * GET /api/directory/people/query?q=&org=&role=&rbac=&group=&action=&domain=&sort=&offset=&limit=
  * [&ids=1][&facets=0][&options=1][&as_of=<sync id>]: People answered from the newest complete sync
  * (or as_of's) in memory: one window of rows in the sort's order, how many match, each facet's
- * counts (lib/directory/people-query.ts; parameters and answer in people-query-wire.ts). Every
+ * counts (lib/server/directory/people-query.ts; parameters and answer in people-query-wire.ts). Every
  * parameter is checked before anything is read: a bad one is a 400 that reaches neither store nor
  * upstream. POST `{"query": "<the same query string>"}` takes a pasted list too long for a URL.
  * On record as the NDJSON list is (action "view", coalesced per officer and sync).

@@ -1,9 +1,9 @@
-import { recordViewOrRefuse } from "@/lib/audit/view-audit";
-import { historyNumberPair } from "@/lib/http/history-numbers";
-import { sessionRead } from "@/lib/http/session-read";
-import { compareRuns } from "@/lib/reconciliation/compare-runs";
-import { reconciliationStore } from "@/lib/reconciliation/instance";
-import { noSuchReconciliation, refuseReconciliationId, runNotKept } from "@/lib/reconciliation/saved-params";
+import { recordViewOrRefuse } from "@/lib/server/audit/view-audit";
+import { historyNumberPair } from "@/lib/server/http/history-numbers";
+import { sessionRead } from "@/lib/server/http/session-read";
+import { compareRuns } from "@/lib/server/reconciliation/compare-runs";
+import { reconciliationStore } from "@/lib/server/reconciliation/instance";
+import { noSuchReconciliation, refuseReconciliationId, runNotKept } from "@/lib/server/reconciliation/saved-params";
 
 /*
  * GET /api/reconciliations/{id}/compare?a=N&b=M: what changed between two runs of a saved

@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { reconciliationStore } from "@/lib/reconciliation/instance";
-import { noSuchReconciliation, refuseReconciliationId } from "@/lib/reconciliation/saved-params";
-import { reconciliationTarget, runReconciliation } from "@/lib/reconciliation/saved-service";
-import { officerPost } from "@/lib/seed-lists/officer-post";
-import { recordAudit } from "@/lib/seed-lists/route-support";
-import { isSyncId } from "@/lib/store/syncs";
+import { reconciliationStore } from "@/lib/server/reconciliation/instance";
+import { noSuchReconciliation, refuseReconciliationId } from "@/lib/server/reconciliation/saved-params";
+import { reconciliationTarget, runReconciliation } from "@/lib/server/reconciliation/saved-service";
+import { officerPost } from "@/lib/server/seed-lists/officer-post";
+import { recordAudit } from "@/lib/server/seed-lists/route-support";
+import { isSyncId } from "@/lib/server/store/syncs";
 
 /*
  * POST /api/reconciliations/{id}/runs with `{ as_of? }` (exporter): the saved entries reconciled

@@ -1,15 +1,15 @@
 import { createHash } from "node:crypto";
-import { errorResponse, jsonError } from "@/lib/http/error-response";
-import { seedListFile, seedListFilename, SEED_DOWNLOAD_TYPES } from "@/lib/seed-lists/downloads";
-import { seedListStore } from "@/lib/seed-lists/instance";
-import { auditOrRefuse, seedListTarget } from "@/lib/seed-lists/route-support";
-import { SEED_DOWNLOAD_FORMATS, SEED_LIST_ID_RE, type SeedDownloadFormat } from "@/lib/seed-lists/schema";
-import { requireRole } from "@/lib/session/session";
+import { errorResponse, jsonError } from "@/lib/server/http/error-response";
+import { seedListFile, seedListFilename, SEED_DOWNLOAD_TYPES } from "@/lib/server/seed-lists/downloads";
+import { seedListStore } from "@/lib/server/seed-lists/instance";
+import { auditOrRefuse, seedListTarget } from "@/lib/server/seed-lists/route-support";
+import { SEED_DOWNLOAD_FORMATS, SEED_LIST_ID_RE, type SeedDownloadFormat } from "@/lib/shared/seed-lists/schema";
+import { requireRole } from "@/lib/server/session/session";
 
 /*
  * GET /api/seed-lists/{id}/download?format=csv|txt|json[&resolution=N][&bom=1] (exporter):
  * the matched people of resolution N (default: the latest) as
- *   csv:  user_id,email,full_name,organization_uuids (uuids joined with ";"), lib/csv rules;
+ *   csv:  user_id,email,full_name,organization_uuids (uuids joined with ";"), lib/shared/csv rules;
  *   txt:  one user_... id per line, nothing quoted;
  *   json: { actor_ids, user_ids, organization_ids } for the Activity Feed and chat queries.
  * Served from the store, so the file is exactly the resolution the officer saw. Every download is

@@ -1,13 +1,13 @@
-import { refuseTooFrequentRefresh, withOfficerWork } from "@/lib/http/officer-work";
-import { loadDirectory } from "@/lib/directory/snapshot";
-import { jsonError } from "@/lib/http/error-response";
-import { seedListStore } from "@/lib/seed-lists/instance";
-import { readJsonBody } from "@/lib/http/json-body";
-import { recordAudit, inputOrErrorResponse, seedListTarget } from "@/lib/seed-lists/route-support";
-import { SEED_LIST_ID_RE } from "@/lib/seed-lists/schema";
-import { resolveAgainst } from "@/lib/seed-lists/service";
-import { refuseCrossSiteRequest } from "@/lib/session/same-origin";
-import { requireRole } from "@/lib/session/session";
+import { refuseTooFrequentRefresh, withOfficerWork } from "@/lib/server/http/officer-work";
+import { loadDirectory } from "@/lib/server/directory/snapshot";
+import { jsonError } from "@/lib/server/http/error-response";
+import { seedListStore } from "@/lib/server/seed-lists/instance";
+import { readJsonBody } from "@/lib/server/http/json-body";
+import { recordAudit, inputOrErrorResponse, seedListTarget } from "@/lib/server/seed-lists/route-support";
+import { SEED_LIST_ID_RE } from "@/lib/shared/seed-lists/schema";
+import { resolveAgainst } from "@/lib/server/seed-lists/service";
+import { refuseCrossSiteRequest } from "@/lib/server/http/same-origin";
+import { requireRole } from "@/lib/server/session/session";
 import { z } from "zod";
 
 /*

@@ -1,5 +1,5 @@
 import { notFound } from "next/navigation";
-import { isRbacId } from "@/lib/compliance/ids";
+import { isRbacId } from "@/lib/shared/compliance/ids";
 import { RoleDetail } from "@/components/roles/role-detail";
 import { decodeSegment, pageMetadata } from "../../../../page-parts";
 

@@ -1,4 +1,4 @@
-import { answerHistory } from "@/lib/changes/history-route";
+import { answerHistory } from "@/lib/server/changes/history-route";
 
 /* GET /api/directory/history/group/{groupId}: the group's changes, role grants and members, sync by sync. */
 

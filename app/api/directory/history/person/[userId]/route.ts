@@ -1,4 +1,4 @@
-import { answerHistory } from "@/lib/changes/history-route";
+import { answerHistory } from "@/lib/server/changes/history-route";
 
 /* GET /api/directory/history/person/{userId}: organizations joined and left, role, name and email changes, groups added and removed. */
 

@@ -1,4 +1,4 @@
-import { answerHistory } from "@/lib/changes/history-route";
+import { answerHistory } from "@/lib/server/changes/history-route";
 
 /* GET /api/directory/history/settings/{orgUuid}: every setting of the organization set, changed or no longer listed. */
 

@@ -1,4 +1,4 @@
-import { answerHistory } from "@/lib/changes/history-route";
+import { answerHistory } from "@/lib/server/changes/history-route";
 
 /* GET /api/directory/history/role/{orgUuid}/{roleId}: the role's changes, permissions and the groups granted it. */
 

@@ -1,0 +1,81 @@
+import "server-only";
+import type { ComplianceRequest, PageQuery } from "@/lib/shared/compliance/endpoints";
+import { MAX_LIMIT } from "@/lib/shared/compliance/ids";
+import { encodePageToken, readPageToken } from "@/lib/server/directory/page-token";
+import { loadDirectory } from "@/lib/server/directory/snapshot";
+import { storeRecords } from "@/lib/server/directory/store-records";
+import type { Directory } from "@/lib/shared/directory/types";
+import { takeAsOf } from "@/lib/server/http/as-of";
+import { proxyToUpstream } from "@/lib/server/http/compliance-proxy";
+import { parseComplianceRequest } from "@/lib/server/http/compliance-request";
+import { errorResponse, jsonError } from "@/lib/server/http/error-response";
+import { requireSession } from "@/lib/server/session/session";
+import { store } from "@/lib/server/store/instance";
+import { syncRepository } from "@/lib/server/store/syncs";
+
+/*
+ * GET /api/directory/<upstream path>: the upstream's answers, read from the newest complete sync
+ * (or the one `as_of` names) in memory, in the upstream's shape `{data, has_more, next_page}` with
+ * `page` tokens bound to that sync. The same checks as the proxy run first, so bad input never
+ * reaches the store or the upstream. Until the first sync is complete the live proxy answers
+ * instead (`x-directory-source: live`), so pages fill in while it runs.
+ */
+
+const listKey = (req: ComplianceRequest, segments: readonly string[]) =>
+  req.endpoint === "groups" && req.query.name_prefix !== undefined ? `${segments.join("/")}?${req.query.name_prefix}` : segments.join("/");
+
+function syncHeaders(directory: Directory): Record<string, string> {
+  return {
+    "cache-control": "private, no-store",
+    "x-directory-source": "store",
+    ...(directory.sync ? { "x-directory-sync": directory.sync.id, "x-directory-as-of": directory.sync.finishedAt } : {}),
+  };
+}
+
+function answer(directory: Directory, req: ComplianceRequest, segments: readonly string[]): Response {
+  const found = storeRecords(directory, req);
+  const headers = syncHeaders(directory);
+  if (found.kind === "not_found") return jsonError(404, "not_found", found.message, { headers });
+  if (found.kind === "record") return Response.json(found.record, { headers });
+
+  const query: PageQuery = req.query;
+  const limit = query.limit ?? MAX_LIMIT;
+  const list = listKey(req, segments);
+  const sync = directory.sync?.id ?? `built-${directory.builtAt}`;
+  let offset = 0;
+  if (query.page !== undefined) {
+    const token = readPageToken(query.page, { sync, list });
+    if (!token.ok) {
+      return token.reason === "other_list"
+        ? jsonError(400, "invalid_request", "This page token belongs to another list; pass back the next_page of this list's previous answer.", { headers })
+        : jsonError(400, "directory_changed", "The directory changed while you paged (or the page token is not one this route handed out); reload to read the newest sync from its first page.", { headers });
+    }
+    offset = token.offset;
+  }
+  const data = found.rows.slice(offset, offset + limit);
+  const end = offset + data.length;
+  const hasMore = end < found.rows.length;
+  return Response.json({ data, has_more: hasMore, next_page: hasMore ? encodePageToken({ sync, list, offset: end }) : null }, { headers });
+}
+
+export async function directoryRead(request: Request, segments: readonly string[]): Promise<Response> {
+  const officer = await requireSession();
+  if (officer instanceof Response) return officer;
+
+  const url = new URL(request.url);
+  const params = new URLSearchParams(url.searchParams);
+  const asOf = takeAsOf(params);
+  if (!asOf.ok) return jsonError(400, "invalid_request", asOf.message);
+  const parsed = parseComplianceRequest(segments, params);
+  if (!parsed.ok) return jsonError(parsed.status, parsed.status === 404 ? "not_found" : "invalid_request", parsed.message);
+
+  try {
+    if (asOf.asOf === undefined && !(await syncRepository(await store()).newestComplete())) {
+      return proxyToUpstream(request, officer, parsed.request, `${segments.join("/")}?${params}`, { "x-directory-source": "live" });
+    }
+    const directory = await loadDirectory({ signal: request.signal, asOf: asOf.asOf });
+    return answer(directory, parsed.request, segments);
+  } catch (err) {
+    return errorResponse(err);
+  }
+}

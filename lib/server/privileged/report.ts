@@ -1,0 +1,95 @@
+import "server-only";
+import type { Directory } from "@/lib/shared/directory/types";
+import { actionMatcher } from "./actions";
+import { compareByOrganization, PRIVILEGED_ORGANIZATION_ROLES, privilegedRowKey, type PrivilegedOrganization, type PrivilegedReport, type PrivilegedRow } from "@/lib/shared/privileged/wire";
+
+/*
+ * Everyone whose access is administrative, by organization, with the road to it. Computed from a
+ * sync's directory (no upstream call): organization roles from the users lists, permissions from
+ * the roles the person's groups grant, each permission the sync read for that role.
+ */
+
+const ADMIN_ROLES = new Set<string>(PRIVILEGED_ORGANIZATION_ROLES);
+
+export function privilegedRows(directory: Directory, privilegedActions: readonly string[]): PrivilegedRow[] {
+  const isPrivileged = actionMatcher(privilegedActions);
+  const rows: PrivilegedRow[] = [];
+  for (const person of directory.people) {
+    const who = { user_id: person.id, email: person.email, full_name: person.fullName };
+    for (const m of person.memberships) {
+      if (!ADMIN_ROLES.has(m.organizationRole)) continue;
+      rows.push({
+        ...who,
+        organization_uuid: m.organization.uuid,
+        organization_name: m.organization.name,
+        source: "organization_role",
+        access: m.organizationRole,
+        resource_type: null,
+        resource_id: null,
+        group_id: null,
+        group_name: null,
+        role_id: null,
+        role_name: null,
+      });
+    }
+    for (const { group } of person.groups) {
+      for (const { role, organization } of directory.groupRoles.get(group.id) ?? []) {
+        for (const p of directory.permissionsByRole?.get(`${organization.uuid}/${role.id}`) ?? []) {
+          if (!isPrivileged(p.action)) continue;
+          rows.push({
+            ...who,
+            organization_uuid: organization.uuid,
+            organization_name: organization.name,
+            source: "permission",
+            access: p.action,
+            resource_type: p.resource_type,
+            resource_id: p.resource_id ?? null,
+            group_id: group.id,
+            group_name: group.name,
+            role_id: role.id,
+            role_name: role.name,
+          });
+        }
+      }
+    }
+  }
+  return rows;
+}
+
+export function privilegedOrganizations(directory: Directory, rows: readonly PrivilegedRow[]): PrivilegedOrganization[] {
+  const byOrg = new Map<string, PrivilegedOrganization & { _people: Set<string>; _holders: Set<string> }>();
+  for (const o of directory.organizations) {
+    byOrg.set(o.uuid, { uuid: o.uuid, name: o.name, primary_owners: 0, owners: 0, admins: 0, membership_admins: 0, permission_holders: 0, people: 0, _people: new Set(), _holders: new Set() });
+  }
+  for (const r of rows) {
+    const o = byOrg.get(r.organization_uuid);
+    if (!o) continue;
+    o._people.add(r.user_id);
+    if (r.source === "permission") o._holders.add(r.user_id);
+    else if (r.access === "primary_owner") o.primary_owners++;
+    else if (r.access === "owner") o.owners++;
+    else if (r.access === "admin") o.admins++;
+    else if (r.access === "membership_admin") o.membership_admins++;
+  }
+  return [...byOrg.values()].map(({ _people, _holders, ...o }) => ({ ...o, people: _people.size, permission_holders: _holders.size }));
+}
+
+export function privilegedReport(directory: Directory, privilegedActions: readonly string[], since?: Directory): PrivilegedReport {
+  const rows = privilegedRows(directory, privilegedActions);
+  if (since) {
+    const before = new Set(privilegedRows(since, privilegedActions).map(privilegedRowKey));
+    for (const r of rows) r.new_since = !before.has(privilegedRowKey(r));
+  }
+  const ref = (d: Directory | undefined) => (d?.sync ? { id: d.sync.id, finished_at: d.sync.finishedAt } : null);
+  // Array.prototype.sort is stable: within an organization, rows keep the order they were found in.
+  rows.sort(compareByOrganization);
+  return {
+    sync: ref(directory),
+    since_sync: ref(since),
+    privileged_actions: [...privilegedActions],
+    organizations: privilegedOrganizations(directory, rows),
+    people: new Set(rows.map((r) => r.user_id)).size,
+    rows_total: rows.length,
+    rows,
+  };
+}

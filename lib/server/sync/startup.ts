@@ -1,0 +1,39 @@
+import "server-only";
+import { isStoreUnavailable } from "@/lib/server/store/errors";
+import { store } from "@/lib/server/store/instance";
+import { cancelLocalSync } from "./coordinator";
+import { preloadNewestDirectory } from "./directory-service";
+import { startScheduler, startStaleSyncReaper } from "./scheduler";
+
+/*
+ * At server start: open (and migrate) the database, then start the sync schedule. A second process
+ * on the same embedded database is refused here with one line, before it takes a request. A server
+ * database that is down at start is not fatal: routes answer 503 until it is back.
+ */
+export async function startDurableDirectory(): Promise<void> {
+  try {
+    await store();
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    if (isStoreUnavailable(err) && /use DATABASE_URL/.test(message)) {
+      process.stderr.write(`Configuration error: ${message}\n`);
+      process.exit(1);
+    }
+    console.error(`The database is not available yet (${message}); pages will answer 503 until it is.`);
+  }
+  startScheduler();
+  // Read the newest sync into memory now, so the first officer after a restart does not wait on it.
+  preloadNewestDirectory();
+  startStaleSyncReaper();
+  // A shutdown ends this process's running sync as cancelled (a kill -9 leaves it to go stale).
+  for (const signal of ["SIGTERM", "SIGINT"] as const) {
+    process.once(signal, () => {
+      const cancelling = cancelLocalSync("The sync was cancelled: the server is shutting down.") ?? Promise.resolve();
+      const grace = new Promise((r) => setTimeout(r, 3_000).unref());
+      // Next.js has its own handler that exits; if nothing else listens, ending the process is ours.
+      void Promise.race([cancelling.catch(() => {}), grace]).finally(() => {
+        if (process.listenerCount(signal) === 0) process.exit(0);
+      });
+    });
+  }
+}

@@ -1,0 +1,166 @@
+import { z } from "zod";
+import { directoryCountsSchema } from "./wire";
+
+/*
+ * People answered by the server (GET /api/directory/people/query): the view's search, facet
+ * filters and sort go up, one window of rows, the counts and each facet's counts come back. The
+ * parameter names are the People page's URL keys, so the page's address is the query. Isomorphic:
+ * the route validates with these schemas, the page builds its requests and parses the answers.
+ */
+
+/** Facet filter keys (the page's URL keys) and the People column each one filters. */
+export const PEOPLE_FACETS = {
+  org: "organizations",
+  role: "organizationRoles",
+  rbac: "rbacRoles",
+  group: "groupIds",
+  action: "actions",
+  domain: "domain",
+} as const;
+export type PeopleFacet = keyof typeof PEOPLE_FACETS;
+export const PEOPLE_FACET_KEYS = Object.keys(PEOPLE_FACETS) as PeopleFacet[];
+
+/** Columns People sorts on (the page's sortable columns). */
+export const PEOPLE_SORTS = ["name", "email", "id", "organizations", "organizationRoles", "domain", "groupCount"] as const;
+export type PeopleSort = (typeof PEOPLE_SORTS)[number];
+
+/** Rows in one answer: a screenful and the overscan on either side, several times over. */
+export const PEOPLE_MAX_LIMIT = 500;
+/** A pasted list of every person of the largest directory, with room. */
+export const PEOPLE_MAX_SEARCH = 500_000;
+const MAX_FACET_VALUES = 1_000;
+
+const flag = z.enum(["0", "1"]).transform((v) => v === "1");
+
+const sortItem = z.string().transform((raw, ctx) => {
+  const items = raw.split(",").filter(Boolean);
+  if (items.length > 3) {
+    ctx.addIssue({ code: "custom", message: "sorts on at most three columns" });
+    return z.NEVER;
+  }
+  const out: { id: PeopleSort; desc: boolean }[] = [];
+  for (const item of items) {
+    const desc = item.startsWith("-");
+    const id = desc ? item.slice(1) : item;
+    if (!(PEOPLE_SORTS as readonly string[]).includes(id) || out.some((s) => s.id === id)) {
+      ctx.addIssue({ code: "custom", message: `"${id.slice(0, 40)}" is not a column to sort on (one of ${PEOPLE_SORTS.join(", ")}, "-" before it for descending, each once)` });
+      return z.NEVER;
+    }
+    out.push({ id: id as PeopleSort, desc });
+  }
+  return out;
+});
+
+const count = (max: number) =>
+  z
+    .string()
+    .regex(/^\d{1,9}$/, "must be a whole number")
+    .transform(Number)
+    .pipe(z.number().int().min(0).max(max));
+
+const facetValues = z.array(z.string().min(1).max(400)).max(MAX_FACET_VALUES);
+
+/** The query's parameters, every one optional; `as_of` is read apart (lib/server/http/as-of.ts). */
+export const peopleQuerySchema = z
+  .object({
+    q: z.string().max(PEOPLE_MAX_SEARCH).default(""),
+    sort: sortItem.default([]),
+    offset: count(10_000_000).default(0),
+    limit: count(PEOPLE_MAX_LIMIT).default(100),
+    /** Every matching id, in the sort order (select all matching, downloads). */
+    ids: flag.default(false),
+    /** Each facet's counts (values held by rows matching the other filters). */
+    facets: flag.default(true),
+    /** The labelled options of the rbac, group and action facets (fixed per sync: asked once). */
+    options: flag.default(false),
+    ...(Object.fromEntries(PEOPLE_FACET_KEYS.map((k) => [k, facetValues.default([])])) as Record<PeopleFacet, z.ZodDefault<typeof facetValues>>),
+  })
+  .strict();
+
+export type PeopleQuery = z.output<typeof peopleQuerySchema>;
+export type PeopleQueryInput = Partial<Omit<PeopleQuery, "sort">> & { sort?: { id: string; desc: boolean }[] };
+
+const REPEATED = new Set<string>(PEOPLE_FACET_KEYS);
+
+/** The query parameters as the schema reads them: facet keys repeat, every other key is given once. */
+export function peopleQueryFromParams(params: URLSearchParams): { ok: true; query: PeopleQuery } | { ok: false; message: string } {
+  const raw: Record<string, string | string[]> = {};
+  for (const key of new Set(params.keys())) {
+    const values = params.getAll(key);
+    if (REPEATED.has(key)) raw[key] = values;
+    else if (values.length > 1) return { ok: false, message: `Query parameter "${key.replace(/[^\x20-\x7e]/g, "?").slice(0, 40)}" was given more than once; give it once.` };
+    else raw[key] = values[0]!;
+  }
+  const parsed = peopleQuerySchema.safeParse(raw);
+  if (parsed.success) return { ok: true, query: parsed.data };
+  const issue = parsed.error.issues[0]!;
+  const where = issue.path.join(".");
+  if (issue.code === "unrecognized_keys") {
+    const key = issue.keys[0]!.replace(/[^\x20-\x7e]/g, "?").slice(0, 40);
+    return { ok: false, message: `Query parameter "${key}" is not accepted here; this route takes q, sort, offset, limit, ids, facets, options, as_of and the facets ${PEOPLE_FACET_KEYS.join(", ")}.` };
+  }
+  return { ok: false, message: `Query parameter "${where}" ${issue.message.startsWith("sorts") || issue.message.startsWith('"') ? issue.message : `is not valid: ${issue.message}`}.` };
+}
+
+/** The query string for a query (the page's URL keys); defaults left out. */
+export function peopleQueryParams(query: PeopleQueryInput): URLSearchParams {
+  const p = new URLSearchParams();
+  if (query.q) p.set("q", query.q);
+  for (const k of PEOPLE_FACET_KEYS) for (const v of query[k] ?? []) p.append(k, v);
+  if (query.sort?.length) p.set("sort", query.sort.map((s) => `${s.desc ? "-" : ""}${s.id}`).join(","));
+  if (query.offset) p.set("offset", String(query.offset));
+  if (query.limit !== undefined) p.set("limit", String(query.limit));
+  if (query.ids) p.set("ids", "1");
+  if (query.facets === false) p.set("facets", "0");
+  if (query.options) p.set("options", "1");
+  return p;
+}
+
+const grantSchema = z.object({
+  group_id: z.string(),
+  group: z.string(),
+  role_id: z.string(),
+  role: z.string(),
+  organization_uuid: z.string(),
+  organization: z.string(),
+  /** Of the actions the role allows, those the view's action filter names (none without one). */
+  actions: z.array(z.string()),
+});
+
+/** One person as a row of People, names joined: the page shows it without a catalog. */
+export const peopleQueryRowSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  full_name: z.string(),
+  memberships: z.array(z.object({ organization_uuid: z.string(), organization: z.string(), role: z.string() })),
+  groups: z.array(z.object({ id: z.string(), name: z.string() })),
+  /** RBAC role ids held through groups; names are in `grants`. */
+  roles: z.array(z.string()),
+  actions: z.array(z.string()),
+  grants: z.array(grantSchema),
+});
+export type PeopleQueryRow = z.infer<typeof peopleQueryRowSchema>;
+
+const optionSchema = z.object({ value: z.string(), label: z.string().optional() });
+
+export const peopleQueryAnswerSchema = z.object({
+  sync: z.string().optional(),
+  builtAt: z.number(),
+  /** The directory's size (people, memberships, organizations, groups). */
+  counts: directoryCountsSchema,
+  /** Everyone in the directory. */
+  total: z.number(),
+  /** Everyone matching the search and every filter. */
+  matched: z.number(),
+  offset: z.number(),
+  rows: z.array(peopleQueryRowSchema),
+  /** Per facet, [value, rows holding it among those matching the search and the other filters]. */
+  facets: z.record(z.string(), z.array(z.tuple([z.string(), z.number()]))).optional(),
+  /** Every matching id in the sort order, when asked (`ids=1`). */
+  ids: z.array(z.string()).optional(),
+  /** A pasted list of ids/emails: which entries are among the matching rows. */
+  list: z.object({ total: z.number(), found: z.number(), missing: z.array(z.string()) }).optional(),
+  /** When asked (`options=1`): the rbac, group and action facets' options, labelled, in order. */
+  options: z.object({ rbac: z.array(optionSchema), group: z.array(optionSchema), action: z.array(optionSchema) }).optional(),
+});
+export type PeopleQueryAnswer = z.infer<typeof peopleQueryAnswerSchema>;
