@@ -1,7 +1,8 @@
 "use client";
 
 import Link from "next/link";
-import type { Table } from "@tanstack/react-table";
+import type { ColumnMeta, Table } from "@tanstack/react-table";
+import type { ReactNode } from "react";
 import type { AnyColumnDef } from "@/components/data-table/column-spec";
 import type { FilterOption } from "@/components/data-table/column-meta";
 import { organizationRoleLabel } from "@/lib/browser/format/organization-roles";
@@ -111,58 +112,46 @@ function LinkList({ title, links }: { title: string; links: { key: string; href:
   );
 }
 
+const None = () => <span className="text-slate-400">—</span>;
+
+/** A column over one of a row's id lists: faceted by its values, never sorted. */
+function listColumn(
+  id: "rbacRoles" | "groupIds" | "actions",
+  header: string,
+  size: number,
+  meta: ColumnMeta<PeopleTableRow, unknown>,
+  cell: (row: PeopleTableRow) => ReactNode,
+): AnyColumnDef<PeopleTableRow> {
+  return { id, accessorFn: (r) => r[id], getUniqueValues: (r) => r[id], header, size, enableSorting: false, meta, cell: ({ row }) => cell(row.original) };
+}
+
 export function peopleAccessColumns(options: PeopleFacetOptions): AnyColumnDef<PeopleTableRow>[] {
   return [
-    {
-      id: "rbacRoles",
-      accessorFn: (r) => r.rbacRoles,
-      getUniqueValues: (r) => r.rbacRoles,
-      header: "RBAC roles",
-      size: 190,
-      enableSorting: false,
-      meta: { label: "RBAC role", variant: "multiSelect", urlKey: "rbac", options: options.rbac },
-      cell: ({ row }) =>
-        row.original.rbacRoles.length === 0 ? (
-          <span className="text-slate-400">—</span>
-        ) : (
-          <LinkList
-            title={row.original.rbacRoles.map((id) => roleWords(roleOf(row.original, id), id)).join("\n")}
-            links={row.original.rbacRoles.map((id) => {
-              const role = roleOf(row.original, id);
-              return { key: id, href: roleHref(role?.organizationUuid ?? "", id), label: role?.roleName ?? id };
-            })}
-          />
-        ),
-    },
-    {
-      id: "groupIds",
-      accessorFn: (r) => r.groupIds,
-      getUniqueValues: (r) => r.groupIds,
-      header: "Group",
-      size: 190,
-      enableSorting: false,
-      meta: { label: "Group", variant: "multiSelect", urlKey: "group", hiddenByDefault: true, options: options.group },
-      cell: ({ row }) => (
-        <LinkList title={row.original.groups.join("\n")} links={row.original.groupIds.map((id, i) => ({ key: id, href: groupHref(id), label: row.original.groups[i] ?? id }))} />
+    listColumn("rbacRoles", "RBAC roles", 190, { label: "RBAC role", variant: "multiSelect", urlKey: "rbac", options: options.rbac }, (r) =>
+      r.rbacRoles.length === 0 ? (
+        <None />
+      ) : (
+        <LinkList
+          title={r.rbacRoles.map((id) => roleWords(roleOf(r, id), id)).join("\n")}
+          links={r.rbacRoles.map((id) => {
+            const role = roleOf(r, id);
+            return { key: id, href: roleHref(role?.organizationUuid ?? "", id), label: role?.roleName ?? id };
+          })}
+        />
       ),
-    },
-    {
-      id: "actions",
-      accessorFn: (r) => r.actions,
-      getUniqueValues: (r) => r.actions,
-      header: "Permission actions",
-      size: 200,
-      enableSorting: false,
-      meta: { label: "Permission action", variant: "multiSelect", urlKey: "action", options: options.action },
-      cell: ({ row }) =>
-        row.original.actions.length === 0 ? (
-          <span className="text-slate-400">—</span>
-        ) : (
-          <span className="truncate font-mono text-xs" title={row.original.actions.join("\n")}>
-            {row.original.actions.join(", ")}
-          </span>
-        ),
-    },
+    ),
+    listColumn("groupIds", "Group", 190, { label: "Group", variant: "multiSelect", urlKey: "group", hiddenByDefault: true, options: options.group }, (r) => (
+      <LinkList title={r.groups.join("\n")} links={r.groupIds.map((id, i) => ({ key: id, href: groupHref(id), label: r.groups[i] ?? id }))} />
+    )),
+    listColumn("actions", "Permission actions", 200, { label: "Permission action", variant: "multiSelect", urlKey: "action", options: options.action }, (r) =>
+      r.actions.length === 0 ? (
+        <None />
+      ) : (
+        <span className="truncate font-mono text-xs" title={r.actions.join("\n")}>
+          {r.actions.join(", ")}
+        </span>
+      ),
+    ),
     {
       id: "access",
       accessorFn: (r) => r.grants.length + r.memberships.length,

@@ -1,5 +1,6 @@
 "use client";
 
+import { TableHead } from "@/components/results/table-head";
 import { HistorySection } from "@/components/changes/history-section";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -103,14 +104,7 @@ function PermissionsTable({ detail }: { detail: PersonDetail }) {
       </div>
       <table className="w-full border-separate border-spacing-0 text-sm">
         <caption className="sr-only">Permissions and the group → role paths they come through</caption>
-        <thead>
-          <tr>
-            <th scope="col" className={th}>Action</th>
-            <th scope="col" className={th}>Resource type</th>
-            <th scope="col" className={th}>Resource id</th>
-            <th scope="col" className={th}>Comes through (group → role)</th>
-          </tr>
-        </thead>
+        <TableHead headers={["Action", "Resource type", "Resource id", "Comes through (group → role)"]} cellClassName={th} />
         <tbody>
           {shown.map((p) => (
             <tr key={`${p.action}|${p.resource_type}|${p.resource_id ?? ""}`}>
@@ -157,14 +151,7 @@ export function PersonDetailBody({ detail }: { detail: PersonDetail }) {
         ) : (
           <table className="w-full border-separate border-spacing-0 text-sm">
             <caption className="sr-only">Organizations that list this person</caption>
-            <thead>
-              <tr>
-                <th scope="col" className={th}>Organization</th>
-                <th scope="col" className={th}>Organization role</th>
-                <th scope="col" className={th}>Joined</th>
-                <th scope="col" className={th}>Listed as</th>
-              </tr>
-            </thead>
+            <TableHead headers={["Organization", "Organization role", "Joined", "Listed as"]} cellClassName={th} />
             <tbody>
               {detail.organizations.map((o) => (
                 <tr key={o.uuid}>
@@ -187,14 +174,7 @@ export function PersonDetailBody({ detail }: { detail: PersonDetail }) {
         ) : (
           <table className="w-full border-separate border-spacing-0 text-sm">
             <caption className="sr-only">Groups this person is in</caption>
-            <thead>
-              <tr>
-                <th scope="col" className={th}>Group</th>
-                <th scope="col" className={th}>Source</th>
-                <th scope="col" className={th}>Member since</th>
-                <th scope="col" className={th}>Roles it grants</th>
-              </tr>
-            </thead>
+            <TableHead headers={["Group", "Source", "Member since", "Roles it grants"]} cellClassName={th} />
             <tbody>
               {detail.groups.map((g) => (
                 <tr key={g.id}>

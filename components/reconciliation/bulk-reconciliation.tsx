@@ -81,8 +81,8 @@ export function BulkReconciliation() {
     response: await postJson("/api/reconciliation/bulk", posted, bulkResponseSchema, { signal }),
     posted,
   }));
-  const result = reconcile.data?.response;
-  const posted = reconcile.data?.posted;
+  const result = reconcile.shown?.response;
+  const posted = reconcile.shown?.posted;
   const pending = reconcile.isPending;
   const saveBulk = useMutation({ mutationFn: (download: ReconciliationDownload) => postForFile("/api/reconciliation/bulk", { ...posted, download }, "access-review.csv") });
   const [shown] = useQueryState("show", pageParam);

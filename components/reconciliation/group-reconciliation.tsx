@@ -43,7 +43,7 @@ export function GroupReconciliationForm() {
   const expected: ExpectedInput | null =
     mode === "paste" ? (text.trim() ? { kind: "paste", text } : null) : csv ? { kind: "csv", filename: csv.filename, content_base64: csv.base64, column: csv.column, header: csv.header } : null;
   const pending = reconcile.isPending;
-  const done = reconcile.data;
+  const done = reconcile.shown;
 
   return (
     <div className="flex flex-col gap-4">

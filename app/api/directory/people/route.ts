@@ -2,10 +2,9 @@ import { catalogLine, personRow } from "@/lib/server/directory/people-rows";
 import { errorBody } from "@/lib/server/http/error-body";
 import { linkedController, ndjsonResponse, progressUntilLoaded, wantsFresh, type Line } from "@/lib/server/directory/ndjson";
 import { loadDirectory } from "@/lib/server/directory/snapshot";
-import { refuseUnexpectedQuery } from "@/lib/server/http/query-guard";
 import { AS_OF_PARAM, takeAsOf } from "@/lib/server/http/as-of";
 import { jsonError } from "@/lib/server/http/error-response";
-import { requireSession } from "@/lib/server/session/session";
+import { sessionRead } from "@/lib/server/http/session-read";
 import { recordView, recordViewOrRefuse } from "@/lib/server/audit/view-audit";
 import { AUDIT_UNAVAILABLE_MESSAGE } from "@/lib/server/audit/unavailable";
 import { store } from "@/lib/server/store/instance";
@@ -27,11 +26,7 @@ export const dynamic = "force-dynamic";
 /** Rows per line: small enough to start painting early, large enough to keep lines few. */
 const CHUNK = 1000;
 
-export async function GET(request: Request): Promise<Response> {
-  const officer = await requireSession();
-  if (officer instanceof Response) return officer;
-  const badQuery = refuseUnexpectedQuery(request, [AS_OF_PARAM]);
-  if (badQuery) return badQuery;
+export const GET = sessionRead({ query: [AS_OF_PARAM] }, async (request, officer) => {
   const asOf = takeAsOf(new URLSearchParams(new URL(request.url).searchParams));
   if (!asOf.ok) return jsonError(400, "invalid_request", asOf.message);
   const asOfId = asOf.asOf;
@@ -78,4 +73,4 @@ export async function GET(request: Request): Promise<Response> {
   }
 
   return ndjsonResponse(lines(), () => ctrl.abort());
-}
+});

@@ -5,9 +5,8 @@ import { linkedController, ndjsonResponse, progressUntilLoaded, wantsFresh, type
 import { loadDirectory } from "@/lib/server/directory/snapshot";
 import { personDetailIn } from "@/lib/server/first-screen/person";
 import type { Directory } from "@/lib/shared/directory/types";
-import { refuseUnexpectedQuery } from "@/lib/server/http/query-guard";
 import { AS_OF_PARAM, takeAsOf } from "@/lib/server/http/as-of";
-import { requireSession } from "@/lib/server/session/session";
+import { sessionRead } from "@/lib/server/http/session-read";
 
 /*
  * GET /api/directory/people/{userId}: one person's organizations (direct, with organization role),
@@ -41,11 +40,7 @@ function notFound(userId: string, builtAt: number): Response {
   );
 }
 
-export async function GET(request: Request, ctx: { params: Promise<{ userId: string }> }): Promise<Response> {
-  const officer = await requireSession();
-  if (officer instanceof Response) return officer;
-  const badQuery = refuseUnexpectedQuery(request, [AS_OF_PARAM]);
-  if (badQuery) return badQuery;
+export const GET = sessionRead<{ params: Promise<{ userId: string }> }>({ query: [AS_OF_PARAM] }, async (request, officer, ctx) => {
   const asOf = takeAsOf(new URLSearchParams(new URL(request.url).searchParams));
   if (!asOf.ok) return jsonError(400, "invalid_request", asOf.message);
   const asOfId = asOf.asOf;
@@ -84,4 +79,4 @@ export async function GET(request: Request, ctx: { params: Promise<{ userId: str
     }
   }
   return ndjsonResponse(lines(), () => ctrl.abort());
-}
+});
