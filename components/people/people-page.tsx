@@ -18,7 +18,7 @@ import { DirectoryAsOf } from "./directory-as-of";
 import { PasteListButton } from "./paste-list-button";
 import { peopleColumns } from "./people-table-columns";
 import { peopleAccessColumns, type PeopleFacetOptions } from "./people-access-columns";
-import { matchingPeopleIds, PEOPLE_WINDOW, peopleOptionsQuery, peopleViewKey, peopleWindowQuery } from "./people-query";
+import { matchingPeopleIds, PEOPLE_WINDOW, peopleOptionsQuery, peopleViewKey, peopleFacetsQuery, peopleWindowQuery } from "./people-query";
 import { peopleTableRowFromWire, type PeopleTableRow } from "./people-table-rows";
 
 /*
@@ -85,18 +85,19 @@ export function PeoplePage() {
 
   const people = useQuery(peopleWindowQuery(query, offset));
   const answer = people.data;
+  const facetCounts = useQuery(peopleFacetsQuery(query)).data;
   const rows = useMemo(() => (answer ? answer.rows.map(peopleTableRowFromWire) : []), [answer]);
   const server = useMemo<ServerRows>(
     () => ({
       offset: answer?.offset ?? 0,
       matched: answer?.matched ?? 0,
       total: answer?.total ?? 0,
-      facets: facetMaps(answer),
+      facets: facetMaps(facetCounts),
       list: answer?.list,
       onRange,
       matchingIds: () => matchingPeopleIds(query, answer?.sync),
     }),
-    [answer, onRange, query],
+    [answer, facetCounts, onRange, query],
   );
   const controller = useDataTableOn({ data: rows, columns, getRowId: rowId, defaultSorting: DEFAULT_SORT, server }, view);
   const { table } = controller;

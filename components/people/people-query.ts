@@ -35,11 +35,25 @@ export function fetchPeople(input: PeopleQueryInput, signal: AbortSignal | undef
 /** A view's identity in a key: its query string without window or extras. */
 export const peopleViewKey = (view: PeopleQueryInput) => peopleQueryParams(view).toString();
 
-/** One window of a view's matching people, with the counts and facets. */
+/**
+ * One window of a view's matching people, with the counts. The facets' counts are their own query
+ * (below), asked once per view: a keystroke's rows never wait on them, and scrolling asks none.
+ */
 export const peopleWindowQuery = (view: PeopleQueryInput, offset: number) =>
   queryOptions({
     queryKey: directoryKeys.peopleQuery(peopleViewKey(view), offset),
-    queryFn: ({ signal }) => fetchPeople({ ...view, offset, limit: PEOPLE_WINDOW }, signal),
+    queryFn: ({ signal }) => fetchPeople({ ...view, offset, limit: PEOPLE_WINDOW, facets: false }, signal),
+    placeholderData: keepPreviousData,
+    staleTime: WALK_STALE_MS,
+    gcTime: 60_000,
+    retry: false,
+  });
+
+/** The facets' counts of a view (each facet counted over the other filters), without rows. */
+export const peopleFacetsQuery = (view: PeopleQueryInput) =>
+  queryOptions({
+    queryKey: directoryKeys.peopleFacets(peopleViewKey(view)),
+    queryFn: ({ signal }) => fetchPeople({ ...view, limit: 0, facets: true }, signal),
     placeholderData: keepPreviousData,
     staleTime: WALK_STALE_MS,
     gcTime: 60_000,

@@ -38,6 +38,7 @@ export const directoryKeys = {
   person: (userId: string) => atViewAsOf(["directory", "people", userId] as const),
   /** One window of People as the server answers a view (search, filters, sort: its query string). */
   peopleQuery: (view: string, offset: number) => atViewAsOf(["directory", "people-query", view, offset] as const),
+  peopleFacets: (view: string) => atViewAsOf(["directory", "people-query", view, "facets"] as const),
   /** People's facet options (fixed per sync). */
   peopleOptions: () => atViewAsOf(["directory", "people-query", "options"] as const),
   summary: () => atViewAsOf(["directory", "summary"] as const),
