@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useId, useMemo, useState } from "react";
 import { Popover } from "@/components/data-table/popover";
+import { PasteEntriesField } from "@/components/forms/paste-entries-field";
 import { classifyEntry, splitEntries } from "@/lib/shared/directory/entries";
 import { formatCount } from "@/lib/browser/format/numbers";
 import { directoryKeys } from "@/lib/browser/query/keys";
@@ -79,16 +80,10 @@ export function PasteListButton({ onApply }: { onApply: (search: string) => void
             close();
           }}
         >
-          <label htmlFor={id} className="block font-medium text-slate-700">
-            User ids or emails, one per line (or separated by commas or spaces)
-          </label>
-          <textarea
-            id={id}
+          <PasteEntriesField
+            label="User ids or emails, one per line (or separated by commas or spaces)"
             value={text}
-            onChange={(e) => setText(e.target.value)}
-            rows={8}
-            spellCheck={false}
-            className="mt-1 w-full rounded border border-slate-300 p-1 font-mono text-xs"
+            onChange={setText}
             placeholder={"user_01AbC...\nada@example.com"}
           />
           {list && (

@@ -1,15 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  effectiveSettingsSchema,
-  groupMemberSchema,
-  groupSchema,
-  organizationSchema,
-  pageSchema,
-  permissionSchema,
-  roleSchema,
-  upstreamErrorBodySchema,
-  userSchema,
-} from "./schemas";
+import * as schemas from "./schemas";
 
 /* Records as API.md documents them, each with a field a later API revision might add. */
 
@@ -70,43 +60,43 @@ const settings = {
 
 describe("the record schemas accept the documented records and keep unknown fields", () => {
   it.each([
-    ["Organization", organizationSchema, organization],
-    ["User", userSchema, user],
-    ["Role", roleSchema, role],
-    ["Permission", permissionSchema, permission],
-    ["Group", groupSchema, group],
-    ["GroupMember", groupMemberSchema, member],
-    ["EffectiveSettings", effectiveSettingsSchema, settings],
+    ["Organization", schemas.organizationSchema, organization],
+    ["User", schemas.userSchema, user],
+    ["Role", schemas.roleSchema, role],
+    ["Permission", schemas.permissionSchema, permission],
+    ["Group", schemas.groupSchema, group],
+    ["GroupMember", schemas.groupMemberSchema, member],
+    ["EffectiveSettings", schemas.effectiveSettingsSchema, settings],
   ] as const)("%s", (_name, schema, record) => {
-    const parsed = (schema as typeof organizationSchema).parse(record);
+    const parsed = (schema as typeof schemas.organizationSchema).parse(record);
     expect(parsed).toEqual(record);
   });
 
   it("every organization_role, and roles a later revision may add", () => {
     for (const r of ["admin", "billing", "claude_code_user", "developer", "managed", "membership_admin", "owner", "primary_owner", "user", "auditor"]) {
-      expect(userSchema.parse({ ...user, organization_role: r }).organization_role).toBe(r);
+      expect(schemas.userSchema.parse({ ...user, organization_role: r }).organization_role).toBe(r);
     }
   });
 
   it("a page envelope, paginated or the legacy bare {data}", () => {
-    const page = pageSchema(userSchema);
+    const page = schemas.pageSchema(schemas.userSchema);
     expect(page.parse({ data: [user], has_more: true, next_page: "opaque==", total_hint: 3 })).toEqual({
       data: [user],
       has_more: true,
       next_page: "opaque==",
       total_hint: 3,
     });
-    expect(pageSchema(organizationSchema).parse({ data: [organization] })).toEqual({ data: [organization] });
+    expect(schemas.pageSchema(schemas.organizationSchema).parse({ data: [organization] })).toEqual({ data: [organization] });
     expect(page.parse({ data: [], has_more: false, next_page: null }).next_page).toBeNull();
   });
 
   it("refuses a record missing what it must have", () => {
-    expect(userSchema.safeParse({ ...user, email: undefined }).success).toBe(false);
-    expect(organizationSchema.safeParse({ ...organization, created_at: "yesterday" }).success).toBe(false);
+    expect(schemas.userSchema.safeParse({ ...user, email: undefined }).success).toBe(false);
+    expect(schemas.organizationSchema.safeParse({ ...organization, created_at: "yesterday" }).success).toBe(false);
   });
 
   it("the upstream error body", () => {
     const body = { type: "error", error: { type: "permission_error", message: "Missing required scopes.", details: { error_code: "x" } } };
-    expect(upstreamErrorBodySchema.parse(body).error.type).toBe("permission_error");
+    expect(schemas.upstreamErrorBodySchema.parse(body).error.type).toBe("permission_error");
   });
 });
