@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useId, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import { Popover } from "@/components/data-table/popover";
 import { PasteEntriesField } from "@/components/forms/paste-entries-field";
 import { classifyEntry, splitEntries } from "@/lib/shared/directory/entries";
@@ -65,7 +65,6 @@ function usePreview(usable: readonly string[]) {
 
 export function PasteListButton({ onApply }: { onApply: (search: string) => void }) {
   const [text, setText] = useState("");
-  const id = useId();
   const list = useMemo(() => (text.trim() ? readList(text) : null), [text]);
   const preview = usePreview(list?.usable ?? []);
   const found = list && list.usable.length > 0 ? preview.data : undefined;
