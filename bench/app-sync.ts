@@ -31,7 +31,11 @@ export async function runAppSync(appUrl: string, cookie: string, opts: { timeout
   while (sync.status === "running") {
     if (performance.now() - t0 > opts.timeoutMs) throw new MeasurementError(`sync ${sync.id} still running after ${Math.round(opts.timeoutMs / 1000)} s`);
     await new Promise((r) => setTimeout(r, 250));
-    const poll = await fetch(`${appUrl}/api/syncs/${encodeURIComponent(sync.id)}`, { headers: { cookie } });
+    const poll = await fetch(`${appUrl}/api/syncs/${encodeURIComponent(sync.id)}`, { headers: { cookie } }).catch((err: unknown) => {
+      // "fetch failed" alone says nothing: name the cause (ECONNRESET, ECONNREFUSED: the app gone) and where the sync was.
+      const cause = (err as { cause?: { code?: string; message?: string } }).cause;
+      throw new MeasurementError(`GET /api/syncs/${sync.id} failed (${cause?.code ?? cause?.message ?? String(err)}) after ${sync.upstream_calls} upstream calls`);
+    });
     if (poll.status !== 200) throw new MeasurementError(`GET /api/syncs/${sync.id} answered ${poll.status}`);
     sync = ((await poll.json()) as { sync: SyncJson }).sync;
     opts.onPoll?.(sync);

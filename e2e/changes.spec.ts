@@ -1,6 +1,6 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { e2eEnvironment } from "./environment";
-import { ensureCompleteSync, logIn } from "./helpers";
+import { ensureCompleteSync, logIn, syncNow } from "./helpers";
 
 /*
  * What changed between two syncs: the simulator's directory is changed between them (its answer
@@ -10,16 +10,6 @@ import { ensureCompleteSync, logIn } from "./helpers";
 
 const env = e2eEnvironment();
 type Change = { kind: string; user_id?: string };
-
-async function syncNow(request: APIRequestContext, baseURL: string): Promise<string> {
-  const started = await request.post("/api/syncs", { data: {}, headers: { origin: baseURL } });
-  expect(started.status()).toBe(202);
-  const { sync } = (await started.json()) as { sync: { id: string } };
-  await expect
-    .poll(async () => ((await (await request.get(`/api/syncs/${sync.id}`)).json()) as { sync: { status: string } }).sync.status, { timeout: 150_000, intervals: [500] })
-    .toBe("complete");
-  return sync.id;
-}
 
 test("the Changes page shows every change between two syncs, filters by kind, and a person's timeline has theirs", async ({ page, baseURL }) => {
   test.setTimeout(300_000);

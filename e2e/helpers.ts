@@ -23,6 +23,17 @@ export async function ensureCompleteSync(request: APIRequestContext, baseURL: st
   return (await list()).find((s) => s.status === "complete")!.id;
 }
 
+/** Starts a sync and waits until it is complete; its id. */
+export async function syncNow(request: APIRequestContext, baseURL: string): Promise<string> {
+  const started = await request.post("/api/syncs", { data: {}, headers: { origin: baseURL } });
+  expect(started.status()).toBe(202);
+  const { sync } = (await started.json()) as { sync: { id: string } };
+  await expect
+    .poll(async () => ((await (await request.get(`/api/syncs/${sync.id}`)).json()) as { sync: { status: string } }).sync.status, { timeout: 150_000, intervals: [500] })
+    .toBe("complete");
+  return sync.id;
+}
+
 /** Every record of a paginated list the app answers in the upstream's shape, page by page (1,000 a page). */
 export async function allPages<T>(request: APIRequestContext, path: string): Promise<T[]> {
   const rows: T[] = [];

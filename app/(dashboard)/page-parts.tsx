@@ -1,5 +1,8 @@
 import type { Metadata } from "next";
 import { Suspense, type ComponentType, type ReactNode } from "react";
+import { ClientOnly } from "@/components/shell/client-only";
+import { PageLoading } from "@/components/shell/page-loading";
+import { searchParamsOf, type PageSearchParams } from "@/lib/server/first-screen/first-screen";
 
 /** Every dashboard tab is titled "<page> · Compliance Directory". */
 export function pageMetadata(title: string): Metadata {
@@ -7,15 +10,45 @@ export function pageMetadata(title: string): Metadata {
 }
 
 /**
- * A page that is one client component reading the query string: Suspense lets the page render
- * before the query string is known.
+ * A page's interactive part, rendered in the browser only (see ClientOnly: it reads the tab's query
+ * cache, which the server never sees). Until it has hydrated the page shows `firstScreen`, the
+ * server's rendering of what it will show first (rows paint with the document), or "Loading…".
+ * Suspense lets it render before the query string is known.
  */
+export function ClientPart({ children, firstScreen }: { children: ReactNode; firstScreen?: ReactNode }) {
+  return (
+    <ClientOnly fallback={firstScreen ?? <PageLoading />}>
+      <Suspense>{children}</Suspense>
+    </ClientOnly>
+  );
+}
+
+/**
+ * A page whose first screen the server reads for its URL (lib/server/first-screen): `Shown` draws it
+ * into the HTML, `Interactive` takes over once hydrated, starting from the same data.
+ */
+export function firstScreenPage<T>(
+  load: (params: URLSearchParams) => Promise<T | null>,
+  Shown: ComponentType<{ firstScreen: T }>,
+  Interactive: ComponentType<{ firstScreen: T | null }>,
+): (props: { searchParams: Promise<PageSearchParams> }) => Promise<ReactNode> {
+  return async function Page({ searchParams }) {
+    const firstScreen = await load(searchParamsOf(await searchParams));
+    return (
+      <ClientPart firstScreen={firstScreen ? <Shown firstScreen={firstScreen} /> : undefined}>
+        <Interactive firstScreen={firstScreen} />
+      </ClientPart>
+    );
+  };
+}
+
+/** A page that is one client component reading the query string. */
 export function suspendedPage(Component: ComponentType): () => ReactNode {
   return function Page() {
     return (
-      <Suspense>
+      <ClientPart>
         <Component />
-      </Suspense>
+      </ClientPart>
     );
   };
 }
@@ -29,9 +62,9 @@ export function suspendedIdPage(
     const { id } = await params;
     return (
       <div className={className}>
-        <Suspense>
+        <ClientPart>
           <Component id={id} />
-        </Suspense>
+        </ClientPart>
       </div>
     );
   };

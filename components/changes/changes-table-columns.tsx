@@ -1,37 +1,15 @@
 "use client";
 
 import type { ColumnDef } from "@tanstack/react-table";
-import Link from "next/link";
+import { RowLink } from "@/components/data-table/row-link";
 import type { CsvColumnSpec } from "@/components/data-table/column-meta";
 import { CHANGE_KINDS, type Change, type ChangeLabels } from "@/lib/shared/changes/change";
-import { describeChange, groupName, kindLabel, organizationName, personLabel, roleName } from "@/lib/shared/changes/describe";
-import { widensAccess } from "@/lib/shared/changes/widens";
+import { kindLabel } from "@/lib/shared/changes/describe";
+import { kindCell, widensBadge, type ChangeRow } from "./change-rows";
+
+export { toRows, type ChangeRow } from "./change-rows";
 
 /* The Changes table: one row per change, filters by kind, organization, group, role, person and access. */
-
-export interface ChangeRow {
-  id: string;
-  change: Change;
-  summary: string;
-  widens: boolean;
-  organization: string;
-  group: string;
-  role: string;
-  person: string;
-}
-
-export function toRows(changes: readonly Change[], labels: ChangeLabels, offset = 0): ChangeRow[] {
-  return changes.map((c, i) => ({
-    id: String(offset + i),
-    change: c,
-    summary: describeChange(c, labels),
-    widens: widensAccess(c, labels),
-    organization: c.organization_uuid ? organizationName(c, labels) : "",
-    group: c.group_id ? groupName(c, labels) : "",
-    role: c.role_id ? roleName(c, labels) : "",
-    person: personLabel(c),
-  }));
-}
 
 const link = "text-brand-700 hover:underline";
 const e = encodeURIComponent;
@@ -54,7 +32,7 @@ export function changesColumns(rows: readonly ChangeRow[]): ColumnDef<ChangeRow,
       header: "Change",
       size: 170,
       meta: { label: "Change", variant: "multiSelect", options: CHANGE_KINDS.map((k) => ({ value: k, label: kindLabel(k) })), urlKey: "kind", csv: { header: "kind", value: (r) => r.change.kind } },
-      cell: ({ row }) => <span className="font-mono text-xs">{row.original.change.kind}</span>,
+      cell: ({ row }) => kindCell(row.original),
     },
     {
       id: "widens",
@@ -71,12 +49,7 @@ export function changesColumns(rows: readonly ChangeRow[]): ColumnDef<ChangeRow,
         urlKey: "widens",
         csv: { header: "widens_access", value: (r) => r.widens },
       },
-      cell: ({ row }) =>
-        row.original.widens ? (
-          <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900" title="This change widens access">
-            ▲ widens access
-          </span>
-        ) : null,
+      cell: ({ row }) => widensBadge(row.original),
     },
     {
       id: "summary",
@@ -136,9 +109,9 @@ function entityColumn(rows: readonly ChangeRow[], spec: EntityColumn): ColumnDef
       if (!spec.key(c)) return null;
       const href = spec.href(c);
       return href ? (
-        <Link className={link} href={href}>
+        <RowLink className={link} href={href}>
           {name(row.original)}
-        </Link>
+        </RowLink>
       ) : (
         <span>{name(row.original)}</span>
       );

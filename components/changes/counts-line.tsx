@@ -1,5 +1,3 @@
-"use client";
-
 import { CHANGE_KINDS, type ChangeKind } from "@/lib/shared/changes/change";
 import { kindWords } from "@/lib/shared/changes/describe";
 import type { ChangesSummary } from "./change-queries";

@@ -1,6 +1,7 @@
 "use client";
 
 import { formatDateTime, formatUtc, parseTimestamp } from "@/lib/browser/format/dates";
+import { formatCount } from "@/lib/browser/format/numbers";
 import { CopyButton } from "./copy-button";
 
 /* Cell renderers every table shares. Kept light: one of each per rendered row. */
@@ -28,8 +29,8 @@ export function DateCell({ value }: { value: string | number | null | undefined 
   );
 }
 
-/** A count, right-aligned by the column; "…" while unknown. */
+/** A count, right-aligned by the column; "…" while unknown. One shared formatter: toLocaleString builds one per call, per row. */
 export function CountCell({ value }: { value: number | null | undefined }) {
   if (value === null || value === undefined) return <span className="text-slate-400">…</span>;
-  return <span className="tabular-nums">{value.toLocaleString("en-US")}</span>;
+  return <span className="tabular-nums">{formatCount(value)}</span>;
 }

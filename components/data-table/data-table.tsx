@@ -1,8 +1,8 @@
 "use client";
 
-import { flexRender, type Header, type Table } from "@tanstack/react-table";
+import { flexRender, type ColumnFiltersState, type Header, type Row, type Table } from "@tanstack/react-table";
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { useEffect, useRef, type ReactNode } from "react";
+import { memo, useEffect, useRef, type ReactNode } from "react";
 import { serverRowsOf } from "./server-rows";
 
 /*
@@ -45,6 +45,41 @@ function HeaderCell<TData>({ header }: { header: Header<TData, unknown> }) {
     </th>
   );
 }
+
+interface DataRowProps<TData> {
+  /** 1-based position among all rows, the header being 1. */
+  rowIndex: number;
+  selected: boolean;
+  height: number;
+  /** The row's visible cells (TanStack keeps the array while the row and the visible columns are the same). */
+  cells: ReturnType<Row<TData>["getVisibleCells"]>;
+  /**
+   * Not read here but by cells (People's access cell shows the paths a filter asks about): a change
+   * draws the row again. Unset for rows on the server: they are the answer to their own filters,
+   * and a new filter's rows are a new answer, drawn anew (the old rows stay as answered until then).
+   */
+  filters?: ColumnFiltersState;
+}
+
+/**
+ * One data row. Memoised: a keystroke, an answer's counts or the URL catching up re-render the
+ * page, and the rows whose row, cells, selection and filters are unchanged are not drawn again.
+ */
+function DataRowOf<TData>({ rowIndex, selected, height, cells }: DataRowProps<TData>) {
+  return (
+    <tr aria-rowindex={rowIndex} className={`hover:bg-slate-50 ${selected ? "bg-brand-50" : ""}`} style={{ height }}>
+      {cells.map((cell) => {
+        const meta = cell.column.columnDef.meta;
+        return (
+          <td key={cell.id} className={`overflow-hidden border-b border-slate-100 px-2 text-sm whitespace-nowrap ${meta?.align === "right" ? "text-right" : ""}`}>
+            <div className="truncate">{flexRender(cell.column.columnDef.cell, cell.getContext())}</div>
+          </td>
+        );
+      })}
+    </tr>
+  );
+}
+const DataRow = memo(DataRowOf) as typeof DataRowOf;
 
 export function DataTable<TData>({ table, label, loading = false, empty, noMatches, blocked, rowHeight = 32, className = "min-h-0 flex-1" }: DataTableProps<TData>) {
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -133,21 +168,7 @@ export function DataTable<TData>({ table, label, loading = false, empty, noMatch
             );
           }
           return (
-            <tr
-              key={row.id}
-              aria-rowindex={item.index + 2}
-              className={`hover:bg-slate-50 ${row.getIsSelected() ? "bg-brand-50" : ""}`}
-              style={{ height: rowHeight }}
-            >
-              {row.getVisibleCells().map((cell) => {
-                const meta = cell.column.columnDef.meta;
-                return (
-                  <td key={cell.id} className={`overflow-hidden border-b border-slate-100 px-2 text-sm whitespace-nowrap ${meta?.align === "right" ? "text-right" : ""}`}>
-                    <div className="truncate">{flexRender(cell.column.columnDef.cell, cell.getContext())}</div>
-                  </td>
-                );
-              })}
-            </tr>
+            <DataRow key={row.id} rowIndex={item.index + 2} selected={row.getIsSelected()} height={rowHeight} cells={row.getVisibleCells()} filters={server ? undefined : columnFilters} />
           );
         })}
         {paddingBottom > 0 && (

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { RowLink } from "@/components/data-table/row-link";
 import type { ColumnMeta, Table } from "@tanstack/react-table";
 import type { ReactNode } from "react";
 import type { AnyColumnDef } from "@/components/data-table/column-spec";
@@ -62,20 +62,20 @@ function AccessCell({ row, table }: { row: PeopleTableRow; table: Table<PeopleTa
       {shownMemberships.map((m) => (
         <span key={`m-${m.uuid}`} className="whitespace-nowrap">
           {organizationRoleLabel(m.role, false)} in{" "}
-          <Link href={organizationHref(m.uuid)} className="text-brand-700 hover:underline">
+          <RowLink href={organizationHref(m.uuid)} className="text-brand-700 hover:underline">
             {m.organization}
-          </Link>
+          </RowLink>
         </span>
       ))}
       {shownGrants.map((g) => (
         <span key={`g-${g.groupId}-${g.roleId}`} className="whitespace-nowrap">
-          <Link href={groupHref(g.groupId)} className="text-brand-700 hover:underline">
+          <RowLink href={groupHref(g.groupId)} className="text-brand-700 hover:underline">
             {g.groupName}
-          </Link>
+          </RowLink>
           {" → "}
-          <Link href={roleHref(g.organizationUuid, g.roleId)} className="text-brand-700 hover:underline" title={`${g.roleName} in ${g.organizationName}`}>
+          <RowLink href={roleHref(g.organizationUuid, g.roleId)} className="text-brand-700 hover:underline" title={`${g.roleName} in ${g.organizationName}`}>
             {g.roleName}
-          </Link>
+          </RowLink>
         </span>
       ))}
       {all.length > PATHS_SHOWN && <span className="text-slate-500">+{all.length - PATHS_SHOWN} more</span>}
@@ -103,9 +103,9 @@ function LinkList({ title, links }: { title: string; links: { key: string; href:
       {links.map((l, i) => (
         <span key={l.key}>
           {i > 0 && ", "}
-          <Link href={l.href} className="text-brand-700 hover:underline">
+          <RowLink href={l.href} className="text-brand-700 hover:underline">
             {l.label}
-          </Link>
+          </RowLink>
         </span>
       ))}
     </span>

@@ -11,7 +11,8 @@ import { ErrorNotice } from "@/components/data-table/error-notice";
 import type { ServerRows } from "@/components/data-table/server-rows";
 import { useDataTableOn, useTableView } from "@/components/data-table/use-data-table";
 import type { AnyColumnDef } from "@/components/data-table/column-spec";
-import { PEOPLE_FACETS, PEOPLE_FACET_KEYS, type PeopleFacet, type PeopleQueryAnswer, type PeopleQueryInput } from "@/lib/shared/directory/people-query-wire";
+import { PEOPLE_DEFAULT_SORT, PEOPLE_FACETS, PEOPLE_FACET_KEYS, type PeopleFacet, type PeopleFirstScreen, type PeopleQueryAnswer, type PeopleQueryInput } from "@/lib/shared/directory/people-query-wire";
+import { viewAsOf } from "@/lib/browser/query/as-of";
 import { isAbortError, toApiError } from "@/lib/browser/query/api-error";
 import { useExportDisabledReason } from "@/components/shell/officer-context";
 import { DirectoryAsOf } from "./directory-as-of";
@@ -20,6 +21,7 @@ import { peopleColumns } from "./people-table-columns";
 import { peopleAccessColumns, type PeopleFacetOptions } from "./people-access-columns";
 import { matchingPeopleIds, PEOPLE_WINDOW, peopleOptionsQuery, peopleViewKey, peopleFacetsQuery, peopleWindowQuery } from "./people-query";
 import { peopleTableRowFromWire, type PeopleTableRow } from "./people-table-rows";
+import { PeopleHeading } from "./people-first-screen";
 
 /*
  * Everyone in the directory, one row per `user_...` id across all organizations. The server holds
@@ -30,7 +32,7 @@ import { peopleTableRowFromWire, type PeopleTableRow } from "./people-table-rows
  */
 
 const NOUN = { one: "person", other: "people" };
-const DEFAULT_SORT = [{ id: "name", desc: false }];
+const DEFAULT_SORT = PEOPLE_DEFAULT_SORT;
 const rowId = (r: PeopleTableRow) => r.id;
 const NO_OPTIONS: PeopleFacetOptions = { rbac: [], group: [], action: [] };
 const FACET_OF_COLUMN = new Map(PEOPLE_FACET_KEYS.map((k) => [PEOPLE_FACETS[k] as string, k]));
@@ -63,7 +65,7 @@ function facetMaps(answer: PeopleQueryAnswer | undefined): ReadonlyMap<string, R
 const STEP = PEOPLE_WINDOW / 3;
 const windowStart = (first: number) => Math.floor(Math.max(0, first - 20) / STEP) * STEP;
 
-export function PeoplePage() {
+export function PeoplePage({ firstScreen }: { firstScreen?: PeopleFirstScreen | null }) {
   const exportDisabled = useExportDisabledReason();
   const options = useQuery(peopleOptionsQuery()).data ?? NO_OPTIONS;
   const columns = useMemo(() => withAccessColumns(peopleColumns, peopleAccessColumns(options)), [options]);
@@ -83,7 +85,9 @@ export function PeoplePage() {
     [viewKey],
   );
 
-  const people = useQuery(peopleWindowQuery(query, offset));
+  // The server's first window (rendered with the page) is this query's answer when the view is the one it was read for.
+  const seeded = firstScreen && offset === 0 && viewKey === firstScreen.viewKey && !viewAsOf() ? firstScreen.answer : undefined;
+  const people = useQuery({ ...peopleWindowQuery(query, offset), initialData: seeded });
   const answer = people.data;
   const facetCounts = useQuery(peopleFacetsQuery(query)).data;
   const rows = useMemo(() => (answer ? answer.rows.map(peopleTableRowFromWire) : []), [answer]);
@@ -107,10 +111,7 @@ export function PeoplePage() {
 
   return (
     <div className="flex min-h-0 flex-1 flex-col gap-2 p-4">
-      <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
-        <h1 className="text-lg font-semibold text-slate-900">People</h1>
-        <p className="text-xs text-slate-600">Everyone in every organization and group of the tree, one row per user id.</p>
-      </div>
+      <PeopleHeading />
       {answer && <DirectoryAsOf data={answer} />}
 
       {error && complete && (

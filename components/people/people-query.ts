@@ -3,7 +3,7 @@ import { AS_OF_PARAM, viewAsOf } from "@/lib/browser/query/as-of";
 import { directoryKeys } from "@/lib/browser/query/keys";
 import { fetchJson, postJson } from "@/lib/browser/query/request";
 import { WALK_GC_MS, WALK_STALE_MS } from "@/lib/browser/query/walk-query";
-import { peopleQueryAnswerSchema, peopleQueryParams, type PeopleQueryAnswer, type PeopleQueryInput } from "@/lib/shared/directory/people-query-wire";
+import { PEOPLE_WINDOW, peopleQueryAnswerSchema, peopleQueryParams, type PeopleQueryAnswer, type PeopleQueryInput } from "@/lib/shared/directory/people-query-wire";
 
 /*
  * People as the server answers it (GET /api/directory/people/query): a view (search, filters,
@@ -17,8 +17,7 @@ export const PEOPLE_QUERY_PATH = "/api/directory/people/query";
 /** Longer query strings (a pasted list) go as a POST body: a URL that long is refused by servers. */
 const MAX_URL_QUERY = 6_000;
 
-/** Rows per window: a screenful with the overscan above and below, twice. */
-export const PEOPLE_WINDOW = 120;
+export { PEOPLE_WINDOW } from "@/lib/shared/directory/people-query-wire";
 
 function withAsOf(params: URLSearchParams, asOf: string | null): URLSearchParams {
   if (asOf) params.set(AS_OF_PARAM, asOf);
@@ -36,24 +35,32 @@ export function fetchPeople(input: PeopleQueryInput, signal: AbortSignal | undef
 export const peopleViewKey = (view: PeopleQueryInput) => peopleQueryParams(view).toString();
 
 /**
- * One window of a view's matching people, with the counts. The facets' counts are their own query
- * (below), asked once per view: a keystroke's rows never wait on them, and scrolling asks none.
+ * One window of a view's matching people, with the counts. The first window of a view carries the
+ * facets' counts too (the server has them from the same pass, and one request a keystroke beats
+ * two taking turns on the server); a window scrolled to asks for none.
  */
 export const peopleWindowQuery = (view: PeopleQueryInput, offset: number) =>
   queryOptions({
     queryKey: directoryKeys.peopleQuery(peopleViewKey(view), offset),
-    queryFn: ({ signal }) => fetchPeople({ ...view, offset, limit: PEOPLE_WINDOW, facets: false }, signal),
+    queryFn: ({ signal }) => fetchPeople({ ...view, offset, limit: PEOPLE_WINDOW, facets: offset === 0 }, signal),
     placeholderData: keepPreviousData,
     staleTime: WALK_STALE_MS,
     gcTime: 60_000,
     retry: false,
   });
 
-/** The facets' counts of a view (each facet counted over the other filters), without rows. */
+/**
+ * The facets' counts of a view (each facet counted over the other filters): read from the view's
+ * first window (the same request, shared while it runs); asked on their own only when that window
+ * came without them (a first screen sent with the page) or failed.
+ */
 export const peopleFacetsQuery = (view: PeopleQueryInput) =>
   queryOptions({
     queryKey: directoryKeys.peopleFacets(peopleViewKey(view)),
-    queryFn: ({ signal }) => fetchPeople({ ...view, limit: 0, facets: true }, signal),
+    queryFn: async ({ client, signal }) => {
+      const first = await client.fetchQuery(peopleWindowQuery(view, 0)).catch(() => undefined);
+      return first?.facets ? first : fetchPeople({ ...view, limit: 0, facets: true }, signal);
+    },
     placeholderData: keepPreviousData,
     staleTime: WALK_STALE_MS,
     gcTime: 60_000,

@@ -1,13 +1,12 @@
 "use client";
 
-import Link from "next/link";
 import type { SortingFn } from "@tanstack/react-table";
 import { ORGANIZATION_ROLES } from "@/lib/shared/compliance/schemas";
 import { organizationRoleLabel } from "@/lib/browser/format/organization-roles";
 import { CountCell, IdCell } from "@/components/data-table/cells";
 import { csvColumnsOf, type AnyColumnDef } from "@/components/data-table/column-spec";
 import { selectColumn } from "@/components/data-table/select-column";
-import { personHref } from "./links";
+import { nameCell, organizationRolesCell, organizationsCell } from "./people-cells";
 import type { PeopleTableRow } from "./people-table-rows";
 
 /*
@@ -26,11 +25,7 @@ export const peopleColumns: AnyColumnDef<PeopleTableRow>[] = [
     header: "Name",
     size: 150,
     meta: { label: "Name", searchable: true, csv: { header: "full_name", value: (r) => r.name } },
-    cell: ({ row }) => (
-      <Link href={personHref(row.original.id)} className="text-brand-700 hover:underline">
-        {row.original.name || <span className="text-slate-500 italic">(no name: group member only)</span>}
-      </Link>
-    ),
+    cell: ({ row }) => nameCell(row.original),
   },
   {
     accessorKey: "email",
@@ -57,14 +52,7 @@ export const peopleColumns: AnyColumnDef<PeopleTableRow>[] = [
       urlKey: "org",
       csv: { header: "organizations", value: (r) => r.organizations.join("; ") },
     },
-    cell: ({ row }) =>
-      row.original.memberships.length === 0 ? (
-        <span className="text-amber-700">none (in a group only)</span>
-      ) : (
-        <span title={row.original.memberships.map((m) => `${m.organization}: ${organizationRoleLabel(m.role)}`).join("\n")}>
-          {row.original.organizations.join(", ")}
-        </span>
-      ),
+    cell: ({ row }) => organizationsCell(row.original),
   },
   {
     id: "organizationRoles",
@@ -79,11 +67,7 @@ export const peopleColumns: AnyColumnDef<PeopleTableRow>[] = [
       options: ORGANIZATION_ROLES.map((value) => ({ value, label: organizationRoleLabel(value) })),
       csv: { header: "organization_roles", value: (r) => r.memberships.map((m) => `${m.organization}: ${m.role}`).join("; ") },
     },
-    cell: ({ row }) => (
-      <span title={row.original.memberships.map((m) => `${m.organization}: ${organizationRoleLabel(m.role)}`).join("\n")}>
-        {row.original.organizationRoles.map((r) => organizationRoleLabel(r)).join(", ")}
-      </span>
-    ),
+    cell: ({ row }) => organizationRolesCell(row.original),
   },
   {
     accessorKey: "domain",

@@ -2,7 +2,6 @@ import type { ReactNode } from "react";
 import { AppHeader } from "./app-header";
 import { AsOfBanner } from "./as-of-banner";
 import { AsOfScope } from "./as-of-scope";
-import { ClientOnly } from "./client-only";
 import { OfficerProvider, type OfficerInfo } from "./officer-context";
 import { SideNav } from "./side-nav";
 
@@ -32,7 +31,8 @@ export function AppShell({ officer, children }: { officer: OfficerInfo; children
               <AsOfBanner />
             </div>
             <main id="main" tabIndex={-1} className="flex min-h-0 flex-1 flex-col overflow-auto outline-none print:block print:overflow-visible">
-              <ClientOnly fallback={<p className="p-4 text-sm text-slate-500">Loading…</p>}>{children}</ClientOnly>
+              {/* Each page renders its interactive part in the browser only (app/(dashboard)/page-parts.tsx: ClientPart). */}
+              {children}
             </main>
           </div>
         </div>

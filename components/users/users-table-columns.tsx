@@ -1,5 +1,5 @@
 import type { ColumnDef } from "@tanstack/react-table";
-import Link from "next/link";
+import { RowLink } from "@/components/data-table/row-link";
 import { personHref } from "@/components/people/links";
 import { ORGANIZATION_ROLES, type User } from "@/lib/shared/compliance/schemas";
 import { parseTimestamp } from "@/lib/browser/format/dates";
@@ -21,9 +21,9 @@ export const usersColumns: ColumnDef<User, unknown>[] = [
     sortingFn: "text",
     meta: { label: "Name", searchable: true },
     cell: ({ row }) => (
-      <Link href={personHref(row.original.id)} className="text-brand-700 hover:underline">
+      <RowLink href={personHref(row.original.id)} className="text-brand-700 hover:underline">
         {row.original.full_name || <span className="text-slate-500 italic">(no name)</span>}
-      </Link>
+      </RowLink>
     ),
   },
   {

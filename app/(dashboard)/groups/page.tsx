@@ -1,5 +1,5 @@
 import { GroupsList } from "@/components/groups/groups-list";
-import { PageHeading, pageMetadata } from "../page-parts";
+import { ClientPart, PageHeading, pageMetadata } from "../page-parts";
 
 export const metadata = pageMetadata("Groups");
 
@@ -9,7 +9,9 @@ export default function GroupsPage() {
       <PageHeading title="Groups" className="px-4 pt-4">
         Every group under the parent organization: <em>direct</em> groups are made in Claude, <em>scim</em> groups are synced from the identity provider.
       </PageHeading>
-      <GroupsList />
+      <ClientPart>
+        <GroupsList />
+      </ClientPart>
     </>
   );
 }

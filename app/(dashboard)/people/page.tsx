@@ -1,7 +1,8 @@
+import { PeopleFirstScreenView } from "@/components/people/people-first-screen";
 import { PeoplePage } from "@/components/people/people-page";
-import { pageMetadata, suspendedPage } from "../page-parts";
+import { peopleFirstScreen } from "@/lib/server/first-screen/people";
+import { firstScreenPage, pageMetadata } from "../page-parts";
 
 export const metadata = pageMetadata("People");
 
-// The table reads its view from the query string; Suspense lets the page render before that is known.
-export default suspendedPage(PeoplePage);
+export default firstScreenPage(peopleFirstScreen, PeopleFirstScreenView, PeoplePage);

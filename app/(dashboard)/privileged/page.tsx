@@ -1,10 +1,8 @@
-import type { Metadata } from "next";
+import { PrivilegedFirstScreenView } from "@/components/privileged/privileged-first-screen";
 import { PrivilegedPage } from "@/components/privileged/privileged-page";
-import { searchParamsOf, type PageSearchParams } from "@/lib/server/first-screen/first-screen";
 import { privilegedFirstScreen } from "@/lib/server/privileged/query";
+import { firstScreenPage, pageMetadata } from "../page-parts";
 
-export const metadata: Metadata = { title: "Privileged access · Compliance Directory" };
+export const metadata = pageMetadata("Privileged access");
 
-export default async function Page({ searchParams }: { searchParams: Promise<PageSearchParams> }) {
-  return <PrivilegedPage firstScreen={await privilegedFirstScreen(searchParamsOf(await searchParams))} />;
-}
+export default firstScreenPage(privilegedFirstScreen, PrivilegedFirstScreenView, PrivilegedPage);

@@ -1,6 +1,5 @@
-import { Suspense } from "react";
 import { ReconciliationPage } from "@/components/reconciliation/reconciliation-page";
-import { PageHeading, pageMetadata } from "../page-parts";
+import { ClientPart, PageHeading, pageMetadata } from "../page-parts";
 
 export const metadata = pageMetadata("Reconciliation");
 
@@ -10,9 +9,9 @@ export default function Page() {
       <PageHeading title="Group reconciliation">
         A group&apos;s members against the list its system of record expects: who is in both, who has access without being expected, who is expected but missing.
       </PageHeading>
-      <Suspense>
+      <ClientPart>
         <ReconciliationPage />
-      </Suspense>
+      </ClientPart>
     </div>
   );
 }

@@ -1,7 +1,6 @@
-import { Suspense } from "react";
 import { SavedLists } from "@/components/seed-lists/saved-lists";
 import { SeedListBuilder } from "@/components/seed-lists/seed-list-builder";
-import { PageHeading, pageMetadata } from "../page-parts";
+import { ClientPart, PageHeading, pageMetadata } from "../page-parts";
 
 export const metadata = pageMetadata("Seed lists");
 
@@ -11,8 +10,8 @@ export default function SeedListsPage() {
       <PageHeading title="Seed lists">
         eDiscovery custodians as user ids: every entry resolved against the whole directory (all organizations and groups), nothing dropped.
       </PageHeading>
-      {/* The builder and the tables read the query string; Suspense lets the page render before it is known. */}
-      <Suspense>
+      {/* The builder and the tables read the query string and the tab's query cache: rendered in the browser (ClientPart). */}
+      <ClientPart>
         <SeedListBuilder />
         <section aria-labelledby="seed-saved" className="flex flex-col gap-2">
           <h2 id="seed-saved" className="text-sm font-semibold text-slate-900">
@@ -20,7 +19,7 @@ export default function SeedListsPage() {
           </h2>
           <SavedLists />
         </section>
-      </Suspense>
+      </ClientPart>
     </div>
   );
 }

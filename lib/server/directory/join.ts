@@ -2,9 +2,10 @@ import "server-only";
 import type { Group, GroupMember, Organization, Role, User } from "@/lib/shared/compliance/schemas";
 import { normalizeEmail } from "@/lib/shared/directory/entries";
 import type { Directory, DirectoryGroup, DirectoryRole, Person } from "@/lib/shared/directory/types";
+import { CHECKPOINT_EVERY, runNow, type Steps } from "./time-slices";
 
 /*
- * The join: walked lists in, one indexed Directory out. Pure and synchronous, so the indexes can be
+ * The join: walked lists in, one indexed Directory out. Pure (synchronous, or in slices), so the indexes can be
  * checked without a network, and the order of the result does not depend on which walk finished
  * first: organizations in the upstream's order, people by first appearance in that order.
  */
@@ -33,7 +34,13 @@ function uniqueBy<T>(rows: T[], key: (row: T) => string): T[] {
   return out;
 }
 
+/** The join at once. */
 export function joinDirectory(w: WalkedDirectory): Directory {
+  return runNow(joinSteps(w));
+}
+
+/** The join as steps (time-slices.ts): a directory read from the store after a sync is joined in slices. */
+export function* joinSteps(w: WalkedDirectory): Steps<Directory> {
   const organizations = uniqueBy(w.organizations, (o) => o.uuid);
   const organizationsByUuid = new Map(organizations.map((o) => [o.uuid, o]));
 
@@ -53,6 +60,7 @@ export function joinDirectory(w: WalkedDirectory): Directory {
       person.memberships.push({ organization, organizationRole: user.organization_role, joinedAt: user.created_at, user });
       memberships++;
     }
+    yield;
   }
 
   const rolesById = new Map<string, DirectoryRole>();
@@ -98,10 +106,12 @@ export function joinDirectory(w: WalkedDirectory): Directory {
       person.groups.push({ group, member });
       groupMemberships++;
     }
+    yield;
   }
 
   const peopleByEmail = new Map<string, Person[]>();
-  for (const person of people) {
+  for (const [i, person] of people.entries()) {
+    if (i % CHECKPOINT_EVERY === 0) yield;
     const emails = new Set<string>([normalizeEmail(person.email)]);
     for (const m of person.memberships) emails.add(normalizeEmail(m.user.email));
     for (const g of person.groups) emails.add(normalizeEmail(g.member.email));

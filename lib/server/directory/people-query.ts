@@ -2,7 +2,8 @@ import "server-only";
 import { parseSearch, type SearchMatcher } from "@/lib/shared/data-table/search-query";
 import { emailDomain } from "@/lib/shared/format/email";
 import { accessIndexOf } from "./people-access";
-import { perDirectory } from "./per-directory";
+import { perDirectory, perDirectorySliced } from "./per-directory";
+import { CHECKPOINT_EVERY, mapSteps, runInSlices, runNow, sortSteps, type Steps } from "./time-slices";
 import type { Directory } from "@/lib/shared/directory/types";
 import { PEOPLE_FACET_KEYS, type PeopleFacet, type PeopleQuery, type PeopleQueryAnswer, type PeopleQueryRow, type PeopleSort } from "@/lib/shared/directory/people-query-wire";
 
@@ -48,7 +49,7 @@ export interface PeopleQueryIndex {
   matches: Map<string, PeopleMatch>;
 }
 
-function facetColumn(size: number, valuesOf: (i: number) => Iterable<string>): FacetColumn {
+function* facetColumn(size: number, valuesOf: (i: number) => Iterable<string>): Steps<FacetColumn> {
   const dict: string[] = [];
   const lookup = new Map<string, number>();
   const start = new Int32Array(size + 1);
@@ -70,41 +71,56 @@ function facetColumn(size: number, valuesOf: (i: number) => Iterable<string>): F
         out.push(id);
       }
     }
+    if (i % CHECKPOINT_EVERY === CHECKPOINT_EVERY - 1) yield;
   }
   start[size] = out.length;
   return { dict, lookup, start, values: Int32Array.from(out) };
 }
 
-function buildIndex(directory: Directory): PeopleQueryIndex {
+/* The index as steps (time-slices.ts): after a sync it is built in slices, so 150,000 people never hold the event loop for seconds. */
+function* indexSteps(directory: Directory): Steps<PeopleQueryIndex> {
   const people = directory.people;
   const size = people.length;
   const access = accessIndexOf(directory);
-  const held = people.map((p) => access.access(p));
+  yield;
+  const held = yield* mapSteps(size, (i) => access.access(people[i]!));
   const { roles, actions } = access.catalog;
-  const keys: PeopleQueryIndex["keys"] = [people.map((p) => p.fullName.toLowerCase()), people.map((p) => p.email.toLowerCase()), people.map((p) => p.id.toLowerCase())];
+  const keys: PeopleQueryIndex["keys"] = [
+    yield* mapSteps(size, (i) => people[i]!.fullName.toLowerCase()),
+    yield* mapSteps(size, (i) => people[i]!.email.toLowerCase()),
+    yield* mapSteps(size, (i) => people[i]!.id.toLowerCase()),
+  ];
   const starts = new Int32Array(size + 1);
-  const parts: string[] = [];
+  // Joined a checkpoint's worth at a time, then once more: one join of 150,000 parts is a stall of its own.
+  const chunks: string[] = [];
+  let parts: string[] = [];
   let at = 0;
   for (let i = 0; i < size; i++) {
     starts[i] = at;
     const part = `${keys[0][i]}${KEY_SEPARATOR}${keys[1][i]}${KEY_SEPARATOR}${keys[2][i]}${ROW_SEPARATOR}`;
     parts.push(part);
     at += part.length;
+    if (parts.length === CHECKPOINT_EVERY) {
+      chunks.push(parts.join(""));
+      parts = [];
+      yield;
+    }
   }
+  chunks.push(parts.join(""));
   starts[size] = at;
   return {
     directory,
     size,
     keys,
-    text: parts.join(""),
+    text: chunks.join(""),
     starts,
     facets: {
-      org: facetColumn(size, (i) => people[i]!.memberships.map((m) => m.organization.name)),
-      role: facetColumn(size, (i) => people[i]!.memberships.map((m) => m.organizationRole)),
-      rbac: facetColumn(size, (i) => held[i]!.roles.map((ri) => roles[ri]!.id)),
-      group: facetColumn(size, (i) => people[i]!.groups.map((g) => g.group.id)),
-      action: facetColumn(size, (i) => held[i]!.actions.map((ai) => actions[ai]!)),
-      domain: facetColumn(size, (i) => [emailDomain(people[i]!.email)]),
+      org: yield* facetColumn(size, (i) => people[i]!.memberships.map((m) => m.organization.name)),
+      role: yield* facetColumn(size, (i) => people[i]!.memberships.map((m) => m.organizationRole)),
+      rbac: yield* facetColumn(size, (i) => held[i]!.roles.map((ri) => roles[ri]!.id)),
+      group: yield* facetColumn(size, (i) => people[i]!.groups.map((g) => g.group.id)),
+      action: yield* facetColumn(size, (i) => held[i]!.actions.map((ai) => actions[ai]!)),
+      domain: yield* facetColumn(size, (i) => [emailDomain(people[i]!.email)]),
     },
     ranks: new Map(),
     orders: new Map(),
@@ -115,8 +131,11 @@ function buildIndex(directory: Directory): PeopleQueryIndex {
 const KEY_SEPARATOR = "\u0001";
 const ROW_SEPARATOR = "\n";
 
-/** The directory's People index, built on first use and kept as long as the directory is. */
-export const peopleQueryIndexOf = perDirectory(buildIndex);
+/**
+ * The directory's People index, kept as long as the directory is. `peopleQueryIndexOf.ready` builds
+ * it in slices (routes await preparePeopleQuery first); called directly it finishes the same build at once.
+ */
+export const peopleQueryIndexOf = perDirectorySliced(indexSteps);
 
 /* ---------- sort ---------- */
 
@@ -148,21 +167,26 @@ interface Ranked {
   ascending: Int32Array;
 }
 
-function ranked(index: PeopleQueryIndex, id: PeopleSort): Ranked {
-  let r = index.ranks.get(id);
-  if (!r) {
-    const keys = sortKeys(index, id);
-    const order = Array.from({ length: index.size }, (_, i) => i).sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : a - b));
-    const rank = new Int32Array(index.size);
-    let at = 0;
-    for (let k = 0; k < order.length; k++) {
-      if (k > 0 && keys[order[k]!] !== keys[order[k - 1]!]) at++;
-      rank[order[k]!] = at;
-    }
-    r = { rank, ascending: Int32Array.from(order) };
-    index.ranks.set(id, r);
+/** A column's ranks as steps: preparePeopleQuery sorts the default column in slices, a query sorts any other at once. */
+function* rankSteps(index: PeopleQueryIndex, id: PeopleSort): Steps<Ranked> {
+  const kept = index.ranks.get(id);
+  if (kept) return kept;
+  const keys = sortKeys(index, id);
+  yield;
+  const order = yield* sortSteps(index.size, (a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : a - b));
+  const rank = new Int32Array(index.size);
+  let at = 0;
+  for (let k = 0; k < order.length; k++) {
+    if (k > 0 && keys[order[k]!] !== keys[order[k - 1]!]) at++;
+    rank[order[k]!] = at;
   }
+  const r = { rank, ascending: order };
+  index.ranks.set(id, r);
   return r;
+}
+
+function ranked(index: PeopleQueryIndex, id: PeopleSort): Ranked {
+  return index.ranks.get(id) ?? runNow(rankSteps(index, id));
 }
 
 /** The ascending order read backwards by runs of equal keys: descending, ties still in the directory's order (as TanStack sorts). */
@@ -393,12 +417,22 @@ export function matchingPeopleIds(directory: Directory, query: PeopleQuery): str
   return sortedMatches(index, match, query.sort).map((i) => directory.people[i]!.id);
 }
 
-/** Builds what People's first answer needs (the index, the default sort, the counts) ahead of the first request. */
-export function warmPeopleQuery(directory: Directory): void {
-  const index = peopleQueryIndexOf(directory);
-  sortOrder(index, [{ id: "name", desc: false }]);
-  allCounts(index);
-}
+/**
+ * What People's first answer needs (the index, the default sort, the counts), built in slices that
+ * leave the event loop free, once per directory: started right after a directory is loaded, and
+ * awaited by every People request before it reads the index, so concurrent requests share one build.
+ * Never rejects: a build that failed is retried (and its error answered) by the request's own use.
+ */
+export const preparePeopleQuery: (directory: Directory) => Promise<void> = perDirectory(async (directory) => {
+  try {
+    const index = await peopleQueryIndexOf.ready(directory);
+    await runInSlices(rankSteps(index, "name"));
+    sortOrder(index, [{ id: "name", desc: false }]);
+    allCounts(index);
+  } catch (err) {
+    console.error("could not prepare People's index:", err instanceof Error ? err.message : String(err));
+  }
+});
 
 /* ---------- the answer ---------- */
 

@@ -1,5 +1,6 @@
 import "server-only";
-import { perDirectory } from "./per-directory";
+import { perDirectorySliced, type PerDirectorySliced } from "./per-directory";
+import { CHECKPOINT_EVERY, type Steps } from "./time-slices";
 import type { Directory } from "@/lib/shared/directory/types";
 import { SEARCH_KINDS, SEARCH_LIMIT, type SearchKind, type SearchResult } from "@/lib/shared/directory/search-wire";
 
@@ -34,9 +35,10 @@ export interface SearchIndex {
 
 const lower = (s: string) => s.trim().toLowerCase();
 
-function entriesOf(directory: Directory): Entry[] {
+function* entriesOf(directory: Directory): Steps<Entry[]> {
   const entries: Entry[] = [];
-  for (const p of directory.people) {
+  for (const [i, p] of directory.people.entries()) {
+    if (i % CHECKPOINT_EVERY === 0) yield;
     const email = lower(p.email);
     const name = lower(p.fullName);
     entries.push({ kind: "person", id: p.id, label: p.fullName || p.email, detail: p.email, exact: [p.id.toLowerCase(), email], names: name ? [name] : [], keys: [p.id.toLowerCase(), email, ...(name ? [name] : [])] });
@@ -73,8 +75,8 @@ function matchOf(e: Entry, q: string): Match | null {
   return best;
 }
 
-function buildSearchIndex(directory: Directory): SearchIndex {
-  const entries = entriesOf(directory);
+function* searchIndexSteps(directory: Directory): Steps<SearchIndex> {
+  const entries = yield* entriesOf(directory);
   return {
     search(query) {
       const q = lower(query);
@@ -113,5 +115,5 @@ function buildSearchIndex(directory: Directory): SearchIndex {
   };
 }
 
-/** The directory's search index, built on first use and kept as long as the directory is. */
-export const searchIndexOf: (directory: Directory) => SearchIndex = perDirectory(buildSearchIndex);
+/** The directory's search index, kept as long as the directory is: `searchIndexOf.ready` builds it in slices (after each load, and before a search). */
+export const searchIndexOf: PerDirectorySliced<SearchIndex> = perDirectorySliced(searchIndexSteps);

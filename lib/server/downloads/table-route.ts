@@ -8,7 +8,7 @@ import { errorResponse, jsonError } from "@/lib/server/http/error-response";
 import { acceptJsonPost } from "@/lib/server/http/json-post";
 import { isSyncId } from "@/lib/server/store/syncs";
 import { trimChars } from "@/lib/shared/format/trim-chars";
-import { matchingPeopleIds } from "@/lib/server/directory/people-query";
+import { matchingPeopleIds, preparePeopleQuery } from "@/lib/server/directory/people-query";
 import { peopleQueryFromParams, type PeopleQuery } from "@/lib/shared/directory/people-query-wire";
 import { TABLE_SCOPE, tableDownloadRequestSchema, type TableDownloadRequest } from "@/lib/shared/downloads/table-download";
 import { checkColumns, tableRows } from "./table-rows";
@@ -78,6 +78,7 @@ export async function downloadTable(request: Request, deps: { audit?: AuditStore
   if (!found.ok) return jsonError(found.status, found.status === 404 ? "not_found" : "invalid_request", found.message);
 
   // People's matching rows decided as the page decided them (lib/server/directory/people-query.ts), in its order.
+  if (query) await preparePeopleQuery(directory);
   const ids = query ? matchingPeopleIds(directory, query) : req.ids;
   if (ids.length === 0) return jsonError(400, "invalid_request", "No rows match this view as of this sync: nothing to download.");
   const seen = new Set<string>();

@@ -28,6 +28,8 @@ export interface ConnectionLimits {
 
 interface SocketState {
   timer?: NodeJS.Timeout;
+  /** Bumped by every arm and disarm: a deadline fires only if nothing re-armed it meanwhile. */
+  armed: number;
 }
 
 const states = new WeakMap<Socket, SocketState>();
@@ -48,17 +50,31 @@ function closeWith(socket: Socket, answer: string): void {
   setTimeout(() => socket.destroy(), 1_000).unref();
 }
 
+/**
+ * A deadline for the socket. When it is due, the decision waits for one turn of the event loop
+ * (setImmediate runs after the poll phase has read the sockets): after a stall of the server's own
+ * (a 200,000-membership sync finishing held it 15 s), a timer is due at once though the client's
+ * request has been waiting in the socket all along; reading it first re-arms, and the client is
+ * not cut off (and reset, its unread request still in the buffer) for the server's delay.
+ */
 function arm(socket: Socket, ms: number, onFire: () => void): void {
   const state = states.get(socket);
   if (!state) return;
   if (state.timer) clearTimeout(state.timer);
-  state.timer = setTimeout(onFire, ms);
+  const generation = ++state.armed;
+  state.timer = setTimeout(() => {
+    setImmediate(() => {
+      if (state.armed === generation) onFire();
+    });
+  }, ms);
   state.timer.unref();
 }
 
 function disarm(socket: Socket): void {
   const state = states.get(socket);
-  if (state?.timer) clearTimeout(state.timer);
+  if (!state) return;
+  state.armed++;
+  if (state.timer) clearTimeout(state.timer);
 }
 
 function awaitHeaders(socket: Socket, limits: ConnectionLimits): void {
@@ -83,7 +99,7 @@ export function admitConnection(server: http.Server, socket: Socket, limits: Con
     return false;
   }
   open.set(address, count + 1);
-  states.set(socket, {});
+  states.set(socket, { armed: 0 });
   socket.once("close", () => {
     disarm(socket);
     const n = (open.get(address) ?? 1) - 1;

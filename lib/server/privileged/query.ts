@@ -3,7 +3,7 @@ import { config } from "@/lib/server/config";
 import { loadDirectory } from "@/lib/server/directory/snapshot";
 import type { Directory } from "@/lib/shared/directory/types";
 import { isSyncId } from "@/lib/server/store/syncs";
-import { privilegedReport } from "./report";
+import { reportOf } from "./kept-reports";
 import { firstScreen } from "@/lib/server/first-screen/first-screen";
 import { PRIVILEGED_FIRST_ROWS, type PrivilegedFirstScreen, type PrivilegedReport } from "@/lib/shared/privileged/wire";
 
@@ -36,32 +36,11 @@ export function parseReportQuery(params: URLSearchParams, { allowLimit = false }
   return { ok: true, query };
 }
 
-/*
- * A report is a pure function of two syncs' directories (kept in memory, unchanging) and the
- * configured actions, so it is computed once per pair and reused: at 200,000 memberships the walk
- * over every person costs more than sending the answer.
- */
-const KEPT_PER_DIRECTORY = 4;
-const reports = new WeakMap<Directory, Map<string, PrivilegedReport>>();
-
-function reportOf(directory: Directory, actions: readonly string[], since: Directory | undefined): PrivilegedReport {
-  const key = `${since ? (since.sync?.id ?? `built ${since.builtAt}`) : ""}\u0000${actions.join(",")}`;
-  let kept = reports.get(directory);
-  if (!kept) reports.set(directory, (kept = new Map()));
-  let report = kept.get(key);
-  if (!report) {
-    report = privilegedReport(directory, actions, since);
-    kept.set(key, report);
-    while (kept.size > KEPT_PER_DIRECTORY) kept.delete(kept.keys().next().value!);
-  }
-  return report;
-}
-
 /** The report; shared between callers, so never change it: `limit` gives a copy holding the first rows. */
 export async function loadReport(query: ReportQuery, signal?: AbortSignal): Promise<PrivilegedReport> {
   const directory = await loadDirectory({ asOf: query.asOf, signal });
   const since = query.since ? await loadDirectory({ asOf: query.since, signal }) : undefined;
-  const report = reportOf(directory, config().privilegedActions, since);
+  const report = await reportOf(directory, config().privilegedActions, since);
   return query.limit !== undefined && query.limit < report.rows.length ? { ...report, rows: report.rows.slice(0, query.limit) } : report;
 }
 
@@ -72,3 +51,4 @@ export async function privilegedFirstScreen(params: URLSearchParams): Promise<Pr
   const { asOf, since } = parsed.query;
   return firstScreen(async (signal) => ({ asOf: asOf ?? null, since: since ?? null, report: await loadReport({ asOf, since, limit: PRIVILEGED_FIRST_ROWS }, signal) }));
 }
+

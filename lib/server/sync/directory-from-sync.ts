@@ -1,6 +1,7 @@
 import "server-only";
 import type { EffectiveSettings, Group, GroupMember, Organization, Permission, Role, Setting, User } from "@/lib/shared/compliance/schemas";
-import { joinDirectory } from "@/lib/server/directory/join";
+import { joinSteps } from "@/lib/server/directory/join";
+import { runInSlices, sliceBreather } from "@/lib/server/directory/time-slices";
 import type { Directory } from "@/lib/shared/directory/types";
 import type { Database } from "@/lib/server/store/database";
 import type { SyncRecord } from "@/lib/server/store/syncs";
@@ -59,7 +60,10 @@ export async function directoryOfSync(database: Database, sync: SyncRecord): Pro
     setting: settingsByOrg,
   };
   const parentLists: Record<string, unknown[]> = { organization: organizations, group: groups };
+  // Parsing, sorting and joining 200,000 memberships would hold the event loop for seconds: in slices.
+  const breather = sliceBreather();
   for (const g of factGroups) {
+    await breather();
     const items = JSON.parse(g.items) as Record<string, unknown>[];
     const parentList = parentLists[g.kind];
     if (parentList) for (const c of items) parentList.push(c);
@@ -70,11 +74,18 @@ export async function directoryOfSync(database: Database, sync: SyncRecord): Pro
 
   organizations.sort(byCreation((o) => o.uuid, (o) => o.created_at));
   groups.sort(byCreation((g) => g.id, (g) => g.created_at));
-  for (const list of usersByOrganization.values()) list.sort(byCreation((u) => u.id, (u) => u.created_at));
+  for (const list of usersByOrganization.values()) {
+    list.sort(byCreation((u) => u.id, (u) => u.created_at));
+    await breather();
+  }
   for (const list of rolesByOrganization.values()) list.sort(byCreation((r) => r.id, (r) => r.created_at));
-  for (const list of membersByGroup.values()) list.sort(byCreation((m) => m.user_id, (m) => m.created_at));
+  for (const list of membersByGroup.values()) {
+    list.sort(byCreation((m) => m.user_id, (m) => m.created_at));
+    await breather();
+  }
   for (const list of permissionsByRole.values()) {
     list.sort((a, b) => `${a.action}\u0000${a.resource_type}\u0000${a.resource_id}`.localeCompare(`${b.action}\u0000${b.resource_type}\u0000${b.resource_id}`));
+    await breather();
   }
 
   const settingsByOrganization = new Map<string, EffectiveSettings>();
@@ -83,7 +94,7 @@ export async function directoryOfSync(database: Database, sync: SyncRecord): Pro
     settingsByOrganization.set(org, { ...(record as Omit<EffectiveSettings, "settings">), settings } as EffectiveSettings);
   }
 
-  const directory = joinDirectory({
+  const directory = await runInSlices(joinSteps({
     organizations,
     usersByOrganization,
     rolesByOrganization,
@@ -92,7 +103,7 @@ export async function directoryOfSync(database: Database, sync: SyncRecord): Pro
     startedAt: sync.startedAt.getTime(),
     builtAt: (sync.finishedAt ?? sync.startedAt).getTime(),
     pages: sync.upstreamCalls,
-  });
+  }));
   directory.sync = {
     id: sync.id,
     seq: sync.seq,

@@ -6,7 +6,9 @@ import { store } from "@/lib/server/store/instance";
 import type { SyncProgress } from "@/lib/server/store/schema/directory";
 import { isSyncId, syncRepository, type SyncRecord } from "@/lib/server/store/syncs";
 import { UpstreamError, type UpstreamErrorKind } from "@/lib/server/upstream/errors";
-import { warmPeopleQuery } from "@/lib/server/directory/people-query";
+import { preparePeopleQuery } from "@/lib/server/directory/people-query";
+import { searchIndexOf } from "@/lib/server/directory/search-index";
+import { preparePrivilegedReport } from "@/lib/server/privileged/kept-reports";
 import { localSync, requestSync } from "./coordinator";
 import { directoryOfSync } from "./directory-from-sync";
 
@@ -53,14 +55,11 @@ function read(database: Database, sync: SyncRecord, slot: Loaded | undefined): L
   loaded.promise.then(
     (d) => {
       loaded.directory = d;
-      // People's index, built once per directory: right after the load rather than on an officer's first request.
-      setTimeout(() => {
-        try {
-          warmPeopleQuery(d);
-        } catch (err) {
-          console.error("could not prepare People's index (it is built on first use instead):", err instanceof Error ? err.message : String(err));
-        }
-      }, 0);
+      // People's index, the header search's and the privileged report, built once per directory (in slices): right after the load rather than on an officer's first request.
+      void preparePeopleQuery(d)
+        .then(() => searchIndexOf.ready(d))
+        .then(() => preparePrivilegedReport(d))
+        .catch((err: unknown) => console.error("could not prepare the search index or the privileged report (built on first use instead):", err instanceof Error ? err.message : String(err)));
     },
     () => {},
   );

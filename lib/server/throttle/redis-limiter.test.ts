@@ -112,6 +112,36 @@ suite(title, () => {
     expect(maxInWindow([...ours, ...theirs.starts])).toBeLessThanOrEqual(4);
   });
 
+  it("a start granted just before this process stalls goes out only if the window of actual starts still has room", async () => {
+    const redis = await redisServer();
+    const id = "late-hand-over";
+    let stalls = 0;
+    // The first grant here is followed by 1.5 s of a busy event loop (a page parse, a big insert): the
+    // other instance fills the window meanwhile, and the stamp granted before the stall has left it.
+    const onGranted = () => {
+      if (stalls++ > 0) return;
+      const until = Date.now() + 1_500;
+      while (Date.now() < until) {
+        // busy
+      }
+    };
+    const here = await limiterOn({ redisUrl: redis.url, rps: 4, id, log: () => {}, onGranted });
+    const other = secondInstance({ REDIS_URL: redis.url, LIMITER_ID: id, RPS: 4, JOBS: 12 });
+    expect(await other.ready).toBe("ready redis");
+
+    const ours: number[] = [];
+    other.go();
+    // Once the other instance has started, so its starts are in the window when ours is granted.
+    await sleep(300);
+    const jobs = Array.from({ length: 4 }, () => here.schedule("bulk", async () => void ours.push(Date.now())));
+    const [, theirs] = await Promise.all([Promise.all(jobs), other.result]);
+
+    expect(stalls).toBeGreaterThan(0);
+    expect(ours).toHaveLength(4);
+    expect(theirs.starts).toHaveLength(12);
+    expect(maxInWindow([...ours, ...theirs.starts])).toBeLessThanOrEqual(4);
+  });
+
   it("after Redis loses every key (FLUSHALL) mid-run, the shared limiter rebuilds its state and later jobs still run through the cluster", async () => {
     const redis = await redisServer();
     const admin = adminClient(redis.url);

@@ -2,7 +2,7 @@ import "server-only";
 import { describeRedisError, isRedisUnreachable } from "@/lib/server/redis/client";
 import { RedisLink } from "@/lib/server/redis/link";
 import type { Limiter, LimiterStats, Priority } from "./limiter";
-import { BOTTLENECK_PRIORITY, createLocalLimiter, maxConcurrentFor, minTimeFor } from "./local-limiter";
+import { BOTTLENECK_PRIORITY, WINDOW_MARGIN_MS, createLocalLimiter, maxConcurrentFor, minTimeFor } from "./local-limiter";
 import { closeCluster, joinCluster, leaveCluster, type ClusterMembership } from "./redis-clustering";
 import { StartGate } from "./start-gate";
 
@@ -37,9 +37,23 @@ export interface RedisLimiterOptions {
   probeDelayMs?: number;
   /** Where the one-line state changes go (never with the URL's credentials). */
   log?: (line: string) => void;
+  /**
+   * Called when the gate has granted a start, before the start is handed to its task: what a busy
+   * process does there (stall) is what tests do here.
+   */
+  onGranted?: () => void;
 }
 
 const DEFAULT_JOB_EXPIRATION_MS = 120_000;
+
+/**
+ * A grant is stamped on Redis's clock when the gate answers; a start handed to its task later than
+ * this after the gate was asked (a stalled event loop, a slow Redis) goes out late next to other
+ * instances' later starts, so the window is checked again as it stands. Half the window's margin.
+ */
+export const LATE_HAND_OVER_MS = WINDOW_MARGIN_MS / 2;
+/** Grants in a row that may be checked again; past them (Redis itself answers this slowly) the margin has to do. */
+const LATE_RECHECKS = 3;
 
 interface Job {
   priority: Priority;
@@ -66,6 +80,7 @@ export class RedisLimiter implements Limiter {
   private readonly jobExpirationMs: number;
   private readonly gate: StartGate;
   private readonly link: RedisLink;
+  private readonly onGranted: (() => void) | undefined;
 
   /** Set while Redis serves us; `local` is set while degraded; neither while first connecting. */
   private member: ClusterMembership | null = null;
@@ -94,6 +109,7 @@ export class RedisLimiter implements Limiter {
     this.maxConcurrent = opts.maxConcurrent ?? maxConcurrentFor(opts.rps);
     this.jobExpirationMs = opts.jobExpirationMs ?? DEFAULT_JOB_EXPIRATION_MS;
     this.gate = new StartGate(opts.id, opts.rps);
+    this.onGranted = opts.onGranted;
     this.link = new RedisLink({
       url: opts.redisUrl,
       purpose: "throttle",
@@ -222,6 +238,9 @@ export class RedisLimiter implements Limiter {
   }
 
   private async startInCluster(job: Job, route: number, member: ClusterMembership): Promise<void> {
+    // The stamp of a grant this start missed (handed over late): the next ask replaces it.
+    let missed: string | undefined;
+    let lateGrants = 0;
     for (;;) {
       if (job.route !== route || job.state !== "waiting") return;
       const own = this.gate.reserveOwnStart();
@@ -229,9 +248,11 @@ export class RedisLimiter implements Limiter {
         await sleep(own);
         continue;
       }
+      const askedAt = Date.now();
       let answer;
       try {
-        answer = await this.gate.pass(this.link.client);
+        answer = await this.gate.pass(this.link.client, missed);
+        missed = undefined;
       } catch (err) {
         this.gate.releaseOwnStart(own);
         this.fail(member, describeRedisError(err));
@@ -242,7 +263,15 @@ export class RedisLimiter implements Limiter {
         return;
       }
       if (answer.kind === "open") {
-        own.at = Date.now();
+        this.onGranted?.();
+        // The upstream counts arrivals: a start going out now may not stand on a stamp from before a stall.
+        const handedAt = Date.now();
+        if (handedAt - askedAt > LATE_HAND_OVER_MS && ++lateGrants <= LATE_RECHECKS) {
+          missed = answer.member;
+          this.gate.releaseOwnStart(own);
+          continue;
+        }
+        own.at = handedAt;
         await this.run(job);
         return;
       }

@@ -4,10 +4,13 @@
  */
 
 /**
- * KEYS: the starts (sorted set), the shared pause. ARGV: window ms, starts allowed in it, a unique member.
+ * KEYS: the starts (sorted set), the shared pause. ARGV: window ms, starts allowed in it, a unique
+ * member, and optionally a member granted earlier whose start went out late: its stamp is taken
+ * out first (whatever the answer), so the window is checked again as it stands now.
  * Answers {0, 0} (start now, recorded), {1, ms} (paused for ms) or {2, ms} (window full for ms).
  */
 export const START_GATE_LUA = `
+if ARGV[4] then redis.call('ZREM', KEYS[1], ARGV[4]) end
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local paused = tonumber(redis.call('GET', KEYS[2]) or '0')

@@ -11,7 +11,8 @@ import { SHARE_PAUSE_LUA, START_GATE_LUA } from "./start-gate.lua";
  * keeps its own starts within the window, the only record left when Redis loses its keys.
  */
 
-export type GateAnswer = { kind: "open" } | { kind: "paused"; ms: number } | { kind: "full"; ms: number };
+/** An open answer names its stamp in the shared window, so a start that went out late can replace it. */
+export type GateAnswer = { kind: "open"; member: string } | { kind: "paused"; ms: number } | { kind: "full"; ms: number };
 export type OwnStart = { at: number };
 
 export class StartGate {
@@ -49,8 +50,11 @@ export class StartGate {
     this.ownStarts = this.ownStarts.filter((s) => s !== slot);
   }
 
-  /** Asks Redis for a start; an open gate has recorded it. */
-  async pass(client: Redis): Promise<GateAnswer> {
+  /**
+   * Asks Redis for a start; an open gate has recorded it. `replacing`: the stamp of an earlier open
+   * answer whose start did not go out in time, taken out before the window is checked again.
+   */
+  async pass(client: Redis, replacing?: string): Promise<GateAnswer> {
     const member = `${Date.now()}-${Math.random().toString(36).slice(2)}`;
     const reply = (await client.eval(
       START_GATE_LUA,
@@ -60,9 +64,10 @@ export class StartGate {
       String(this.windowMs),
       String(this.windowCount),
       member,
+      ...(replacing ? [replacing] : []),
     )) as [number, number];
     const [kind, ms] = [Number(reply[0]), Number(reply[1])];
-    if (kind === 0) return { kind: "open" };
+    if (kind === 0) return { kind: "open", member };
     if (kind === 1) return { kind: "paused", ms };
     if (kind === 2) return { kind: "full", ms };
     throw new Error(`unexpected start gate answer ${kind}`);

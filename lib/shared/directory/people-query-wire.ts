@@ -80,6 +80,10 @@ export const peopleQuerySchema = z
 export type PeopleQuery = z.output<typeof peopleQuerySchema>;
 export type PeopleQueryInput = Partial<Omit<PeopleQuery, "sort">> & { sort?: { id: string; desc: boolean }[] };
 
+/** The order People opens in, and the rows per window the page asks for (a screenful with the overscan above and below, twice). */
+export const PEOPLE_DEFAULT_SORT = [{ id: "name", desc: false }];
+export const PEOPLE_WINDOW = 120;
+
 const REPEATED = new Set<string>(PEOPLE_FACET_KEYS);
 
 /** The query parameters as the schema reads them: facet keys repeat, every other key is given once. */
@@ -164,3 +168,10 @@ export const peopleQueryAnswerSchema = z.object({
   options: z.object({ rbac: z.array(optionSchema), group: z.array(optionSchema), action: z.array(optionSchema) }).optional(),
 });
 export type PeopleQueryAnswer = z.infer<typeof peopleQueryAnswerSchema>;
+
+/** People's first window for the page's default view, rendered with the page (lib/server/first-screen/people.ts). */
+export interface PeopleFirstScreen {
+  /** The view it answers, as the page keys it (peopleQueryParams without window or extras). */
+  viewKey: string;
+  answer: PeopleQueryAnswer;
+}

@@ -108,6 +108,7 @@ export function drawChurn(st: DirectoryState, fraction: number, step: number): C
   );
 
   // Groups: removed, added, their roles.
+  let groupsDrawn = 0;
   const groupsLeft = () => st.groups.filter((g, i) => i > 0 && !touched.has(`group:${g.id}`));
   requests.push(
     ...tries(scaled(st.groups.length, 1), () => {
@@ -126,7 +127,8 @@ export function drawChurn(st: DirectoryState, fraction: number, step: number): C
         if (m) persons.add(m.person);
       }
       const roles = st.rbacOf(k).roles.filter((r) => !touched.has(`role:${r.id}`));
-      const id = `rbac_group_01${rngFor(st.seed, "churn-group", step, fraction, requests.length).base62(23)}`;
+      // One draw per new group: `requests` grows only after this batch, so its length alone would give every group of a batch one id.
+      const id = `rbac_group_01${rngFor(st.seed, "churn-group", step, fraction, requests.length + groupsDrawn++).base62(23)}`;
       claim(`group:${id}`);
       const name = `${rng.pick(DIRECT_GROUP_NAMES)} (${step})`;
       return {

@@ -172,6 +172,19 @@ describe("churn", () => {
     }
   });
 
+  it("adds several groups in one step, each with an id of its own (the bench's 500 groups at 1% add five a step)", async () => {
+    const sim = await startSimulator({ ...OPTS, groups: 500 });
+    try {
+      for (const step of [1, 2, 3]) {
+        const added = sim.churn(0.01, step).filter((c) => c.kind === "group_added");
+        expect(added.length).toBeGreaterThan(1);
+        expect(new Set(added.map((c) => c.group_id)).size).toBe(added.length);
+      }
+    } finally {
+      await sim.close();
+    }
+  });
+
   it("can start from 'yesterday': initialChurnSteps applies the first steps before it listens", async () => {
     const plain = await startSimulator(OPTS);
     const churned = await startSimulator({ ...OPTS, initialChurnSteps: 2, churn: 0.02 });

@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import { isRbacId } from "@/lib/shared/compliance/ids";
 import { GroupDetail } from "@/components/groups/group-detail";
-import { decodeSegment, pageMetadata } from "../../page-parts";
+import { ClientPart, decodeSegment, pageMetadata } from "../../page-parts";
 
 export const metadata = pageMetadata("Group");
 
@@ -9,5 +9,9 @@ export default async function GroupPage({ params }: { params: Promise<{ groupId:
   const { groupId } = await params;
   const id = decodeSegment(groupId);
   if (id === null || !isRbacId(id)) notFound();
-  return <GroupDetail groupId={id} />;
+  return (
+    <ClientPart>
+      <GroupDetail groupId={id} />
+    </ClientPart>
+  );
 }

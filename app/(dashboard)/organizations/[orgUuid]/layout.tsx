@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
+import { ClientOnly } from "@/components/shell/client-only";
 import { OrganizationHeader } from "@/components/shell/organization-header";
 import { isOrganizationUuid } from "@/lib/shared/compliance/ids";
 
@@ -9,7 +10,10 @@ export default async function OrganizationLayout({ children, params }: { childre
   if (!isOrganizationUuid(orgUuid)) notFound();
   return (
     <>
-      <OrganizationHeader orgUuid={orgUuid.toLowerCase()} />
+      {/* It reads the tab's query cache: browser only, as every page's interactive part (page-parts.tsx). */}
+      <ClientOnly>
+        <OrganizationHeader orgUuid={orgUuid.toLowerCase()} />
+      </ClientOnly>
       <div className="flex min-h-0 flex-1 flex-col">{children}</div>
     </>
   );

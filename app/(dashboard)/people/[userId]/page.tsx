@@ -1,12 +1,11 @@
 import { notFound } from "next/navigation";
-import { Suspense } from "react";
 import { PersonDetailView } from "@/components/people/person-detail-view";
 import { PersonByEmail } from "@/components/people/person-by-email";
 import { classifyEntry, isUserId } from "@/lib/shared/directory/entries";
 import { SEARCH_MAX_LENGTH } from "@/lib/shared/directory/search-wire";
 import { searchParamsOf, type PageSearchParams } from "@/lib/server/first-screen/first-screen";
 import { personFirstScreen } from "@/lib/server/first-screen/person";
-import { pageMetadata } from "../../page-parts";
+import { ClientPart, pageMetadata } from "../../page-parts";
 
 export const metadata = pageMetadata("Person");
 
@@ -21,15 +20,15 @@ export default async function Page({ params, searchParams }: { params: Promise<{
   // An email from HR works as well as an id: /people/jane@acme.com finds her (or offers a choice).
   if (classifyEntry(id).kind === "email" && id.length <= SEARCH_MAX_LENGTH) {
     return (
-      <Suspense>
+      <ClientPart>
         <PersonByEmail email={id.trim()} />
-      </Suspense>
+      </ClientPart>
     );
   }
   if (!isUserId(id)) notFound();
   return (
-    <Suspense>
+    <ClientPart>
       <PersonDetailView userId={id} firstScreen={await personFirstScreen(id, searchParamsOf(await searchParams))} />
-    </Suspense>
+    </ClientPart>
   );
 }

@@ -1,5 +1,5 @@
 import { SettingsComparison } from "@/components/settings/settings-comparison";
-import { PageHeading, pageMetadata } from "../../page-parts";
+import { ClientPart, PageHeading, pageMetadata } from "../../page-parts";
 
 export const metadata = pageMetadata("Settings comparison");
 
@@ -11,7 +11,9 @@ export default function SettingsComparisonPage() {
         organizations hold, or one organization you choose), so drift (one organization without SSO enforced, a shorter retention, an extra
         invite domain) is visible at a glance.
       </PageHeading>
-      <SettingsComparison />
+      <ClientPart>
+        <SettingsComparison />
+      </ClientPart>
     </div>
   );
 }

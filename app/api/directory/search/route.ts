@@ -27,7 +27,7 @@ export const GET = sessionRead({ query: ["q", AS_OF_PARAM] }, async (request) =>
   if (/[\u0000-\u001f\u007f]/.test(query)) return jsonError(400, "invalid_request", 'Query parameter "q" contains control characters; search for an id, email or name.');
 
   const directory = await loadDirectory({ signal: request.signal, asOf: asOf.asOf });
-  const { results, total } = searchIndexOf(directory).search(query);
+  const { results, total } = (await searchIndexOf.ready(directory)).search(query);
   const body: SearchAnswer = { query, results, total, ...(directory.sync ? { sync: directory.sync.id } : {}) };
   const sync: Record<string, string> = directory.sync ? { "x-directory-sync": directory.sync.id, "x-directory-as-of": directory.sync.finishedAt } : {};
   return Response.json(body, { headers: { "cache-control": "private, no-store", ...sync } });

@@ -1,5 +1,5 @@
 import { OrganizationSettings } from "@/components/settings/organization-settings";
-import { pageMetadata } from "../../../page-parts";
+import { ClientPart, pageMetadata } from "../../../page-parts";
 
 export const metadata = pageMetadata("Settings");
 
@@ -7,7 +7,9 @@ export default async function OrganizationSettingsPage({ params }: { params: Pro
   const { orgUuid } = await params;
   return (
     <div className="p-4">
-      <OrganizationSettings orgUuid={orgUuid.toLowerCase()} />
+      <ClientPart>
+        <OrganizationSettings orgUuid={orgUuid.toLowerCase()} />
+      </ClientPart>
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { recordViewOrRefuse } from "@/lib/server/audit/view-audit";
-import { answerPeopleQuery } from "@/lib/server/directory/people-query";
+import { answerPeopleQuery, preparePeopleQuery } from "@/lib/server/directory/people-query";
 import { PEOPLE_MAX_SEARCH, peopleQueryFromParams } from "@/lib/shared/directory/people-query-wire";
 import { loadDirectory } from "@/lib/server/directory/snapshot";
 import { takeAsOf } from "@/lib/server/http/as-of";
@@ -34,6 +34,7 @@ async function answer(params: URLSearchParams, signal: AbortSignal, officer: Off
   const syncId = directory.sync?.id;
   const refused = await recordViewOrRefuse({ actor: officer.name, target: "directory/people", syncId, version: syncId ? undefined : `built-${directory.builtAt}` });
   if (refused) return refused;
+  await preparePeopleQuery(directory);
   const body = answerPeopleQuery(directory, parsed.query);
   const sync: Record<string, string> = directory.sync ? { "x-directory-sync": directory.sync.id, "x-directory-as-of": directory.sync.finishedAt } : {};
   return Response.json(body, { headers: { "cache-control": "private, no-store", "x-directory-source": "store", ...sync } });

@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import { isRbacId } from "@/lib/shared/compliance/ids";
 import { RoleDetail } from "@/components/roles/role-detail";
-import { decodeSegment, pageMetadata } from "../../../../page-parts";
+import { ClientPart, decodeSegment, pageMetadata } from "../../../../page-parts";
 
 export const metadata = pageMetadata("Role");
 
@@ -9,5 +9,9 @@ export default async function RolePage({ params }: { params: Promise<{ orgUuid: 
   const { orgUuid, roleId } = await params;
   const id = decodeSegment(roleId);
   if (id === null || !isRbacId(id)) notFound();
-  return <RoleDetail orgUuid={orgUuid.toLowerCase()} roleId={id} />;
+  return (
+    <ClientPart>
+      <RoleDetail orgUuid={orgUuid.toLowerCase()} roleId={id} />
+    </ClientPart>
+  );
 }

@@ -1,0 +1,67 @@
+import http from "node:http";
+import net from "node:net";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { installConnectionGuard } from "./connection-guard";
+
+/*
+ * The guard's deadlines are the client's, not the server's: when the server's own event loop is
+ * held past a deadline while a client's next request waits in the socket, the request is read and
+ * answered, not cut off with a 408 (and a reset). The server runs in this process so the test can
+ * hold its loop; the outcome is what the client received, not a stopwatch.
+ */
+
+const HEADERS_MS = 200;
+let server: http.Server;
+let port: number;
+
+beforeAll(async () => {
+  installConnectionGuard({ headersTimeoutMs: HEADERS_MS, requestTimeoutMs: 1_000, maxPerClient: 0 });
+  server = http.createServer((_req, res) => res.end("ok"));
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  port = (server.address() as AddressInfo).port;
+});
+
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((r) => server.close(r));
+});
+
+const REQUEST = "GET / HTTP/1.1\r\nhost: 127.0.0.1\r\n\r\n";
+
+function holdTheLoop(ms: number): void {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    /* the server's own stall: a long synchronous task */
+  }
+}
+
+describe("connection guard", () => {
+  it("answers a kept-alive request that waited in the socket while the server itself was stalled past the deadline", async () => {
+    const socket = net.connect(port, "127.0.0.1");
+    let received = "";
+    const closed = new Promise<void>((r) => socket.once("close", () => r()));
+    socket.on("error", () => {});
+    socket.on("data", (d) => (received += d));
+    await new Promise<void>((r) => socket.once("connect", () => r()));
+    socket.write(REQUEST);
+    await expect.poll(() => received.match(/HTTP\/1\.1 200/g)?.length ?? 0).toBe(1);
+
+    // The next request is sent at once; then the server's loop is held three deadlines long.
+    socket.write(REQUEST);
+    holdTheLoop(HEADERS_MS * 3);
+    await expect.poll(() => (received.match(/HTTP\/1\.1 \d{3}/g) ?? []).length).toBe(2);
+    expect(received.match(/HTTP\/1\.1 \d{3}/g)).toEqual(["HTTP/1.1 200", "HTTP/1.1 200"]);
+    socket.end();
+    await closed;
+  });
+
+  it("still closes a connection that sends no request within the deadline (a 408)", async () => {
+    const socket = net.connect(port, "127.0.0.1");
+    let received = "";
+    socket.on("error", () => {});
+    socket.on("data", (d) => (received += d));
+    await new Promise<void>((r) => socket.once("close", () => r()));
+    expect(received).toMatch(/^HTTP\/1\.1 408/);
+  });
+});
