@@ -67,6 +67,8 @@ export function drawChurn(st: DirectoryState, fraction: number, step: number): C
   };
 
   const requests: ChangeRequest[] = [];
+  let rolesDrawn = 0;
+  let groupsDrawn = 0;
   const P = (person: number) => `person:${person}`;
 
   // Roles first: what is removed here is not also edited below.
@@ -81,7 +83,8 @@ export function drawChurn(st: DirectoryState, fraction: number, step: number): C
     ...tries(scaled(orgCount, 2), () => {
       const k = pickOrg();
       const t = rng.pick(ROLE_TEMPLATES);
-      const r = rngFor(st.seed, "churn-role", step, fraction, requests.length, k);
+      // One draw per new role: two roles of one organization in this batch would otherwise share an id (as groups, below).
+      const r = rngFor(st.seed, "churn-role", step, fraction, requests.length + rolesDrawn++, k);
       const id = roleId(r);
       claim(`role:${id}`);
       return { kind: "role_added", org: uuid(k), id, name: `${t.name} (${step})`, description: t.description, permissions: permissionsFor(t.grants, uuid(k), r) };
@@ -108,7 +111,6 @@ export function drawChurn(st: DirectoryState, fraction: number, step: number): C
   );
 
   // Groups: removed, added, their roles.
-  let groupsDrawn = 0;
   const groupsLeft = () => st.groups.filter((g, i) => i > 0 && !touched.has(`group:${g.id}`));
   requests.push(
     ...tries(scaled(st.groups.length, 1), () => {
@@ -127,7 +129,7 @@ export function drawChurn(st: DirectoryState, fraction: number, step: number): C
         if (m) persons.add(m.person);
       }
       const roles = st.rbacOf(k).roles.filter((r) => !touched.has(`role:${r.id}`));
-      // One draw per new group: `requests` grows only after this batch, so its length alone would give every group of a batch one id.
+      // One draw per new group: `requests` grows only after a batch, so its length alone gives every group of a batch one id.
       const id = `rbac_group_01${rngFor(st.seed, "churn-group", step, fraction, requests.length + groupsDrawn++).base62(23)}`;
       claim(`group:${id}`);
       const name = `${rng.pick(DIRECT_GROUP_NAMES)} (${step})`;

@@ -172,13 +172,18 @@ describe("churn", () => {
     }
   });
 
-  it("adds several groups in one step, each with an id of its own (the bench's 500 groups at 1% add five a step)", async () => {
-    const sim = await startSimulator({ ...OPTS, groups: 500 });
+  it("adds several groups, and several roles to one organization, in one step, each with an id of its own", async () => {
+    // Many draws among few organizations and groups: the bench's 500 groups at 1% add five groups a step.
+    const sim = await startSimulator({ ...OPTS, groups: 40 });
     try {
       for (const step of [1, 2, 3]) {
-        const added = sim.churn(0.01, step).filter((c) => c.kind === "group_added");
-        expect(added.length).toBeGreaterThan(1);
-        expect(new Set(added.map((c) => c.group_id)).size).toBe(added.length);
+        const changes = sim.churn(0.5, step);
+        const groups = changes.filter((c) => c.kind === "group_added").map((c) => c.group_id);
+        const roles = changes.filter((c) => c.kind === "role_added").map((c) => c.role_id);
+        expect(groups.length).toBeGreaterThan(1);
+        expect(roles.length).toBeGreaterThan(1);
+        expect(new Set(groups).size).toBe(groups.length);
+        expect(new Set(roles).size).toBe(roles.length);
       }
     } finally {
       await sim.close();
