@@ -11,8 +11,9 @@ import { stampPeer } from "./peer-stamp";
  * events every http.Server emits ('connection', 'request') on the prototype, which reaches the
  * already-created server too. Per connection:
  *  - a client address with `maxPerClient` connections open gets a 503 and a closed socket;
- *  - a request's headers must arrive within `headersTimeoutMs` of the connection (or of the
- *    previous answer on a kept-alive connection), and the whole request, body included, within
+ *  - a request's headers must arrive within `headersTimeoutMs` of the connection, a kept-alive
+ *    connection is closed after Node's keep-alive timeout without a next request (the guard keeps
+ *    that deadline, see admitRequest), and the whole request, body included, within
  *    `requestTimeoutMs` of its headers. Only the request is timed: a long streamed answer (an
  *    export) is never cut, since by then the request is complete.
  * Node's own headersTimeout/requestTimeout are set too, as a second line (it checks them only
@@ -111,7 +112,7 @@ export function admitConnection(server: http.Server, socket: Socket, limits: Con
 }
 
 /** The headers are in: stamp the peer, and give the rest of the request its own deadline. */
-export function admitRequest(req: http.IncomingMessage, res: http.ServerResponse, limits: ConnectionLimits): void {
+export function admitRequest(server: http.Server, req: http.IncomingMessage, res: http.ServerResponse, limits: ConnectionLimits): void {
   stampPeer(req);
   const socket = req.socket;
   arm(socket, limits.requestTimeoutMs, () => {
@@ -119,8 +120,15 @@ export function admitRequest(req: http.IncomingMessage, res: http.ServerResponse
     if (!req.complete) closeWith(socket, res.headersSent ? "" : TIMED_OUT);
   });
   res.once("finish", () => {
-    // Kept alive: the next request's headers get the same bound (the keep-alive timeout ends idle ones first).
-    if (!socket.destroyed && req.complete) awaitHeaders(socket, limits);
+    if (socket.destroyed || !req.complete) return;
+    // Kept alive and idle: closed quietly after Node's keep-alive timeout, as Node would, but by a
+    // deadline that reads the socket first (see arm). Node's own is a plain socket timeout: after a
+    // stall of the server's (a 200,000-membership sync completing holds the embedded database, on
+    // this thread, for seconds) it fires before the request waiting in the socket is read, and the
+    // client's request is lost to a reset. Node's runs on 'finish' before this listener: cancelled here.
+    socket.setTimeout(0);
+    const idleMs = Math.min(server.keepAliveTimeout || limits.headersTimeoutMs, limits.headersTimeoutMs);
+    arm(socket, idleMs, () => closeWith(socket, ""));
   });
 }
 
@@ -135,7 +143,7 @@ export function installConnectionGuard(limits: ConnectionLimits): void {
   const emit = proto.emit;
   proto.emit = function (this: http.Server, event: string | symbol, ...args: unknown[]): boolean {
     if (event === "connection" && !admitConnection(this, args[0] as Socket, limits)) return true;
-    if (event === "request") admitRequest(args[0] as http.IncomingMessage, args[1] as http.ServerResponse, limits);
+    if (event === "request") admitRequest(this, args[0] as http.IncomingMessage, args[1] as http.ServerResponse, limits);
     // An upgraded connection (the dev server's live reload) is no longer an HTTP request to time.
     if (event === "upgrade") disarm(args[1] as Socket);
     return emit.call(this, event, ...args);
