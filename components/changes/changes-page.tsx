@@ -144,7 +144,7 @@ export function ChangesPage({ firstScreen }: { firstScreen?: ChangesFirstScreen 
       <DataTable
         table={controller.table}
         label={`Changes from ${from} to ${to}`}
-        loading={!allLoaded && rows.length === 0 && !error}
+        loading={!allLoaded && !error}
         empty={<span>No changes between these two syncs.</span>}
       />
       </div>

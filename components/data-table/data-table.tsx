@@ -15,7 +15,7 @@ export interface DataTableProps<TData> {
   table: Table<TData>;
   /** The table's accessible name, e.g. "Users of Acme". */
   label: string;
-  /** No data yet: skeleton rows. */
+  /** Rows still arriving: the table says it is busy (aria-busy); with none yet, skeleton rows. */
   loading?: boolean;
   /** Shown when there are no rows at all (and not loading). */
   empty?: ReactNode;

@@ -95,7 +95,7 @@ export function OrganizationTree() {
       <DataTable
         table={controller.table}
         label="Organizations under the parent"
-        loading={orgs.status === "loading"}
+        loading={orgs.status === "loading" || orgs.status === "partial"}
         rowHeight={44}
         blocked={orgs.status === "error" && orgs.rows.length === 0 ? <p className="text-sm text-slate-600">The organization list could not be loaded (see above).</p> : undefined}
         empty="The key reaches no organizations."

@@ -48,7 +48,7 @@ export function UsersTable({ orgUuid }: { orgUuid: string }) {
       <DataTable
         table={controller.table}
         label={`Users of ${org?.name ?? "the organization"}`}
-        loading={users.status === "loading"}
+        loading={users.status === "loading" || users.status === "partial"}
         blocked={users.status === "error" && users.rows.length === 0 ? <p className="text-sm text-slate-600">No users could be loaded (see the error above).</p> : undefined}
         empty={users.status === "cancelled" ? "Loading was stopped before any user arrived." : "This organization has no users."}
         noMatches="No users match the current search and filters."

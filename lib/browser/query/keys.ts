@@ -44,6 +44,8 @@ export const directoryKeys = {
   summary: () => atViewAsOf(["directory", "summary"] as const),
   search: (q: string) => atViewAsOf(["directory", "search", q] as const),
   privileged: (asOf: string | null, since: string | null) => ["directory", "privileged", asOf, since] as const,
+  /** The report's counts and first rows only (`limit`), while the whole report is on its way. */
+  privilegedHead: (asOf: string | null, since: string | null) => ["directory", "privileged-head", asOf, since] as const,
 };
 
 /** Syncs, and what changed between two of them (complete syncs never change, so neither do these). */
