@@ -38,46 +38,50 @@ function holdTheLoop(ms: number): void {
   }
 }
 
+/** A raw connection to the server: what it has received, the statuses in it, and its close. */
+function connect(onData?: (client: Client) => void) {
+  const socket = net.connect(port, "127.0.0.1");
+  const client = { socket, received: "", statuses: () => client.received.match(/HTTP\/1\.1 \d{3}/g) ?? [] };
+  const closed = new Promise<void>((r) => socket.once("close", () => r()));
+  const connected = new Promise<void>((r) => socket.once("connect", () => r()));
+  socket.on("error", () => {});
+  socket.on("data", (d) => {
+    client.received += d;
+    onData?.(client);
+  });
+  return { client, closed, connected };
+}
+type Client = { socket: net.Socket; received: string; statuses: () => string[] };
+
 describe("connection guard", () => {
   it("answers a kept-alive request that waited in the socket while the server itself was stalled past the deadline", async () => {
-    const socket = net.connect(port, "127.0.0.1");
-    let received = "";
-    const closed = new Promise<void>((r) => socket.once("close", () => r()));
-    socket.on("error", () => {});
-    socket.on("data", (d) => {
-      received += d;
-      if (received.match(/HTTP\/1\.1 \d{3}/g)?.length !== 1) return;
+    const { client, closed, connected } = connect((c) => {
+      if (c.statuses().length !== 1) return;
       // In this I/O callback, as a sync's long statement would: the next request is sent, then the
       // loop is held past both deadlines, so the next turn starts with their timers due and the
       // request still unread in the socket.
-      socket.write(REQUEST);
+      c.socket.write(REQUEST);
       holdTheLoop(HEADERS_MS * 3);
     });
-    await new Promise<void>((r) => socket.once("connect", () => r()));
-    socket.write(REQUEST);
-    await expect.poll(() => (received.match(/HTTP\/1\.1 \d{3}/g) ?? []).length).toBe(2);
-    expect(received.match(/HTTP\/1\.1 \d{3}/g)).toEqual(["HTTP/1.1 200", "HTTP/1.1 200"]);
-    socket.end();
+    await connected;
+    client.socket.write(REQUEST);
+    await expect.poll(() => client.statuses().length).toBe(2);
+    expect(client.statuses()).toEqual(["HTTP/1.1 200", "HTTP/1.1 200"]);
+    client.socket.end();
     await closed;
   });
 
   it("closes a kept-alive connection that stays idle, quietly (no 408: nothing was asked)", async () => {
-    const socket = net.connect(port, "127.0.0.1");
-    let received = "";
-    socket.on("error", () => {});
-    socket.on("data", (d) => (received += d));
-    await new Promise<void>((r) => socket.once("connect", () => r()));
-    socket.write(REQUEST);
-    await new Promise<void>((r) => socket.once("close", () => r()));
-    expect(received.match(/HTTP\/1\.1 \d{3}/g)).toEqual(["HTTP/1.1 200"]);
+    const { client, closed, connected } = connect();
+    await connected;
+    client.socket.write(REQUEST);
+    await closed;
+    expect(client.statuses()).toEqual(["HTTP/1.1 200"]);
   });
 
   it("still closes a connection that sends no request within the deadline (a 408)", async () => {
-    const socket = net.connect(port, "127.0.0.1");
-    let received = "";
-    socket.on("error", () => {});
-    socket.on("data", (d) => (received += d));
-    await new Promise<void>((r) => socket.once("close", () => r()));
-    expect(received).toMatch(/^HTTP\/1\.1 408/);
+    const { client, closed } = connect();
+    await closed;
+    expect(client.received).toMatch(/^HTTP\/1\.1 408/);
   });
 });
