@@ -1,4 +1,5 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
+import { readFile } from "node:fs/promises";
 import { logIn } from "./helpers";
 
 /*
@@ -59,6 +60,13 @@ test("a reconciliation saved by name opens at its own address, and is there agai
   await expect(page).toHaveURL(/run=2/);
   await expect(page.getByTestId("run-comparison")).toBeVisible();
   await expect(page.getByText("Newly missing in run #2 (0)")).toBeVisible();
+
+  // The shown run downloads from here, as the server keeps it.
+  const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download all three lists (CSV)" }).click()]);
+  expect(file.suggestedFilename()).toMatch(/_run-2_.*\.csv$/);
+  const csv = await readFile((await file.path())!, "utf8");
+  expect(csv).toContain(members[0]!.email);
+  expect(csv).toContain("nobody-here@example.com");
 });
 
 test("a person's page printed: the header names the sync, and every group and permission is a row", async ({ page }) => {

@@ -12,7 +12,7 @@ import { formatDateTime } from "@/lib/browser/format/dates";
 import { formatCount } from "@/lib/browser/format/numbers";
 import { toApiError } from "@/lib/browser/query/api-error";
 import { savedReconciliationKeys } from "@/lib/browser/query/keys";
-import { postJson } from "@/lib/browser/query/request";
+import { postForFile, postJson } from "@/lib/browser/query/request";
 import { reconciliationRunRefSchema } from "@/lib/shared/reconciliation/saved-schema";
 import { GroupResultView } from "./group-result-view";
 import { ReconciliationPrint } from "./reconciliation-print";
@@ -26,7 +26,6 @@ import { savedReconciliationQuery } from "./saved-queries";
  */
 
 const num = (s: string) => (/^[1-9][0-9]{0,8}$/.test(s) ? Number(s) : undefined);
-const SAVED_DOWNLOAD_NOTE = "A kept run is not downloaded from here yet: print this page, or reconcile the same list on the Reconciliation page to download it.";
 
 export function SavedReconciliationPage({ id }: { id: string }) {
   const [runParam, setRun] = useQueryState("run", pageParam);
@@ -136,7 +135,7 @@ export function SavedReconciliationPage({ id }: { id: string }) {
           <p className="text-xs text-slate-600">
             Run #{d.shown}: sync <span className="font-mono">{d.run.sync_id}</span>, directory as of {formatDateTime(Date.parse(d.run.directory_built_at))}.
           </p>
-          <GroupResultView key={d.shown} result={d.run.result} download={() => Promise.reject(new Error(SAVED_DOWNLOAD_NOTE))} />
+          <GroupResultView key={d.shown} result={d.run.result} download={(list) => postForFile(`/api/reconciliations/${encodeURIComponent(id)}/file`, { run: d.shown, list }, "reconciliation.csv")} />
         </section>
       </div>
     </>

@@ -74,6 +74,20 @@ describe.skipIf(!!missing)("saved reconciliations", () => {
     expect(c.newly_missing.map((r) => r.input)).toEqual([m1!.email]);
     expect(c.newly_unexpected).toEqual([]);
     expect(c.no_longer_unexpected.map((r) => r.user_id)).not.toContain(m3!.user_id);
+
+    // A kept run downloads as it was kept: run 1 still has m1 in both lists, read against the first sync.
+    const file = await rig.exp.post(`/api/reconciliations/${meta.id}/file`, { run: 1, list: "all" });
+    expect(file.status).toBe(200);
+    expect(file.headers.get("content-disposition")).toContain("run-1");
+    const csv = await file.text();
+    expect(csv).toContain(m1!.email);
+    expect(csv).toContain("nobody@example.com");
+    const inBoth = async (run: number) => (await rig.exp.post(`/api/reconciliations/${meta.id}/file`, { run, list: "in_both" })).text();
+    expect(await inBoth(1)).toContain(m1!.email);
+    expect(await inBoth(2)).not.toContain(m1!.email);
+    const exports = ((await (await rig.exp.get("/api/audit?action=export&limit=1000")).json()) as { entries: Entry[] }).entries;
+    expect(exports.find((e) => e.target === `reconciliation:${meta.id}#1.csv`)).toMatchObject({ outcome: "completed", sync_id: firstSync });
+    expect(await upstreamCalls()).toBe(0);
   });
 
   it("refuses bad input with a clear 4xx and no upstream call", async () => {
@@ -91,6 +105,10 @@ describe.skipIf(!!missing)("saved reconciliations", () => {
       [rig.exp.get("/api/reconciliations/not-an-id"), 400],
       [rig.exp.get("/api/reconciliations/rc_doesnotexist1?run=x"), 400],
       [rig.exp.get("/api/reconciliations/rc_doesnotexist1/compare?a=0"), 400],
+      [rig.exp.post("/api/reconciliations/rc_doesnotexist1/file", { run: 1, list: "all" }), 404],
+      [rig.exp.post("/api/reconciliations/rc_doesnotexist1/file", { run: 0, list: "all" }), 400],
+      [rig.exp.post("/api/reconciliations/rc_doesnotexist1/file", { run: 1, list: "everything" }), 400],
+      [vic.post("/api/reconciliations/rc_doesnotexist1/file", { run: 1, list: "all" }), 403],
       [rig.exp.post("/api/views", { name: "v", path: "https://evil.example/", query: "" }), 400],
       [rig.exp.post("/api/views", { name: "v", path: "/api/export/users.csv", query: "" }), 400],
       [rig.exp.post("/api/views", { name: "v", path: "/people", query: "x".repeat(3000) }), 400],
@@ -118,6 +136,9 @@ describe.skipIf(!!missing)("saved reconciliations", () => {
       const rerun = await rig.exp.post(`/api/reconciliations/${meta.id}/runs`, {});
       expect(rerun.status).toBe(503);
       expect(JSON.stringify(await rerun.json())).not.toContain("in_both");
+      const file = await rig.exp.post(`/api/reconciliations/${meta.id}/file`, { run: 1, list: "all" });
+      expect(file.status).toBe(503);
+      expect(await file.text()).not.toContain(rig.sim.directory.membersOf(g.id)[0]!.email);
     } finally {
       await sql("alter table audit_entries drop constraint refuse_every_write");
     }

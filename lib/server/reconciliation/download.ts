@@ -4,6 +4,7 @@ import { auditedFileResponse, filenamePart } from "@/lib/server/export/audited-f
 import { jsonError } from "@/lib/server/http/error-response";
 import { combinedRows, COMBINED_HEADER, RECONCILIATION_LIST_HEADER, reconciliationListRows } from "./csv";
 import type { BulkResponse, GroupReconciliation, ReconcileResponse, ReconciliationDownload } from "@/lib/shared/reconciliation/schema";
+import type { ReconciliationRun, SavedReconciliationMeta } from "@/lib/shared/reconciliation/saved-schema";
 
 /*
  * A reconciliation's lists as a file (issue 10 item 2). The browser posts the same input again with
@@ -52,4 +53,15 @@ export async function bulkReconciliationFile(actor: string, out: BulkResponse, d
   if (!result) return jsonError(404, "not_found", `The review has no group ${download.group_id}: run it again and pick a group from its results.`);
   const { header, rows } = fileFor(result, download.list);
   return respond(actor, `reconciliation:bulk:group:${result.group.id}.csv`, out, download.list, `access-review_${slug(result.group.name)}`, header, rows);
+}
+
+/**
+ * A kept run of a saved reconciliation as a file: built from the run the store keeps (what the
+ * officer sees on the page, read against the sync the run names), not run again, so the file is
+ * the record of that run however the directory has moved since.
+ */
+export function savedRunFile(actor: string, meta: SavedReconciliationMeta, run: ReconciliationRun, list: ReconciliationDownload["list"]): Promise<Response> {
+  const { header, rows } = fileFor(run.result, list);
+  const out = { directory_built_at: run.directory_built_at, sync_id: run.sync_id, expected_from: meta.expected_from };
+  return respond(actor, `reconciliation:${meta.id}#${run.number}.csv`, out, list, `reconciliation_${slug(meta.name)}_run-${run.number}`, header, rows);
 }

@@ -1,0 +1,31 @@
+import { z } from "zod";
+import { savedRunFile } from "@/lib/server/reconciliation/download";
+import { reconciliationStore } from "@/lib/server/reconciliation/instance";
+import { noSuchReconciliation, refuseReconciliationId, runNotKept } from "@/lib/server/reconciliation/saved-params";
+import { officerPost } from "@/lib/server/seed-lists/officer-post";
+import { reconciliationDownloadSchema } from "@/lib/shared/reconciliation/schema";
+
+/*
+ * POST /api/reconciliations/{id}/file with `{ run: N, list }` (exporter): one list of a kept run
+ * ("in_both", "unexpected", "missing") or all three ("all") as a CSV file, built from the run the
+ * store keeps, on record (with the run's sync) before the first byte; 503 when it cannot be.
+ */
+
+export const dynamic = "force-dynamic";
+
+const bodySchema = z.object({ run: z.number().int().positive("`run` is a run number (1, 2, …)."), list: reconciliationDownloadSchema.shape.list }).strict();
+
+export const POST = officerPost(
+  { work: "the reconciliation download", schema: bodySchema, role: "exporter", purpose: "downloading a reconciliation", maxBytes: 1024 },
+  async (_request, { officer, data }, { params }: { params: Promise<{ id: string }> }) => {
+    const { id } = await params;
+    const badId = refuseReconciliationId(id);
+    if (badId) return badId;
+    const store = reconciliationStore();
+    const saved = await store.get(id);
+    if (!saved) return noSuchReconciliation(id);
+    const run = await store.run(id, data.run);
+    if (!run) return runNotKept(data.run, saved.history.map((h) => h.number));
+    return savedRunFile(officer.name, saved.meta, run, data.list);
+  },
+);
