@@ -7,7 +7,7 @@ import { startSimulator, type SimulatorOptions } from "@/lib/tools/simulator/ser
 
 async function main(): Promise<void> {
   const opts = JSON.parse(process.argv[2] ?? "{}") as SimulatorOptions;
-  const sim = await startSimulator({ ...opts, port: 0, host: "127.0.0.1" });
+  const sim = await startSimulator({ ...opts, port: 0, host: "127.0.0.1", arrivalClock: true });
   process.stdout.write(`ready ${sim.url}\n`);
   const stop = () => void sim.close().finally(() => process.exit(0));
   process.on("SIGTERM", stop);

@@ -55,7 +55,7 @@ const usersPath = (org: string) => `/v1/compliance/organizations/${org}/users`;
 const param = (e: LogEntry, name: string) => new URLSearchParams(e.query).get(name);
 
 beforeAll(async () => {
-  sim = await startSimulator({ port: 0, host: "127.0.0.1", seed: "upstream-client-tests", orgUserCounts: [BIG_ORG_USERS, 40, 12] });
+  sim = await startSimulator({ port: 0, host: "127.0.0.1", seed: "upstream-client-tests", orgUserCounts: [BIG_ORG_USERS, 40, 12], arrivalClock: true });
   const orgs = await walkAll(walkList({ endpoint: "organizations" }, { client: client() }));
   const sized = await Promise.all(orgs.map(async (o) => ({ uuid: o.uuid, n: (await walkAll(walkList({ endpoint: "organizationUsers", orgUuid: o.uuid }, { client: client() }))).length })));
   bigOrg = sized.find((o) => o.n === BIG_ORG_USERS)!.uuid;

@@ -53,7 +53,7 @@ function distinctPaths(): string[] {
 beforeAll(async () => {
   if (missing && !process.env.CI) return;
   // The simulator's own budget is far above ours: what is under test is our throttle, not its 429s.
-  sim = await startSimulator({ port: 0, seed: "multi-instance", orgs: 8, users: 1_600, groups: 8, ratePerMinute: 60_000 });
+  sim = await startSimulator({ port: 0, seed: "multi-instance", orgs: 8, users: 1_600, groups: 8, ratePerMinute: 60_000, arrivalClock: true });
   redis = await startRedisServer();
   const hash = await hashPassword(OFFICER.password);
   const env = {

@@ -7,7 +7,7 @@ import { startSimulator, type SimulatorOptions } from "@/lib/tools/simulator/ser
 
 const opts = JSON.parse(process.argv[2] ?? "{}") as SimulatorOptions;
 
-startSimulator({ ...opts, port: 0, host: "127.0.0.1" }).then(
+startSimulator({ ...opts, port: 0, host: "127.0.0.1", arrivalClock: true }).then(
   (sim) => {
     process.stdout.write(`ready ${sim.url}\n`);
     const stop = () => void sim.close().finally(() => process.exit(0));

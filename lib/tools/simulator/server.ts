@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { arrivedAt, startArrivalClock, type ArrivalClock } from "./arrival-clock";
 import { ComplianceApi, ERROR_REVISIONS, errorBody, type ApiResult, type ErrorRevision } from "./api";
 import { buildDirectory, type Directory, type DirectoryOptions } from "./directory";
 import { FaultBook, FaultRuleError, defaultMessageFor, errorTypeFor, parseFaultRules, type FaultRule, type FaultRuleState } from "./faults";
@@ -33,6 +34,12 @@ export interface SimulatorOptions extends DirectoryOptions {
   /** Churn steps 1..N applied before the server listens (fraction `churn`, default 0.01). */
   initialChurnSteps?: number;
   churn?: number;
+  /**
+   * Stamp arrivals on a thread of their own (arrival-clock.ts) instead of when the handler runs:
+   * for measuring request starts per second against a large directory, whose pages keep the
+   * simulator's thread busy. `url` and `port` are then the clock's.
+   */
+  arrivalClock?: boolean;
 }
 
 export interface LogEntry {
@@ -128,6 +135,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
   let log: LogEntry[] = [];
   const timers = new Set<NodeJS.Timeout>();
   let closed = false;
+  let clock: ArrivalClock | undefined;
 
   const sleep = (ms: number) =>
     new Promise<void>((resolve) => {
@@ -171,7 +179,8 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
   }
 
   async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, url: RawUrl) {
-    const entry: LogEntry = { t: Date.now(), method: req.method ?? "GET", path: url.pathname, query: url.search.slice(1), status: 0, requestId: requestId() };
+    const arrived = (clock && arrivedAt(req.headers)) || Date.now();
+    const entry: LogEntry = { t: arrived, method: req.method ?? "GET", path: url.pathname, query: url.search.slice(1), status: 0, requestId: requestId() };
     if (log.length >= MAX_LOG) log = log.slice(MAX_LOG / 2);
     log.push(entry);
     const fault = faults.take(url.pathname);
@@ -194,15 +203,15 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
         const message = fault.message ?? defaultMessageFor(status);
         const body = errorBody(fault.errorType ?? errorTypeFor(status), fault.echoKey && sentKey ? `${message} (x-api-key ${sentKey})` : message);
         // A 401 is refused before the rate limiter upstream: no budget headers (API.md).
-        const budget = status === 401 ? {} : rateHeaders(rate.peek(Date.now()));
+        const budget = status === 401 ? {} : rateHeaders(rate.peek(arrived));
         send(res, entry, status, JSON.stringify(body), { ...budget, ...extra });
         return;
       }
       case "malformed":
-        send(res, entry, 200, MALFORMED_BODY, { ...rateHeaders(rate.peek(Date.now())), ...extra });
+        send(res, entry, 200, MALFORMED_BODY, { ...rateHeaders(rate.peek(arrived)), ...extra });
         return;
       case "content-type":
-        send(res, entry, 200, HTML_BODY, { ...rateHeaders(rate.peek(Date.now())), ...extra, "content-type": "text/html; charset=utf-8" });
+        send(res, entry, 200, HTML_BODY, { ...rateHeaders(rate.peek(arrived)), ...extra, "content-type": "text/html; charset=utf-8" });
         return;
     }
 
@@ -211,7 +220,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
       pathname: url.pathname,
       query: url.search.slice(1),
       apiKey: sentKey,
-      now: Date.now(),
+      now: arrived,
     });
     if (result.keyName) entry.key = result.keyName;
     const status = result.kind === "page" ? 200 : result.status;
@@ -261,6 +270,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
       closed = true;
       for (const t of timers) clearTimeout(t);
       timers.clear();
+      await clock?.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
@@ -356,7 +366,8 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
       resolve();
     });
   });
-  const port = (server.address() as AddressInfo).port;
+  clock = opts.arrivalClock ? await startArrivalClock((server.address() as AddressInfo).port) : undefined;
+  const port = clock?.port ?? (server.address() as AddressInfo).port;
   handle.port = port;
   handle.url = `http://${host}:${port}`;
   return handle;
