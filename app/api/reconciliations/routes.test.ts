@@ -87,6 +87,10 @@ describe.skipIf(!!missing)("saved reconciliations", () => {
     expect(await inBoth(2)).not.toContain(m1!.email);
     const exports = ((await (await rig.exp.get("/api/audit?action=export&limit=1000")).json()) as { entries: Entry[] }).entries;
     expect(exports.find((e) => e.target === `reconciliation:${meta.id}#1.csv`)).toMatchObject({ outcome: "completed", sync_id: firstSync });
+    // The audit log's own download names the sync of each entry too.
+    const auditCsv = (await (await rig.exp.get("/api/audit.csv?action=reconciliation")).text()).split("\r\n");
+    expect(auditCsv[0]!.split(",").at(-1)).toBe("sync_id");
+    expect(auditCsv.find((l) => l.includes(`reconciliation:${meta.id} `) && l.includes("save"))).toMatch(new RegExp(`,${firstSync}$`));
     expect(await upstreamCalls()).toBe(0);
   });
 
@@ -123,10 +127,14 @@ describe.skipIf(!!missing)("saved reconciliations", () => {
     expect(await upstreamCalls()).toBe(0);
   });
 
-  it("with the audit log refusing writes: a save and a re-run answer 503, keep nothing and hand nothing out", async () => {
+  it("with the audit log refusing writes: saves, re-runs, re-resolves and downloads answer 503, keep nothing and hand nothing out", async () => {
     const g = groupWithMembers();
     const ok = await rig.exp.post("/api/reconciliations", { name: "Kept", group_id: g.id, expected: { kind: "paste", text: rig.sim.directory.membersOf(g.id)[0]!.email } });
     const meta = (await ok.json()) as { id: string };
+    const seedSources = [{ kind: "paste", text: rig.sim.directory.membersOf(g.id)[0]!.email }];
+    const list = (await (await rig.exp.post("/api/seed-lists", { name: "Kept list", sources: seedSources })).json()) as { id: string };
+    const count = async (table: string) => ((await sql(`select count(*)::int as n from ${table}`)) as { n: number }[])[0]!.n;
+    const seedBefore = { lists: await count("seed_lists"), resolutions: await count("seed_list_resolutions") };
     const before = ((await sql("select count(*)::int as n from reconciliations")) as { n: number }[])[0]!.n;
     await sql("alter table audit_entries add constraint refuse_every_write check (false) not valid");
     try {
@@ -139,6 +147,10 @@ describe.skipIf(!!missing)("saved reconciliations", () => {
       const file = await rig.exp.post(`/api/reconciliations/${meta.id}/file`, { run: 1, list: "all" });
       expect(file.status).toBe(503);
       expect(await file.text()).not.toContain(rig.sim.directory.membersOf(g.id)[0]!.email);
+      // Seed lists too: neither a new list nor a new resolution is kept without its audit entry.
+      expect((await rig.exp.post("/api/seed-lists", { name: "Not kept list", sources: seedSources })).status).toBe(503);
+      expect((await rig.exp.post(`/api/seed-lists/${list.id}/re-resolve`, {})).status).toBe(503);
+      expect({ lists: await count("seed_lists"), resolutions: await count("seed_list_resolutions") }).toEqual(seedBefore);
     } finally {
       await sql("alter table audit_entries drop constraint refuse_every_write");
     }

@@ -69,7 +69,7 @@ export class DbSeedListStore implements SeedListStore {
 
   async create(list: NewSeedList): Promise<SeedListMeta> {
     const row: ListRow = {
-      id: newSeedListId(),
+      id: list.id ?? newSeedListId(),
       name: list.name,
       created_by: list.createdBy,
       created_at: list.resolution.resolved_at,

@@ -116,7 +116,7 @@ export class FileSeedListStore implements SeedListStore {
   }
 
   async create(list: NewSeedList): Promise<SeedListMeta> {
-    const id = newSeedListId();
+    const id = list.id ?? newSeedListId();
     const dir = this.dir(id);
     await mkdir(dir, { recursive: true, mode: 0o700 });
     await this.writeAtomically(path.join(dir, "input.json"), { sources: list.sources });

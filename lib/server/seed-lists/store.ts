@@ -7,6 +7,8 @@ import type { Resolution, ResolutionRef, SeedListMeta, SourceRecord } from "@/li
  */
 
 export interface NewSeedList {
+  /** Chosen by the caller when the save goes on record before it is kept (see newSeedListId); a new one otherwise. */
+  id?: string;
   name: string;
   createdBy: string;
   sources: SourceRecord[];

@@ -90,8 +90,8 @@ export function matchesAuditFilter(e: AuditEntry, f: AuditFilter): boolean {
   return true;
 }
 
-/** The audit log as CSV (through lib/shared/csv): one column per field, filters as JSON. */
-export const AUDIT_CSV_HEADER = ["id", "at", "started_at", "actor", "action", "target", "outcome", "rows", "bytes", "sha256", "filters", "detail"] as const;
+/** The audit log as CSV (through lib/shared/csv): one column per field, filters as JSON; columns added later go last, so older readers keep theirs. */
+export const AUDIT_CSV_HEADER = ["id", "at", "started_at", "actor", "action", "target", "outcome", "rows", "bytes", "sha256", "filters", "detail", "sync_id"] as const;
 export function auditCsvRow(e: AuditEntry): (string | number | undefined)[] {
-  return [e.id, e.at, e.started_at, e.actor, e.action, e.target, e.outcome, e.rows, e.bytes, e.sha256, JSON.stringify(e.filters), e.detail];
+  return [e.id, e.at, e.started_at, e.actor, e.action, e.target, e.outcome, e.rows, e.bytes, e.sha256, JSON.stringify(e.filters), e.detail, e.sync_id];
 }

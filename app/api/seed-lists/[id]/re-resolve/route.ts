@@ -41,16 +41,17 @@ async function handle(request: Request, { params }: { params: Promise<{ id: stri
     if (!list) return jsonError(404, "not_found", `There is no saved seed list ${id}.`);
     const directory = await loadDirectory({ signal: request.signal, fresh: body.data.fresh });
     const resolution = resolveAgainst(list.sources, directory, officer.name);
-    const ref = await store.addResolution(id, resolution);
-    if (!ref) return jsonError(404, "not_found", `There is no saved seed list ${id}.`);
+    // On record before it is kept: a re-resolve the audit log cannot take keeps nothing (503).
     await recordAudit({
       actor: officer.name,
       action: "seed_list",
       target: seedListTarget(id, list.meta.name),
       outcome: "ok",
       rows: resolution.counts.people,
-      filters: { operation: "re-resolve", resolution: ref.number, counts: resolution.counts, directory_built_at: resolution.directory_built_at },
+      filters: { operation: "re-resolve", resolved_at: resolution.resolved_at, counts: resolution.counts, directory_built_at: resolution.directory_built_at },
     });
+    const ref = await store.addResolution(id, resolution);
+    if (!ref) return jsonError(404, "not_found", `There is no saved seed list ${id}.`);
     return Response.json(ref, { headers: { "cache-control": "no-store" } });
   } catch (err) {
     return inputOrErrorResponse(err);
