@@ -1,8 +1,7 @@
 import { recordViewOrRefuse } from "@/lib/server/audit/view-audit";
 import { jsonError } from "@/lib/server/http/error-response";
 import { sessionRead } from "@/lib/server/http/session-read";
-import { reconciliationStore } from "@/lib/server/reconciliation/instance";
-import { noSuchReconciliation, refuseReconciliationId, runNotKept, runNumberParam } from "@/lib/server/reconciliation/saved-params";
+import { runNotKept, runNumberParam, savedReconciliationOf } from "@/lib/server/reconciliation/saved-params";
 
 /*
  * GET /api/reconciliations/{id}[?run=N]: a saved reconciliation, its runs, and run N (default: the
@@ -13,14 +12,11 @@ import { noSuchReconciliation, refuseReconciliationId, runNotKept, runNumberPara
 export const dynamic = "force-dynamic";
 
 export const GET = sessionRead(async (request, officer, { params }: { params: Promise<{ id: string }> }) => {
-  const { id } = await params;
-  const badId = refuseReconciliationId(id);
-  if (badId) return badId;
   const wanted = runNumberParam(new URL(request.url).searchParams.get("run"));
   if (wanted === null) return jsonError(400, "invalid_request", "`run` is a run number (1, 2, …).");
-  const store = reconciliationStore();
-  const saved = await store.get(id);
-  if (!saved) return noSuchReconciliation(id);
+  const found = await savedReconciliationOf(params, (store, id) => store.get(id));
+  if (found instanceof Response) return found;
+  const { id, store, saved } = found;
   const numbers = saved.history.map((h) => h.number);
   const shown = wanted ?? numbers[numbers.length - 1]!;
   const run = numbers.includes(shown) ? await store.run(id, shown) : null;

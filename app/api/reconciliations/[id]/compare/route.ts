@@ -2,8 +2,7 @@ import { recordViewOrRefuse } from "@/lib/server/audit/view-audit";
 import { historyNumberPair } from "@/lib/server/http/history-numbers";
 import { sessionRead } from "@/lib/server/http/session-read";
 import { compareRuns } from "@/lib/server/reconciliation/compare-runs";
-import { reconciliationStore } from "@/lib/server/reconciliation/instance";
-import { noSuchReconciliation, refuseReconciliationId, runNotKept } from "@/lib/server/reconciliation/saved-params";
+import { runNotKept, savedReconciliationOf } from "@/lib/server/reconciliation/saved-params";
 
 /*
  * GET /api/reconciliations/{id}/compare?a=N&b=M: what changed between two runs of a saved
@@ -14,15 +13,12 @@ import { noSuchReconciliation, refuseReconciliationId, runNotKept } from "@/lib/
 export const dynamic = "force-dynamic";
 
 export const GET = sessionRead(async (request, officer, { params }: { params: Promise<{ id: string }> }) => {
-  const { id } = await params;
-  const badId = refuseReconciliationId(id);
-  if (badId) return badId;
   const pair = historyNumberPair(request, ["a", "b"], "run");
   if (pair instanceof Response) return pair;
   const [a, b] = pair;
-  const store = reconciliationStore();
-  const saved = await store.get(id);
-  if (!saved) return noSuchReconciliation(id);
+  const found = await savedReconciliationOf(params, (store, id) => store.get(id));
+  if (found instanceof Response) return found;
+  const { id, store, saved } = found;
   const numbers = saved.history.map((h) => h.number);
   const later = b ?? numbers[numbers.length - 1]!;
   const earlier = a ?? numbers.filter((n) => n < later).pop() ?? later;

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { savedRunFile } from "@/lib/server/reconciliation/download";
-import { reconciliationStore } from "@/lib/server/reconciliation/instance";
-import { noSuchReconciliation, refuseReconciliationId, runNotKept } from "@/lib/server/reconciliation/saved-params";
+import { runNotKept, savedReconciliationOf } from "@/lib/server/reconciliation/saved-params";
 import { officerPost } from "@/lib/server/seed-lists/officer-post";
 import { reconciliationDownloadSchema } from "@/lib/shared/reconciliation/schema";
 
@@ -18,12 +17,9 @@ const bodySchema = z.object({ run: z.number().int().positive("`run` is a run num
 export const POST = officerPost(
   { work: "the reconciliation download", schema: bodySchema, role: "exporter", purpose: "downloading a reconciliation", maxBytes: 1024 },
   async (_request, { officer, data }, { params }: { params: Promise<{ id: string }> }) => {
-    const { id } = await params;
-    const badId = refuseReconciliationId(id);
-    if (badId) return badId;
-    const store = reconciliationStore();
-    const saved = await store.get(id);
-    if (!saved) return noSuchReconciliation(id);
+    const found = await savedReconciliationOf(params, (store, id) => store.get(id));
+    if (found instanceof Response) return found;
+    const { id, store, saved } = found;
     const run = await store.run(id, data.run);
     if (!run) return runNotKept(data.run, saved.history.map((h) => h.number));
     return savedRunFile(officer.name, saved.meta, run, data.list);

@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { reconciliationStore } from "@/lib/server/reconciliation/instance";
-import { noSuchReconciliation, refuseReconciliationId } from "@/lib/server/reconciliation/saved-params";
+import { noSuchReconciliation, savedReconciliationOf } from "@/lib/server/reconciliation/saved-params";
 import { reconciliationTarget, runReconciliation } from "@/lib/server/reconciliation/saved-service";
 import { officerPost } from "@/lib/server/seed-lists/officer-post";
 import { recordAudit } from "@/lib/server/seed-lists/route-support";
@@ -19,12 +18,9 @@ const bodySchema = z.object({ as_of: z.string().refine(isSyncId, "`as_of` is a s
 export const POST = officerPost(
   { work: "re-running the reconciliation", schema: bodySchema, role: "exporter", purpose: "re-running a reconciliation", maxBytes: 4096 },
   async (request, { officer, data }, { params }: { params: Promise<{ id: string }> }) => {
-    const { id } = await params;
-    const badId = refuseReconciliationId(id);
-    if (badId) return badId;
-    const store = reconciliationStore();
-    const saved = await store.entries(id);
-    if (!saved) return noSuchReconciliation(id);
+    const found = await savedReconciliationOf(params, (store, id) => store.entries(id));
+    if (found instanceof Response) return found;
+    const { id, store, saved } = found;
     const { run } = await runReconciliation(saved.meta.group_id, saved.entries, { signal: request.signal, officer: officer.name, asOf: data.as_of });
     await recordAudit({
       actor: officer.name,
