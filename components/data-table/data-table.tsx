@@ -112,10 +112,12 @@ export function DataTable<TData>({ table, label, loading = false, empty, noMatch
   }, [onRange, firstShown, lastShown]);
 
   // A new filter or sort shows the top of the new result, not the middle of the old scroll position.
+  // Only when scrolled (the virtualizer knows where from its scroll events): setting scrollTop lays
+  // the page out there and then, before the new rows' frame, which doubled a keystroke's layout.
   const { globalFilter, columnFilters, sorting } = table.getState();
   useEffect(() => {
-    if (scrollRef.current) scrollRef.current.scrollTop = 0;
-  }, [globalFilter, columnFilters, sorting]);
+    if (scrollRef.current && virtualizer.scrollOffset) scrollRef.current.scrollTop = 0;
+  }, [virtualizer, globalFilter, columnFilters, sorting]);
 
   const colSpan = leafColumns.length || 1;
   let body: ReactNode;

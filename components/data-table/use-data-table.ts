@@ -2,10 +2,7 @@ import {
   functionalUpdate,
   getCoreRowModel,
   getFacetedMinMaxValues,
-  getFacetedRowModel,
   getFacetedUniqueValues,
-  getFilteredRowModel,
-  getSortedRowModel,
   useReactTable,
   type ColumnFiltersState,
   type RowSelectionState,
@@ -14,9 +11,10 @@ import {
   type Updater,
   type VisibilityState,
 } from "@tanstack/react-table";
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { columnIdOf, defaultHiddenColumns, SEARCH_COLUMN_ID, searchColumn, urlSpecFromColumns, withKitDefaults, type AnyColumnDef } from "./column-spec";
 import { searchKeyFilter } from "./filter-fns";
+import { kitFacetedRowModel, kitFilteredRowModel, kitSortedRowModel, warmSearchKeys } from "./row-models";
 import type { ServerRows } from "./server-rows";
 import { useTableUrlState } from "./use-table-url-state";
 
@@ -148,14 +146,18 @@ export function useDataTableOn<TData>(opts: UseDataTableOptions<TData>, view: Ta
     getCoreRowModel: getCoreRowModel(),
     ...(local
       ? {
-          getFilteredRowModel: getFilteredRowModel(),
-          getSortedRowModel: getSortedRowModel(),
-          getFacetedRowModel: getFacetedRowModel(),
+          // TanStack's answers, faster at 50,000 rows (row-models.ts).
+          getFilteredRowModel: kitFilteredRowModel(),
+          getSortedRowModel: kitSortedRowModel(),
+          getFacetedRowModel: kitFacetedRowModel(),
           getFacetedUniqueValues: getFacetedUniqueValues(),
           getFacetedMinMaxValues: getFacetedMinMaxValues(),
         }
       : { getFacetedUniqueValues: serverFacets }),
   });
+
+  // Each new data array's search keys are built while the tab is idle, not by the first keystroke.
+  useEffect(() => (local ? warmSearchKeys(table) : undefined), [table, data, local]);
 
   return {
     table,

@@ -1,5 +1,5 @@
 import type { ColumnFiltersState, SortingState } from "@tanstack/react-table";
-import { useQueryState, useQueryStates, type Options } from "nuqs";
+import { debounce, useQueryState, useQueryStates, type Options } from "nuqs";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { MAX_URL_SEARCH_LENGTH, searchParser, tableUrlKeys, tableViewParsers, type DateRangeValue, type SortItem, type TableUrlSpec } from "./url-parsers";
 
@@ -14,11 +14,18 @@ import { MAX_URL_SEARCH_LENGTH, searchParser, tableUrlKeys, tableViewParsers, ty
  * search box pushes and the edits after it replace that entry, until the officer leaves the box or
  * moves through history: Back undoes a search, not a letter. (Counting by focus, not by time, so
  * a slow machine does not split one search into several entries.)
+ *
+ * The search reaches every reader at once, and the address bar once typing pauses
+ * (SEARCH_URL_PAUSE_MS): writing the URL costs the tab about 10 ms of history and router work,
+ * which at every keystroke landed between the key and its rows' frame. Edits push until one of
+ * them has reached the URL, so the entry the first edit makes is never lost to a later "replace".
  */
 
 const PUSH: Options = { history: "push", scroll: false };
 const REPLACE: Options = { history: "replace", scroll: false };
 const searchParam = searchParser.withOptions(REPLACE);
+const SEARCH_URL_PAUSE_MS = 300;
+const SEARCH_WRITE = { limitUrlUpdates: debounce(SEARCH_URL_PAUSE_MS) };
 
 type ViewValues = Record<string, unknown>;
 
@@ -94,9 +101,12 @@ export function useTableUrlState(spec: TableUrlSpec) {
    */
   const [overflow, setOverflow] = useState<string | null>(null);
   const typing = useRef(false);
+  // Bumped when a search ends (focus left, history moved, reset): a write of the old one landing late does not start "typing" again.
+  const searchRun = useRef(0);
   useEffect(() => {
     const navigated = () => {
       typing.current = false;
+      searchRun.current++;
       setOverflow(null);
     };
     window.addEventListener("popstate", navigated);
@@ -106,20 +116,24 @@ export function useTableUrlState(spec: TableUrlSpec) {
   const setSearch = useCallback(
     (text: string) => {
       const options = typing.current ? REPLACE : PUSH;
-      typing.current = true;
+      const run = searchRun.current;
       const fits = text.length <= MAX_URL_SEARCH_LENGTH;
       setOverflow(fits ? null : text);
-      void setUrlSearch(fits && text !== "" ? text : null, options);
+      void setUrlSearch(fits && text !== "" ? text : null, { ...options, ...SEARCH_WRITE }).then(() => {
+        if (searchRun.current === run) typing.current = true;
+      });
     },
     [setUrlSearch],
   );
   /** The officer left the search box: the next edit is a new search, with its own history entry. */
   const endTyping = useCallback(() => {
     typing.current = false;
+    searchRun.current++;
   }, []);
 
   const reset = useCallback(() => {
     typing.current = false;
+    searchRun.current++;
     setOverflow(null);
     void setUrlSearch(null, PUSH);
     setFilters(() => []);

@@ -1,17 +1,17 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import type { ColumnFiltersState } from "@tanstack/react-table";
-import { useCallback, useMemo, useState } from "react";
+import { useMemo } from "react";
 import { DataTable } from "@/components/data-table/data-table";
 import { DataTableCounts } from "@/components/data-table/data-table-counts";
 import { DataTableCsvDialog } from "@/components/data-table/data-table-csv-dialog";
 import { DataTableToolbar } from "@/components/data-table/data-table-toolbar";
 import { ErrorNotice } from "@/components/data-table/error-notice";
 import type { ServerRows } from "@/components/data-table/server-rows";
+import { facetCountsOf, facetFiltersOf, useServerWindow } from "@/components/data-table/server-window";
 import { useDataTableOn, useTableView } from "@/components/data-table/use-data-table";
 import type { AnyColumnDef } from "@/components/data-table/column-spec";
-import { PEOPLE_DEFAULT_SORT, PEOPLE_FACETS, PEOPLE_FACET_KEYS, type PeopleFacet, type PeopleFirstScreen, type PeopleQueryAnswer, type PeopleQueryInput } from "@/lib/shared/directory/people-query-wire";
+import { PEOPLE_DEFAULT_SORT, PEOPLE_FACETS, type PeopleFirstScreen, type PeopleQueryInput } from "@/lib/shared/directory/people-query-wire";
 import { viewAsOf } from "@/lib/browser/query/as-of";
 import { isAbortError, toApiError } from "@/lib/browser/query/api-error";
 import { useExportDisabledReason } from "@/components/shell/officer-context";
@@ -35,35 +35,12 @@ const NOUN = { one: "person", other: "people" };
 const DEFAULT_SORT = PEOPLE_DEFAULT_SORT;
 const rowId = (r: PeopleTableRow) => r.id;
 const NO_OPTIONS: PeopleFacetOptions = { rbac: [], group: [], action: [] };
-const FACET_OF_COLUMN = new Map(PEOPLE_FACET_KEYS.map((k) => [PEOPLE_FACETS[k] as string, k]));
 
 /** The access columns (whose facet labels come from the server) right after the organization roles. */
 function withAccessColumns(base: AnyColumnDef<PeopleTableRow>[], access: AnyColumnDef<PeopleTableRow>[]): AnyColumnDef<PeopleTableRow>[] {
   const at = base.findIndex((c) => c.id === "organizationRoles");
   return at < 0 ? [...base, ...access] : [...base.slice(0, at + 1), ...access, ...base.slice(at + 1)];
 }
-
-function facetFilters(filters: ColumnFiltersState): Partial<Record<PeopleFacet, string[]>> {
-  const out: Partial<Record<PeopleFacet, string[]>> = {};
-  for (const f of filters) {
-    const key = FACET_OF_COLUMN.get(f.id);
-    if (key && Array.isArray(f.value)) out[key] = f.value.map(String);
-  }
-  return out;
-}
-
-function facetMaps(answer: PeopleQueryAnswer | undefined): ReadonlyMap<string, ReadonlyMap<string, number>> {
-  const out = new Map<string, Map<string, number>>();
-  for (const key of PEOPLE_FACET_KEYS) out.set(PEOPLE_FACETS[key], new Map(answer?.facets?.[key] ?? []));
-  return out;
-}
-
-/**
- * The window holding the rows in view from `first` (about 55 with the overscan): it starts 20 to 60
- * rows above, in steps of a third of a window, so it covers them and scrolling asks seldom.
- */
-const STEP = PEOPLE_WINDOW / 3;
-const windowStart = (first: number) => Math.floor(Math.max(0, first - 20) / STEP) * STEP;
 
 export function PeoplePage({ firstScreen }: { firstScreen?: PeopleFirstScreen | null }) {
   const exportDisabled = useExportDisabledReason();
@@ -72,18 +49,9 @@ export function PeoplePage({ firstScreen }: { firstScreen?: PeopleFirstScreen | 
   const view = useTableView(columns);
   const { search, filters, sorting } = view.url;
 
-  const query = useMemo<PeopleQueryInput>(() => ({ q: search, sort: sorting.length ? sorting : DEFAULT_SORT, ...facetFilters(filters) }), [search, sorting, filters]);
+  const query = useMemo<PeopleQueryInput>(() => ({ q: search, sort: sorting.length ? sorting : DEFAULT_SORT, ...facetFiltersOf(filters, PEOPLE_FACETS) }), [search, sorting, filters]);
   const viewKey = peopleViewKey(query);
-  // The window in view, for this view only: a new search starts at the top.
-  const [range, setRange] = useState({ viewKey, offset: 0 });
-  const offset = range.viewKey === viewKey ? range.offset : 0;
-  const onRange = useCallback(
-    (first: number) => {
-      const start = windowStart(first);
-      setRange((r) => (r.viewKey === viewKey && r.offset === start ? r : { viewKey, offset: start }));
-    },
-    [viewKey],
-  );
+  const { offset, onRange } = useServerWindow(viewKey, PEOPLE_WINDOW);
 
   // The server's first window (rendered with the page) is this query's answer when the view is the one it was read for.
   const seeded = firstScreen && offset === 0 && viewKey === firstScreen.viewKey && !viewAsOf() ? firstScreen.answer : undefined;
@@ -96,7 +64,7 @@ export function PeoplePage({ firstScreen }: { firstScreen?: PeopleFirstScreen | 
       offset: answer?.offset ?? 0,
       matched: answer?.matched ?? 0,
       total: answer?.total ?? 0,
-      facets: facetMaps(facetCounts),
+      facets: facetCountsOf(facetCounts?.facets, PEOPLE_FACETS),
       list: answer?.list,
       onRange,
       matchingIds: () => matchingPeopleIds(query, answer?.sync),

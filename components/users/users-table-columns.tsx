@@ -1,11 +1,10 @@
 import type { ColumnDef } from "@tanstack/react-table";
-import { RowLink } from "@/components/data-table/row-link";
-import { personHref } from "@/components/people/links";
 import { ORGANIZATION_ROLES, type User } from "@/lib/shared/compliance/schemas";
 import { parseTimestamp } from "@/lib/browser/format/dates";
 import { emailDomain } from "@/lib/shared/format/email";
 import { organizationRoleLabel } from "@/lib/browser/format/organization-roles";
 import { OrganizationRoleWords } from "./organization-role-words";
+import { userNameCell } from "./users-cells";
 import { DateCell, IdCell } from "@/components/data-table/cells";
 import { selectColumn } from "@/components/data-table/select-column";
 
@@ -20,11 +19,7 @@ export const usersColumns: ColumnDef<User, unknown>[] = [
     size: 190,
     sortingFn: "text",
     meta: { label: "Name", searchable: true },
-    cell: ({ row }) => (
-      <RowLink href={personHref(row.original.id)} className="text-brand-700 hover:underline">
-        {row.original.full_name || <span className="text-slate-500 italic">(no name)</span>}
-      </RowLink>
-    ),
+    cell: ({ row }) => userNameCell(row.original),
   },
   {
     id: "email",

@@ -43,9 +43,8 @@ export const directoryKeys = {
   peopleOptions: () => atViewAsOf(["directory", "people-query", "options"] as const),
   summary: () => atViewAsOf(["directory", "summary"] as const),
   search: (q: string) => atViewAsOf(["directory", "search", q] as const),
-  privileged: (asOf: string | null, since: string | null) => ["directory", "privileged", asOf, since] as const,
-  /** The report's counts and first rows only (`limit`), while the whole report is on its way. */
-  privilegedHead: (asOf: string | null, since: string | null) => ["directory", "privileged-head", asOf, since] as const,
+  /** One window of a view of the privileged report (as_of, since), answered by the server. */
+  privilegedQuery: (asOf: string | null, since: string | null, view: string, offset: number) => ["directory", "privileged-query", asOf, since, view, offset] as const,
 };
 
 /** Syncs, and what changed between two of them (complete syncs never change, so neither do these). */

@@ -2,7 +2,8 @@ import { hashKey, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { isAbortError, toApiError, type ApiError } from "./api-error";
 import { useWalkSnapshot, type WalkSnapshot } from "./walk-progress";
-import type { WalkQueryOptions } from "./walk-query";
+import type { WalkState } from "./walk-pages";
+import { startFromSeed, type WalkQueryOptions } from "./walk-query";
 
 /*
  * A whole list in a component, with its progress. The status never calls a partial list complete:
@@ -35,9 +36,14 @@ export interface Walk<T> {
 
 const NO_ROWS: never[] = [];
 
-export function useWalk<T>(options: WalkQueryOptions<T>, { enabled = true }: { enabled?: boolean } = {}): Walk<T> {
+export function useWalk<T>(
+  options: WalkQueryOptions<T>,
+  { enabled = true, seed }: { enabled?: boolean; /** The first page, read by the server (firstPageSeed): the walk starts from it. */ seed?: WalkState<T> | null } = {},
+): Walk<T> {
   const queryClient = useQueryClient();
-  const query = useQuery({ ...options, enabled });
+  // Once, before the query and the progress are first read, so the first render already has the page's rows.
+  const [initialData] = useState(() => (seed ? startFromSeed(queryClient, options.queryKey, seed) : undefined));
+  const query = useQuery({ ...options, enabled, initialData });
   const hash = hashKey(options.queryKey);
   const snapshot = useWalkSnapshot(hash);
   const shown = useThrottledSnapshot(snapshot);

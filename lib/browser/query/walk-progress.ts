@@ -34,6 +34,14 @@ class WalkProgressStore {
     this.emit();
   }
 
+  /**
+   * Sets an entry nobody reads yet without telling anyone: called while a component renders (a
+   * first screen's page, walk-query.ts `startFromSeed`), where notifying would update others mid-render.
+   */
+  seed(hash: string, snapshot: WalkSnapshot): void {
+    if (!this.snapshots.has(hash)) this.snapshots.set(hash, snapshot);
+  }
+
   /** Writes only while `runId` still owns the entry (or nobody does). */
   setIfOwner(hash: string, snapshot: WalkSnapshot): void {
     const current = this.snapshots.get(hash);

@@ -1,4 +1,6 @@
-import { hashKey, isServer, queryOptions, type QueryKey, type UseQueryOptions } from "@tanstack/react-query";
+import { hashKey, isServer, queryOptions, type QueryClient, type QueryKey, type UseQueryOptions } from "@tanstack/react-query";
+import { startCursor, stepWalk } from "@/lib/shared/compliance/pagination";
+import type { Page } from "@/lib/shared/compliance/schemas";
 import {
   answerSchemaOf,
   listLabel,
@@ -127,3 +129,32 @@ export function walkQueryOptions<N extends ListEndpoint>(spec: WalkSpec<N>) {
 }
 
 export type WalkQueryOptions<T> = UseQueryOptions<WalkResult<T>, Error, WalkResult<T>, QueryKey> & { queryKey: QueryKey };
+
+/**
+ * A walk's first page as the server already read it (a page's first screen), parsed with the
+ * list's schema and stepped as the walk steps every page: the walk goes on from its `next_page`,
+ * and its ids count against repeats. Null when it does not read as a page of the list.
+ */
+export function firstPageSeed<N extends ListEndpoint>(endpoint: N, page: unknown): WalkState<EndpointRecord<N>> | null {
+  type T = EndpointRecord<N>;
+  const parsed = answerSchemaOf(endpoint).safeParse(page);
+  if (!parsed.success) return null;
+  const answer = parsed.data as Page<T>;
+  const idOf = recordIdOf(endpoint) as ((row: T) => string) | undefined;
+  const step = stepWalk(startCursor(), answer, { idOf, ids: idOf ? new Set() : undefined });
+  return step.ok ? { ...step.cursor, rowsByPage: [answer.data] } : null;
+}
+
+/**
+ * Starts the walk behind `queryKey` from a seed, unless the tab already has the list or a walk of
+ * it. A list of one page is complete: returned, as the query's initial data. Otherwise the walk's
+ * progress holds the page as a stopped walk, and the query resumes from it when it starts
+ * (runWalk): page 2 next, nothing read twice. Safe to call while rendering.
+ */
+export function startFromSeed<T>(queryClient: QueryClient, queryKey: QueryKey, seed: WalkState<T>): WalkResult<T> | undefined {
+  const hash = hashKey(queryKey);
+  if (queryClient.getQueryData(queryKey) !== undefined || walkProgress.get(hash)) return undefined;
+  if (seed.done) return { rows: seed.rowsByPage.flat(), pages: seed.pages };
+  walkProgress.seed(hash, { state: seed as WalkState<unknown>, phase: "stopped", updatedAt: Date.now(), runId: 0 });
+  return undefined;
+}

@@ -58,7 +58,8 @@ export function* joinSteps(w: WalkedDirectory): Steps<Directory> {
         people.push(person);
       }
       person.memberships.push({ organization, organizationRole: user.organization_role, joinedAt: user.created_at, user });
-      memberships++;
+      // An organization of 50,000 users is more than one slice's work.
+      if (++memberships % CHECKPOINT_EVERY === 0) yield;
     }
     yield;
   }
@@ -104,7 +105,7 @@ export function* joinSteps(w: WalkedDirectory): Steps<Directory> {
         peopleOutsideOrganizations++;
       }
       person.groups.push({ group, member });
-      groupMemberships++;
+      if (++groupMemberships % CHECKPOINT_EVERY === 0) yield;
     }
     yield;
   }

@@ -32,11 +32,16 @@ function syncHeaders(directory: Directory): Record<string, string> {
   };
 }
 
-function answer(directory: Directory, req: ComplianceRequest, segments: readonly string[]): Response {
+type ListAnswer =
+  | { ok: true; page: { data: unknown[]; has_more: boolean; next_page: string | null } }
+  | { ok: true; record: unknown }
+  | { ok: false; status: 400 | 404; type: string; message: string };
+
+/** What this route answers for one request from one sync (also a page's first screen: lib/server/first-screen). */
+export function readFromDirectory(directory: Directory, req: ComplianceRequest, segments: readonly string[]): ListAnswer {
   const found = storeRecords(directory, req);
-  const headers = syncHeaders(directory);
-  if (found.kind === "not_found") return jsonError(404, "not_found", found.message, { headers });
-  if (found.kind === "record") return Response.json(found.record, { headers });
+  if (found.kind === "not_found") return { ok: false, status: 404, type: "not_found", message: found.message };
+  if (found.kind === "record") return { ok: true, record: found.record };
 
   const query: PageQuery = req.query;
   const limit = query.limit ?? MAX_LIMIT;
@@ -47,15 +52,22 @@ function answer(directory: Directory, req: ComplianceRequest, segments: readonly
     const token = readPageToken(query.page, { sync, list });
     if (!token.ok) {
       return token.reason === "other_list"
-        ? jsonError(400, "invalid_request", "This page token belongs to another list; pass back the next_page of this list's previous answer.", { headers })
-        : jsonError(400, "directory_changed", "The directory changed while you paged (or the page token is not one this route handed out); reload to read the newest sync from its first page.", { headers });
+        ? { ok: false, status: 400, type: "invalid_request", message: "This page token belongs to another list; pass back the next_page of this list's previous answer." }
+        : { ok: false, status: 400, type: "directory_changed", message: "The directory changed while you paged (or the page token is not one this route handed out); reload to read the newest sync from its first page." };
     }
     offset = token.offset;
   }
   const data = found.rows.slice(offset, offset + limit);
   const end = offset + data.length;
   const hasMore = end < found.rows.length;
-  return Response.json({ data, has_more: hasMore, next_page: hasMore ? encodePageToken({ sync, list, offset: end }) : null }, { headers });
+  return { ok: true, page: { data, has_more: hasMore, next_page: hasMore ? encodePageToken({ sync, list, offset: end }) : null } };
+}
+
+function answer(directory: Directory, req: ComplianceRequest, segments: readonly string[]): Response {
+  const read = readFromDirectory(directory, req, segments);
+  const headers = syncHeaders(directory);
+  if (!read.ok) return jsonError(read.status, read.type, read.message, { headers });
+  return Response.json("page" in read ? read.page : read.record, { headers });
 }
 
 export async function directoryRead(request: Request, segments: readonly string[]): Promise<Response> {

@@ -4,6 +4,7 @@ import { SlicedBuild } from "@/lib/server/directory/time-slices";
 import type { Directory } from "@/lib/shared/directory/types";
 import type { PrivilegedReport } from "@/lib/shared/privileged/wire";
 import { privilegedReportSteps } from "./report";
+import { preparePrivilegedQuery } from "./report-query";
 
 /*
  * A report is a pure function of two syncs' directories (kept in memory, unchanging) and the
@@ -28,9 +29,10 @@ export function reportOf(directory: Directory, actions: readonly string[], since
 }
 
 /**
- * The report of a directory just read (the newest sync, no comparison), computed then rather than
- * on an officer's first visit, so the page's first screen is at hand when it is asked for.
+ * The report of a directory just read (the newest sync, no comparison) and its query index
+ * (report-query.ts), computed then rather than on an officer's first visit, so the page's first
+ * screen is at hand when it is asked for.
  */
 export async function preparePrivilegedReport(directory: Directory): Promise<void> {
-  await reportOf(directory, config().privilegedActions, undefined);
+  await preparePrivilegedQuery(await reportOf(directory, config().privilegedActions, undefined));
 }

@@ -14,11 +14,11 @@ import type { SyncRecord } from "@/lib/server/store/syncs";
  * creation; ties by id, so the same sync always reads back in the same order.
  */
 
-interface FactGroup {
+/** The contents of every fact of one kind in one scope (an organization's users, a group's members...). */
+export interface FactList {
   kind: string;
   scope: string;
-  /** The contents of every fact of this kind in this scope, as one JSON array text. */
-  items: string;
+  items: Record<string, unknown>[];
 }
 
 const time = (v: unknown): string => (typeof v === "string" ? v : "");
@@ -34,14 +34,32 @@ function byCreation<T>(id: (x: T) => string, created: (x: T) => unknown) {
 }
 
 export async function directoryOfSync(database: Database, sync: SyncRecord): Promise<Directory> {
+  return directoryOfFactLists(await factListsOfSync(database, sync), sync);
+}
+
+/** The facts true at one sync, read from the store as one list per kind and scope. */
+export async function factListsOfSync(database: Database, sync: SyncRecord): Promise<FactList[]> {
   // One row per kind and scope, its records aggregated as JSON text: a quarter of a million rows
   // cross the driver as a few thousand, and JSON.parse reads each array at native speed.
-  const factGroups = await database.query<FactGroup>(
+  const rows = await database.query<{ kind: string; scope: string; items: string }>(
     `select kind, scope, json_agg(content)::text as items from directory_facts
      where from_seq <= $1 and (to_seq is null or to_seq > $1) group by kind, scope`,
     [sync.seq],
   );
+  const breather = sliceBreather();
+  const lists: FactList[] = [];
+  for (const row of rows) {
+    await breather();
+    lists.push({ kind: row.kind, scope: row.scope, items: JSON.parse(row.items) as FactList["items"] });
+  }
+  return lists;
+}
 
+/**
+ * The directory of one sync from its fact lists (read from the store, or from the kept copy in
+ * directory-cache.ts). The lists' arrays become the directory's, sorted in place.
+ */
+export async function directoryOfFactLists(factLists: readonly FactList[], sync: SyncRecord): Promise<Directory> {
   const organizations: Organization[] = [];
   const groups: Group[] = [];
   const usersByOrganization = new Map<string, User[]>();
@@ -60,11 +78,10 @@ export async function directoryOfSync(database: Database, sync: SyncRecord): Pro
     setting: settingsByOrg,
   };
   const parentLists: Record<string, unknown[]> = { organization: organizations, group: groups };
-  // Parsing, sorting and joining 200,000 memberships would hold the event loop for seconds: in slices.
+  // Sorting and joining 200,000 memberships would hold the event loop for seconds: in slices.
   const breather = sliceBreather();
-  for (const g of factGroups) {
-    await breather();
-    const items = JSON.parse(g.items) as Record<string, unknown>[];
+  for (const g of factLists) {
+    const items = g.items;
     const parentList = parentLists[g.kind];
     if (parentList) for (const c of items) parentList.push(c);
     else if (g.kind === "settings") for (const c of items) settingsRecords.set(g.scope, c);

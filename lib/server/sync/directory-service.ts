@@ -10,6 +10,7 @@ import { preparePeopleQuery } from "@/lib/server/directory/people-query";
 import { searchIndexOf } from "@/lib/server/directory/search-index";
 import { preparePrivilegedReport } from "@/lib/server/privileged/kept-reports";
 import { localSync, requestSync } from "./coordinator";
+import { keptDirectoryDir, keptDirectoryOfSync } from "./directory-cache";
 import { directoryOfSync } from "./directory-from-sync";
 
 /*
@@ -49,9 +50,10 @@ function state() {
 const AS_OF_KEPT = 2;
 const POLL_MS = 500;
 
-function read(database: Database, sync: SyncRecord, slot: Loaded | undefined): Loaded {
+/** `keep`: the newest sync, read through this instance's kept copy (directory-cache.ts); a past one straight from the store. */
+function read(database: Database, sync: SyncRecord, slot: Loaded | undefined, keep = false): Loaded {
   if (slot && slot.syncId === sync.id) return slot;
-  const loaded: Loaded = { syncId: sync.id, promise: directoryOfSync(database, sync) };
+  const loaded: Loaded = { syncId: sync.id, promise: keep ? keptDirectoryOfSync(database, sync, keptDirectoryDir()) : directoryOfSync(database, sync) };
   loaded.promise.then(
     (d) => {
       loaded.directory = d;
@@ -155,7 +157,7 @@ export async function loadDirectory(opts: LoadDirectoryOptions = {}): Promise<Di
 /** The newest sync's directory, read once and shared; a failed read is forgotten so the next one retries. */
 function holdNewest(database: Database, newest: SyncRecord): Loaded {
   const s = state();
-  const loaded = read(database, newest, s.newest);
+  const loaded = read(database, newest, s.newest, true);
   if (loaded !== s.newest) {
     s.newest = loaded;
     loaded.promise.catch(() => {

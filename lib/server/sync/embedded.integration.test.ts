@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -10,7 +10,9 @@ import { appEnv, apiCalls, officer, people, requestSync, startAppWith, summary, 
  * The embedded database (PGlite under DATA_DIR) across process lives, with `next start` against the
  * simulator: one process per DATA_DIR, a restart serves the last sync with no upstream call, and a
  * process killed mid-sync leaves the previous sync current, its own sync failed once stale, and
- * the next sync clean.
+ * the next sync clean. The kept copy of the newest directory (directory-cache.ts) is written once a
+ * sync is read and answers the next start; a damaged copy is ignored and rewritten; a restart after
+ * a newer sync completed (killed before anything read it) serves the newer sync, never the copy.
  */
 
 let sim: SimulatorHandle;
@@ -22,6 +24,15 @@ const start = async () => {
   app = await startAppWith(sim, { DATA_DIR: dataDir });
   o = await officer(app);
 };
+
+const copyOf = (syncId: string) => path.join(dataDir, "kept-directory", `directory-${syncId}.v8`);
+
+/** The sync People answers from, and its first rows. */
+async function served(): Promise<{ sync: string | null; body: unknown }> {
+  const res = await o.get("/api/directory/people/query?limit=50&sort=email");
+  expect(res.status).toBe(200);
+  return { sync: res.headers.get("x-directory-sync"), body: await res.json() };
+}
 
 beforeAll(async () => {
   sim = await startSimulator({ port: 0, seed: "durable-embedded", orgUserCounts: [30, 9], groups: 2, ratePerMinute: 60_000 });
@@ -92,5 +103,54 @@ describe("the embedded database", () => {
     expect(next.counts).toEqual(before.counts);
     expect(next.upstream_calls).toBe(apiCalls(sim).length);
     expect(await summary(o)).toMatchObject({ status: 200, body: { counts: servedBefore.body.counts } });
+  });
+});
+
+describe("the kept directory copy across restarts", () => {
+  it("is written once the sync is read, and a restart answers from it the same, with no upstream call", async () => {
+    const first = await syncEnded(o, (await requestSync(o)).id);
+    expect(first.status).toBe("complete");
+    const before = await served();
+    expect(before.sync).toBe(first.id);
+    await until("the copy to be written", async () => (existsSync(copyOf(first.id)) ? true : undefined));
+
+    await app!.close();
+    sim.clearLog();
+    await start();
+    expect(await served()).toEqual(before);
+    expect(apiCalls(sim)).toEqual([]);
+
+    // A damaged copy is noticed, ignored and rewritten: the same sync is served from the store.
+    await app!.close();
+    const bytes = readFileSync(copyOf(first.id));
+    const at = bytes.lastIndexOf("@");
+    bytes[at + 1] = bytes[at + 1] === 0x78 ? 0x79 : 0x78;
+    writeFileSync(copyOf(first.id), bytes);
+    const damagedAt = statSync(copyOf(first.id)).mtimeMs;
+    await start();
+    expect(await served()).toEqual(before);
+    expect(app!.output()).toMatch(/kept directory copy .* fails its checksum; the store is read instead/);
+    await until("the copy to be rewritten", async () => (statSync(copyOf(first.id), { throwIfNoEntry: false })?.mtimeMs ?? damagedAt) > damagedAt ? true : undefined);
+  });
+
+  it("never serves the older copy after a restart that follows a newer sync", async () => {
+    const older = (await served()).sync!;
+    expect(sim.churn(0.3, 1).length).toBeGreaterThan(0);
+    const newer = await syncEnded(o, (await requestSync(o)).id);
+    expect(newer.status).toBe("complete");
+    // Killed before any page read the newer sync: the folder holds only the older sync's copy.
+    await app!.kill();
+    expect(existsSync(copyOf(older))).toBe(true);
+    expect(existsSync(copyOf(newer.id))).toBe(false);
+
+    await start();
+    const after = await served();
+    expect(after.sync).toBe(newer.id);
+    await until("the newer sync's copy to replace the older", async () => (existsSync(copyOf(newer.id)) && !existsSync(copyOf(older)) ? true : undefined));
+
+    // And that copy serves the next restart exactly as the store did.
+    await app!.close();
+    await start();
+    expect(await served()).toEqual(after);
   });
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { countParam, facetValuesParam, flagParam, queryFromParams, sortParam, sortParamText } from "@/lib/shared/data-table/server-query-params";
 import { directoryCountsSchema } from "./wire";
 
 /*
@@ -28,51 +29,21 @@ export type PeopleSort = (typeof PEOPLE_SORTS)[number];
 export const PEOPLE_MAX_LIMIT = 500;
 /** A pasted list of every person of the largest directory, with room. */
 export const PEOPLE_MAX_SEARCH = 500_000;
-const MAX_FACET_VALUES = 1_000;
-
-const flag = z.enum(["0", "1"]).transform((v) => v === "1");
-
-const sortItem = z.string().transform((raw, ctx) => {
-  const items = raw.split(",").filter(Boolean);
-  if (items.length > 3) {
-    ctx.addIssue({ code: "custom", message: "sorts on at most three columns" });
-    return z.NEVER;
-  }
-  const out: { id: PeopleSort; desc: boolean }[] = [];
-  for (const item of items) {
-    const desc = item.startsWith("-");
-    const id = desc ? item.slice(1) : item;
-    if (!(PEOPLE_SORTS as readonly string[]).includes(id) || out.some((s) => s.id === id)) {
-      ctx.addIssue({ code: "custom", message: `"${id.slice(0, 40)}" is not a column to sort on (one of ${PEOPLE_SORTS.join(", ")}, "-" before it for descending, each once)` });
-      return z.NEVER;
-    }
-    out.push({ id: id as PeopleSort, desc });
-  }
-  return out;
-});
-
-const count = (max: number) =>
-  z
-    .string()
-    .regex(/^\d{1,9}$/, "must be a whole number")
-    .transform(Number)
-    .pipe(z.number().int().min(0).max(max));
-
-const facetValues = z.array(z.string().min(1).max(400)).max(MAX_FACET_VALUES);
+const facetValues = facetValuesParam;
 
 /** The query's parameters, every one optional; `as_of` is read apart (lib/server/http/as-of.ts). */
 export const peopleQuerySchema = z
   .object({
     q: z.string().max(PEOPLE_MAX_SEARCH).default(""),
-    sort: sortItem.default([]),
-    offset: count(10_000_000).default(0),
-    limit: count(PEOPLE_MAX_LIMIT).default(100),
+    sort: sortParam(PEOPLE_SORTS).default([]),
+    offset: countParam(10_000_000).default(0),
+    limit: countParam(PEOPLE_MAX_LIMIT).default(100),
     /** Every matching id, in the sort order (select all matching, downloads). */
-    ids: flag.default(false),
+    ids: flagParam.default(false),
     /** Each facet's counts (values held by rows matching the other filters). */
-    facets: flag.default(true),
+    facets: flagParam.default(true),
     /** The labelled options of the rbac, group and action facets (fixed per sync: asked once). */
-    options: flag.default(false),
+    options: flagParam.default(false),
     ...(Object.fromEntries(PEOPLE_FACET_KEYS.map((k) => [k, facetValues.default([])])) as Record<PeopleFacet, z.ZodDefault<typeof facetValues>>),
   })
   .strict();
@@ -88,22 +59,7 @@ const REPEATED = new Set<string>(PEOPLE_FACET_KEYS);
 
 /** The query parameters as the schema reads them: facet keys repeat, every other key is given once. */
 export function peopleQueryFromParams(params: URLSearchParams): { ok: true; query: PeopleQuery } | { ok: false; message: string } {
-  const raw: Record<string, string | string[]> = {};
-  for (const key of new Set(params.keys())) {
-    const values = params.getAll(key);
-    if (REPEATED.has(key)) raw[key] = values;
-    else if (values.length > 1) return { ok: false, message: `Query parameter "${key.replace(/[^\x20-\x7e]/g, "?").slice(0, 40)}" was given more than once; give it once.` };
-    else raw[key] = values[0]!;
-  }
-  const parsed = peopleQuerySchema.safeParse(raw);
-  if (parsed.success) return { ok: true, query: parsed.data };
-  const issue = parsed.error.issues[0]!;
-  const where = issue.path.join(".");
-  if (issue.code === "unrecognized_keys") {
-    const key = issue.keys[0]!.replace(/[^\x20-\x7e]/g, "?").slice(0, 40);
-    return { ok: false, message: `Query parameter "${key}" is not accepted here; this route takes q, sort, offset, limit, ids, facets, options, as_of and the facets ${PEOPLE_FACET_KEYS.join(", ")}.` };
-  }
-  return { ok: false, message: `Query parameter "${where}" ${issue.message.startsWith("sorts") || issue.message.startsWith('"') ? issue.message : `is not valid: ${issue.message}`}.` };
+  return queryFromParams(peopleQuerySchema, params, REPEATED, `q, sort, offset, limit, ids, facets, options, as_of and the facets ${PEOPLE_FACET_KEYS.join(", ")}`);
 }
 
 /** The query string for a query (the page's URL keys); defaults left out. */
@@ -111,7 +67,7 @@ export function peopleQueryParams(query: PeopleQueryInput): URLSearchParams {
   const p = new URLSearchParams();
   if (query.q) p.set("q", query.q);
   for (const k of PEOPLE_FACET_KEYS) for (const v of query[k] ?? []) p.append(k, v);
-  if (query.sort?.length) p.set("sort", query.sort.map((s) => `${s.desc ? "-" : ""}${s.id}`).join(","));
+  if (query.sort?.length) p.set("sort", sortParamText(query.sort));
   if (query.offset) p.set("offset", String(query.offset));
   if (query.limit !== undefined) p.set("limit", String(query.limit));
   if (query.ids) p.set("ids", "1");

@@ -71,13 +71,3 @@ export function compareByOrganization(a: Pick<PrivilegedRow, "organization_name"
   const y = b.organization_name.toLowerCase();
   return x === y ? 0 : x < y ? -1 : 1;
 }
-
-/** The first rows the server renders into the page, and the view they were read for. */
-export interface PrivilegedFirstScreen {
-  asOf: string | null;
-  since: string | null;
-  report: PrivilegedReport;
-}
-
-/** Rows sent ahead with the page: a screenful and a little more (the table is virtualised). */
-export const PRIVILEGED_FIRST_ROWS = 50;

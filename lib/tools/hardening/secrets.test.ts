@@ -154,6 +154,7 @@ describe("the access key never leaves the server", () => {
       `/api/directory/history/role/${org}/${role}`,
       `/api/directory/history/settings/${org}`,
       "/api/directory/privileged",
+      "/api/directory/privileged/query?q=a&limit=5",
       `/api/directory/search?q=${encodeURIComponent(d.usersOf(org)[0]!.email)}`,
       "/api/export/users.xlsx",
       "/api/export/roles.xlsx",
@@ -168,7 +169,7 @@ describe("the access key never leaves the server", () => {
       const pattern = r.replace(/\./g, "\\.").replace(/\/\[\[\\\.\\\.\\\.\w+\]\]/g, "(/.+)?").replace(/\[\\\.\\\.\\\.\w+\]/g, ".+").replace(/\[\w+\]/g, "[^/]+");
       const covered = gets.some((g) => new RegExp(`^${pattern}(\\?|$)`).test(g));
       const postOnly =
-        /\/(login|logout|resolve|re-resolve|reconciliation(\/bulk)?|downloads\/table|runs)$/.test(r) ||
+        /\/(login|logout|resolve|re-resolve|reconciliation(\/bulk)?|downloads\/table|runs|file)$/.test(r) ||
         ["/api/[...unknown]", "/api/views/[id]"].includes(r);
       expect(covered || postOnly, `${r} is not fetched by this test`).toBe(true);
     }
@@ -183,6 +184,7 @@ describe("the access key never leaves the server", () => {
       [`/api/seed-lists/${seedListId}/re-resolve`, {}],
       ["/api/reconciliation", { group_id: group, expected: { kind: "paste", text: d.membersOf(group)[0]!.email } }],
       ["/api/reconciliation/bulk", { input: { kind: "paste", text: `${group},${d.membersOf(group)[0]!.email}` } }],
+      [`/api/reconciliations/${rc}/file`, { run: 1, list: "all" }],
     ];
     for (const [p, body] of posts) {
       const res = await s.request(p, { method: "POST", headers: { "content-type": "application/json", origin: s.app.url }, body: JSON.stringify(body) });
