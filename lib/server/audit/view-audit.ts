@@ -1,4 +1,5 @@
 import "server-only";
+import { processWide } from "@/lib/server/process-wide";
 import { auditStore } from "./instance";
 import type { AuditStore } from "./store";
 import { auditUnavailableResponse } from "./unavailable";
@@ -14,7 +15,7 @@ import { auditUnavailableResponse } from "./unavailable";
 export const VIEW_COALESCE_MS = 60 * 60 * 1000;
 const MAX_REMEMBERED = 10_000;
 
-const recorded = new Map<string, number>();
+const recorded = processWide("view-audit-recorded", () => new Map<string, number>());
 
 export interface ViewRead {
   actor: string;

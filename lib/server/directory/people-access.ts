@@ -87,4 +87,4 @@ function buildAccessIndex(directory: Directory): AccessIndex {
 }
 
 /** The directory's access index, built once per Directory (directories are immutable once built). */
-export const accessIndexOf: (directory: Directory) => AccessIndex = perDirectory(buildAccessIndex);
+export const accessIndexOf: (directory: Directory) => AccessIndex = perDirectory("people-access-index", buildAccessIndex);

@@ -1,4 +1,5 @@
 import "server-only";
+import { processWide } from "@/lib/server/process-wide";
 import { parseSearch, type SearchMatcher } from "@/lib/shared/data-table/search-query";
 import { emailDomain } from "@/lib/shared/format/email";
 import { accessIndexOf } from "./people-access";
@@ -62,7 +63,7 @@ function* indexSteps(directory: Directory): Steps<PeopleQueryIndex> {
  * The directory's People index, kept as long as the directory is. `peopleQueryIndexOf.ready` builds
  * it in slices (routes await preparePeopleQuery first); called directly it finishes the same build at once.
  */
-export const peopleQueryIndexOf = perDirectorySliced(indexSteps);
+export const peopleQueryIndexOf = perDirectorySliced("people-query-index", indexSteps);
 
 /* ---------- sort ---------- */
 
@@ -101,18 +102,24 @@ export function matchingPeopleIds(directory: Directory, query: PeopleQuery): str
   return sortedMatches(index, match, query.sort).map((i) => directory.people[i]!.id);
 }
 
+const prepared = processWide("people-query-ready", () => new WeakSet<Directory>());
+
+/** People's first answer is at hand for this directory (preparePeopleQuery has finished). */
+export const isPeopleQueryPrepared = (directory: Directory): boolean => prepared.has(directory);
+
 /**
  * What People's first answer needs (the index, the default sort, the counts), built in slices that
  * leave the event loop free, once per directory: started right after a directory is loaded, and
  * awaited by every People request before it reads the index, so concurrent requests share one build.
  * Never rejects: a build that failed is retried (and its error answered) by the request's own use.
  */
-export const preparePeopleQuery: (directory: Directory) => Promise<void> = perDirectory(async (directory) => {
+export const preparePeopleQuery: (directory: Directory) => Promise<void> = perDirectory("people-query-prepared", async (directory) => {
   try {
     const index = await peopleQueryIndexOf.ready(directory);
     await runInSlices(rankSteps(index, "name"));
     sortOrder(index, [{ id: "name", desc: false }]);
     allCounts(index);
+    prepared.add(directory);
   } catch (err) {
     console.error("could not prepare People's index:", err instanceof Error ? err.message : String(err));
   }

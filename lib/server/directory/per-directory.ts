@@ -1,12 +1,15 @@
+import "server-only";
+import { processWide } from "@/lib/server/process-wide";
 import type { Directory } from "@/lib/shared/directory/types";
 import { SlicedBuild, type Steps } from "./time-slices";
 
 /*
  * Something derived from a Directory (an index, a catalog), built on first use and kept as long as
- * the directory is: a sync's directory never changes, so neither does anything built from it.
+ * the directory is: a sync's directory never changes, so neither does anything built from it. One
+ * per process under `name` (process-wide.ts), whichever layer's copy of this module asks.
  */
-export function perDirectory<T>(build: (directory: Directory) => T): (directory: Directory) => T {
-  const built = new WeakMap<Directory, T>();
+export function perDirectory<T>(name: string, build: (directory: Directory) => T): (directory: Directory) => T {
+  const built = processWide(`per-directory.${name}`, () => new WeakMap<Directory, T>());
   return (directory) => {
     let value = built.get(directory);
     if (value === undefined) {
@@ -29,8 +32,8 @@ export interface PerDirectorySliced<T> {
  * steps (time-slices.ts), so one build per directory serves both the callers that wait for it in
  * slices and any that need it at once.
  */
-export function perDirectorySliced<T>(steps: (directory: Directory) => Steps<T>): PerDirectorySliced<T> {
-  const builds = new WeakMap<Directory, SlicedBuild<T>>();
+export function perDirectorySliced<T>(name: string, steps: (directory: Directory) => Steps<T>): PerDirectorySliced<T> {
+  const builds = processWide(`per-directory.${name}`, () => new WeakMap<Directory, SlicedBuild<T>>());
   const buildOf = (directory: Directory) => {
     let build = builds.get(directory);
     if (!build) {

@@ -116,4 +116,4 @@ function* searchIndexSteps(directory: Directory): Steps<SearchIndex> {
 }
 
 /** The directory's search index, kept as long as the directory is: `searchIndexOf.ready` builds it in slices (after each load, and before a search). */
-export const searchIndexOf: PerDirectorySliced<SearchIndex> = perDirectorySliced(searchIndexSteps);
+export const searchIndexOf: PerDirectorySliced<SearchIndex> = perDirectorySliced("search-index", searchIndexSteps);

@@ -1,4 +1,5 @@
 import "server-only";
+import { processWide } from "@/lib/server/process-wide";
 import type { ComplianceRequest } from "@/lib/shared/compliance/endpoints";
 import type { User } from "@/lib/shared/compliance/schemas";
 import type { Directory } from "@/lib/shared/directory/types";
@@ -14,7 +15,7 @@ export type StoreRecords =
   | { kind: "record"; record: unknown }
   | { kind: "not_found"; message: string };
 
-const usersIndex = new WeakMap<Directory, Map<string, User[]>>();
+const usersIndex = processWide("store-records-users", () => new WeakMap<Directory, Map<string, User[]>>());
 
 /** Each organization's users as its own list named them, by join date then id (the sync's order). */
 function usersOf(directory: Directory, orgUuid: string): User[] {

@@ -1,5 +1,6 @@
 import "server-only";
 import { config } from "@/lib/server/config";
+import { processWide } from "@/lib/server/process-wide";
 import { SlicedBuild } from "@/lib/server/directory/time-slices";
 import type { Directory } from "@/lib/shared/directory/types";
 import type { PrivilegedReport } from "@/lib/shared/privileged/wire";
@@ -12,7 +13,7 @@ import { preparePrivilegedQuery } from "./report-query";
  * over every person costs more than sending the answer.
  */
 const KEPT_PER_DIRECTORY = 4;
-const reports = new WeakMap<Directory, Map<string, SlicedBuild<PrivilegedReport>>>();
+const reports = processWide("privileged-reports", () => new WeakMap<Directory, Map<string, SlicedBuild<PrivilegedReport>>>());
 
 /** The report's one build for a pair of directories, computed in slices (see report.ts) and kept. */
 export function reportOf(directory: Directory, actions: readonly string[], since: Directory | undefined): Promise<PrivilegedReport> {

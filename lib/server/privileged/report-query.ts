@@ -1,5 +1,6 @@
 import "server-only";
 import { allCounts, emptyCaches, facetColumnSteps, facetPairs, groupedKeyHits, joinedKeysSteps, matchIndex, rankSteps, sortedMatches, sortOrder, type FacetColumn, type KeyGroups, type RowIndex } from "@/lib/server/directory/row-query";
+import { processWide } from "@/lib/server/process-wide";
 import { CHECKPOINT_EVERY, runInSlices, SlicedBuild, type Steps } from "@/lib/server/directory/time-slices";
 import type { PrivilegedReport, PrivilegedRow } from "@/lib/shared/privileged/wire";
 import {
@@ -114,7 +115,7 @@ function* indexSteps(report: PrivilegedReport): Steps<PrivilegedIndex> {
   };
 }
 
-const builds = new WeakMap<PrivilegedReport, SlicedBuild<PrivilegedIndex>>();
+const builds = processWide("privileged-index", () => new WeakMap<PrivilegedReport, SlicedBuild<PrivilegedIndex>>());
 function buildOf(report: PrivilegedReport): SlicedBuild<PrivilegedIndex> {
   let build = builds.get(report);
   if (!build) builds.set(report, (build = new SlicedBuild(indexSteps(report))));
@@ -124,7 +125,7 @@ function buildOf(report: PrivilegedReport): SlicedBuild<PrivilegedIndex> {
 /** The report's index now (finishing a build under way at once). */
 export const privilegedIndexOf = (report: PrivilegedReport): PrivilegedIndex => buildOf(report).now();
 
-const prepared = new WeakMap<PrivilegedReport, Promise<void>>();
+const prepared = processWide("privileged-prepared", () => new WeakMap<PrivilegedReport, Promise<void>>());
 
 /**
  * What the first answer needs (the index, the default order, the counts over every row), built in

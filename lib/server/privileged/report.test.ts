@@ -5,7 +5,8 @@ import { openSyncedStore, type SyncedStore } from "@/lib/tools/testing/synced-di
 import { LocalLimiter } from "@/lib/server/throttle/local-limiter";
 import { createUpstreamClient } from "@/lib/server/upstream/client";
 import { actionMatcher, DEFAULT_PRIVILEGED_ACTIONS, parsePrivilegedActions } from "./actions";
-import { privilegedReport } from "./report";
+import { compareByOrganization, privilegedRowKey } from "@/lib/shared/privileged/wire";
+import { privilegedReport, privilegedRows } from "./report";
 
 /*
  * The privileged access report over a sync of the simulator: expectations are computed from the
@@ -71,6 +72,14 @@ describe("the privileged access report", () => {
     expect(report.rows_total).toBe(report.rows.length);
     expect(report.people).toBe(new Set(report.rows.map((r) => r.user_id)).size);
     expect(report.people).toBeGreaterThan(0);
+  });
+
+  it("orders rows exactly as a stable sort by organization name of the rows as found", () => {
+    const report = privilegedReport(directory, DEFAULT_PRIVILEGED_ACTIONS);
+    const found = privilegedRows(directory, DEFAULT_PRIVILEGED_ACTIONS);
+    const expected = found.map((r, i) => [r, i] as const).sort(([a, i], [b, j]) => compareByOrganization(a, b) || i - j).map(([r]) => privilegedRowKey(r));
+    expect(report.rows.map(privilegedRowKey)).toEqual(expected);
+    expect(new Set(found.map((r) => r.organization_uuid)).size).toBeGreaterThan(1);
   });
 
   it("marks nothing new against the same sync, and everything new against a directory with none of it", () => {

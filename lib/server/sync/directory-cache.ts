@@ -30,7 +30,7 @@ const PREFIX = "directory-";
 const SUFFIX = ".v8";
 
 /** The sync's record as kept: a copy is used only for a sync whose record reads exactly so. */
-interface KeptSync {
+export interface KeptSync {
   id: string;
   seq: number;
   sha256: string | null;
@@ -53,15 +53,34 @@ export function keptDirectoryDir(): string {
   return path.join(config().dataDir, "kept-directory");
 }
 
-function keptSyncOf(sync: SyncRecord): KeptSync {
+export function keptSyncOf(sync: SyncRecord): KeptSync {
   return { id: sync.id, seq: sync.seq, sha256: sync.sha256, startedAt: sync.startedAt.toISOString(), finishedAt: sync.finishedAt?.toISOString() ?? null, upstreamCalls: sync.upstreamCalls };
 }
 
-/** The copy is this sync's: same id, sequence, digest of its facts, times and calls. */
-function isCopyOf(header: Header, sync: SyncRecord): boolean {
-  const a = header.sync;
+/** A copy is this sync's: same id, sequence, digest of its facts, times and calls. */
+export function isKeptSyncOf(a: KeptSync, sync: SyncRecord): boolean {
   const b = keptSyncOf(sync);
   return a.id === b.id && a.seq === b.seq && a.sha256 === b.sha256 && a.startedAt === b.startedAt && a.finishedAt === b.finishedAt && a.upstreamCalls === b.upstreamCalls;
+}
+
+/**
+ * Writes `file` in `dir` atomically (a crash leaves the old file or the new one), readable by the
+ * server's own user only: what is kept holds the directory's people and access, as the database does.
+ */
+export async function writeKeptFile(dir: string, file: string, parts: readonly Uint8Array[]): Promise<void> {
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  const temporary = `${file}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`;
+  const handle = await open(temporary, "w", 0o600);
+  try {
+    for (const bytes of parts) await handle.write(bytes);
+    await handle.sync();
+  } catch (err) {
+    await handle.close();
+    await rm(temporary, { force: true });
+    throw err;
+  }
+  await handle.close();
+  await rename(temporary, file);
 }
 
 export function keptFileOf(dir: string, syncId: string): string {
@@ -107,21 +126,8 @@ export async function keepFactLists(dir: string, sync: SyncRecord, lists: readon
   const length = Buffer.alloc(4);
   length.writeUInt32LE(headerBytes.length);
 
-  // The directory's people and access: readable by the server's own user only, as the database is.
-  await mkdir(dir, { recursive: true, mode: 0o700 });
   const file = keptFileOf(dir, sync.id);
-  const temporary = `${file}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`;
-  const handle = await open(temporary, "w", 0o600);
-  try {
-    for (const bytes of [length, headerBytes, ...body]) await handle.write(bytes);
-    await handle.sync();
-  } catch (err) {
-    await handle.close();
-    await rm(temporary, { force: true });
-    throw err;
-  }
-  await handle.close();
-  await rename(temporary, file);
+  await writeKeptFile(dir, file, [length, headerBytes, ...body]);
   // Only the newest sync is kept: an older copy would never be asked for again.
   for (const name of await readdir(dir)) {
     if (name.startsWith(PREFIX) && name.endsWith(SUFFIX) && name !== path.basename(file)) await rm(path.join(dir, name), { force: true });
@@ -180,7 +186,7 @@ async function readKeptCopy(file: string): Promise<KeptCopy | null> {
 /** The kept copy of `sync`'s facts, or null when there is none or it does not check out as that sync's. */
 export async function keptFactLists(dir: string, sync: SyncRecord): Promise<FactList[] | null> {
   const copy = await readKeptCopy(keptFileOf(dir, sync.id));
-  return copy && isCopyOf(copy.header, sync) ? copy.lists : null;
+  return copy && isKeptSyncOf(copy.header.sync, sync) ? copy.lists : null;
 }
 
 /**

@@ -6,9 +6,10 @@ import { store } from "@/lib/server/store/instance";
 import type { SyncProgress } from "@/lib/server/store/schema/directory";
 import { isSyncId, syncRepository, type SyncRecord } from "@/lib/server/store/syncs";
 import { UpstreamError, type UpstreamErrorKind } from "@/lib/server/upstream/errors";
-import { preparePeopleQuery } from "@/lib/server/directory/people-query";
+import { isPeopleQueryPrepared, preparePeopleQuery } from "@/lib/server/directory/people-query";
 import { searchIndexOf } from "@/lib/server/directory/search-index";
 import { preparePrivilegedReport } from "@/lib/server/privileged/kept-reports";
+import { keepPeopleScreen } from "@/lib/server/first-screen/kept-people";
 import { localSync, requestSync } from "./coordinator";
 import { keptDirectoryDir, keptDirectoryOfSync } from "./directory-cache";
 import { directoryOfSync } from "./directory-from-sync";
@@ -50,6 +51,14 @@ function state() {
 const AS_OF_KEPT = 2;
 const POLL_MS = 500;
 
+/** People's first screen of the newest sync, kept for the next start (kept-people.ts); a failure costs only that. */
+async function keepFirstScreen(directory: Directory, sync: SyncRecord): Promise<void> {
+  if (!isPeopleQueryPrepared(directory)) return;
+  await keepPeopleScreen(directory, sync).catch((err: unknown) =>
+    console.error(`could not keep People's first screen of sync ${sync.id} (the next start waits for the directory instead): ${err instanceof Error ? err.message : String(err)}`),
+  );
+}
+
 /** `keep`: the newest sync, read through this instance's kept copy (directory-cache.ts); a past one straight from the store. */
 function read(database: Database, sync: SyncRecord, slot: Loaded | undefined, keep = false): Loaded {
   if (slot && slot.syncId === sync.id) return slot;
@@ -59,6 +68,7 @@ function read(database: Database, sync: SyncRecord, slot: Loaded | undefined, ke
       loaded.directory = d;
       // People's index, the header search's and the privileged report, built once per directory (in slices): right after the load rather than on an officer's first request.
       void preparePeopleQuery(d)
+        .then(() => (keep ? keepFirstScreen(d, sync) : undefined))
         .then(() => searchIndexOf.ready(d))
         .then(() => preparePrivilegedReport(d))
         .catch((err: unknown) => console.error("could not prepare the search index or the privileged report (built on first use instead):", err instanceof Error ? err.message : String(err)));
