@@ -1,6 +1,6 @@
 import "server-only";
 import { storeAfterImport } from "@/lib/server/store/once-per-database";
-import { processWide } from "@/lib/server/store/process-wide";
+import { processWide } from "@/lib/server/process-wide";
 import { DbAuditStore } from "./db-store";
 import { importJsonlAuditLog } from "./legacy-import";
 import type { AuditStore } from "./store";
@@ -15,5 +15,5 @@ import type { AuditStore } from "./store";
 const auditDatabase = storeAfterImport("audit-jsonl", importJsonlAuditLog);
 
 export function auditStore(): AuditStore {
-  return processWide<AuditStore>("__complianceAuditStore", () => new DbAuditStore(auditDatabase));
+  return processWide<AuditStore>("audit-store", () => new DbAuditStore(auditDatabase));
 }

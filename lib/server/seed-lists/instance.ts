@@ -1,6 +1,6 @@
 import "server-only";
 import { storeAfterImport } from "@/lib/server/store/once-per-database";
-import { processWide } from "@/lib/server/store/process-wide";
+import { processWide } from "@/lib/server/process-wide";
 import { DbSeedListStore } from "./db-store";
 import { importSeedListFiles } from "./legacy-import";
 import type { SeedListStore } from "./store";
@@ -13,5 +13,5 @@ import type { SeedListStore } from "./store";
 const seedListDatabase = storeAfterImport("seed-list-files", importSeedListFiles);
 
 export function seedListStore(): SeedListStore {
-  return processWide<SeedListStore>("__complianceSeedListStore", () => new DbSeedListStore(seedListDatabase));
+  return processWide<SeedListStore>("seed-list-store", () => new DbSeedListStore(seedListDatabase));
 }

@@ -1,10 +1,10 @@
 import "server-only";
 import { store } from "@/lib/server/store/instance";
-import { processWide } from "@/lib/server/store/process-wide";
+import { processWide } from "@/lib/server/process-wide";
 import { DbSavedViewStore } from "./db-store";
 
 /* The process-wide store of saved table views, in the process's database. */
 
 export function savedViewStore(): DbSavedViewStore {
-  return processWide("__complianceSavedViewStore", () => new DbSavedViewStore(store));
+  return processWide("saved-view-store", () => new DbSavedViewStore(store));
 }
