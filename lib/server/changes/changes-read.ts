@@ -1,12 +1,12 @@
 import "server-only";
 import type { Database } from "@/lib/server/store/database";
 import { changesRepository } from "@/lib/server/store/changes";
-import { syncRepository, type SyncRecord } from "@/lib/server/store/syncs";
+import { syncRepository } from "@/lib/server/store/syncs";
 import { firstScreen } from "@/lib/server/first-screen/first-screen";
 import { store } from "@/lib/server/store/instance";
 import { syncToWire } from "@/lib/server/sync/to-wire";
-import type { ChangeKind } from "@/lib/shared/changes/change";
 import { encodeChangesCursor, type PageParams } from "./changes-request";
+import { keptFirstChanges, keptSummary, type Pair } from "./kept-pairs";
 import { CHANGES_FIRST_ROWS, defaultPair, type ChangesFirstScreen, type ChangesPageWire, type ChangesSummary } from "@/lib/shared/changes/changes-wire";
 
 /*
@@ -15,10 +15,10 @@ import { CHANGES_FIRST_ROWS, defaultPair, type ChangesFirstScreen, type ChangesP
  * From the store only.
  */
 
-type Pair = { from: SyncRecord; to: SyncRecord };
-
 export async function changesPage(database: Database, pair: Pair, page: PageParams): Promise<ChangesPageWire> {
-  const found = await changesRepository(database).page({ ...pair, ...page });
+  // The first changes with no kind and no cursor are what the page's first screen shows: kept per pair.
+  const first = !page.kind && !page.after && page.limit === CHANGES_FIRST_ROWS;
+  const found = first ? await keptFirstChanges(database, pair) : await changesRepository(database).page({ ...pair, ...page });
   return {
     from: syncToWire(pair.from),
     to: syncToWire(pair.to),
@@ -27,23 +27,9 @@ export async function changesPage(database: Database, pair: Pair, page: PagePara
   };
 }
 
-/** How many changes of each kind, the same per organization, and the names the changes refer to. */
+/** How many changes of each kind, the same per organization, and the names the changes refer to (kept per pair). */
 export async function changesSummary(database: Database, pair: Pair): Promise<ChangesSummary> {
-  const repo = changesRepository(database);
-  const [rows, labels] = await Promise.all([repo.counts(pair.from, pair.to), repo.labels(pair.from, pair.to)]);
-  const counts: Partial<Record<ChangeKind, number>> = {};
-  const byOrg = new Map<string, Partial<Record<ChangeKind, number>>>();
-  for (const r of rows) {
-    counts[r.kind] = (counts[r.kind] ?? 0) + r.count;
-    if (r.organization_uuid === null) continue;
-    const org = byOrg.get(r.organization_uuid) ?? {};
-    org[r.kind] = (org[r.kind] ?? 0) + r.count;
-    byOrg.set(r.organization_uuid, org);
-  }
-  const organizations = [...byOrg]
-    .map(([uuid, c]) => ({ organization_uuid: uuid, name: labels.organizations[uuid] ?? uuid, counts: c }))
-    .sort((a, b) => a.name.localeCompare(b.name));
-  return { from: syncToWire(pair.from), to: syncToWire(pair.to), total: rows.reduce((n, r) => n + r.count, 0), counts, organizations, labels };
+  return { from: syncToWire(pair.from), to: syncToWire(pair.to), ...(await keptSummary(database, pair)) };
 }
 
 /**

@@ -188,9 +188,9 @@ export function directoryProgress(): DirectoryProgress | undefined {
   return local ? toDirectoryProgress(local.sync, local.progress) : undefined;
 }
 
-/** Reads the newest complete sync into memory in the background (server start); never starts a sync. */
-export function preloadNewestDirectory(): void {
-  void (async () => {
+/** Reads the newest complete sync into memory in the background (server start); never starts a sync, never rejects. */
+export function preloadNewestDirectory(): Promise<void> {
+  return (async () => {
     const database = await store();
     const newest = await syncRepository(database).newestComplete();
     if (newest) await holdNewest(database, newest).promise;

@@ -1,5 +1,7 @@
 import "server-only";
+import { keepNewestPair } from "@/lib/server/changes/kept-pairs";
 import { isStoreUnavailable } from "@/lib/server/store/errors";
+import type { Database } from "@/lib/server/store/database";
 import { store } from "@/lib/server/store/instance";
 import { cancelLocalSync } from "./coordinator";
 import { preloadNewestDirectory } from "./directory-service";
@@ -11,8 +13,9 @@ import { startScheduler, startStaleSyncReaper } from "./scheduler";
  * database that is down at start is not fatal: routes answer 503 until it is back.
  */
 export async function startDurableDirectory(): Promise<void> {
+  let database: Database | undefined;
   try {
-    await store();
+    database = await store();
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     if (isStoreUnavailable(err) && /use DATABASE_URL/.test(message)) {
@@ -22,8 +25,13 @@ export async function startDurableDirectory(): Promise<void> {
     console.error(`The database is not available yet (${message}); pages will answer 503 until it is.`);
   }
   startScheduler();
-  // Read the newest sync into memory now, so the first officer after a restart does not wait on it.
-  preloadNewestDirectory();
+  // Read the newest sync into memory now, so the first officer after a restart does not wait on it;
+  // then the newest two syncs' changes (the Changes page's first screen), for the same reason. Not
+  // at once: the embedded database runs one statement at a time on this thread, and the diff's
+  // would hold up the reads the first pages after a restart make.
+  void preloadNewestDirectory().then(() =>
+    database ? keepNewestPair(database).catch((err: unknown) => console.error("could not read the newest changes (read on first use instead):", err instanceof Error ? err.message : String(err))) : undefined,
+  );
   startStaleSyncReaper();
   // A shutdown ends this process's running sync as cancelled (a kill -9 leaves it to go stale).
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
