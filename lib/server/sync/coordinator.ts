@@ -30,6 +30,8 @@ interface Coordinator {
   local: LocalRun | undefined;
   source: () => DirectorySource;
   database: () => Promise<Database>;
+  /** Called once each sync this process ran has completed and its housekeeping is done, by name (one per name). */
+  completed: Map<string, (sync: SyncRecord) => void>;
 }
 
 const SLOT = Symbol.for("compliance-directory.sync-coordinator");
@@ -42,8 +44,14 @@ function coordinator(): Coordinator {
     local: undefined,
     source: () => upstreamDirectorySource(),
     database: store,
+    completed: new Map(),
   };
   return g[SLOT];
+}
+
+/** Runs `listener` after each sync this process completes (after its housekeeping); a second one under `name` replaces the first. */
+export function onSyncCompleted(name: string, listener: (sync: SyncRecord) => void): void {
+  coordinator().completed.set(name, listener);
 }
 
 /** Tests and the benchmark aim the process's syncs at their own source or database. */
@@ -87,8 +95,10 @@ export async function requestSync(req: Omit<StartRequest, "holder">): Promise<{ 
     },
   })
     .then(async (ended) => {
-      if (ended.status === "complete") await afterSync(database, ended).catch((err: unknown) => console.error("after-sync housekeeping failed:", (err as Error).message));
-      else console.error(`sync ${ended.id} ${ended.status}: ${ended.error?.message ?? ""}`);
+      if (ended.status === "complete") {
+        await afterSync(database, ended).catch((err: unknown) => console.error("after-sync housekeeping failed:", (err as Error).message));
+        for (const listener of c.completed.values()) listener(ended);
+      } else console.error(`sync ${ended.id} ${ended.status}: ${ended.error?.message ?? ""}`);
       return ended;
     })
     .finally(() => {

@@ -26,6 +26,9 @@ const start = async () => {
 };
 
 const copyOf = (syncId: string) => path.join(dataDir, "kept-directory", `directory-${syncId}.v8`);
+const screenFile = () => path.join(dataDir, "kept-directory", "people-first-screen.json");
+/** The sync People's kept first screen is of, if there is one. */
+const screenSync = () => (existsSync(screenFile()) ? (JSON.parse(readFileSync(screenFile(), "utf8")) as { sync: { id: string } }).sync.id : undefined);
 
 /** The sync People answers from, and its first rows. */
 async function served(): Promise<{ sync: string | null; body: unknown }> {
@@ -110,9 +113,10 @@ describe("the kept directory copy across restarts", () => {
   it("is written once the sync is read, and a restart answers from it the same, with no upstream call", async () => {
     const first = await syncEnded(o, (await requestSync(o)).id);
     expect(first.status).toBe("complete");
+    // Kept without any page asking: a completed sync has its directory read at once.
+    await until("the copy and People's first screen to be kept", async () => (existsSync(copyOf(first.id)) && screenSync() === first.id ? true : undefined));
     const before = await served();
     expect(before.sync).toBe(first.id);
-    await until("the copy to be written", async () => (existsSync(copyOf(first.id)) ? true : undefined));
 
     await app!.close();
     sim.clearLog();
@@ -135,18 +139,22 @@ describe("the kept directory copy across restarts", () => {
 
   it("never serves the older copy after a restart that follows a newer sync", async () => {
     const older = (await served()).sync!;
+    await until("the older sync's People screen to be kept", async () => (screenSync() === older ? true : undefined));
+    const olderFiles = [copyOf(older), screenFile()].map((file) => ({ file, bytes: readFileSync(file) }));
     expect(sim.churn(0.3, 1).length).toBeGreaterThan(0);
     const newer = await syncEnded(o, (await requestSync(o)).id);
     expect(newer.status).toBe("complete");
-    // Killed before any page read the newer sync: the folder holds only the older sync's copy.
+    // Killed before the newer sync's directory was kept: the folder holds the older sync's copy and
+    // screen only (put back as they were, in case reading the newer sync was quicker than the kill).
     await app!.kill();
-    expect(existsSync(copyOf(older))).toBe(true);
-    expect(existsSync(copyOf(newer.id))).toBe(false);
+    rmSync(copyOf(newer.id), { force: true });
+    for (const { file, bytes } of olderFiles) writeFileSync(file, bytes);
+    expect(screenSync()).toBe(older);
 
     await start();
     const after = await served();
     expect(after.sync).toBe(newer.id);
-    await until("the newer sync's copy to replace the older", async () => (existsSync(copyOf(newer.id)) && !existsSync(copyOf(older)) ? true : undefined));
+    await until("the newer sync's copy and screen to replace the older", async () => (existsSync(copyOf(newer.id)) && !existsSync(copyOf(older)) && screenSync() === newer.id ? true : undefined));
 
     // And that copy serves the next restart exactly as the store did.
     await app!.close();

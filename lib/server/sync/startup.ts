@@ -3,7 +3,7 @@ import { keepNewestPair } from "@/lib/server/changes/kept-pairs";
 import { isStoreUnavailable } from "@/lib/server/store/errors";
 import type { Database } from "@/lib/server/store/database";
 import { store } from "@/lib/server/store/instance";
-import { cancelLocalSync } from "./coordinator";
+import { cancelLocalSync, onSyncCompleted } from "./coordinator";
 import { preloadNewestDirectory } from "./directory-service";
 import { startScheduler, startStaleSyncReaper } from "./scheduler";
 
@@ -25,6 +25,10 @@ export async function startDurableDirectory(): Promise<void> {
     console.error(`The database is not available yet (${message}); pages will answer 503 until it is.`);
   }
   startScheduler();
+  // After each sync, the new directory is read (and kept for the next start, with People's first
+  // screen) without waiting for an officer to ask: the first page after a sync, or after a restart
+  // that follows it, is then served from memory or the kept copy, not from the store's facts.
+  onSyncCompleted("preload the newest directory", () => void preloadNewestDirectory());
   // Read the newest sync into memory now, so the first officer after a restart does not wait on it;
   // then the newest two syncs' changes (the Changes page's first screen), for the same reason. Not
   // at once: the embedded database runs one statement at a time on this thread, and the diff's
