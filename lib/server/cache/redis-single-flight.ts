@@ -1,7 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import type { RedisLink } from "@/lib/server/redis/link";
-import { UpstreamError, type UpstreamErrorInit } from "@/lib/server/upstream/errors";
+import { isUpstreamError, UpstreamError, type UpstreamErrorInit } from "@/lib/server/upstream/errors";
 import { defaultSleep as sleep } from "@/lib/server/upstream/retry-policy";
 import { createSingleFlight, type SingleFlight } from "@/lib/server/upstream/single-flight";
 
@@ -57,7 +57,7 @@ type Followed = { kind: "outcome"; outcome: Outcome } | { kind: "vanished" } | {
 
 function shareable(err: unknown): SharedError | undefined {
   // A cancellation belongs to the callers who left; the others' request is still wanted.
-  if (!(err instanceof UpstreamError) || err.kind === "cancelled") return undefined;
+  if (!isUpstreamError(err) || err.kind === "cancelled") return undefined;
   return {
     kind: err.kind,
     message: err.message,

@@ -3,7 +3,7 @@ import type { z } from "zod";
 import packageJson from "@/package.json";
 import type { RawAnswer, UpstreamCache } from "@/lib/server/cache/upstream-cache";
 import type { Limiter, Priority } from "@/lib/server/throttle/limiter";
-import { UpstreamError } from "./errors";
+import { isUpstreamError, UpstreamError } from "./errors";
 import { earlyPauseMs, parseBudgetHeaders, parseRetryAfter } from "./rate-headers";
 import { classifyErrorAnswer, scrubbedRequestId, scrubUpstreamText, type RetryClass } from "./response-errors";
 import {
@@ -318,7 +318,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
         raw = flights ? await flights.run(key, load, opts.signal) : await load(opts.signal);
         fromCache = raw.fromCache === true;
       } catch (e) {
-        if (e instanceof UpstreamError) throw e;
+        if (isUpstreamError(e)) throw e;
         // The caller's own signal fired while it waited on a shared flight.
         throw cancelled(path, e);
       } finally {

@@ -30,7 +30,16 @@ export interface UpstreamErrorInit {
   cause?: unknown;
 }
 
+/*
+ * Branded as well as classed (as StoreUnavailableError is): each Next.js layer runs its own copy of
+ * this module, while the process's one upstream client (lib/server/upstream/instance.ts) throws the
+ * class of whichever layer made it, so `instanceof` alone would take a 403 from the upstream for an
+ * internal error (a 500, a sync failed as "internal").
+ */
+const BRAND = Symbol.for("compliance-directory.upstream-error");
+
 export class UpstreamError extends Error {
+  readonly [BRAND] = true;
   readonly kind: UpstreamErrorKind;
   readonly status?: number;
   readonly upstreamType?: string;
@@ -52,4 +61,5 @@ export class UpstreamError extends Error {
   }
 }
 
-export const isUpstreamError = (e: unknown): e is UpstreamError => e instanceof UpstreamError;
+export const isUpstreamError = (e: unknown): e is UpstreamError =>
+  e instanceof UpstreamError || (typeof e === "object" && e !== null && (e as { [BRAND]?: unknown })[BRAND] === true);
