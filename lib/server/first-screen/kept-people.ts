@@ -4,7 +4,7 @@ import path from "node:path";
 import { z } from "zod";
 import { answerPeopleQuery } from "@/lib/server/directory/people-query";
 import type { SyncRecord } from "@/lib/server/store/syncs";
-import { isKeptSyncOf, keptDirectoryDir, keptSyncOf, writeKeptFile, type KeptSync } from "@/lib/server/sync/directory-cache";
+import { isKeptSyncOf, keptDirectoryDir, keptSyncOf, keptSyncSchema, writeKeptFile } from "@/lib/server/sync/directory-cache";
 import type { Directory } from "@/lib/shared/directory/types";
 import { PEOPLE_DEFAULT_SORT, PEOPLE_WINDOW, peopleQueryAnswerSchema, peopleQueryFromParams, peopleQueryParams, type PeopleFirstScreen } from "@/lib/shared/directory/people-query-wire";
 
@@ -21,7 +21,7 @@ const FILE = "people-first-screen.json";
 
 const keptSchema = z.object({
   format: z.literal(FORMAT),
-  sync: z.object({ id: z.string(), seq: z.number(), sha256: z.string().nullable(), startedAt: z.string(), finishedAt: z.string().nullable(), upstreamCalls: z.number() }),
+  sync: keptSyncSchema,
   screen: z.object({ viewKey: z.string(), answer: peopleQueryAnswerSchema }),
 });
 
@@ -43,18 +43,12 @@ export async function keepPeopleScreen(directory: Directory, sync: SyncRecord, d
 
 /** The kept screen of `sync`, or null when there is none, or it is another sync's, or it does not read as a screen. */
 export async function keptPeopleScreen(sync: SyncRecord, dir = keptDirectoryDir()): Promise<PeopleFirstScreen | null> {
-  let text: string;
-  try {
-    text = await readFile(fileIn(dir), "utf8");
-  } catch {
-    return null;
-  }
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = JSON.parse(await readFile(fileIn(dir), "utf8"));
   } catch {
-    return null;
+    return null; // absent, or cut short
   }
   const kept = keptSchema.safeParse(json);
-  return kept.success && isKeptSyncOf(kept.data.sync satisfies KeptSync, sync) ? kept.data.screen : null;
+  return kept.success && isKeptSyncOf(kept.data.sync, sync) ? kept.data.screen : null;
 }

@@ -3,6 +3,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { mkdir, open, readdir, readFile, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import v8 from "node:v8";
+import { z } from "zod";
 import { config } from "@/lib/server/config";
 import type { Directory } from "@/lib/shared/directory/types";
 import type { Database } from "@/lib/server/store/database";
@@ -30,14 +31,15 @@ const PREFIX = "directory-";
 const SUFFIX = ".v8";
 
 /** The sync's record as kept: a copy is used only for a sync whose record reads exactly so. */
-export interface KeptSync {
-  id: string;
-  seq: number;
-  sha256: string | null;
-  startedAt: string;
-  finishedAt: string | null;
-  upstreamCalls: number;
-}
+export const keptSyncSchema = z.object({
+  id: z.string(),
+  seq: z.number(),
+  sha256: z.string().nullable(),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  upstreamCalls: z.number(),
+});
+export type KeptSync = z.infer<typeof keptSyncSchema>;
 
 interface Header {
   format: number;
