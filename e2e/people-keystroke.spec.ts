@@ -2,10 +2,11 @@ import { expect, test, type Request } from "@playwright/test";
 import { ensureCompleteSync, logIn } from "./helpers";
 
 /*
- * A keystroke on People is one request: the view's first window brings the facets' counts with
- * its rows (the filters' counts are still the view's, each facet over the other filters), and the
- * rows drawn for the previous answer are drawn again when only their selection changes. The
- * expected counts come from the route's own facets-only answer for the same view.
+ * A keystroke on People is one request. With every facet panel closed it asks for no facet counts
+ * (no one would see them); opening a panel asks for the view's counts, and while a panel is open a
+ * new view's first window brings them with its rows. The counts shown are the view's (each facet
+ * over the other filters), and the rows drawn for the previous answer are drawn again when only
+ * their selection changes. The expected counts come from the route's own answer for the same view.
  */
 
 const QUERY = "/api/directory/people/query";
@@ -29,19 +30,36 @@ test("a keystroke on People asks the server once, and the facet counts shown are
   const expected = (await (await page.request.get(`${QUERY}?q=a&sort=name&limit=0`)).json()) as { matched: number; facets: Record<string, [string, number][]> };
   expect(expected.matched).toBeGreaterThan(0);
   await expect(page.locator("[aria-live]").filter({ hasText: new RegExp(`(^|[^\\d,])${expected.matched.toLocaleString("en-US")} of `) }).first()).toBeVisible();
-  const forView = asked.filter((r) => new URL(r.url()).searchParams.get("q") === "a");
-  expect(forView.map((r) => r.url())).toHaveLength(1);
-  expect(new URL(forView[0]!.url()).searchParams.get("facets")).not.toBe("0");
+  const forView = (q: string) => asked.filter((r) => new URL(r.url()).searchParams.get("q") === q);
+  expect(forView("a").map((r) => r.url())).toHaveLength(1);
+  expect(new URL(forView("a")[0]!.url()).searchParams.get("facets")).toBe("0");
 
-  // The organization role filter lists the counts of the people matching "a".
+  // Opening the organization role filter asks for the counts of the people matching "a", once, and lists them.
   await page.getByRole("button", { name: /^Organization role(?!s)/ }).click();
   const panel = page.getByRole("dialog", { name: /^Filter by Organization role/ });
   const roles = expected.facets.role ?? [];
   expect(roles.length).toBeGreaterThan(0);
-  for (const [role, count] of roles) {
-    const option = panel.locator("li").filter({ has: page.locator(`input[id="facet-organizationRoles-${role}"]`) });
-    await expect(option).toContainText(count.toLocaleString("en-US"));
-  }
+  const shows = async (facets: [string, number][]) => {
+    for (const [role, count] of facets) {
+      const option = panel.locator("li").filter({ has: page.locator(`input[id="facet-organizationRoles-${role}"]`) });
+      await expect(option).toContainText(count.toLocaleString("en-US"));
+    }
+  };
+  await shows(roles);
+  await expect(panel.getByText("Counting…")).toHaveCount(0);
+  expect(forView("a").filter((r) => new URL(r.url()).searchParams.get("facets") !== "0")).toHaveLength(1);
+
+  // With the panel open, choosing a role makes a new view whose first window brings its counts: one request for it.
+  const [role] = roles[0]!;
+  await panel.locator(`input[id="facet-organizationRoles-${role}"]`).check();
+  await expect(page).toHaveURL(new RegExp(`[?&]role=${role}(&|$)`));
+  const chosen = (await (await page.request.get(`${QUERY}?q=a&role=${role}&sort=name&limit=0`)).json()) as { matched: number; facets: Record<string, [string, number][]> };
+  await expect(page.locator("[aria-live]").filter({ hasText: new RegExp(`(^|[^\\d,])${chosen.matched.toLocaleString("en-US")} of `) }).first()).toBeVisible();
+  await shows(chosen.facets.role ?? []);
+  const forChosen = asked.filter((r) => new URL(r.url()).searchParams.get("role") === role && new URL(r.url()).searchParams.get("q") === "a");
+  expect(forChosen.map((r) => r.url())).toHaveLength(1);
+  expect(new URL(forChosen[0]!.url()).searchParams.get("facets")).not.toBe("0");
+  await panel.locator(`input[id="facet-organizationRoles-${role}"]`).uncheck();
   await page.keyboard.press("Escape");
 
   // A row selected after the answer shows as selected: its checkbox and its highlight follow.
@@ -52,4 +70,12 @@ test("a keystroke on People asks the server once, and the facet counts shown are
   await expect(first).toHaveClass(/bg-brand-50/);
   await box.uncheck();
   await expect(first).not.toHaveClass(/bg-brand-50/);
+
+  // A row's link navigates within the app (the page is not loaded again: a value set on it survives).
+  await page.evaluate(() => ((window as unknown as { __samePage?: boolean }).__samePage = true));
+  const link = first.locator('a[href^="/people/user_"]').first();
+  const href = (await link.getAttribute("href"))!;
+  await link.click();
+  await expect(page).toHaveURL(new RegExp(`${href}$`));
+  expect(await page.evaluate(() => (window as unknown as { __samePage?: boolean }).__samePage)).toBe(true);
 });

@@ -49,15 +49,21 @@ export function DataTableCounts<TData>({
 }) {
   const shown = matchedCount(table);
   const total = totalCount(table);
+  const counting = serverRowsOf(table)?.counting === true;
   const selected = Object.keys(table.getState().rowSelection).length;
   const complete = !walk || walk.status === "complete";
   const filtered = shown !== total;
   const report = useListReport(table);
 
   return (
-    <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-slate-600" aria-live={complete ? "polite" : "off"}>
+    <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-slate-600" aria-live={complete && !counting ? "polite" : "off"}>
       <p>
-        {complete ? (
+        {counting ? (
+          <>
+            <strong className="font-semibold text-slate-900">Counting…</strong> (the first {formatCount(shown)} shown) of <span className="tabular-nums">{formatCount(total)}</span>{" "}
+            {pluralize(total, noun.one, noun.other)}
+          </>
+        ) : complete ? (
           filtered ? (
             <>
               <strong className="font-semibold text-slate-900 tabular-nums">{formatCount(shown)}</strong> of{" "}

@@ -1,9 +1,10 @@
 "use client";
 
-import type { Column } from "@tanstack/react-table";
-import { useMemo, useState } from "react";
+import type { Column, Table } from "@tanstack/react-table";
+import { useEffect, useMemo, useState } from "react";
 import { formatCount } from "@/lib/browser/format/numbers";
 import { facetChoices } from "./facets";
+import { serverRowsOf } from "./server-rows";
 import { ChevronDownIcon } from "./icons";
 import { Popover } from "./popover";
 
@@ -13,9 +14,10 @@ const MAX_LISTED = 200;
 /**
  * A filter over a column's values with how many rows (matching the other filters) hold each.
  * `multiSelect` keeps rows holding any checked value; `select` picks one. The counts are computed
- * only while the panel is open: closed, a keystroke in the search box costs no facet pass.
+ * only while the panel is open: closed, a keystroke in the search box costs no facet pass (in the
+ * tab, or on the server for a table whose rows are there: see ServerRows.watchFacets).
  */
-export function DataTableFacetedFilter<TData, TValue>({ column }: { column: Column<TData, TValue> }) {
+export function DataTableFacetedFilter<TData, TValue>({ column, table }: { column: Column<TData, TValue>; table: Table<TData> }) {
   const meta = column.columnDef.meta;
   const label = meta?.label ?? column.id;
   const raw = column.getFilterValue();
@@ -37,12 +39,16 @@ export function DataTableFacetedFilter<TData, TValue>({ column }: { column: Colu
         </>
       }
     >
-      <FacetPanel column={column} selected={selected} />
+      <FacetPanel column={column} table={table} selected={selected} />
     </Popover>
   );
 }
 
-function FacetPanel<TData, TValue>({ column, selected }: { column: Column<TData, TValue>; selected: string[] }) {
+function FacetPanel<TData, TValue>({ column, table, selected }: { column: Column<TData, TValue>; table: Table<TData>; selected: string[] }) {
+  const server = serverRowsOf(table);
+  const watchFacets = server?.watchFacets;
+  useEffect(() => watchFacets?.(), [watchFacets]);
+  const pending = server?.facetsPending === true;
   const meta = column.columnDef.meta;
   const label = meta?.label ?? column.id;
   const single = meta?.variant === "select";
@@ -80,7 +86,10 @@ function FacetPanel<TData, TValue>({ column, selected }: { column: Column<TData,
           />
         </div>
       )}
-      <fieldset>
+      <p role="status" className={pending ? "mb-1 px-1 text-slate-500" : "sr-only"}>
+        {pending ? "Counting…" : ""}
+      </p>
+      <fieldset aria-busy={pending || undefined}>
         <legend className="sr-only">{label}</legend>
         <ul className="max-h-72 overflow-auto">
           {shown.map((c) => {
@@ -97,13 +106,14 @@ function FacetPanel<TData, TValue>({ column, selected }: { column: Column<TData,
                     checked={checked}
                     onChange={(e) => toggle(c.value, e.target.checked)}
                   />
-                  <span className={`flex-1 truncate ${c.count === 0 ? "text-slate-400" : ""}`}>{c.label}</span>
-                  <span className="tabular-nums text-slate-500">{formatCount(c.count)}</span>
+                  <span className={`flex-1 truncate ${c.count === 0 && !pending ? "text-slate-400" : ""}`}>{c.label}</span>
+                  {/* An earlier view's count would mislead: none until this view's arrive. */}
+                  <span className="tabular-nums text-slate-500">{pending ? "…" : formatCount(c.count)}</span>
                 </label>
               </li>
             );
           })}
-          {shown.length === 0 && <li className="px-1 py-1 text-slate-500">No values.</li>}
+          {shown.length === 0 && !pending && <li className="px-1 py-1 text-slate-500">No values.</li>}
         </ul>
       </fieldset>
       {hiddenCount > 0 && <p className="mt-1 px-1 text-slate-500">{formatCount(hiddenCount)} more; type to narrow.</p>}

@@ -1,6 +1,6 @@
 "use client";
 
-import type { Column } from "@tanstack/react-table";
+import type { Column, Table } from "@tanstack/react-table";
 import { useId, type ReactNode } from "react";
 import type { DataTableController } from "./use-data-table";
 import { DataTableDateRangeFilter } from "./data-table-date-range-filter";
@@ -9,11 +9,11 @@ import { DataTableTextFilter } from "./data-table-text-filter";
 import { DataTableViewOptions } from "./data-table-view-options";
 import { SavedViewsMenu } from "./saved-views-menu";
 
-function ColumnFilter<TData>({ column }: { column: Column<TData, unknown> }) {
+function ColumnFilter<TData>({ column, table }: { column: Column<TData, unknown>; table: Table<TData> }) {
   switch (column.columnDef.meta?.variant) {
     case "select":
     case "multiSelect":
-      return <DataTableFacetedFilter column={column} />;
+      return <DataTableFacetedFilter column={column} table={table} />;
     case "dateRange":
       return <DataTableDateRangeFilter column={column} />;
     case "text":
@@ -79,7 +79,7 @@ export function DataTableToolbar<TData>({
         </div>
       )}
       {filterColumns.map((c) => (
-        <ColumnFilter key={c.id} column={c as Column<TData, unknown>} />
+        <ColumnFilter key={c.id} column={c as Column<TData, unknown>} table={table} />
       ))}
       {hasActiveView && (
         <button

@@ -15,8 +15,23 @@ export interface ServerRows {
   matched: number;
   /** Rows in the whole table. */
   total: number;
+  /**
+   * The rows are the view's first ones but `matched` is only how many are here: the page narrowed
+   * an earlier answer in the tab and the server's count is on its way.
+   */
+  counting?: boolean;
   /** Per column id, value -> rows holding it (matching the search and the other filters). */
   facets: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  /**
+   * The facets' counts are being asked for, or are an earlier view's: a panel shows them as pending.
+   * Set only by a table that asks for counts while a panel is open (watchFacets).
+   */
+  facetsPending?: boolean;
+  /**
+   * A facet panel opened: the table asks for counts from now on, until the returned function is
+   * called (the panel closed). Unset: the counts come with every answer. Stable across answers.
+   */
+  watchFacets?: () => () => void;
   /** A pasted list of ids/emails: how many of its entries are among the matching rows. */
   list?: { total: number; found: number; missing: string[] };
   /** The table shows rows [first, last] of the matching rows: the page fetches the window holding them. */

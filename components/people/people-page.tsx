@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useMemo } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { DataTable } from "@/components/data-table/data-table";
 import { DataTableCounts } from "@/components/data-table/data-table-counts";
 import { DataTableCsvDialog } from "@/components/data-table/data-table-csv-dialog";
@@ -19,7 +19,7 @@ import { DirectoryAsOf } from "./directory-as-of";
 import { PasteListButton } from "./paste-list-button";
 import { peopleColumns } from "./people-table-columns";
 import { peopleAccessColumns, type PeopleFacetOptions } from "./people-access-columns";
-import { matchingPeopleIds, PEOPLE_WINDOW, peopleOptionsQuery, peopleViewKey, peopleFacetsQuery, peopleWindowQuery } from "./people-query";
+import { matchingPeopleIds, narrowedWindowOf, PEOPLE_WINDOW, peopleOptionsQuery, peopleViewKey, peopleFacetsQuery, peopleWindowQuery } from "./people-query";
 import { peopleTableRowFromWire, type PeopleTableRow } from "./people-table-rows";
 import { PeopleHeading } from "./people-first-screen";
 
@@ -55,21 +55,36 @@ export function PeoplePage({ firstScreen }: { firstScreen?: PeopleFirstScreen | 
 
   // The server's first window (rendered with the page) is this query's answer when the view is the one it was read for.
   const seeded = firstScreen && offset === 0 && viewKey === firstScreen.viewKey && !viewAsOf() ? firstScreen.answer : undefined;
-  const people = useQuery({ ...peopleWindowQuery(query, offset), initialData: seeded });
+  // Facet counts are asked for only while a facet panel is open (ServerRows.watchFacets).
+  const [panelsOpen, setPanelsOpen] = useState(0);
+  const watchFacets = useCallback(() => {
+    setPanelsOpen((n) => n + 1);
+    return () => setPanelsOpen((n) => n - 1);
+  }, []);
+  const wantFacets = panelsOpen > 0;
+  const people = useQuery({ ...peopleWindowQuery(query, offset, wantFacets), initialData: seeded });
   const answer = people.data;
-  const facetCounts = useQuery(peopleFacetsQuery(query)).data;
+  // The previous answer narrowed in the tab while this view's is asked for: the rows are this view's, the count may be short.
+  const narrowedWindow = people.isPlaceholderData ? narrowedWindowOf(answer) : undefined;
+  const counting = narrowedWindow !== undefined && !narrowedWindow.complete;
+  const facetsAnswer = useQuery({ ...peopleFacetsQuery(query), enabled: wantFacets });
+  const facetCounts = facetsAnswer.data;
+  const facetsPending = wantFacets && (facetsAnswer.isPlaceholderData || facetCounts === undefined);
   const rows = useMemo(() => (answer ? answer.rows.map(peopleTableRowFromWire) : []), [answer]);
   const server = useMemo<ServerRows>(
     () => ({
       offset: answer?.offset ?? 0,
       matched: answer?.matched ?? 0,
       total: answer?.total ?? 0,
+      counting,
       facets: facetCountsOf(facetCounts?.facets, PEOPLE_FACETS),
+      facetsPending,
+      watchFacets,
       list: answer?.list,
       onRange,
       matchingIds: () => matchingPeopleIds(query, answer?.sync),
     }),
-    [answer, facetCounts, onRange, query],
+    [answer, counting, facetCounts, facetsPending, watchFacets, onRange, query],
   );
   const controller = useDataTableOn({ data: rows, columns, getRowId: rowId, defaultSorting: DEFAULT_SORT, server }, view);
   const { table } = controller;
@@ -97,7 +112,7 @@ export function PeoplePage({ firstScreen }: { firstScreen?: PeopleFirstScreen | 
       <DataTable
         table={table}
         label="People across all organizations"
-        loading={!complete && !error}
+        loading={(!complete && !error) || counting}
         blocked={!complete && error ? <ErrorNotice error={error} onRetry={() => void people.refetch()} /> : undefined}
         empty="No one is in any organization or group of this tree."
         noMatches="No one matches the current search and filters."

@@ -1,14 +1,16 @@
-import { keepPreviousData, queryOptions } from "@tanstack/react-query";
+import { keepPreviousData, queryOptions, type PlaceholderDataFunction } from "@tanstack/react-query";
 import { AS_OF_PARAM, viewAsOf } from "@/lib/browser/query/as-of";
 import { directoryKeys } from "@/lib/browser/query/keys";
 import { fetchJson, postJson } from "@/lib/browser/query/request";
 import { WALK_GC_MS, WALK_STALE_MS } from "@/lib/browser/query/walk-query";
-import { PEOPLE_WINDOW, peopleQueryAnswerSchema, peopleQueryParams, type PeopleQueryAnswer, type PeopleQueryInput } from "@/lib/shared/directory/people-query-wire";
+import { narrowPeopleWindow, type NarrowedWindow } from "@/lib/shared/directory/people-narrow";
+import { PEOPLE_WINDOW, peopleQueryAnswerSchema, peopleQueryFromParams, peopleQueryParams, type PeopleQuery, type PeopleQueryAnswer, type PeopleQueryInput } from "@/lib/shared/directory/people-query-wire";
 
 /*
  * People as the server answers it (GET /api/directory/people/query): a view (search, filters,
  * sort) and a window of its rows. Typing changes the key at once (no debounce: the answer is a
- * few milliseconds of server work); the previous answer stays on screen until the new one arrives,
+ * few milliseconds of server work); until the new answer arrives the screen shows the previous
+ * one narrowed to the new view when it can be (people-narrow.ts), else the previous one as it was,
  * and a request no key needs any more is aborted by TanStack Query (it owns the signal).
  */
 
@@ -34,31 +36,76 @@ export function fetchPeople(input: PeopleQueryInput, signal: AbortSignal | undef
 /** A view's identity in a key: its query string without window or extras. */
 export const peopleViewKey = (view: PeopleQueryInput) => peopleQueryParams(view).toString();
 
+/** Views by key, read once (a keystroke reads two). */
+const views = new Map<string, PeopleQuery | null>();
+
+/** A view as its key names it (defaults filled in), or null for a key that is not one. */
+function viewOfKey(viewKey: unknown): PeopleQuery | null {
+  if (typeof viewKey !== "string") return null;
+  let view = views.get(viewKey);
+  if (view === undefined) {
+    const parsed = peopleQueryFromParams(new URLSearchParams(viewKey));
+    view = parsed.ok ? parsed.query : null;
+    if (views.size >= 200) views.clear();
+    views.set(viewKey, view);
+  }
+  return view;
+}
+
+/** Placeholders narrowed in the tab, and whether they hold every match (people-narrow.ts). */
+const narrowed = new WeakMap<PeopleQueryAnswer, NarrowedWindow>();
+
+/** The answer on screen is the tab's narrowing of an earlier one while the server answers: its rows are right, its count may be short. */
+export const narrowedWindowOf = (answer: PeopleQueryAnswer | undefined): NarrowedWindow | undefined => (answer ? narrowed.get(answer) : undefined);
+
 /**
- * One window of a view's matching people, with the counts. The first window of a view carries the
- * facets' counts too (the server has them from the same pass, and one request a keystroke beats
- * two taking turns on the server); a window scrolled to asks for none.
+ * While a view's first window is asked for: the previous view's window narrowed to this view when
+ * this view only narrows it (a letter typed, a facet value chosen), so the rows follow the key in
+ * the same frame; otherwise the previous rows, as they were, until the answer.
  */
-export const peopleWindowQuery = (view: PeopleQueryInput, offset: number) =>
+function placeholderWindow(view: PeopleQueryInput, offset: number): PlaceholderDataFunction<PeopleQueryAnswer, Error, PeopleQueryAnswer, ReturnType<typeof directoryKeys.peopleQuery>> {
+  return (previous, previousQuery) => {
+    if (!previous || !previousQuery || offset !== 0) return keepPreviousData(previous);
+    const key = previousQuery.queryKey;
+    const here = directoryKeys.peopleQuery(peopleViewKey(view), offset);
+    // The same as_of (the key's tail) and a window from the top.
+    if (key.length !== here.length || JSON.stringify(key.slice(4)) !== JSON.stringify(here.slice(4)) || key[3] !== 0) return keepPreviousData(previous);
+    const before = viewOfKey(key[2]);
+    const next = viewOfKey(here[2]);
+    const window = before && next ? narrowPeopleWindow({ view: before, answer: previous }, next) : undefined;
+    if (!window) return keepPreviousData(previous);
+    narrowed.set(window.answer, window);
+    return window.answer;
+  };
+}
+
+/**
+ * One window of a view's matching people, with the counts. While a facet panel is open (`facets`)
+ * the first window of a view carries the facets' counts too (one request a click beats two taking
+ * turns on the server); otherwise none does: counting every facet is most of a broad search's
+ * server work, and no one sees the counts with every panel closed.
+ */
+export const peopleWindowQuery = (view: PeopleQueryInput, offset: number, facets = false) =>
   queryOptions({
     queryKey: directoryKeys.peopleQuery(peopleViewKey(view), offset),
-    queryFn: ({ signal }) => fetchPeople({ ...view, offset, limit: PEOPLE_WINDOW, facets: offset === 0 }, signal),
-    placeholderData: keepPreviousData,
+    queryFn: ({ signal }) => fetchPeople({ ...view, offset, limit: PEOPLE_WINDOW, facets: facets && offset === 0 }, signal),
+    placeholderData: placeholderWindow(view, offset),
     staleTime: WALK_STALE_MS,
     gcTime: 60_000,
     retry: false,
   });
 
 /**
- * The facets' counts of a view (each facet counted over the other filters): read from the view's
- * first window (the same request, shared while it runs); asked on their own only when that window
- * came without them (a first screen sent with the page) or failed.
+ * The facets' counts of a view (each facet counted over the other filters), asked while a facet
+ * panel is open: read from the view's first window (the same request, shared while it runs); asked
+ * on their own when that window came without them (read while every panel was closed, or a first
+ * screen sent with the page) or failed.
  */
 export const peopleFacetsQuery = (view: PeopleQueryInput) =>
   queryOptions({
     queryKey: directoryKeys.peopleFacets(peopleViewKey(view)),
     queryFn: async ({ client, signal }) => {
-      const first = await client.fetchQuery(peopleWindowQuery(view, 0)).catch(() => undefined);
+      const first = await client.fetchQuery(peopleWindowQuery(view, 0, true)).catch(() => undefined);
       return first?.facets ? first : fetchPeople({ ...view, limit: 0, facets: true }, signal);
     },
     placeholderData: keepPreviousData,
