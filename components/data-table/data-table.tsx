@@ -1,8 +1,8 @@
 "use client";
 
 import { flexRender, type ColumnFiltersState, type Header, type Row, type Table } from "@tanstack/react-table";
-import { useVirtualizer } from "@tanstack/react-virtual";
-import { memo, useEffect, useRef, type ReactNode } from "react";
+import { memo, useEffect, useEffectEvent, useRef, type ReactNode } from "react";
+import { useRowWindow } from "./row-window";
 import { serverRowsOf } from "./server-rows";
 
 /*
@@ -28,6 +28,10 @@ export interface DataTableProps<TData> {
 }
 
 const SKELETON_ROWS = 12;
+/** Rows drawn beyond each edge of the view: enough for a wheel step, few enough that a new answer draws little. */
+const OVERSCAN = 4;
+/** The view's height in rows before it is measured. */
+const INITIAL_ROWS = 20;
 
 function HeaderCell<TData>({ header }: { header: Header<TData, unknown> }) {
   const { column } = header;
@@ -71,8 +75,9 @@ function DataRowOf<TData>({ rowIndex, selected, height, cells }: DataRowProps<TD
       {cells.map((cell) => {
         const meta = cell.column.columnDef.meta;
         return (
-          <td key={cell.id} className={`overflow-hidden border-b border-slate-100 px-2 text-sm whitespace-nowrap ${meta?.align === "right" ? "text-right" : ""}`}>
-            <div className="truncate">{flexRender(cell.column.columnDef.cell, cell.getContext())}</div>
+          // The cell truncates its own text (fixed table layout): no wrapper element, one node fewer per cell on every row drawn.
+          <td key={cell.id} className={`overflow-hidden border-b border-slate-100 px-2 text-sm text-ellipsis whitespace-nowrap ${meta?.align === "right" ? "text-right" : ""}`}>
+            {flexRender(cell.column.columnDef.cell, cell.getContext())}
           </td>
         );
       })}
@@ -91,33 +96,21 @@ export function DataTable<TData>({ table, label, loading = false, empty, noMatch
   const count = server ? server.matched : rows.length;
   const offset = server?.offset ?? 0;
 
-  const virtualizer = useVirtualizer({
-    count,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => rowHeight,
-    overscan: 12,
-    // Before the table is measured (the server's render, and the browser's first to match it): a screenful of rows, not none, so rows a page sends with its HTML paint with it.
-    initialRect: { width: 0, height: rowHeight * 20 },
-    // Synchronous re-render on every scroll event trips React 19's flushSync warning and buys nothing at fixed row heights.
-    useFlushSync: false,
-  });
-  const items = virtualizer.getVirtualItems();
-  const paddingTop = items.length ? items[0]!.start : 0;
-  const paddingBottom = items.length ? virtualizer.getTotalSize() - items[items.length - 1]!.end : 0;
-  const firstShown = items.length ? items[0]!.index : 0;
-  const lastShown = items.length ? items[items.length - 1]!.index : 0;
+  // Rows are all `rowHeight` tall: the rows in view follow from the scroll position (row-window.ts).
+  const { first, last, paddingTop, paddingBottom, scrolled } = useRowWindow(scrollRef, count, rowHeight, OVERSCAN, INITIAL_ROWS);
   const onRange = server?.onRange;
   useEffect(() => {
-    onRange?.(firstShown, lastShown);
-  }, [onRange, firstShown, lastShown]);
+    if (last >= first) onRange?.(first, last);
+  }, [onRange, first, last]);
 
   // A new filter or sort shows the top of the new result, not the middle of the old scroll position.
-  // Only when scrolled (the virtualizer knows where from its scroll events): setting scrollTop lays
-  // the page out there and then, before the new rows' frame, which doubled a keystroke's layout.
+  // Only when scrolled: setting scrollTop lays the page out there and then, before the new rows'
+  // frame, which doubled a keystroke's layout.
   const { globalFilter, columnFilters, sorting } = table.getState();
-  useEffect(() => {
-    if (scrollRef.current && virtualizer.scrollOffset) scrollRef.current.scrollTop = 0;
-  }, [virtualizer, globalFilter, columnFilters, sorting]);
+  const toTop = useEffectEvent(() => {
+    if (scrollRef.current && scrolled) scrollRef.current.scrollTop = 0;
+  });
+  useEffect(() => toTop(), [globalFilter, columnFilters, sorting]);
 
   const colSpan = leafColumns.length || 1;
   let body: ReactNode;
@@ -155,12 +148,13 @@ export function DataTable<TData>({ table, label, loading = false, empty, noMatch
             <td colSpan={colSpan} style={{ height: paddingTop, padding: 0, border: 0 }} />
           </tr>
         )}
-        {items.map((item) => {
-          const row = rows[item.index - offset];
+        {Array.from({ length: Math.max(0, last - first + 1) }, (_, k) => {
+          const index = first + k;
+          const row = rows[index - offset];
           // Rows on the server not here yet (scrolled past the window): a placeholder until they are.
           if (!row) {
             return (
-              <tr key={`pending-${item.index}`} aria-hidden="true" style={{ height: rowHeight }}>
+              <tr key={`pending-${index}`} aria-hidden="true" style={{ height: rowHeight }}>
                 {leafColumns.map((c) => (
                   <td key={c.id} className="border-b border-slate-100 px-2">
                     <div className="h-3 w-3/4 animate-pulse rounded bg-slate-100" />
@@ -170,7 +164,7 @@ export function DataTable<TData>({ table, label, loading = false, empty, noMatch
             );
           }
           return (
-            <DataRow key={row.id} rowIndex={item.index + 2} selected={row.getIsSelected()} height={rowHeight} cells={row.getVisibleCells()} filters={server ? undefined : columnFilters} />
+            <DataRow key={row.id} rowIndex={index + 2} selected={row.getIsSelected()} height={rowHeight} cells={row.getVisibleCells()} filters={server ? undefined : columnFilters} />
           );
         })}
         {paddingBottom > 0 && (

@@ -53,8 +53,8 @@ export function FirstScreenTable({ label, columns, rows, rowCount, rowHeight = 3
           {rows.map((row, i) => (
             <tr key={row.key} aria-rowindex={i + 2} style={{ height: rowHeight }}>
               {row.cells.map((cell, j) => (
-                <td key={columns[j]?.[0] ?? j} className="overflow-hidden border-b border-slate-100 px-2 text-sm whitespace-nowrap">
-                  <div className="truncate">{cell}</div>
+                <td key={columns[j]?.[0] ?? j} className="overflow-hidden border-b border-slate-100 px-2 text-sm text-ellipsis whitespace-nowrap">
+                  {cell}
                 </td>
               ))}
             </tr>

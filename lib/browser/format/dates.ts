@@ -41,10 +41,23 @@ function partsFormatter(timeZone: string | undefined): Intl.DateTimeFormat {
   return f;
 }
 
-function wallClock(ms: number, timeZone?: string) {
-  const parts: Record<string, string> = {};
-  for (const p of partsFormatter(timeZone).formatToParts(ms)) parts[p.type] = p.value;
-  return parts as { year: string; month: string; day: string; hour: string; minute: string; second: string };
+type WallClock = { year: string; month: string; day: string; hour: string; minute: string; second: string };
+
+/** formatToParts costs tens of microseconds, and a page draws the same few times on every render. */
+const wallClocks = new Map<string, WallClock>();
+const WALL_CLOCKS_KEPT = 2_000;
+
+function wallClock(ms: number, timeZone?: string): WallClock {
+  const key = `${timeZone ?? ""} ${ms}`;
+  let parts = wallClocks.get(key);
+  if (!parts) {
+    const out: Record<string, string> = {};
+    for (const p of partsFormatter(timeZone).formatToParts(ms)) out[p.type] = p.value;
+    parts = out as WallClock;
+    if (wallClocks.size >= WALL_CLOCKS_KEPT) wallClocks.clear();
+    wallClocks.set(key, parts);
+  }
+  return parts;
 }
 
 /** "2025-03-12 19:22" in the officer's time zone (or `timeZone`): unambiguous and sortable. */
