@@ -1,5 +1,5 @@
 import { auditStore } from "@/lib/server/audit/instance";
-import { InvalidAuditCursorError } from "@/lib/server/audit/store";
+import { isInvalidAuditCursor } from "@/lib/server/audit/store";
 import { parseAuditQuery } from "@/lib/server/audit/query";
 import { errorResponse, jsonError } from "@/lib/server/http/error-response";
 import { requireRole } from "@/lib/server/session/session";
@@ -22,7 +22,7 @@ export async function GET(request: Request): Promise<Response> {
     const page = await auditStore().list(parsed.query);
     return Response.json(page, { headers: { "cache-control": "private, no-store" } });
   } catch (err) {
-    if (err instanceof InvalidAuditCursorError) return jsonError(400, "invalid_request", err.message);
+    if (isInvalidAuditCursor(err)) return jsonError(400, "invalid_request", err.message);
     return errorResponse(err);
   }
 }

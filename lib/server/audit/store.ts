@@ -15,10 +15,21 @@ export interface AuditStore {
   close(): Promise<void>;
 }
 
+const INVALID_CURSOR = Symbol.for("compliance-directory.invalid-audit-cursor");
+
 /** A list cursor that this store never handed out (a 400, not a 500). */
 export class InvalidAuditCursorError extends Error {
+  readonly [INVALID_CURSOR] = true;
   constructor() {
     super("The audit list cursor is not valid; start again from the first page.");
     this.name = "InvalidAuditCursorError";
   }
+}
+
+/**
+ * Branded as well as classed: the audit store is one per process (lib/server/process-wide.ts) and
+ * throws the class of whichever Next.js layer made it, which a route's `instanceof` may not know.
+ */
+export function isInvalidAuditCursor(err: unknown): err is InvalidAuditCursorError {
+  return err instanceof InvalidAuditCursorError || (typeof err === "object" && err !== null && (err as { [INVALID_CURSOR]?: unknown })[INVALID_CURSOR] === true);
 }
