@@ -112,7 +112,7 @@ export function PeoplePage({ firstScreen }: { firstScreen?: PeopleFirstScreen | 
       <DataTable
         table={table}
         label="People across all organizations"
-        loading={(!complete && !error) || counting}
+        loading={(!complete && !error) || people.isPlaceholderData}
         blocked={!complete && error ? <ErrorNotice error={error} onRetry={() => void people.refetch()} /> : undefined}
         empty="No one is in any organization or group of this tree."
         noMatches="No one matches the current search and filters."
