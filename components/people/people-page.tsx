@@ -69,7 +69,8 @@ export function PeoplePage({ firstScreen }: { firstScreen?: PeopleFirstScreen | 
   const counting = narrowedWindow !== undefined && !narrowedWindow.complete;
   const facetsAnswer = useQuery({ ...peopleFacetsQuery(query), enabled: wantFacets });
   const facetCounts = facetsAnswer.data;
-  const facetsPending = wantFacets && (facetsAnswer.isPlaceholderData || facetCounts === undefined);
+  // Counts that failed are not pending: the panel shows none rather than "Counting…" for ever.
+  const facetsPending = wantFacets && !facetsAnswer.isError && (facetsAnswer.isPlaceholderData || facetCounts === undefined);
   const rows = useMemo(() => (answer ? answer.rows.map(peopleTableRowFromWire) : []), [answer]);
   const server = useMemo<ServerRows>(
     () => ({
