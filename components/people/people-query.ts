@@ -58,25 +58,43 @@ const narrowed = new WeakMap<PeopleQueryAnswer, NarrowedWindow>();
 /** The answer on screen is the tab's narrowing of an earlier one while the server answers: its rows are right, its count may be short. */
 export const narrowedWindowOf = (answer: PeopleQueryAnswer | undefined): NarrowedWindow | undefined => (answer ? narrowed.get(answer) : undefined);
 
+type PeopleWindowKey = ReturnType<typeof directoryKeys.peopleQuery>;
+type PlaceholderWindow = PlaceholderDataFunction<PeopleQueryAnswer, Error, PeopleQueryAnswer, PeopleWindowKey>;
+
+/**
+ * The placeholder of each first window, one function per key: TanStack Query reuses a placeholder
+ * only while the option is the same function, and the page builds its options on every render, so
+ * a fresh function narrowed the previous window again on each render until the answer came.
+ */
+const placeholders = new Map<string, PlaceholderWindow>();
+
 /**
  * While a view's first window is asked for: the previous view's window narrowed to this view when
  * this view only narrows it (a letter typed, a facet value chosen), so the rows follow the key in
- * the same frame; otherwise the previous rows, as they were, until the answer.
+ * the same frame; otherwise the previous rows, as they were, until the answer. A scrolled window
+ * keeps the previous rows.
  */
-function placeholderWindow(view: PeopleQueryInput, offset: number): PlaceholderDataFunction<PeopleQueryAnswer, Error, PeopleQueryAnswer, ReturnType<typeof directoryKeys.peopleQuery>> {
-  return (previous, previousQuery) => {
-    if (!previous || !previousQuery || offset !== 0) return keepPreviousData(previous);
-    const key = previousQuery.queryKey;
-    const here = directoryKeys.peopleQuery(peopleViewKey(view), offset);
-    // The same as_of (the key's tail) and a window from the top.
-    if (key.length !== here.length || JSON.stringify(key.slice(4)) !== JSON.stringify(here.slice(4)) || key[3] !== 0) return keepPreviousData(previous);
-    const before = viewOfKey(key[2]);
-    const next = viewOfKey(here[2]);
-    const window = before && next ? narrowPeopleWindow({ view: before, answer: previous }, next) : undefined;
-    if (!window) return keepPreviousData(previous);
-    narrowed.set(window.answer, window);
-    return window.answer;
-  };
+function placeholderWindow(here: PeopleWindowKey): PlaceholderWindow {
+  if (here[3] !== 0) return keepPreviousData;
+  const id = JSON.stringify(here);
+  let placeholder = placeholders.get(id);
+  if (!placeholder) {
+    placeholder = (previous, previousQuery) => {
+      if (!previous || !previousQuery) return keepPreviousData(previous);
+      const key = previousQuery.queryKey;
+      // The same as_of (the key's tail) and a window from the top.
+      if (key.length !== here.length || JSON.stringify(key.slice(4)) !== JSON.stringify(here.slice(4)) || key[3] !== 0) return keepPreviousData(previous);
+      const before = viewOfKey(key[2]);
+      const next = viewOfKey(here[2]);
+      const window = before && next ? narrowPeopleWindow({ view: before, answer: previous }, next) : undefined;
+      if (!window) return keepPreviousData(previous);
+      narrowed.set(window.answer, window);
+      return window.answer;
+    };
+    if (placeholders.size >= 200) placeholders.clear();
+    placeholders.set(id, placeholder);
+  }
+  return placeholder;
 }
 
 /**
@@ -85,15 +103,17 @@ function placeholderWindow(view: PeopleQueryInput, offset: number): PlaceholderD
  * turns on the server); otherwise none does: counting every facet is most of a broad search's
  * server work, and no one sees the counts with every panel closed.
  */
-export const peopleWindowQuery = (view: PeopleQueryInput, offset: number, facets = false) =>
-  queryOptions({
-    queryKey: directoryKeys.peopleQuery(peopleViewKey(view), offset),
+export const peopleWindowQuery = (view: PeopleQueryInput, offset: number, facets = false) => {
+  const queryKey = directoryKeys.peopleQuery(peopleViewKey(view), offset);
+  return queryOptions<PeopleQueryAnswer, Error, PeopleQueryAnswer, PeopleWindowKey>({
+    queryKey,
     queryFn: ({ signal }) => fetchPeople({ ...view, offset, limit: PEOPLE_WINDOW, facets: facets && offset === 0 }, signal),
-    placeholderData: placeholderWindow(view, offset),
+    placeholderData: placeholderWindow(queryKey),
     staleTime: WALK_STALE_MS,
     gcTime: 60_000,
     retry: false,
   });
+};
 
 /**
  * The facets' counts of a view (each facet counted over the other filters), asked while a facet
