@@ -18,7 +18,15 @@ export async function withOfficerWork(what: string, run: () => Promise<Response>
     return errorResponse(err);
   }
   if (!session) return run();
-  const slot = officerShare().admitWork(session.officer.name, what);
+  return asOfficerWork(session.officer.name, what, run);
+}
+
+/**
+ * The same for a route that has already checked who is asking and what they sent: refusals of bad
+ * input come before this, so they never wait for (or are mistaken for) a full share of work.
+ */
+export async function asOfficerWork(officer: string, what: string, run: () => Promise<Response>): Promise<Response> {
+  const slot = officerShare().admitWork(officer, what);
   if (slot instanceof Response) return slot;
   let response: Response;
   try {

@@ -1,14 +1,15 @@
 import "server-only";
 import type { z } from "zod";
 import { acceptJsonPost, type JsonPost } from "@/lib/server/http/json-post";
-import { refuseTooFrequentRefresh, withOfficerWork } from "@/lib/server/http/officer-work";
+import { asOfficerWork, refuseTooFrequentRefresh } from "@/lib/server/http/officer-work";
 import type { OfficerRole } from "@/lib/server/session/session";
 import { inputOrErrorResponse } from "./route-support";
 
 /*
- * The road of every seed-list and reconciliation POST: inside the officer's share of heavy work,
- * the JSON gate (session, role, same origin, body), then the refresh limit when the body asks for
- * `fresh`, then the work; what the work throws is answered as officer input or as any route.
+ * The road of every seed-list and reconciliation POST: the JSON gate (session, role, same origin,
+ * body), then the refresh limit when the body asks for `fresh`, then the work inside the officer's
+ * share of heavy work, so a refused request answers its own 4xx however busy the officer is. What
+ * the work throws is answered as officer input or as any route.
  */
 
 export interface OfficerPostGate<S extends z.ZodType> {
@@ -28,16 +29,17 @@ export function officerPost<S extends z.ZodType, Ctx = unknown>(
   gate: OfficerPostGate<S>,
   handle: (request: Request, post: Accepted<S>, ctx: Ctx) => Promise<Response>,
 ): (request: Request, ctx: Ctx) => Promise<Response> {
-  return (request, ctx) =>
-    withOfficerWork(gate.work, async () => {
-      const post = await acceptJsonPost(request, gate.schema, gate);
-      if (!post.ok) return post.response;
-      const refused = gate.fresh ? refuseTooFrequentRefresh(post.officer.name, gate.fresh(post.data)) : undefined;
-      if (refused) return refused;
+  return async (request, ctx) => {
+    const post = await acceptJsonPost(request, gate.schema, gate);
+    if (!post.ok) return post.response;
+    const refused = gate.fresh ? refuseTooFrequentRefresh(post.officer.name, gate.fresh(post.data)) : undefined;
+    if (refused) return refused;
+    return asOfficerWork(post.officer.name, gate.work, async () => {
       try {
         return await handle(request, post, ctx);
       } catch (err) {
         return inputOrErrorResponse(err);
       }
     });
+  };
 }

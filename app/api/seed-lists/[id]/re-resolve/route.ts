@@ -1,4 +1,4 @@
-import { refuseTooFrequentRefresh, withOfficerWork } from "@/lib/server/http/officer-work";
+import { asOfficerWork, refuseTooFrequentRefresh } from "@/lib/server/http/officer-work";
 import { loadDirectory } from "@/lib/server/directory/snapshot";
 import { jsonError } from "@/lib/server/http/error-response";
 import { seedListStore } from "@/lib/server/seed-lists/instance";
@@ -20,11 +20,8 @@ export const dynamic = "force-dynamic";
 
 const bodySchema = z.object({ fresh: z.boolean().optional() });
 
-export function POST(request: Request, ctx: { params: Promise<{ id: string }> }): Promise<Response> {
-  return withOfficerWork("re-resolving the seed list", () => handle(request, ctx));
-}
-
-async function handle(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+  // Refusals first, so bad input answers its own 4xx however busy the officer is.
   const officer = await requireRole("exporter", "re-resolving a seed list");
   if (officer instanceof Response) return officer;
   const crossSite = refuseCrossSiteRequest(request);
@@ -35,15 +32,19 @@ async function handle(request: Request, { params }: { params: Promise<{ id: stri
   if (!body.ok) return body.response;
   const refused = refuseTooFrequentRefresh(officer.name, body.data.fresh);
   if (refused) return refused;
+  return asOfficerWork(officer.name, "re-resolving the seed list", () => reResolve(request, officer.name, id, body.data.fresh));
+}
+
+async function reResolve(request: Request, officer: string, id: string, fresh: boolean | undefined): Promise<Response> {
   try {
     const store = seedListStore();
     const list = await store.get(id);
     if (!list) return jsonError(404, "not_found", `There is no saved seed list ${id}.`);
-    const directory = await loadDirectory({ signal: request.signal, fresh: body.data.fresh });
-    const resolution = resolveAgainst(list.sources, directory, officer.name);
+    const directory = await loadDirectory({ signal: request.signal, fresh });
+    const resolution = resolveAgainst(list.sources, directory, officer);
     // On record before it is kept: a re-resolve the audit log cannot take keeps nothing (503).
     await recordAudit({
-      actor: officer.name,
+      actor: officer,
       action: "seed_list",
       target: seedListTarget(id, list.meta.name),
       outcome: "ok",
