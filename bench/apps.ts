@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { buildDir, login, startApp, type AppServer } from "@/lib/tools/testing/app-server";
@@ -35,14 +35,21 @@ export function ensureBuild(force: boolean, log: (l: string) => void): { dir: st
   return { dir, id: readFileSync(idFile, "utf8").trim() };
 }
 
-export const newDataDir = (): string => mkdtempSync(path.join(os.tmpdir(), "compliance-bench-"));
-
 export class Apps {
   private running: AppServer[] = [];
+  /** Every DATA_DIR made for the apps: a large tree's database is close to a gigabyte, so none outlives the run. */
+  private dataDirs: string[] = [];
   constructor(private readonly env: Record<string, string>) {}
 
+  /** A fresh DATA_DIR, removed by closeAll (pass it to several starts to restart on the same store). */
+  newDataDir(): string {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "compliance-bench-"));
+    this.dataDirs.push(dir);
+    return dir;
+  }
+
   async start(sim: RemoteSimulator, extra: Record<string, string> = {}): Promise<{ app: AppServer; cookie: string }> {
-    const a = await startApp({ ...this.env, COMPLIANCE_API_BASE_URL: sim.url, DATA_DIR: newDataDir(), ...extra });
+    const a = await startApp({ ...this.env, COMPLIANCE_API_BASE_URL: sim.url, ...extra, DATA_DIR: extra.DATA_DIR ?? this.newDataDir() });
     this.running.push(a);
     return { app: a, cookie: await login(a.url, OFFICER.username, OFFICER.password) };
   }
@@ -61,5 +68,6 @@ export class Apps {
 
   async closeAll(): Promise<void> {
     for (const a of [...this.running]) await this.close(a).catch(() => {});
+    for (const dir of this.dataDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
   }
 }

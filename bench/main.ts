@@ -20,7 +20,7 @@ import { hashPassword } from "@/lib/server/session/passwords";
 import { buildDirectory } from "@/lib/tools/simulator/directory";
 import { SIM_KEYS } from "@/lib/tools/simulator/keys";
 import type { AppServer } from "@/lib/tools/testing/app-server";
-import { Apps, OFFICER, dashboardUsers, ensureBuild, newDataDir } from "./apps";
+import { Apps, OFFICER, dashboardUsers, ensureBuild } from "./apps";
 import type { SyncJson } from "./app-sync";
 import { CHROMIUM_PATH } from "./browser";
 import { timeCsvExport } from "./exports";
@@ -113,7 +113,7 @@ async function main(): Promise<void> {
       }
     });
 
-    const dataDir = newDataDir();
+    const dataDir = apps.newDataDir();
     log("\nFull sync through the app (POST /api/syncs)");
     let first: SyncJson | undefined;
     report.sync = await attempt("full sync", async () => {
