@@ -4,6 +4,7 @@ import type { NewAuditEntry } from "@/lib/shared/audit/entry";
 import { appendOrThrow, AuditUnavailableError, auditUnavailableResponse } from "@/lib/server/audit/unavailable";
 import { WorkBudgetExceeded } from "@/lib/shared/directory/work-budget";
 import { errorResponse, jsonError } from "@/lib/server/http/error-response";
+import { SEED_LIST_ID_RE } from "@/lib/shared/seed-lists/schema";
 import { SourceError } from "./sources";
 
 /* What the seed-list and reconciliation routes share: error answers and audit entries (written before the answer). */
@@ -41,4 +42,9 @@ export async function auditOrRefuse(entry: NewAuditEntry): Promise<Response | un
 /** `seed-list:sl_... "Legal hold Q2"`: the list's id and name, as the audit log names it. */
 export function seedListTarget(id: string, name: string): string {
   return `seed-list:${id} ${JSON.stringify(name.slice(0, 200))}`;
+}
+
+/** The 400 for a path segment that is not a seed list's id; undefined when it is one. */
+export function refuseSeedListId(id: string): Response | undefined {
+  return SEED_LIST_ID_RE.test(id) ? undefined : jsonError(400, "invalid_request", "That is not a seed list id (they look like sl_…).");
 }

@@ -1,6 +1,7 @@
 import { compareResolutions } from "@/lib/shared/seed-lists/compare";
 import { seedListStore } from "@/lib/server/seed-lists/instance";
-import { SEED_LIST_ID_RE, type SeedListDetail } from "@/lib/shared/seed-lists/schema";
+import type { SeedListDetail } from "@/lib/shared/seed-lists/schema";
+import { refuseSeedListId } from "@/lib/server/seed-lists/route-support";
 import { jsonError } from "@/lib/server/http/error-response";
 import { historyNumberPair } from "@/lib/server/http/history-numbers";
 import { sessionRead } from "@/lib/server/http/session-read";
@@ -18,7 +19,8 @@ export const dynamic = "force-dynamic";
 
 export const GET = sessionRead(async (request, officer, { params }: { params: Promise<{ id: string }> }) => {
   const { id } = await params;
-  if (!SEED_LIST_ID_RE.test(id)) return jsonError(400, "invalid_request", "That is not a seed list id (they look like sl_…).");
+  const badId = refuseSeedListId(id);
+  if (badId) return badId;
   const pair = historyNumberPair(request, ["resolution", "against"], "resolution");
   if (pair instanceof Response) return pair;
   const [wanted, against] = pair;

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { savedRunFile } from "@/lib/server/reconciliation/download";
-import { runNotKept, savedReconciliationOf } from "@/lib/server/reconciliation/saved-params";
-import { officerPost } from "@/lib/server/seed-lists/officer-post";
+import { refuseReconciliationId, runNotKept, savedReconciliationOf } from "@/lib/server/reconciliation/saved-params";
+import { officerPost, type ItemParams } from "@/lib/server/seed-lists/officer-post";
 import { reconciliationDownloadSchema } from "@/lib/shared/reconciliation/schema";
 
 /*
@@ -15,8 +15,8 @@ export const dynamic = "force-dynamic";
 const bodySchema = z.object({ run: z.number().int().positive("`run` is a run number (1, 2, …)."), list: reconciliationDownloadSchema.shape.list }).strict();
 
 export const POST = officerPost(
-  { work: "the reconciliation download", schema: bodySchema, role: "exporter", purpose: "downloading a reconciliation", maxBytes: 1024 },
-  async (_request, { officer, data }, { params }: { params: Promise<{ id: string }> }) => {
+  { work: "the reconciliation download", schema: bodySchema, role: "exporter", purpose: "downloading a reconciliation", maxBytes: 1024, refuseId: refuseReconciliationId },
+  async (_request, { officer, data }, { params }: ItemParams) => {
     const found = await savedReconciliationOf(params, (store, id) => store.get(id));
     if (found instanceof Response) return found;
     const { id, store, saved } = found;

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { noSuchReconciliation, savedReconciliationOf } from "@/lib/server/reconciliation/saved-params";
+import { noSuchReconciliation, refuseReconciliationId, savedReconciliationOf } from "@/lib/server/reconciliation/saved-params";
 import { reconciliationTarget, runReconciliation } from "@/lib/server/reconciliation/saved-service";
-import { officerPost } from "@/lib/server/seed-lists/officer-post";
+import { officerPost, type ItemParams } from "@/lib/server/seed-lists/officer-post";
 import { recordAudit } from "@/lib/server/seed-lists/route-support";
 import { isSyncId } from "@/lib/server/store/syncs";
 
@@ -16,8 +16,8 @@ export const dynamic = "force-dynamic";
 const bodySchema = z.object({ as_of: z.string().refine(isSyncId, "`as_of` is a sync id; GET /api/syncs lists them.").optional() }).strict();
 
 export const POST = officerPost(
-  { work: "re-running the reconciliation", schema: bodySchema, role: "exporter", purpose: "re-running a reconciliation", maxBytes: 4096 },
-  async (request, { officer, data }, { params }: { params: Promise<{ id: string }> }) => {
+  { work: "re-running the reconciliation", schema: bodySchema, role: "exporter", purpose: "re-running a reconciliation", maxBytes: 4096, refuseId: refuseReconciliationId },
+  async (request, { officer, data }, { params }: ItemParams) => {
     const found = await savedReconciliationOf(params, (store, id) => store.entries(id));
     if (found instanceof Response) return found;
     const { id, store, saved } = found;

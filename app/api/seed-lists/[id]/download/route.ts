@@ -2,8 +2,8 @@ import { createHash } from "node:crypto";
 import { errorResponse, jsonError } from "@/lib/server/http/error-response";
 import { seedListFile, seedListFilename, SEED_DOWNLOAD_TYPES } from "@/lib/server/seed-lists/downloads";
 import { seedListStore } from "@/lib/server/seed-lists/instance";
-import { auditOrRefuse, seedListTarget } from "@/lib/server/seed-lists/route-support";
-import { SEED_DOWNLOAD_FORMATS, SEED_LIST_ID_RE, type SeedDownloadFormat } from "@/lib/shared/seed-lists/schema";
+import { auditOrRefuse, refuseSeedListId, seedListTarget } from "@/lib/server/seed-lists/route-support";
+import { SEED_DOWNLOAD_FORMATS, type SeedDownloadFormat } from "@/lib/shared/seed-lists/schema";
 import { requireRole } from "@/lib/server/session/session";
 
 /*
@@ -22,7 +22,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const officer = await requireRole("exporter", "downloading a seed list");
   if (officer instanceof Response) return officer;
   const { id } = await params;
-  if (!SEED_LIST_ID_RE.test(id)) return jsonError(400, "invalid_request", "That is not a seed list id (they look like sl_…).");
+  const badId = refuseSeedListId(id);
+  if (badId) return badId;
   const q = new URL(request.url).searchParams;
   for (const key of q.keys()) {
     if (!["format", "resolution", "bom"].includes(key)) return jsonError(400, "invalid_request", `Unknown parameter ${key}; use format, resolution and bom.`);

@@ -1,14 +1,10 @@
-import { asOfficerWork, refuseTooFrequentRefresh } from "@/lib/server/http/officer-work";
+import { z } from "zod";
 import { loadDirectory } from "@/lib/server/directory/snapshot";
 import { jsonError } from "@/lib/server/http/error-response";
 import { seedListStore } from "@/lib/server/seed-lists/instance";
-import { readJsonBody } from "@/lib/server/http/json-body";
-import { recordAudit, inputOrErrorResponse, seedListTarget } from "@/lib/server/seed-lists/route-support";
-import { SEED_LIST_ID_RE } from "@/lib/shared/seed-lists/schema";
+import { officerPost, type ItemParams } from "@/lib/server/seed-lists/officer-post";
+import { recordAudit, refuseSeedListId, seedListTarget } from "@/lib/server/seed-lists/route-support";
 import { resolveAgainst } from "@/lib/server/seed-lists/service";
-import { refuseCrossSiteRequest } from "@/lib/server/http/same-origin";
-import { requireRole } from "@/lib/server/session/session";
-import { z } from "zod";
 
 /*
  * POST /api/seed-lists/{id}/re-resolve with `{ fresh? }` (exporter): the list's saved entries
@@ -20,31 +16,28 @@ export const dynamic = "force-dynamic";
 
 const bodySchema = z.object({ fresh: z.boolean().optional() });
 
-export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
-  // Refusals first, so bad input answers its own 4xx however busy the officer is.
-  const officer = await requireRole("exporter", "re-resolving a seed list");
-  if (officer instanceof Response) return officer;
-  const crossSite = refuseCrossSiteRequest(request);
-  if (crossSite) return crossSite;
-  const { id } = await params;
-  if (!SEED_LIST_ID_RE.test(id)) return jsonError(400, "invalid_request", "That is not a seed list id (they look like sl_…).");
-  const body = await readJsonBody(request, bodySchema, 4096);
-  if (!body.ok) return body.response;
-  const refused = refuseTooFrequentRefresh(officer.name, body.data.fresh);
-  if (refused) return refused;
-  return asOfficerWork(officer.name, "re-resolving the seed list", () => reResolve(request, officer.name, id, body.data.fresh));
-}
+const noSuchList = (id: string) => jsonError(404, "not_found", `There is no saved seed list ${id}.`);
 
-async function reResolve(request: Request, officer: string, id: string, fresh: boolean | undefined): Promise<Response> {
-  try {
+export const POST = officerPost(
+  {
+    work: "re-resolving the seed list",
+    schema: bodySchema,
+    role: "exporter",
+    purpose: "re-resolving a seed list",
+    maxBytes: 4096,
+    fresh: (data) => data.fresh,
+    refuseId: refuseSeedListId,
+  },
+  async (request, { officer, data }, { params }: ItemParams) => {
+    const { id } = await params;
     const store = seedListStore();
     const list = await store.get(id);
-    if (!list) return jsonError(404, "not_found", `There is no saved seed list ${id}.`);
-    const directory = await loadDirectory({ signal: request.signal, fresh });
-    const resolution = resolveAgainst(list.sources, directory, officer);
+    if (!list) return noSuchList(id);
+    const directory = await loadDirectory({ signal: request.signal, fresh: data.fresh });
+    const resolution = resolveAgainst(list.sources, directory, officer.name);
     // On record before it is kept: a re-resolve the audit log cannot take keeps nothing (503).
     await recordAudit({
-      actor: officer,
+      actor: officer.name,
       action: "seed_list",
       target: seedListTarget(id, list.meta.name),
       outcome: "ok",
@@ -52,9 +45,7 @@ async function reResolve(request: Request, officer: string, id: string, fresh: b
       filters: { operation: "re-resolve", resolved_at: resolution.resolved_at, counts: resolution.counts, directory_built_at: resolution.directory_built_at },
     });
     const ref = await store.addResolution(id, resolution);
-    if (!ref) return jsonError(404, "not_found", `There is no saved seed list ${id}.`);
+    if (!ref) return noSuchList(id);
     return Response.json(ref, { headers: { "cache-control": "no-store" } });
-  } catch (err) {
-    return inputOrErrorResponse(err);
-  }
-}
+  },
+);
