@@ -113,3 +113,37 @@ export function sampleRss(root: number, everyMs = 100): { stop(): { peakBytes: n
     },
   };
 }
+
+/** CPU time used so far (user + system), in clock ticks, summed over the processes. */
+export function cpuTicks(pids: readonly number[]): number {
+  let ticks = 0;
+  for (const pid of pids) {
+    const stat = read(`/proc/${pid}/stat`);
+    if (!stat) continue;
+    // Fields after the command name: state is field 3, utime 14 and stime 15.
+    const rest = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    ticks += Number(rest[11]) + Number(rest[12]);
+  }
+  return ticks;
+}
+
+/** Linux's USER_HZ: /proc counts CPU time in hundredths of a second on every architecture Node runs on. */
+const TICKS_PER_SECOND = 100;
+
+/**
+ * Waits until the tree has used under `share` of one core over a whole `windowMs` (work a start
+ * leaves behind: reading the store, building indexes), or `timeoutMs` went by. Answers how long it
+ * waited and whether it settled.
+ */
+export async function waitForIdleCpu(root: number, { share = 0.1, windowMs = 1_000, timeoutMs = 60_000 } = {}): Promise<{ waitedMs: number; settled: boolean }> {
+  const started = performance.now();
+  for (;;) {
+    const tree = processTree(root);
+    const before = cpuTicks(tree);
+    await new Promise((r) => setTimeout(r, windowMs));
+    const used = (cpuTicks(tree) - before) / TICKS_PER_SECOND;
+    const waitedMs = performance.now() - started;
+    if (used < share * (windowMs / 1000)) return { waitedMs, settled: true };
+    if (waitedMs >= timeoutMs) return { waitedMs, settled: false };
+  }
+}
