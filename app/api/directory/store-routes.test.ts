@@ -1,4 +1,4 @@
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -62,7 +62,10 @@ beforeAll(async () => {
   ({ sim, app, env, cookies: [cookie] } = await startLiveApp({ seed: "store-routes", orgUserCounts: [1500, 40, 12], groups: 5 }, [OFFICER], { DATA_DIR, COMPLIANCE_RATE_LIMIT_RPS: "10" }));
 });
 
-afterAll(() => closeLiveApp({ app, sim }));
+afterAll(async () => {
+  await closeLiveApp({ app, sim });
+  rmSync(DATA_DIR, { recursive: true, force: true });
+});
 
 beforeEach(async () => {
   await sim.clearLog();

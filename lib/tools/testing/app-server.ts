@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { freePort } from "./ports";
@@ -34,14 +34,23 @@ export function assertBuilt(): void {
 /**
  * What every test app gets unless the test says otherwise: its own embedded database (two apps on
  * one DATA_DIR would be refused), and no scheduled sync, so a test's upstream calls are its own.
+ * `dispose` removes the folder made here once the app has exited (a test's own DATA_DIR is its to
+ * keep): each run of the suites used to leave a hundred of them behind, a few hundred megabytes.
  */
-export function testAppDefaults(): Record<string, string> {
-  return { DATA_DIR: mkdtempSync(path.join(tmpdir(), "app-data-")), COMPLIANCE_SYNC_INTERVAL_MINUTES: "0" };
+function testAppEnv(env: Record<string, string | undefined>): { env: Record<string, string | undefined>; dispose: () => void } {
+  const own = "DATA_DIR" in env ? undefined : mkdtempSync(path.join(tmpdir(), "app-data-"));
+  return {
+    env: { COMPLIANCE_SYNC_INTERVAL_MINUTES: "0", ...(own ? { DATA_DIR: own } : {}), ...env },
+    dispose: () => {
+      if (own) rmSync(own, { recursive: true, force: true });
+    },
+  };
 }
 
 export async function startApp(env: Record<string, string | undefined>): Promise<AppServer> {
   assertBuilt();
-  env = { ...testAppDefaults(), ...env };
+  const made = testAppEnv(env);
+  env = made.env;
   const port = await freePort();
   const nextBin = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
   const child: ChildProcess = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
@@ -60,7 +69,12 @@ export async function startApp(env: Record<string, string | undefined>): Promise
   child.stdout?.on("data", (d) => (out += d));
   child.stderr?.on("data", (d) => (out += d));
   const url = `http://127.0.0.1:${port}`;
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once("exit", (code) => {
+      made.dispose();
+      resolve(code);
+    }),
+  );
 
   const deadline = Date.now() + 60_000;
   for (;;) {
@@ -102,7 +116,8 @@ export async function startApp(env: Record<string, string | undefined>): Promise
 /** Runs `next start` expecting it to refuse to start; resolves with its exit code and output. */
 export async function startAppExpectingFailure(env: Record<string, string | undefined>): Promise<{ code: number | null; output: string }> {
   assertBuilt();
-  env = { ...testAppDefaults(), ...env };
+  const made = testAppEnv(env);
+  env = made.env;
   const port = await freePort();
   const nextBin = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
   const child = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
@@ -116,6 +131,7 @@ export async function startAppExpectingFailure(env: Record<string, string | unde
   const timer = setTimeout(() => child.kill("SIGKILL"), 30_000);
   const code = await new Promise<number | null>((resolve) => child.once("exit", (c) => resolve(c)));
   clearTimeout(timer);
+  made.dispose();
   return { code, output: out };
 }
 
