@@ -71,6 +71,20 @@ describe("a sync", () => {
     expect(second.seq).toBeGreaterThan(first.seq);
   });
 
+  it("reads the facts true now in pages, the same as in one answer, and a sync through pages writes nothing new", async () => {
+    const whole = await syncRepository(database).openFactHashes();
+    const repo = syncRepository(database, { openFactsPage: 97 });
+    const paged = await repo.openFactHashes();
+    expect(whole.size).toBeGreaterThan(97 * 5);
+    expect(paged).toEqual(whole);
+    const newest = (await repo.newestComplete())!;
+    const started = await repo.start({ trigger: "request", holder: "test" });
+    const again = await runSync({ source: upstreamDirectorySource(client), repo, sync: started.sync, holder: "test" });
+    expect(again.status).toBe("complete");
+    expect(again.sha256).toBe(newest.sha256);
+    expect(await repo.openFactHashes()).toEqual(whole);
+  });
+
   it("that fails leaves the newest complete sync current and nothing staged", async () => {
     const repo = syncRepository(database);
     const newest = (await repo.newestComplete())!;

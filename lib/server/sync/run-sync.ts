@@ -41,6 +41,14 @@ export interface RunSyncOptions {
 
 const DEFAULT_CONCURRENCY = 6;
 
+/** A fact read by this sync, in place of its hash (a hash is never empty). */
+const READ = "";
+
+/** The facts true before this sync that it did not read: they have disappeared. */
+function* unread(known: ReadonlyMap<string, string>): Generator<string> {
+  for (const [id, hash] of known) if (hash !== READ) yield id;
+}
+
 function cancelled(reason?: unknown): UpstreamError {
   const message = typeof reason === "string" ? reason : "The sync was cancelled.";
   return new UpstreamError({ kind: "cancelled", message });
@@ -138,19 +146,19 @@ export async function runSync(opts: RunSyncOptions): Promise<SyncRecord> {
   }
 
 
-  // What is true now, to compare each fact read against: only new and changed versions are written,
-  // so a sync of an unchanged directory writes almost nothing, and what remains unread at the end is
-  // what disappeared. A fact read twice (a permission listed twice) counts once.
-  let open = new Map<string, string>();
-  const seen = new Set<string>();
+  // Every fact true now with its hash, to compare each fact read against: only new and changed
+  // versions are written, so a sync of an unchanged directory writes almost nothing. A fact read is
+  // marked READ in the same map (one entry a fact, not a second set of ids beside it: 300,000 at
+  // 200,000 memberships), so a fact read twice (a permission listed twice) counts once, and what is
+  // left unmarked at the end is what disappeared.
+  let known = new Map<string, string>();
   const stage = (facts: Fact[]) => {
     const fresh: Fact[] = [];
     for (const f of facts) {
       const id = factId(f.kind, f.key);
-      if (seen.has(id)) continue;
-      seen.add(id);
-      const before = open.get(id);
-      if (before !== undefined) open.delete(id);
+      const before = known.get(id);
+      if (before === READ) continue;
+      known.set(id, READ);
       if (before !== f.hash) fresh.push(f);
     }
     return fresh.length ? repo.stage(sync.id, fresh) : Promise.resolve();
@@ -161,7 +169,7 @@ export async function runSync(opts: RunSyncOptions): Promise<SyncRecord> {
   };
 
   try {
-    open = await repo.openFactHashes();
+    known = await repo.openFactHashes();
     report();
     const organizations: Organization[] = [];
     const groups: Group[] = [];
@@ -242,7 +250,7 @@ export async function runSync(opts: RunSyncOptions): Promise<SyncRecord> {
     report();
     await beat();
     check();
-    return await repo.complete(sync.id, holder, upstreamCalls, open.keys());
+    return await repo.complete(sync.id, holder, upstreamCalls, unread(known));
   } catch (err) {
     const cause = firstError ?? err;
     const wasCancelled = isUpstreamError(cause) && cause.kind === "cancelled";
