@@ -81,6 +81,20 @@ describe("single-flight and cache in front of the upstream", () => {
     expect(after.fetchedAt).toBe(refreshed.fetchedAt);
   });
 
+  it("an answer fetched not to be kept (a sync's) leaves the cache as it was: the next request goes to the upstream", async () => {
+    const c = client();
+    const org = sim.directory.organizations[4]!.uuid;
+    const synced = await answerOf({ endpoint: "roles", orgUuid: org, query: { limit: 1000 } }, { client: c, fresh: true, keep: false });
+    expect(synced.fromCache).toBeUndefined();
+    const next = await answerOf({ endpoint: "roles", orgUuid: org, query: { limit: 1000 } }, { client: c });
+    expect(next.fromCache).toBeUndefined();
+    expect(apiCalls()).toHaveLength(2);
+    // A kept answer is still what the next request gets.
+    const again = await answerOf({ endpoint: "roles", orgUuid: org, query: { limit: 1000 } }, { client: c });
+    expect(again.fromCache).toBe(true);
+    expect(apiCalls()).toHaveLength(2);
+  });
+
   it("a whole walk repeated within the TTL reuses every page instead of walking again", async () => {
     const c = client();
     const org = sim.directory.organizations[3]!.uuid;

@@ -14,6 +14,7 @@ export function upstreamDirectorySource(client?: UpstreamClient): DirectorySourc
     signal: o.signal,
     priority: o.priority ?? "bulk",
     fresh: o.fresh,
+    keep: o.keep,
     onSent: o.onSent,
   });
   return {

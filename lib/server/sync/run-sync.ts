@@ -74,7 +74,8 @@ export async function runSync(opts: RunSyncOptions): Promise<SyncRecord> {
     pages: 0,
   };
   const report = () => opts.onProgress?.({ ...progress }, upstreamCalls);
-  const sourceOpts: SourceOptions = { signal: ctrl.signal, priority: "bulk", fresh: true, onSent: () => upstreamCalls++ };
+  // Fresh answers, kept in the store only (not in the upstream cache, where no officer's page reads them).
+  const sourceOpts: SourceOptions = { signal: ctrl.signal, priority: "bulk", fresh: true, keep: false, onSent: () => upstreamCalls++ };
 
   let firstError: unknown;
   const fail = (err: unknown) => {

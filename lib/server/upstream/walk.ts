@@ -63,12 +63,13 @@ export interface WalkerOptions extends Omit<WalkOptions, "idOf"> {
   /** Whole-list walks are bulk work by default: interactive page loads go first. */
   priority?: Priority;
   fresh?: boolean;
+  keep?: boolean;
   onSent?: () => void;
 }
 
 /** Every record of one list endpoint, at the most rows per call, each record checked to come once (when it has an id). */
 export function walkList<N extends ListEndpoint>(req: ListRequest<N>, opts: WalkerOptions = {}): AsyncGenerator<EndpointRecord<N>[], void, undefined> {
-  const call: CallOptions = { client: opts.client, priority: opts.priority ?? "bulk", signal: opts.signal, fresh: opts.fresh, onSent: opts.onSent };
+  const call: CallOptions = { client: opts.client, priority: opts.priority ?? "bulk", signal: opts.signal, fresh: opts.fresh, keep: opts.keep, onSent: opts.onSent };
   const limit = walkLimit(req.endpoint);
   const fetchPage: FetchPage<EndpointRecord<N>> = async (page) => {
     const answer = await answerOf({ ...req, query: { ...req.query, limit, page } } as never, call);
