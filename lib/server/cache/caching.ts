@@ -3,7 +3,7 @@ import { createSingleFlight, type SingleFlight } from "@/lib/server/upstream/sin
 import { createMemoryCache, type CacheStats, type MemoryCache } from "./memory-cache";
 import type { RedisCaching } from "./redis-caching";
 import { ttlPolicy } from "./ttl-policy";
-import type { RawAnswer, UpstreamCache } from "./upstream-cache";
+import type { RawAnswer, SetOptions, UpstreamCache } from "./upstream-cache";
 
 /*
  * The upstream client's cache and single-flight for this process, from configuration: in-process
@@ -81,10 +81,10 @@ export function createUpstreamCaching(opts: UpstreamCachingOptions): UpstreamCac
       const s = await shared;
       return s?.cache ? s.cache.get(key) : memory.read(key);
     },
-    async set(key: string, path: string, answer: RawAnswer): Promise<void> {
+    async set(key: string, path: string, answer: RawAnswer, setOpts?: SetOptions): Promise<void> {
       const s = await shared;
-      if (s?.cache) await s.cache.set(key, path, answer);
-      else memory.write(key, path, answer);
+      if (s?.cache) await s.cache.set(key, path, answer, setOpts);
+      else memory.write(key, path, answer, setOpts);
     },
   };
 

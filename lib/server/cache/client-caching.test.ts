@@ -81,18 +81,24 @@ describe("single-flight and cache in front of the upstream", () => {
     expect(after.fetchedAt).toBe(refreshed.fetchedAt);
   });
 
-  it("an answer fetched not to be kept (a sync's) leaves the cache as it was: the next request goes to the upstream", async () => {
+  it("an answer fetched not to be kept (a sync's) adds nothing to the cache, but refreshes what it holds", async () => {
     const c = client();
     const org = sim.directory.organizations[4]!.uuid;
-    const synced = await answerOf({ endpoint: "roles", orgUuid: org, query: { limit: 1000 } }, { client: c, fresh: true, keep: false });
+    const roles = { endpoint: "roles" as const, orgUuid: org, query: { limit: 1000 } };
+    const synced = await answerOf(roles, { client: c, fresh: true, keep: false });
     expect(synced.fromCache).toBeUndefined();
-    const next = await answerOf({ endpoint: "roles", orgUuid: org, query: { limit: 1000 } }, { client: c });
+    // Not added: the next request goes to the upstream (and is kept).
+    const next = await answerOf(roles, { client: c });
     expect(next.fromCache).toBeUndefined();
     expect(apiCalls()).toHaveLength(2);
-    // A kept answer is still what the next request gets.
-    const again = await answerOf({ endpoint: "roles", orgUuid: org, query: { limit: 1000 } }, { client: c });
-    expect(again.fromCache).toBe(true);
-    expect(apiCalls()).toHaveLength(2);
+    // Held already: a sync's newer answer replaces it, so an officer's page is never older than the store.
+    await new Promise((r) => setTimeout(r, 5));
+    const refreshed = await answerOf(roles, { client: c, fresh: true, keep: false });
+    expect(refreshed.fetchedAt).toBeGreaterThan(next.fetchedAt);
+    const after = await answerOf(roles, { client: c });
+    expect(after.fromCache).toBe(true);
+    expect(after.fetchedAt).toBe(refreshed.fetchedAt);
+    expect(apiCalls()).toHaveLength(3);
   });
 
   it("a whole walk repeated within the TTL reuses every page instead of walking again", async () => {

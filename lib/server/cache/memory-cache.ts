@@ -1,7 +1,7 @@
 import "server-only";
 import { decodeAnswer, encodeAnswer } from "./answer-codec";
 import type { TtlPolicy } from "./ttl-policy";
-import type { RawAnswer, UpstreamCache } from "./upstream-cache";
+import type { RawAnswer, SetOptions, UpstreamCache } from "./upstream-cache";
 
 /*
  * The in-process upstream cache: fresh answers by request key, bounded by entry count and by
@@ -58,8 +58,8 @@ export class MemoryCache implements UpstreamCache {
     return this.read(key);
   }
 
-  async set(key: string, path: string, answer: RawAnswer): Promise<void> {
-    this.write(key, path, answer);
+  async set(key: string, path: string, answer: RawAnswer, opts?: SetOptions): Promise<void> {
+    this.write(key, path, answer, opts);
   }
 
   /** Synchronous read, for callers that hold the cache directly. */
@@ -83,9 +83,10 @@ export class MemoryCache implements UpstreamCache {
     return answer;
   }
 
-  write(key: string, path: string, answer: RawAnswer): void {
+  write(key: string, path: string, answer: RawAnswer, opts: SetOptions = {}): void {
     const ttlMs = this.ttl(path);
     const old = this.entries.get(key);
+    if (opts.refreshOnly && !old) return;
     if (old) this.remove(key, old);
     if (!(ttlMs > 0)) return;
     const value = Buffer.from(encodeAnswer(answer), "utf8");

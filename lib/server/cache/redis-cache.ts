@@ -3,7 +3,7 @@ import type { RedisLink } from "@/lib/server/redis/link";
 import { decodeAnswer, encodeAnswer } from "./answer-codec";
 import type { CacheStats, MemoryCache } from "./memory-cache";
 import type { TtlPolicy } from "./ttl-policy";
-import type { RawAnswer, UpstreamCache } from "./upstream-cache";
+import type { RawAnswer, SetOptions, UpstreamCache } from "./upstream-cache";
 
 /*
  * The upstream cache shared by every instance: one Redis string per request key, the answer as
@@ -52,7 +52,7 @@ export class RedisCache implements UpstreamCache {
     return answer;
   }
 
-  async set(key: string, path: string, answer: RawAnswer): Promise<void> {
+  async set(key: string, path: string, answer: RawAnswer, opts: SetOptions = {}): Promise<void> {
     const { link } = this.opts;
     const ttlMs = this.opts.ttl(path);
     if (!(ttlMs > 0)) return;
@@ -60,14 +60,16 @@ export class RedisCache implements UpstreamCache {
     const remaining = Math.min(answer.fetchedAt, this.now()) + ttlMs - this.now();
     if (remaining <= 0) return;
     if (!link.usable()) {
-      this.opts.fallback?.write(key, path, answer);
+      this.opts.fallback?.write(key, path, answer, opts);
       return;
     }
     try {
-      await link.client.set(this.keyFor(key), encodeAnswer(answer), "PX", Math.ceil(remaining));
+      // XX: only where an answer is kept already.
+      if (opts.refreshOnly) await link.client.set(this.keyFor(key), encodeAnswer(answer), "PX", Math.ceil(remaining), "XX");
+      else await link.client.set(this.keyFor(key), encodeAnswer(answer), "PX", Math.ceil(remaining));
     } catch (err) {
       link.report(err);
-      this.opts.fallback?.write(key, path, answer);
+      this.opts.fallback?.write(key, path, answer, opts);
     }
   }
 

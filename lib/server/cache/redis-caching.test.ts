@@ -115,6 +115,22 @@ suite(title, () => {
     expect((await answerOf({ endpoint: "organizationSettings", orgUuid: org, query: {} }, { client: a.client })).fetchedAt).toBe(refreshed.fetchedAt);
   });
 
+  it("a sync's answer (not to be kept) adds nothing to Redis, but refreshes an answer another instance kept", async () => {
+    const [a, b] = [await instance(), await instance()];
+    const users = { endpoint: "organizationUsers" as const, orgUuid: sim.directory.organizations[4]!.uuid, query: { limit: 1000 } };
+    await answerOf(users, { client: a.client, fresh: true, keep: false });
+    const kept = await answerOf(users, { client: b.client });
+    expect(kept.fromCache).toBeUndefined();
+    expect(apiCalls()).toHaveLength(2);
+    await new Promise((r) => setTimeout(r, 5));
+    const synced = await answerOf(users, { client: a.client, fresh: true, keep: false });
+    expect(synced.fetchedAt).toBeGreaterThan(kept.fetchedAt);
+    const after = await answerOf(users, { client: b.client });
+    expect(after.fromCache).toBe(true);
+    expect(after.fetchedAt).toBe(synced.fetchedAt);
+    expect(apiCalls()).toHaveLength(3);
+  });
+
   it("an instance that looked just before another stored the answer, and then leads the flight, does not call the upstream again", async () => {
     const [a, b] = [await instance(), await instance()];
     const org = sim.directory.organizations[5]!.uuid;

@@ -12,8 +12,16 @@ export interface RawAnswer {
   fromCache?: boolean;
 }
 
+/**
+ * How an answer is stored. `refreshOnly`: it replaces an answer already kept and adds none (a sync's
+ * answers: they go to the store, yet an officer's cached page must not stay older than the store).
+ */
+export interface SetOptions {
+  refreshOnly?: boolean;
+}
+
 /** The cache seam (in-process or Redis). Failures of the cache never fail a request. */
 export interface UpstreamCache {
   get(key: string, path: string): Promise<RawAnswer | undefined>;
-  set(key: string, path: string, answer: RawAnswer): Promise<void>;
+  set(key: string, path: string, answer: RawAnswer, opts?: SetOptions): Promise<void>;
 }

@@ -13,7 +13,7 @@ export interface SourceOptions {
   priority?: Priority;
   /** Bypass fresh cached pages (the officer asked for a refresh). */
   fresh?: boolean;
-  /** False: what is read is not kept in the upstream cache (a sync keeps it in the store). */
+  /** False: what is read only refreshes pages the upstream cache holds already (a sync keeps it in the store). */
   keep?: boolean;
   /** Called for every request sent upstream on this walk's behalf, retries included. */
   onSent?: () => void;

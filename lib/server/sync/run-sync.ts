@@ -74,7 +74,7 @@ export async function runSync(opts: RunSyncOptions): Promise<SyncRecord> {
     pages: 0,
   };
   const report = () => opts.onProgress?.({ ...progress }, upstreamCalls);
-  // Fresh answers, kept in the store only (not in the upstream cache, where no officer's page reads them).
+  // Fresh answers, for the store: in the upstream cache they only refresh pages an officer had asked for.
   const sourceOpts: SourceOptions = { signal: ctrl.signal, priority: "bulk", fresh: true, keep: false, onSent: () => upstreamCalls++ };
 
   let firstError: unknown;

@@ -31,8 +31,9 @@ export interface GetOptions {
   /** Skip the cache (the officer pressed refresh); the answer still refreshes the cache. */
   fresh?: boolean;
   /**
-   * False: the answer is not kept in the cache either. A sync's answers go to the store; kept, its
-   * 3,000 pages at 200,000 memberships filled the cache's 128 MB with pages no officer asked for.
+   * False: the answer refreshes an answer the cache already holds, and adds none. A sync's answers
+   * go to the store; added, its 3,000 pages at 200,000 memberships filled the cache's 128 MB with
+   * pages no officer asked for, while a page an officer did ask for must not stay older than the store.
    */
   keep?: boolean;
   /**
@@ -316,7 +317,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
           if (stored) return { ...stored, fromCache: true };
         }
         const answer = await fetchWithRetries(path, url, priority, signal, opts.onSent);
-        if (opts.keep !== false) await options.cache?.set(key, path, answer).catch(() => {});
+        await options.cache?.set(key, path, answer, opts.keep === false ? { refreshOnly: true } : undefined).catch(() => {});
         return answer;
       };
       try {
