@@ -56,12 +56,16 @@ export function serverPidForPort(port: number): number | undefined {
   return undefined;
 }
 
-function parentOf(pid: number): number | undefined {
+/** The fields of /proc/<pid>/stat from the third (state) on; undefined for a process that is gone. */
+function statFields(pid: number): string[] | undefined {
   const stat = read(`/proc/${pid}/stat`);
-  if (!stat) return undefined;
   // The command name may hold spaces and parentheses: the fields after the last ")" are fixed.
-  const rest = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  return Number(rest[1]);
+  return stat ? stat.slice(stat.lastIndexOf(")") + 2).split(" ") : undefined;
+}
+
+function parentOf(pid: number): number | undefined {
+  const fields = statFields(pid);
+  return fields ? Number(fields[1]) : undefined;
 }
 
 export function processTree(root: number): number[] {
@@ -118,11 +122,9 @@ export function sampleRss(root: number, everyMs = 100): { stop(): { peakBytes: n
 export function cpuTicks(pids: readonly number[]): number {
   let ticks = 0;
   for (const pid of pids) {
-    const stat = read(`/proc/${pid}/stat`);
-    if (!stat) continue;
-    // Fields after the command name: state is field 3, utime 14 and stime 15.
-    const rest = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    ticks += Number(rest[11]) + Number(rest[12]);
+    // utime and stime are fields 14 and 15.
+    const fields = statFields(pid);
+    if (fields) ticks += Number(fields[11]) + Number(fields[12]);
   }
   return ticks;
 }

@@ -34,51 +34,55 @@ export function assertBuilt(): void {
 /**
  * What every test app gets unless the test says otherwise: its own embedded database (two apps on
  * one DATA_DIR would be refused), and no scheduled sync, so a test's upstream calls are its own.
- * `dispose` removes the folder made here once the app has exited (a test's own DATA_DIR is its to
- * keep): each run of the suites used to leave a hundred of them behind, a few hundred megabytes.
  */
-function testAppEnv(env: Record<string, string | undefined>): { env: Record<string, string | undefined>; dispose: () => void } {
+function testAppEnv(env: Record<string, string | undefined>): { env: Record<string, string | undefined>; own?: string } {
   const own = "DATA_DIR" in env ? undefined : mkdtempSync(path.join(tmpdir(), "app-data-"));
-  return {
-    env: { COMPLIANCE_SYNC_INTERVAL_MINUTES: "0", ...(own ? { DATA_DIR: own } : {}), ...env },
-    dispose: () => {
-      if (own) rmSync(own, { recursive: true, force: true });
-    },
-  };
+  return { env: { COMPLIANCE_SYNC_INTERVAL_MINUTES: "0", ...(own ? { DATA_DIR: own } : {}), ...env }, own };
 }
 
-export async function startApp(env: Record<string, string | undefined>): Promise<AppServer> {
+interface NextProcess {
+  child: ChildProcess;
+  port: number;
+  /** Everything it printed so far (stdout and stderr). */
+  output(): string;
+  /** Resolves with the exit code once it has exited (and the DATA_DIR made for it is removed). */
+  exited: Promise<number | null>;
+}
+
+/**
+ * `next start` on a free loopback port with the test defaults under `env`. The DATA_DIR made here
+ * is removed once the process exits (a test's own DATA_DIR is its to keep): each run of the suites
+ * used to leave a hundred of them behind, a few hundred megabytes.
+ */
+async function spawnNextStart(env: Record<string, string | undefined>): Promise<NextProcess> {
   assertBuilt();
   const made = testAppEnv(env);
-  env = made.env;
   const port = await freePort();
   const nextBin = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
-  const child: ChildProcess = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: ROOT,
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-      NEXT_DIST_DIR: process.env.NEXT_DIST_DIR,
-      ...env,
-    } as NodeJS.ProcessEnv,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: process.env.NEXT_DIST_DIR, ...made.env } as NodeJS.ProcessEnv,
     stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "";
   child.stdout?.on("data", (d) => (out += d));
   child.stderr?.on("data", (d) => (out += d));
-  const url = `http://127.0.0.1:${port}`;
   const exited = new Promise<number | null>((resolve) =>
     child.once("exit", (code) => {
-      made.dispose();
+      if (made.own) rmSync(made.own, { recursive: true, force: true });
       resolve(code);
     }),
   );
+  return { child, port, output: () => out, exited };
+}
+
+export async function startApp(env: Record<string, string | undefined>): Promise<AppServer> {
+  const { child, port, output, exited } = await spawnNextStart(env);
+  const url = `http://127.0.0.1:${port}`;
 
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}:\n${out}`);
+    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}:\n${output()}`);
     try {
       const res = await fetch(`${url}/api/health`);
       if (res.ok) break;
@@ -87,7 +91,7 @@ export async function startApp(env: Record<string, string | undefined>): Promise
     }
     if (Date.now() > deadline) {
       child.kill("SIGKILL");
-      throw new Error(`next start did not answer /api/health within 60 s:\n${out}`);
+      throw new Error(`next start did not answer /api/health within 60 s:\n${output()}`);
     }
     await new Promise((r) => setTimeout(r, 150));
   }
@@ -95,7 +99,7 @@ export async function startApp(env: Record<string, string | undefined>): Promise
   return {
     url,
     port,
-    output: () => out,
+    output,
     kill: async () => {
       if (child.exitCode === null && child.signalCode === null) {
         child.kill("SIGKILL");
@@ -115,24 +119,11 @@ export async function startApp(env: Record<string, string | undefined>): Promise
 
 /** Runs `next start` expecting it to refuse to start; resolves with its exit code and output. */
 export async function startAppExpectingFailure(env: Record<string, string | undefined>): Promise<{ code: number | null; output: string }> {
-  assertBuilt();
-  const made = testAppEnv(env);
-  env = made.env;
-  const port = await freePort();
-  const nextBin = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
-  const child = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: process.env.NEXT_DIST_DIR, ...env } as NodeJS.ProcessEnv,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let out = "";
-  child.stdout?.on("data", (d) => (out += d));
-  child.stderr?.on("data", (d) => (out += d));
+  const { child, output, exited } = await spawnNextStart(env);
   const timer = setTimeout(() => child.kill("SIGKILL"), 30_000);
-  const code = await new Promise<number | null>((resolve) => child.once("exit", (c) => resolve(c)));
+  const code = await exited;
   clearTimeout(timer);
-  made.dispose();
-  return { code, output: out };
+  return { code, output: output() };
 }
 
 /** Logs in through the real route and returns the session cookie for later requests. */
