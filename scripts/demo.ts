@@ -41,8 +41,11 @@ let stopping = false;
 function stopAll(code: number) {
   if (stopping) return;
   stopping = true;
-  for (const c of children) if (c.exitCode === null) c.kill("SIGTERM");
-  setTimeout(() => process.exit(code), 1500).unref();
+  const running = children.filter((c) => c.exitCode === null && c.signalCode === null);
+  for (const c of running) c.kill("SIGTERM");
+  // The dashboard may first finish a sync's housekeeping (up to 8 s); past 12 s, stop regardless.
+  void Promise.all(running.map((c) => new Promise((r) => c.once("exit", r)))).then(() => process.exit(code));
+  setTimeout(() => process.exit(code), 12_000).unref();
 }
 process.on("SIGINT", () => stopAll(0));
 process.on("SIGTERM", () => stopAll(0));

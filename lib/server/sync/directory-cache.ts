@@ -9,6 +9,7 @@ import type { Directory } from "@/lib/shared/directory/types";
 import type { Database } from "@/lib/server/store/database";
 import type { SyncRecord } from "@/lib/server/store/syncs";
 import { sliceBreather } from "@/lib/server/directory/time-slices";
+import { holdShutdownFor } from "@/lib/server/shutdown/held-work";
 import { directoryOfFactLists, factListsOfSync, type FactList } from "./directory-from-sync";
 
 /*
@@ -200,6 +201,7 @@ export async function keptDirectoryOfSync(database: Database, sync: SyncRecord, 
   if (kept) return directoryOfFactLists(kept, sync);
   const lists = await factListsOfSync(database, sync);
   const directory = await directoryOfFactLists(lists, sync);
-  void keepFactLists(dir, sync, lists).catch((err: unknown) => console.error(`could not keep a copy of sync ${sync.id}'s directory (the next start reads the store): ${messageOf(err)}`));
+  // A stop waits for the copy: it is what spares the next start the store's read.
+  void holdShutdownFor(keepFactLists(dir, sync, lists)).catch((err: unknown) => console.error(`could not keep a copy of sync ${sync.id}'s directory (the next start reads the store): ${messageOf(err)}`));
   return directory;
 }

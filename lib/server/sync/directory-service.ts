@@ -10,6 +10,7 @@ import { isPeopleQueryPrepared, preparePeopleQuery } from "@/lib/server/director
 import { searchIndexOf } from "@/lib/server/directory/search-index";
 import { preparePrivilegedReport } from "@/lib/server/privileged/kept-reports";
 import { keepPeopleScreen } from "@/lib/server/first-screen/kept-people";
+import { holdShutdownFor } from "@/lib/server/shutdown/held-work";
 import { localSync, requestSync } from "./coordinator";
 import { keptDirectoryDir, keptDirectoryOfSync } from "./directory-cache";
 import { directoryOfSync } from "./directory-from-sync";
@@ -67,8 +68,8 @@ function read(database: Database, sync: SyncRecord, slot: Loaded | undefined, ke
     (d) => {
       loaded.directory = d;
       // People's index, the header search's and the privileged report, built once per directory (in slices): right after the load rather than on an officer's first request.
-      void preparePeopleQuery(d)
-        .then(() => (keep ? keepFirstScreen(d, sync) : undefined))
+      // A stop waits for People's kept first screen (it serves the next start), not for the rest.
+      void holdShutdownFor(preparePeopleQuery(d).then(() => (keep ? keepFirstScreen(d, sync) : undefined)))
         .then(() => searchIndexOf.ready(d))
         .then(() => preparePrivilegedReport(d))
         .catch((err: unknown) => console.error("could not prepare the search index or the privileged report (built on first use instead):", err instanceof Error ? err.message : String(err)));

@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSimulator, type SimulatorHandle } from "@/lib/tools/simulator/server";
 import { startAppExpectingFailure, type AppServer } from "@/lib/tools/testing/app-server";
-import { appEnv, apiCalls, officer, people, requestSync, startAppWith, summary, syncEnded, syncs, until, type Officer } from "@/lib/tools/testing/durable-rig";
+import { appEnv, apiCalls, officer, people, requestSync, startAppWith, summary, syncEnded, syncs, until, type Officer, type SyncWire } from "@/lib/tools/testing/durable-rig";
 
 /*
  * The embedded database (PGlite under DATA_DIR) across process lives, with `next start` against the
@@ -160,5 +160,40 @@ describe("the kept directory copy across restarts", () => {
     await app!.close();
     await start();
     expect(await served()).toEqual(after);
+  });
+});
+
+describe("a stop (SIGTERM)", () => {
+  it("right after a sync completed keeps what the next start reads, then exits through Next.js's own handler", async () => {
+    expect(sim.churn(0.3, 2).length).toBeGreaterThan(0);
+    const done = await syncEnded(o, (await requestSync(o)).id);
+    expect(done.status).toBe("complete");
+    // 143: Next.js's handler ended the process (128 + SIGTERM), after ours had finished.
+    expect(await app!.close()).toBe(143);
+    expect(existsSync(copyOf(done.id))).toBe(true);
+    expect(screenSync()).toBe(done.id);
+
+    sim.clearLog();
+    await start();
+    expect((await served()).sync).toBe(done.id);
+    expect(apiCalls(sim)).toEqual([]);
+  });
+
+  it("during a sync cancels it and records why, then exits through Next.js's own handler", async () => {
+    sim.setFaults([{ kind: "latency", latencyMs: 60_000 }]);
+    sim.clearLog();
+    let running: SyncWire;
+    try {
+      running = await requestSync(o);
+      await until("the sync's first upstream call", async () => (sim.log().length > 0 ? true : undefined), 50);
+      expect(await app!.close()).toBe(143);
+      expect(app!.output()).toMatch(/Stopping: first ending this process's sync/);
+    } finally {
+      sim.clearFaults();
+    }
+    await start();
+    const ended = (await syncs(o)).find((s) => s.id === running.id);
+    expect(ended?.status).toBe("cancelled");
+    expect(ended?.error?.message).toMatch(/the server is shutting down/);
   });
 });

@@ -2,7 +2,9 @@ import "server-only";
 import { keepNewestPair } from "@/lib/server/changes/kept-pairs";
 import { isStoreUnavailable } from "@/lib/server/store/errors";
 import { store } from "@/lib/server/store/instance";
-import { cancelLocalSync, onSyncCompleted } from "./coordinator";
+import { installGracefulShutdown } from "@/lib/server/shutdown/graceful-shutdown";
+import { heldWorkCount, heldWorkSettled, holdShutdownFor } from "@/lib/server/shutdown/held-work";
+import { cancelLocalSync, localSync, onSyncCompleted } from "./coordinator";
 import { preloadNewestDirectory } from "./directory-service";
 import { startScheduler, startStaleSyncReaper } from "./scheduler";
 
@@ -27,6 +29,22 @@ async function readNewest(): Promise<void> {
   await preloadNewestDirectory();
 }
 
+/** Within a container runtime's default 10 s between SIGTERM and SIGKILL. */
+export const SHUTDOWN_GRACE_MS = 8_000;
+
+/**
+ * Before the server stops: this process's running sync ends as cancelled (a kill -9 leaves it to go
+ * stale), and what a completed sync left to do is finished, so the next start needs neither the
+ * write-ahead log's replay nor the database's directory read.
+ */
+async function finishBeforeStopping(): Promise<void> {
+  if (localSync() || heldWorkCount() > 0) {
+    console.error(`Stopping: first ending this process's sync (a running one is cancelled) and keeping what the next start reads (at most ${SHUTDOWN_GRACE_MS / 1000} s).`);
+  }
+  await cancelLocalSync("The sync was cancelled: the server is shutting down.")?.catch(() => {});
+  await heldWorkSettled();
+}
+
 export async function startDurableDirectory(): Promise<void> {
   try {
     await store();
@@ -40,18 +58,8 @@ export async function startDurableDirectory(): Promise<void> {
   }
   startScheduler();
   // Now, and after each sync this process completes, without waiting for an officer to ask.
-  onSyncCompleted("read the newest sync", () => void readNewest());
-  void readNewest();
+  onSyncCompleted("read the newest sync", () => void holdShutdownFor(readNewest()));
+  void holdShutdownFor(readNewest());
   startStaleSyncReaper();
-  // A shutdown ends this process's running sync as cancelled (a kill -9 leaves it to go stale).
-  for (const signal of ["SIGTERM", "SIGINT"] as const) {
-    process.once(signal, () => {
-      const cancelling = cancelLocalSync("The sync was cancelled: the server is shutting down.") ?? Promise.resolve();
-      const grace = new Promise((r) => setTimeout(r, 3_000).unref());
-      // Next.js has its own handler that exits; if nothing else listens, ending the process is ours.
-      void Promise.race([cancelling.catch(() => {}), grace]).finally(() => {
-        if (process.listenerCount(signal) === 0) process.exit(0);
-      });
-    });
-  }
+  installGracefulShutdown({ finish: finishBeforeStopping, graceMs: SHUTDOWN_GRACE_MS });
 }

@@ -18,7 +18,8 @@ export interface AppServer {
   output(): string;
   /** SIGKILL: the process dies on the spot, as a crash or an OOM kill does; resolves once it is gone. */
   kill(): Promise<void>;
-  close(): Promise<void>;
+  /** SIGTERM, as a deploy stops it; resolves with the exit code once it is gone (SIGKILL after 15 s). */
+  close(): Promise<number | null>;
 }
 
 export function buildDir(): string {
@@ -107,12 +108,13 @@ export async function startApp(env: Record<string, string | undefined>): Promise
       }
     },
     close: async () => {
-      if (child.exitCode === null) {
-        child.kill("SIGTERM");
-        const t = setTimeout(() => child.kill("SIGKILL"), 5_000);
-        await exited;
-        clearTimeout(t);
-      }
+      if (child.exitCode !== null) return child.exitCode;
+      child.kill("SIGTERM");
+      // The app's own stop waits up to 8 s for a completed sync's housekeeping (SHUTDOWN_GRACE_MS).
+      const t = setTimeout(() => child.kill("SIGKILL"), 15_000);
+      const code = await exited;
+      clearTimeout(t);
+      return code;
     },
   };
 }

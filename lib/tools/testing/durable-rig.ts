@@ -48,7 +48,7 @@ export async function startPostgresSuite(
 }
 
 /** Stops the apps and the simulator, and the cluster whatever else fails to close: no test run leaves one running. */
-export async function closePostgresSuite(pgServer: PostgresServer | undefined, ...others: ({ close(): Promise<void> } | undefined)[]): Promise<void> {
+export async function closePostgresSuite(pgServer: PostgresServer | undefined, ...others: ({ close(): Promise<unknown> } | undefined)[]): Promise<void> {
   try {
     await Promise.allSettled(others.map((o) => o?.close()));
   } finally {
