@@ -1,20 +1,14 @@
 import "server-only";
+import { processWide } from "@/lib/server/process-wide";
 
 /*
  * Work a stop should let finish (graceful-shutdown.ts): what a completed sync leaves to do before
  * the next start can use it (its housekeeping, the checkpoint, the directory's kept copy and
- * People's first screen). Held on globalThis: Next.js may load this module once for
- * instrumentation and again for the routes, and both must see one set.
+ * People's first screen). One set per process: the instrumentation hook holds work and the routes
+ * do too, from their own copies of this module.
  */
 
-const SLOT = Symbol.for("compliance-directory.held-work");
-type Holder = { [SLOT]?: Set<Promise<unknown>> };
-
-function held(): Set<Promise<unknown>> {
-  const g = globalThis as Holder;
-  g[SLOT] ??= new Set();
-  return g[SLOT];
-}
+const held = () => processWide("held-work", () => new Set<Promise<unknown>>());
 
 /** A stop waits for `work` (within its grace) before the server closes; returns `work`. */
 export function holdShutdownFor<T>(work: Promise<T>): Promise<T> {
