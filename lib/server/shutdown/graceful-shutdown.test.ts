@@ -1,6 +1,6 @@
 import { EventEmitter } from "node:events";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { installGracefulShutdown, type SignalTarget } from "./graceful-shutdown";
+import { installGracefulShutdown, REPEAT_WINDOW_MS, type SignalTarget } from "./graceful-shutdown";
 
 /** A process stand-in: signals are events, exit is recorded. */
 function fakeProcess() {
@@ -70,11 +70,20 @@ describe("installGracefulShutdown", () => {
     p.emitter.on("SIGTERM", onTerm);
     p.emitter.on("SIGINT", onInt);
     const work = deferred();
-    installGracefulShutdown({ finish: () => work.promise, graceMs: 60_000, target: p.target, log: () => {} });
+    let clock = 0;
+    installGracefulShutdown({ finish: () => work.promise, graceMs: 60_000, target: p.target, log: () => {}, now: () => clock });
 
     p.signal("SIGINT");
     await flush();
     expect(onInt).not.toHaveBeenCalled();
+    // The same Ctrl-C passed on by the npm process above: the same stop, still waiting.
+    clock += REPEAT_WINDOW_MS - 1;
+    p.signal("SIGTERM");
+    p.signal("SIGINT");
+    expect(onInt).not.toHaveBeenCalled();
+    expect(onTerm).not.toHaveBeenCalled();
+    // A second Ctrl-C from the officer.
+    clock += 1;
     p.signal("SIGINT");
     expect(onInt).toHaveBeenCalledTimes(1);
 

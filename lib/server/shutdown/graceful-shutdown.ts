@@ -6,7 +6,8 @@ import "server-only";
  * registers that handler before instrumentation runs and offers no hook into it (its documented
  * alternative, NEXT_MANUAL_SIG_HANDLE, drops the request draining too), so the listeners present
  * at installation are taken off the signal and called once the work is done, or the grace has
- * passed. A second signal while waiting hands over at once.
+ * passed. A second signal while waiting hands over at once, unless it came within a second of the
+ * first: Ctrl-C reaches both the server and the npm or demo process above it, which passes it on.
  *
  * Why wait: a stop the moment a sync completed used to throw away what the sync had left to do (its
  * checkpoint, the directory's kept copy, People's first screen), so the next start replayed the
@@ -32,13 +33,18 @@ export interface GracefulShutdownOptions {
   signals?: readonly NodeJS.Signals[];
   target?: SignalTarget;
   log?: (line: string) => void;
+  now?: () => number;
 }
+
+/** A signal this soon after the first is the same stop arriving twice, not an officer insisting. */
+export const REPEAT_WINDOW_MS = 1_000;
 
 export function installGracefulShutdown(o: GracefulShutdownOptions): void {
   const target = o.target ?? (process as unknown as SignalTarget);
   const log = o.log ?? ((line: string) => console.error(line));
   const framework = new Map<NodeJS.Signals, Listener[]>();
-  let stopping = false;
+  const now = o.now ?? Date.now;
+  let stoppingSince: number | undefined;
   let handedOver = false;
 
   const handOver = (signal: NodeJS.Signals) => {
@@ -55,11 +61,12 @@ export function installGracefulShutdown(o: GracefulShutdownOptions): void {
     for (const listener of theirs) target.removeListener(signal, listener);
     framework.set(signal, theirs);
     target.on(signal, (received) => {
-      if (stopping) {
+      if (stoppingSince !== undefined) {
+        if (now() - stoppingSince < REPEAT_WINDOW_MS) return;
         log(`${received} again: stopping now.`);
         return handOver(received);
       }
-      stopping = true;
+      stoppingSince = now();
       const timer = setTimeout(() => {
         log(`Stopping: the work in progress did not finish within ${o.graceMs / 1000} s; stopping anyway.`);
         handOver(received);
