@@ -57,28 +57,31 @@ function AccessCell({ row, table }: { row: PeopleTableRow; table: Table<PeopleTa
   if (all.length === 0) return <span className="text-slate-400">—</span>;
   const shownMemberships = memberships.slice(0, PATHS_SHOWN);
   const shownGrants = grants.slice(0, PATHS_SHOWN - shownMemberships.length);
+  // One line, as every row of the table is one height (row-window.ts): the paths that do not fit are clipped, the count of the rest stays in view, and the title lists them all.
   return (
-    <span className="flex min-w-0 flex-wrap gap-x-2 truncate" title={all.join("\n")} data-testid="access-paths">
-      {shownMemberships.map((m) => (
-        <span key={`m-${m.uuid}`} className="whitespace-nowrap">
-          {organizationRoleLabel(m.role, false)} in{" "}
-          <RowLink href={organizationHref(m.uuid)} className="text-brand-700 hover:underline">
-            {m.organization}
-          </RowLink>
-        </span>
-      ))}
-      {shownGrants.map((g) => (
-        <span key={`g-${g.groupId}-${g.roleId}`} className="whitespace-nowrap">
-          <RowLink href={groupHref(g.groupId)} className="text-brand-700 hover:underline">
-            {g.groupName}
-          </RowLink>
-          {" → "}
-          <RowLink href={roleHref(g.organizationUuid, g.roleId)} className="text-brand-700 hover:underline" title={`${g.roleName} in ${g.organizationName}`}>
-            {g.roleName}
-          </RowLink>
-        </span>
-      ))}
-      {all.length > PATHS_SHOWN && <span className="text-slate-500">+{all.length - PATHS_SHOWN} more</span>}
+    <span className="flex min-w-0 items-center gap-x-2 whitespace-nowrap" title={all.join("\n")} data-testid="access-paths">
+      <span className="flex min-w-0 gap-x-2 overflow-hidden">
+        {shownMemberships.map((m) => (
+          <span key={`m-${m.uuid}`} className="whitespace-nowrap">
+            {organizationRoleLabel(m.role, false)} in{" "}
+            <RowLink href={organizationHref(m.uuid)} className="text-brand-700 hover:underline">
+              {m.organization}
+            </RowLink>
+          </span>
+        ))}
+        {shownGrants.map((g) => (
+          <span key={`g-${g.groupId}-${g.roleId}`} className="whitespace-nowrap">
+            <RowLink href={groupHref(g.groupId)} className="text-brand-700 hover:underline">
+              {g.groupName}
+            </RowLink>
+            {" → "}
+            <RowLink href={roleHref(g.organizationUuid, g.roleId)} className="text-brand-700 hover:underline" title={`${g.roleName} in ${g.organizationName}`}>
+              {g.roleName}
+            </RowLink>
+          </span>
+        ))}
+      </span>
+      {all.length > PATHS_SHOWN && <span className="shrink-0 text-slate-500">+{all.length - PATHS_SHOWN} more</span>}
     </span>
   );
 }
