@@ -68,8 +68,9 @@ function read(database: Database, sync: SyncRecord, slot: Loaded | undefined, ke
     (d) => {
       loaded.directory = d;
       // People's index, the header search's and the privileged report, built once per directory (in slices): right after the load rather than on an officer's first request.
-      // A stop waits for People's kept first screen (it serves the next start), not for the rest.
-      void holdShutdownFor(preparePeopleQuery(d).then(() => (keep ? keepFirstScreen(d, sync) : undefined)))
+      // A stop waits for the newest sync's People index and kept first screen (they serve the next start), not for the rest, nor for a past sync's.
+      const people = keep ? holdShutdownFor(preparePeopleQuery(d).then(() => keepFirstScreen(d, sync))) : preparePeopleQuery(d);
+      void people
         .then(() => searchIndexOf.ready(d))
         .then(() => preparePrivilegedReport(d))
         .catch((err: unknown) => console.error("could not prepare the search index or the privileged report (built on first use instead):", err instanceof Error ? err.message : String(err)));
