@@ -8,6 +8,7 @@ import { describeChange } from "@/lib/shared/changes/describe";
 import { widensAccess } from "@/lib/shared/changes/widens";
 import { toApiError } from "@/lib/browser/query/api-error";
 import { historyQuery, type HistorySubject } from "./change-queries";
+import { formatCount } from "@/lib/browser/format/numbers";
 
 /*
  * A compact "History" section for a person, group, role or organization's settings: what changed,
@@ -48,7 +49,7 @@ export function HistorySection({ subject, title = "History" }: { subject: Histor
       ) : null}
       {events.length > SHOWN ? (
         <button type="button" className="self-start text-xs text-brand-700 hover:underline" onClick={() => setAll((v) => !v)}>
-          {all ? "Show fewer" : `Show all ${events.length.toLocaleString("en-US")}`}
+          {all ? "Show fewer" : `Show all ${formatCount(events.length)}`}
         </button>
       ) : null}
     </section>

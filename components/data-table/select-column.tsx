@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import type { ColumnDef, Table } from "@tanstack/react-table";
 import { matchingSelection, setMatchingSelected } from "./selection";
 import { matchedCount } from "./server-rows";
+import { formatCount } from "@/lib/browser/format/numbers";
 
 function SelectAllMatching<TData>({ table, noun }: { table: Table<TData>; noun: string }) {
   const ref = useRef<HTMLInputElement>(null);
@@ -32,8 +33,8 @@ function SelectAllMatching<TData>({ table, noun }: { table: Table<TData>; noun: 
           () => setPending(null),
         );
       }}
-      aria-label={`Select all ${count.toLocaleString("en-US")} matching ${noun}`}
-      title={`Select all ${count.toLocaleString("en-US")} matching ${noun}`}
+      aria-label={`Select all ${formatCount(count)} matching ${noun}`}
+      title={`Select all ${formatCount(count)} matching ${noun}`}
     />
   );
 }

@@ -3,6 +3,7 @@ import { FIRST_SCREEN_ROWS, FirstScreenNote, FirstScreenTable, type FirstScreenC
 import type { PeopleFirstScreen } from "@/lib/shared/directory/people-query-wire";
 import { nameCell, organizationRolesCell, organizationsCell } from "./people-cells";
 import { peopleTableRowFromWire, type PeopleTableRow } from "./people-table-rows";
+import { formatCount } from "@/lib/browser/format/numbers";
 
 /*
  * People's first screen as the server renders it (see FirstScreenTable): the first rows of the
@@ -12,7 +13,7 @@ import { peopleTableRowFromWire, type PeopleTableRow } from "./people-table-rows
 
 const COLUMNS: FirstScreenColumn[] = [["Name", 150], ["Email", 190], ["User id", 240], ["Organizations", 185], ["Organization roles", 200], ["Groups", 80]];
 
-const cellsOf = (r: PeopleTableRow) => [nameCell(r), r.email, <IdCell key="id" value={r.id} label="user id" />, organizationsCell(r), organizationRolesCell(r), r.groupCount.toLocaleString("en-US")];
+const cellsOf = (r: PeopleTableRow) => [nameCell(r), r.email, <IdCell key="id" value={r.id} label="user id" />, organizationsCell(r), organizationRolesCell(r), formatCount(r.groupCount)];
 
 /** The page's title, the same before and after its scripts run. */
 export function PeopleHeading() {

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { formatCount } from "@/lib/browser/format/numbers";
 
 /*
  * A plain table of every row, for the browser's print: the screen tables are virtualised (only the
@@ -15,7 +16,7 @@ export function PrintTable<T>({ caption, columns, rows, rowKey, empty = "None." 
   return (
     <section className="mb-4 break-inside-auto">
       <h2 className="text-sm font-semibold">
-        {caption} ({rows.length.toLocaleString("en-US")})
+        {caption} ({formatCount(rows.length)})
       </h2>
       {rows.length === 0 ? (
         <p className="text-xs">{empty}</p>

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { TableHead } from "./table-head";
+import { formatCount } from "@/lib/browser/format/numbers";
 
 /*
  * A page's first rows as the server renders them, before any script has run: the same look and
@@ -67,10 +68,9 @@ export function FirstScreenTable({ label, columns, rows, rowCount, rowHeight = 3
 
 /** The line under a first screen while the page's scripts load: what is shown, and that the rest follows. */
 export function FirstScreenNote({ shown, total, noun }: { shown: number; total: number; noun: { one: string; other: string } }) {
-  const n = (k: number) => k.toLocaleString("en-US");
   return (
     <p className="text-xs text-slate-600" role="status">
-      {shown < total ? `The first ${n(shown)} of ${n(total)} ${total === 1 ? noun.one : noun.other}; the table opens in a moment.` : `${n(total)} ${total === 1 ? noun.one : noun.other}.`}
+      {shown < total ? `The first ${formatCount(shown)} of ${formatCount(total)} ${total === 1 ? noun.one : noun.other}; the table opens in a moment.` : `${formatCount(total)} ${total === 1 ? noun.one : noun.other}.`}
     </p>
   );
 }
