@@ -38,3 +38,13 @@ test("the Changes page shows every change between two syncs, filters by kind, an
   const timeline = page.getByTestId("history-section").first();
   await expect(timeline.locator("li").first()).toBeVisible({ timeout: 60_000 });
 });
+
+test("a sync compared with itself says why nothing is listed, and offers no download", async ({ page, baseURL }) => {
+  test.setTimeout(180_000);
+  await logIn(page);
+  const sync = await ensureCompleteSync(page.request, baseURL!);
+  await page.goto(`/changes?from=${sync}&to=${sync}`);
+  await expect(page.getByTestId("changes-counts")).toHaveText(/same sync|Only one sync is complete/, { timeout: 60_000 });
+  await expect(page.getByRole("table").getByText(/same sync|Only one sync is complete/)).toBeVisible();
+  await expect(page.getByRole("link", { name: /^Download (CSV|NDJSON)$/ })).toHaveCount(0);
+});

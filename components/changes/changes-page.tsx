@@ -20,6 +20,7 @@ import { changesPageFetch, changesSummaryQuery, syncsQuery } from "./change-quer
 import { changesColumns, toRows } from "./changes-table-columns";
 import { ChangesPrint } from "./changes-print";
 import { CountsLine } from "./counts-line";
+import { sameSyncNote } from "./same-sync";
 import { SyncPicker, syncBefore } from "./sync-picker";
 
 /*
@@ -51,7 +52,9 @@ export function ChangesPage({ firstScreen }: { firstScreen?: ChangesFirstScreen 
   const picked = defaultPair(complete, pair.from, pair.to);
   const to = pair.since ? (complete[0]?.id ?? "") : picked.to;
   const from = pair.since ? (sinceSync?.id ?? "") : picked.from;
-  const ready = from !== "" && to !== "";
+  // One sync compared with itself lists nothing: say why instead of asking the server.
+  const same = sameSyncNote(complete.length, from, to, pair.since);
+  const ready = from !== "" && to !== "" && same === null;
   const ahead = firstScreen?.pair && firstScreen.pair.from === from && firstScreen.pair.to === to ? firstScreen.pair : undefined;
 
   const summary = useQuery({ ...changesSummaryQuery(from, to), enabled: ready, initialData: ahead?.summary });
@@ -117,11 +120,18 @@ export function ChangesPage({ firstScreen }: { firstScreen?: ChangesFirstScreen 
         ) : syncList ? (
           <p className="text-sm text-slate-700">No complete sync yet. Start one from the header; changes appear once there are two.</p>
         ) : null}
-        {summary.data ? <CountsLine summary={summary.data} newAdmins={newAdmins} /> : null}
+        {same ? (
+          <p className="text-sm text-slate-800" data-testid="changes-counts">
+            {same}
+          </p>
+        ) : summary.data ? (
+          <CountsLine summary={summary.data} newAdmins={newAdmins} />
+        ) : null}
       </header>
       {error ? <ErrorNotice error={toApiError(error)} onRetry={() => void (syncs.error ? syncs.refetch() : summary.error ? summary.refetch() : pages.refetch())} /> : null}
       <DataTableToolbar controller={controller} searchLabel="Search changes" searchPlaceholder="Search names, emails, ids…">
-        {onlyOther ? null : (
+        {/* No pair to compare (one sync, or the same sync twice): nothing to download, and no link to a refusal. */}
+        {onlyOther || !ready ? null : (
           <span className="inline-flex items-center gap-2 text-xs">
             {exportDisabled ? (
               <span className="text-slate-500" title={exportDisabled}>
@@ -129,10 +139,10 @@ export function ChangesPage({ firstScreen }: { firstScreen?: ChangesFirstScreen 
               </span>
             ) : (
               <>
-                <a className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-50" href={`/api/directory/changes.csv?${downloadQuery}`} aria-disabled={!ready || !allLoaded}>
+                <a className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-50" href={`/api/directory/changes.csv?${downloadQuery}`} aria-disabled={!allLoaded}>
                   Download CSV
                 </a>
-                <a className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-50" href={`/api/directory/changes.ndjson?${downloadQuery}`} aria-disabled={!ready || !allLoaded}>
+                <a className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-50" href={`/api/directory/changes.ndjson?${downloadQuery}`} aria-disabled={!allLoaded}>
                   Download NDJSON
                 </a>
               </>
@@ -140,12 +150,12 @@ export function ChangesPage({ firstScreen }: { firstScreen?: ChangesFirstScreen 
           </span>
         )}
       </DataTableToolbar>
-      <DataTableCounts table={controller.table} noun={NOUN} walk={{ status: allLoaded ? "complete" : pages.isError ? "error" : "partial", loaded: rows.length }} />
+      <DataTableCounts table={controller.table} noun={NOUN} walk={{ status: allLoaded || same ? "complete" : pages.isError ? "error" : "partial", loaded: rows.length }} />
       <DataTable
         table={controller.table}
         label={`Changes from ${from} to ${to}`}
-        loading={!allLoaded && !error}
-        empty={<span>No changes between these two syncs.</span>}
+        loading={!allLoaded && !error && !same}
+        empty={<span>{same ?? "No changes between these two syncs."}</span>}
       />
       </div>
     </div>

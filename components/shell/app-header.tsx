@@ -23,7 +23,8 @@ function TreeReach() {
           ? `loading ${formatCount(orgs.loaded)}…`
           : "";
   return (
-    <span className="text-xs text-slate-600" title="Every organization under the parent that the Compliance Access Key reaches">
+    // Left out below 1536 px: the Overview says the same, and the header's room goes to the sync's state.
+    <span className="hidden text-xs text-slate-600 2xl:inline" title="Every organization under the parent that the Compliance Access Key reaches">
       Tree: {text}
     </span>
   );
@@ -57,9 +58,15 @@ function LogoutButton() {
 export function AppHeader() {
   const officer = useOfficer();
   return (
-    <header className="flex h-11 shrink-0 items-center gap-4 border-b border-slate-200 bg-white px-3">
-      <Breadcrumbs />
-      <div className="ml-auto flex shrink-0 items-center gap-3">
+    // Wraps rather than overflowing: a running sync, a newer sync and the picker together are wider
+    // than a 1,280 px window's header, and "Log out" must never be pushed out of reach. Every item
+    // wraps on its own (the groups below are `contents`), so what does not fit on the title's row
+    // goes to one more row, right-aligned.
+    <header className="flex min-h-11 shrink-0 flex-wrap items-center justify-end gap-x-3 gap-y-1 border-b border-slate-200 bg-white px-3 py-1">
+      <div className="mr-1 min-w-40 flex-1">
+        <Breadcrumbs />
+      </div>
+      <div className="contents">
         <HeaderSearch />
         <TreeReach />
         <DataFreshness />

@@ -89,13 +89,13 @@ export function DataFreshness() {
   const failed = latest && (latest.status === "failed" || latest.status === "cancelled") ? latest : undefined;
 
   return (
-    <div className="flex items-center gap-2 text-xs text-slate-600" data-testid="data-freshness">
+    <div className="contents text-xs text-slate-600" data-testid="data-freshness">
       <span data-testid="as-of-line" title={line.title}>
         {line.text}
       </span>
       <SyncPicker syncs={completeSyncs(list)} />
       {running && (
-        <span role="status" className="text-slate-700" data-testid="sync-progress">
+        <span role="status" className="max-w-56 truncate text-slate-700" title={progressText(running)} data-testid="sync-progress">
           {progressText(running)}
         </span>
       )}

@@ -97,7 +97,7 @@ export function HeaderSearch() {
   const kinds = [...new Set(results.map((r) => r.kind))];
 
   return (
-    <div className="relative w-72" onBlur={(e) => !e.currentTarget.contains(e.relatedTarget) && setOpen(false)}>
+    <div className="relative w-56 2xl:w-72" onBlur={(e) => !e.currentTarget.contains(e.relatedTarget) && setOpen(false)}>
       <label htmlFor={`${id}-input`} className="sr-only">
         Search the directory
       </label>
