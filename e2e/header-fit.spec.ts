@@ -17,6 +17,9 @@ async function expectHeaderFits(page: Page, width: number) {
   await expect(logout).toBeVisible();
   const box = (await logout.boundingBox())!;
   expect(box.x + box.width, `"Log out" ends at ${Math.round(box.x + box.width)} px in a ${width} px window`).toBeLessThanOrEqual(width);
+  // UX.md: the header shows which tree the key reaches and how fresh the data is, at every width.
+  await expect(page.getByText(/^Tree: /)).toBeVisible();
+  await expect(page.getByTestId("as-of-line")).toBeVisible();
   const title = page.getByRole("navigation", { name: "Breadcrumb" });
   expect((await title.boundingBox())!.width, "the page's title keeps room to be read").toBeGreaterThanOrEqual(120);
 }

@@ -23,8 +23,7 @@ function TreeReach() {
           ? `loading ${formatCount(orgs.loaded)}…`
           : "";
   return (
-    // Left out below 1536 px: the Overview says the same, and the header's room goes to the sync's state.
-    <span className="hidden text-xs text-slate-600 2xl:inline" title="Every organization under the parent that the Compliance Access Key reaches">
+    <span className="text-xs text-slate-600" title="Every organization under the parent that the Compliance Access Key reaches">
       Tree: {text}
     </span>
   );
