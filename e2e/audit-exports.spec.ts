@@ -5,7 +5,7 @@ import { parse } from "csv-parse/sync";
 import { USERS_COLUMNS } from "../lib/shared/export/columns";
 import { readXlsx, xlsxText } from "../lib/server/export/xlsx-read";
 import { E2E_VIEWER } from "./environment";
-import { allPages, logIn } from "./helpers";
+import { allPages, ensureCompleteSync, logIn } from "./helpers";
 
 /*
  * The export an auditor relies on, end to end in the browser: the Exports page downloads
@@ -95,4 +95,16 @@ test("the XLSX beside users.csv downloads from the Exports page as text cells, a
   await expect(entry).toHaveCount(1);
   await expect(entry).toContainText("users.xlsx");
   await expect(entry).toContainText("completed");
+});
+
+test("with a sync stored, the Exports page says how many rows each export holds before any download or walk", async ({ page, baseURL }) => {
+  test.setTimeout(180_000);
+  await logIn(page);
+  await ensureCompleteSync(page.request, baseURL!);
+  const { counts } = (await (await page.request.get("/api/directory/summary")).json()) as { counts: { memberships: number; people: number; organizations: number } };
+  await page.goto("/exports");
+  const card = page.locator('section[data-export="users"]');
+  const n = (k: number) => k.toLocaleString("en-US");
+  await expect(card.getByText(`In the sync the header names: ${n(counts.memberships)} memberships of ${n(counts.people)} people in ${n(counts.organizations)} organizations`)).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole("button", { name: "count the directory now" })).toHaveCount(0);
 });

@@ -3,16 +3,12 @@
 import { queryOptions } from "@tanstack/react-query";
 import { changesPageSchema, changesSummarySchema } from "@/lib/shared/changes/changes-wire";
 import { historyAnswerSchema } from "@/lib/shared/changes/history";
-import { syncListSchema } from "@/lib/shared/sync/wire";
 import { syncKeys } from "@/lib/browser/query/keys";
 import { fetchJson } from "@/lib/browser/query/request";
 
 /* The Changes page's and the History sections' data, each from its route (never upstream). */
 
 export type { ChangesSummary } from "@/lib/shared/changes/changes-wire";
-
-export const syncsQuery = () =>
-  queryOptions({ queryKey: syncKeys.all, queryFn: ({ signal }) => fetchJson("/api/syncs", syncListSchema, { signal }), staleTime: 30_000 });
 
 export const changesSummaryQuery = (from: string, to: string) =>
   queryOptions({

@@ -16,7 +16,8 @@ import { defaultPair, type ChangesFirstScreen } from "@/lib/shared/changes/chang
 import { usePrinting } from "@/components/print";
 import { toApiError } from "@/lib/browser/query/api-error";
 import { syncKeys } from "@/lib/browser/query/keys";
-import { changesPageFetch, changesSummaryQuery, syncsQuery } from "./change-queries";
+import { syncsQuery } from "@/lib/browser/query/sync-queries";
+import { changesPageFetch, changesSummaryQuery } from "./change-queries";
 import { changesColumns, toRows } from "./changes-table-columns";
 import { ChangesPrint } from "./changes-print";
 import { CountsLine } from "./counts-line";

@@ -11,6 +11,7 @@ import { directoryExportHref, parseDirectoryExportQuery, type DirectoryExportKin
 import { parseUsersExportQuery, usersExportHref } from "@/lib/shared/export/users-query";
 import { countOf, formatCount } from "@/lib/browser/format/numbers";
 import { groupsQuery, organizationsQuery, useWalk, type Walk } from "@/lib/browser/query";
+import { completeSyncs, syncsQuery } from "@/lib/browser/query/sync-queries";
 import { ChoiceFilter, type Choice } from "./choice-filter";
 import { ExportCard } from "./export-card";
 import { useExportParams } from "./use-export-params";
@@ -39,15 +40,27 @@ function useGroupChoices() {
   return { choices, status: walkStatus(walk, "groups"), total: walk.status === "complete" ? walk.rows.length : null };
 }
 
-/** The directory's counts when the officer asks (or when another page already has them). */
+/**
+ * The directory's counts: at once when a sync is stored (the store answers them, no upstream call);
+ * before the first sync only when the officer asks, as counting then walks the whole tree live.
+ */
 function useDirectoryCounts() {
   const [asked, setAsked] = useState(false);
-  const q = useQuery({ ...directorySummaryQuery(), enabled: asked });
-  return { counts: q.data?.counts ?? null, builtAt: q.data?.builtAt ?? null, loading: q.isFetching, error: q.error, ask: () => setAsked(true) };
+  const synced = completeSyncs(useQuery(syncsQuery()).data?.syncs ?? []).length > 0;
+  const q = useQuery({ ...directorySummaryQuery(), enabled: asked || synced });
+  return { counts: q.data?.counts ?? null, synced, loading: q.isFetching, error: q.error, ask: () => setAsked(true) };
 }
 
 function CountLine({ directory, render }: { directory: ReturnType<typeof useDirectoryCounts>; render: (c: NonNullable<ReturnType<typeof useDirectoryCounts>["counts"]>) => string }) {
-  if (directory.counts) return <span>{render(directory.counts)} (whole directory; filters narrow it).</span>;
+  if (directory.counts) {
+    // The file itself is read live as it downloads: what the upstream holds then, which the sync may not yet.
+    return (
+      <span>
+        {directory.synced ? "In the sync the header names: " : "Now: "}
+        {render(directory.counts)} (the whole directory; filters narrow it). The file counts its own rows as they arrive.
+      </span>
+    );
+  }
   if (directory.loading) return <span>Counting the directory…</span>;
   if (directory.error) return <span className="text-amber-800">The directory could not be counted; the download still works and counts its rows as they arrive.</span>;
   return (
