@@ -2,7 +2,7 @@
 
 import type { Table } from "@tanstack/react-table";
 import { useId, useRef, useState } from "react";
-import { formatCount, pluralize } from "@/lib/browser/format/numbers";
+import { countOf, formatCount, pluralize } from "@/lib/browser/format/numbers";
 import { TABLE_COLUMNS, type TableDownloadScope, type TableKind } from "@/lib/shared/downloads/table-download";
 import { useShownSync } from "@/lib/browser/query/shown-sync";
 import type { Noun } from "./data-table-counts";
@@ -93,7 +93,7 @@ export function DataTableCsvDialog<TData>({
         format,
         bom: format === "csv" && bom,
       });
-      announce(`Downloading ${name}: ${formatCount(byQuery ? snapshot.matching : ids.length)} rows`);
+      announce(`Downloading ${name}: ${countOf(byQuery ? snapshot.matching : ids.length, "row")}`);
       close();
     } catch (e) {
       setFailure(e instanceof Error ? e.message : String(e));

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { classifyEntry } from "@/lib/shared/directory/entries";
-import { formatCount } from "@/lib/browser/format/numbers";
+import { countOf, formatCount } from "@/lib/browser/format/numbers";
 import { columnLabel } from "@/lib/shared/seed-lists/input";
 import { CsvFileInput, UploadProblem } from "./csv-file-input";
 import { readUpload, type CsvUpload } from "./read-upload";
@@ -106,7 +106,7 @@ export function CsvUploadField({ label, onChange, pickColumn = true }: { label: 
             </label>
           </div>
           <p>
-            {upload.filename}: {formatCount(data.length)} rows; in this column {formatCount(readable)} read as emails or user ids
+            {upload.filename}: {countOf(data.length, "row")}; in this column {formatCount(readable)} read as emails or user ids
             {filled.length - readable > 0 ? `, ${formatCount(filled.length - readable)} do not` : ""}
             {data.length - filled.length > 0 ? `, ${formatCount(data.length - filled.length)} are blank` : ""}.
           </p>
@@ -119,7 +119,7 @@ export function CsvUploadField({ label, onChange, pickColumn = true }: { label: 
       )}
       {upload && !pickColumn && (
         <p className="text-xs text-slate-600">
-          {upload.filename}: {formatCount(upload.records.length)} records.
+          {upload.filename}: {countOf(upload.records.length, "record")}.
         </p>
       )}
     </div>

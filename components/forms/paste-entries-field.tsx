@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useMemo } from "react";
-import { formatCount } from "@/lib/browser/format/numbers";
+import { countOf } from "@/lib/browser/format/numbers";
 import { parsePastedEntries } from "@/lib/shared/seed-lists/input";
 import { inputClass } from "./styles";
 
@@ -27,7 +27,7 @@ export interface PasteEntriesFieldProps {
 export function PasteEntriesField({ label, hideLabel, value, onChange, placeholder, hint, count, fieldClassName = "" }: PasteEntriesFieldProps) {
   const id = useId();
   const pasted = useMemo(() => (count ? parsePastedEntries(value) : null), [count, value]);
-  const counted = pasted && value.trim() !== "" ? `${formatCount(pasted.entries.length - pasted.blankLines)} entries, ${formatCount(pasted.blankLines)} blank lines.` : null;
+  const counted = pasted && value.trim() !== "" ? `${countOf(pasted.entries.length - pasted.blankLines, "entry", "entries")}, ${countOf(pasted.blankLines, "blank line")}.` : null;
   return (
     <div>
       <label htmlFor={id} className={hideLabel ? "sr-only" : "block text-xs font-medium text-slate-700"}>

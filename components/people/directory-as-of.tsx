@@ -1,6 +1,6 @@
 "use client";
 
-import { formatCount } from "@/lib/browser/format/numbers";
+import { countOf, formatCount } from "@/lib/browser/format/numbers";
 import { formatDateTime, formatUtc } from "@/lib/browser/format/dates";
 import type { PeopleDirectory } from "./directory-queries";
 
@@ -9,8 +9,8 @@ export function DirectoryAsOf({ data }: { data: Pick<PeopleDirectory, "builtAt" 
   const c = data.counts;
   return (
     <p className="text-xs text-slate-600">
-      {formatCount(c.people)} people · {formatCount(c.memberships)} memberships in {formatCount(c.organizations)} organizations ·{" "}
-      {formatCount(c.groups)} groups
+      {countOf(c.people, "person", "people")} · {countOf(c.memberships, "membership")} in {countOf(c.organizations, "organization")} ·{" "}
+      {countOf(c.groups, "group")}
       {c.peopleOutsideOrganizations > 0 && <span className="text-amber-800"> · {formatCount(c.peopleOutsideOrganizations)} in a group but no organization</span>} ·
       directory as of{" "}
       <time dateTime={new Date(data.builtAt).toISOString()} title={formatUtc(data.builtAt)}>

@@ -9,7 +9,7 @@ import { useQueryState } from "nuqs";
 import { ErrorNotice } from "@/components/data-table/error-notice";
 import { DateCell, IdCell } from "@/components/data-table/cells";
 import { OrganizationRoleWords } from "@/components/users/organization-role-words";
-import { formatCount } from "@/lib/browser/format/numbers";
+import { countOf, formatCount } from "@/lib/browser/format/numbers";
 import { formatDateTime, formatUtc } from "@/lib/browser/format/dates";
 import { pageParam } from "@/components/data-table/url-parsers";
 import type { PersonDetail } from "@/lib/shared/directory/wire";
@@ -136,8 +136,8 @@ export function PersonDetailBody({ detail }: { detail: PersonDetail }) {
   return (
     <>
       <p className="mt-1 text-xs text-slate-600">
-        {formatCount(detail.organizations.length)} organizations (direct) · {formatCount(detail.groups.length)} groups ·{" "}
-        {formatCount(detail.roles.length)} roles via groups · {formatCount(detail.permissions.length)} distinct permissions · directory as of{" "}
+        {countOf(detail.organizations.length, "organization")} (direct) · {countOf(detail.groups.length, "group")} · {countOf(detail.roles.length, "role")} via groups ·{" "}
+        {countOf(detail.permissions.length, "distinct permission")} · directory as of{" "}
         <time dateTime={new Date(detail.builtAt).toISOString()} title={formatUtc(detail.builtAt)}>
           {formatDateTime(detail.builtAt)}
         </time>

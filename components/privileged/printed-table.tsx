@@ -2,7 +2,7 @@
 import { PrintHeader, PrintLayout, PrintTable, type PrintColumn } from "@/components/print";
 import { organizationRoleLabel } from "@/lib/browser/format/organization-roles";
 import type { PrivilegedRow } from "@/lib/shared/privileged/wire";
-import { formatCount } from "@/lib/browser/format/numbers";
+import { countOf, formatCount } from "@/lib/browser/format/numbers";
 
 /*
  * What the browser prints: every row of the current view (the screen table is virtualised, so it
@@ -21,7 +21,7 @@ const COLUMNS: PrintColumn<PrivilegedRow>[] = [
 export function PrintedPrivilegedTable({ rows, syncId, syncAt }: { rows: PrivilegedRow[]; syncId: string | null; syncAt: string | null }) {
   return (
     <PrintLayout>
-      <PrintHeader title="Privileged access" syncId={syncId} syncAt={syncAt} summary={`${formatCount(rows.length)} rows in the current view`} />
+      <PrintHeader title="Privileged access" syncId={syncId} syncAt={syncAt} summary={`${countOf(rows.length, "row")} in the current view`} />
       <span data-testid="privileged-shown" className="sr-only">
         {rows.length}
       </span>

@@ -15,7 +15,7 @@ import { primaryClass } from "@/components/forms/styles";
 import { ResultTable, type ResultList } from "@/components/results/result-table";
 import { useExportDisabledReason } from "@/components/shell/officer-context";
 import { formatDateTime } from "@/lib/browser/format/dates";
-import { formatCount } from "@/lib/browser/format/numbers";
+import { countOf, formatCount } from "@/lib/browser/format/numbers";
 import { postForFile, postJson } from "@/lib/browser/query/request";
 import { useCancellableMutation } from "@/lib/browser/query/use-cancellable-mutation";
 import { bulkResponseSchema, type BulkRequest, type GroupReconciliation, type ReconciliationDownload } from "@/lib/shared/reconciliation/schema";
@@ -114,7 +114,7 @@ export function BulkReconciliation() {
         <ModeRadios name="bulk-mode" value={mode} onChange={setMode} options={MODES} />
         {mode === "csv" ? (
           <CsvFileInput label="Review file (CSV)" onPick={(f) => void pick(f)}>
-            {file && <p className="mt-1 text-xs text-slate-600">{file.filename}: {formatCount(file.records)} records.</p>}
+            {file && <p className="mt-1 text-xs text-slate-600">{file.filename}: {countOf(file.records, "record")}.</p>}
             {fileError && <UploadProblem className="mt-1">{fileError}</UploadProblem>}
           </CsvFileInput>
         ) : (
@@ -135,8 +135,8 @@ export function BulkReconciliation() {
       {result && totals && (
         <section aria-label="Review result" className="flex flex-col gap-3 rounded border border-slate-200 bg-white p-3">
           <p className="text-sm text-slate-700" aria-live="polite">
-            {formatCount(result.rows)} records from {result.expected_from}
-            {result.header ? " (after its header row)" : ""}: {formatCount(result.results.length)} groups reconciled, {formatCount(totals.in_both)} in both,{" "}
+            {countOf(result.rows, "record")} from {result.expected_from}
+            {result.header ? " (after its header row)" : ""}: {countOf(result.results.length, "group")} reconciled, {formatCount(totals.in_both)} in both,{" "}
             <strong>{formatCount(totals.unexpected)}</strong> unexpected access, <strong>{formatCount(totals.missing)}</strong> missing. Directory as of{" "}
             {formatDateTime(Date.parse(result.directory_built_at))}.
           </p>
@@ -158,14 +158,14 @@ export function BulkReconciliation() {
           )}
           {result.rows_without_group.length > 0 && (
             <p role="alert" className="rounded border border-amber-200 bg-amber-50 px-2 py-1 text-xs text-amber-900">
-              {formatCount(result.rows_without_group.length)} records have an entry but no group (record {result.rows_without_group.slice(0, 10).join(", ")}
+              {countOf(result.rows_without_group.length, "record")} {result.rows_without_group.length === 1 ? "has" : "have"} an entry but no group (record {result.rows_without_group.slice(0, 10).join(", ")}
               {result.rows_without_group.length > 10 ? ", …" : ""}).
             </p>
           )}
           {!includeUnlisted && result.unlisted_groups.length > 0 && (
             <p className="text-xs text-slate-600">
-              {formatCount(result.unlisted_groups.length)} groups are not named in the file and were not reconciled:{" "}
-              {result.unlisted_groups.slice(0, 8).map((g) => `${g.name} (${formatCount(g.members)} members)`).join(", ")}
+              {countOf(result.unlisted_groups.length, "group")} {result.unlisted_groups.length === 1 ? "is" : "are"} not named in the file and {result.unlisted_groups.length === 1 ? "was" : "were"} not reconciled:{" "}
+              {result.unlisted_groups.slice(0, 8).map((g) => `${g.name} (${countOf(g.members, "member")})`).join(", ")}
               {result.unlisted_groups.length > 8 ? ` and ${formatCount(result.unlisted_groups.length - 8)} more` : ""}.
             </p>
           )}

@@ -6,7 +6,7 @@ import { useQueryState } from "nuqs";
 import { useExportDisabledReason } from "@/components/shell/officer-context";
 import { ListTabs, tabPanelProps } from "@/components/results/list-tabs";
 import { ResultTable, type ResultList } from "@/components/results/result-table";
-import { formatCount } from "@/lib/browser/format/numbers";
+import { countOf, formatCount } from "@/lib/browser/format/numbers";
 import { pageParam } from "@/components/data-table/url-parsers";
 import type { GroupReconciliation, ReconciliationDownload, ReconciliationRow } from "@/lib/shared/reconciliation/schema";
 import { reconciliationColumns, skippedColumns, type SkippedRow } from "./reconciliation-columns";
@@ -84,7 +84,7 @@ export function GroupResultView({
   return (
     <div className="flex flex-col gap-2">
       <p className="text-sm text-slate-700" aria-live="polite">
-        Group <strong>{result.group.name}</strong> has {formatCount(c.members)} members; {formatCount(c.expected_entries)} expected entries:{" "}
+        Group <strong>{result.group.name}</strong> has {countOf(c.members, "member")}; {countOf(c.expected_entries, "expected entry", "expected entries")}:{" "}
         <strong className="tabular-nums">{formatCount(c.in_both)}</strong> in both, <strong className="tabular-nums">{formatCount(c.unexpected)}</strong> unexpected access,{" "}
         <strong className="tabular-nums">{formatCount(c.missing)}</strong> missing
         {c.missing_not_in_directory > 0 && ` (${formatCount(c.missing_not_in_directory)} of them match no directory user)`}

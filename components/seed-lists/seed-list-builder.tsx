@@ -12,7 +12,7 @@ import { buttonClass, inputClass, primaryClass } from "@/components/forms/styles
 import { Panel } from "@/components/results/panel";
 import { useOfficer } from "@/components/shell/officer-context";
 import { formatDateTime } from "@/lib/browser/format/dates";
-import { formatCount } from "@/lib/browser/format/numbers";
+import { countOf, formatCount } from "@/lib/browser/format/numbers";
 import { seedListKeys } from "@/lib/browser/query/keys";
 import { postJson } from "@/lib/browser/query/request";
 import { useCancellableMutation } from "@/lib/browser/query/use-cancellable-mutation";
@@ -127,7 +127,7 @@ export function SeedListBuilder() {
           <ul aria-label="Added sources" className="flex flex-wrap gap-2 text-xs">
             {csv && (
               <li className="inline-flex items-center gap-1 rounded border border-slate-200 bg-slate-50 px-2 py-0.5">
-                {csv.filename}, column {csv.columnName} ({formatCount(csv.rows)} rows)
+                {csv.filename}, column {csv.columnName} ({countOf(csv.rows, "row")})
                 <button type="button" aria-label={`Remove ${csv.filename}`} className="px-1 text-slate-500 hover:text-slate-900" onClick={() => (setCsv(null), setCsvKey((k) => k + 1))}>
                   ×
                 </button>

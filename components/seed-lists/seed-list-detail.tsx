@@ -10,7 +10,7 @@ import { Panel } from "@/components/results/panel";
 import { smallButtonClass as buttonClass } from "@/components/forms/styles";
 import { useExportDisabledReason, useOfficer } from "@/components/shell/officer-context";
 import { formatDateTime } from "@/lib/browser/format/dates";
-import { formatCount } from "@/lib/browser/format/numbers";
+import { countOf, formatCount } from "@/lib/browser/format/numbers";
 import { toApiError } from "@/lib/browser/query/api-error";
 import { seedListKeys } from "@/lib/browser/query/keys";
 import { postJson } from "@/lib/browser/query/request";
@@ -98,11 +98,11 @@ export function SeedListDetailPage({ id }: { id: string }) {
         <ul className="mt-1 space-y-0.5 text-xs text-slate-700">
           {d.sources.map((s, i) => (
             <li key={i}>
-              {sourceLabel(s)}: {formatCount(s.entries.length)} entries
+              {sourceLabel(s)}: {countOf(s.entries.length, "entry", "entries")}
               {s.kind === "csv" && (
                 <span className="text-slate-500">
                   {" "}
-                  ({formatCount(s.rows)} rows, SHA-256 <code className="font-mono">{s.sha256.slice(0, 16)}…</code>)
+                  ({countOf(s.rows, "row")}, SHA-256 <code className="font-mono">{s.sha256.slice(0, 16)}…</code>)
                 </span>
               )}
               {s.kind === "group" && <span className="text-slate-500"> (members when the list was saved)</span>}

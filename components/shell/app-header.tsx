@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { formatCount } from "@/lib/browser/format/numbers";
+import { countOf, formatCount } from "@/lib/browser/format/numbers";
 import { organizationsQuery } from "@/lib/browser/query/compliance-queries";
 import { send } from "@/lib/browser/query/request";
 import { useWalk } from "@/lib/browser/query/use-walk";
@@ -16,7 +16,7 @@ function TreeReach() {
   const orgs = useWalk(organizationsQuery());
   const text =
     orgs.status === "complete"
-      ? `${formatCount(orgs.rows.length)} organizations`
+      ? countOf(orgs.rows.length, "organization")
       : orgs.status === "error"
         ? "organizations unavailable"
         : orgs.status === "loading" || orgs.status === "partial"

@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { z } from "zod";
 import { formatUtc } from "@/lib/browser/format/dates";
-import { formatCount } from "@/lib/browser/format/numbers";
+import { countOf, formatCount } from "@/lib/browser/format/numbers";
 import { syncDay, syncTime } from "@/lib/browser/format/sync-time";
 import { errorHeadline, toApiError } from "@/lib/browser/query/api-error";
 import { syncKeys } from "@/lib/browser/query/keys";
@@ -31,7 +31,7 @@ function progressText(s: SyncWire): string {
   if (!p || p.phase === "listing") return "Syncing: listing organizations and groups…";
   if (p.phase === "saving" || p.phase === "done") return `Syncing: saving ${formatCount(p.membershipsSoFar)} memberships…`;
   const orgs = p.organizationsTotal === null ? `${formatCount(p.organizationsDone)}` : `${formatCount(p.organizationsDone)} of ${formatCount(p.organizationsTotal)}`;
-  return `Syncing: ${orgs} organizations, ${formatCount(p.membershipsSoFar)} memberships`;
+  return `Syncing: ${orgs} organizations, ${countOf(p.membershipsSoFar, "membership")}`;
 }
 
 /** What the officer reads when "Sync now" is refused: the server's words, else the status. */
