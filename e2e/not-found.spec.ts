@@ -23,6 +23,8 @@ for (const [what, path, shown] of [
   // An unknown group id of the right shape is the group page's own "not found"; this one has a space.
   ["a group id that is not one", "/groups/not%20a%20group", "/groups/not"],
   ["an organization uuid that is not one", "/organizations/not-a-uuid/users", "/organizations/not-a-uuid/users"],
+  ["a seed list id that is not one", "/seed-lists/new", "/seed-lists/new"],
+  ["a saved reconciliation id that is not one", "/reconciliation/12345", "/reconciliation/12345"],
 ] as const) {
   test(`${what} shows the dashboard's not-found page, inside the shell`, async ({ page }) => {
     await logIn(page);

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { notFound } from "next/navigation";
 import { Suspense, type ComponentType, type ReactNode } from "react";
 import { ClientOnly } from "@/components/shell/client-only";
 import { PageLoading } from "@/components/shell/page-loading";
@@ -53,13 +54,18 @@ export function suspendedPage(Component: ComponentType): () => ReactNode {
   };
 }
 
-/** A saved item's page (`/<kind>/[id]`): the id goes to the component as it came in the path. */
+/**
+ * A saved item's page (`/<kind>/[id]`): an id of another shape is the dashboard's not-found page
+ * (no request made for it); a well-formed one goes to the component as it came in the path.
+ */
 export function suspendedIdPage(
   Component: ComponentType<{ id: string }>,
   className: string,
+  idPattern: RegExp,
 ): (props: { params: Promise<{ id: string }> }) => Promise<ReactNode> {
   return async function Page({ params }) {
     const { id } = await params;
+    if (!idPattern.test(id)) notFound();
     return (
       <div className={className}>
         <ClientPart>

@@ -25,7 +25,10 @@ export function NotFoundView({ inShell = false }: { inShell?: boolean }) {
         </li>
         <li>
           an organization: <code className="font-mono text-xs">/organizations/</code>, its uuid, then <code className="font-mono text-xs">/users</code>, <code className="font-mono text-xs">/roles</code> or{" "}
-          <code className="font-mono text-xs">/settings</code>.
+          <code className="font-mono text-xs">/settings</code>;
+        </li>
+        <li>
+          a seed list or a saved reconciliation: <code className="font-mono text-xs">/seed-lists/sl_…</code> or <code className="font-mono text-xs">/reconciliation/rc_…</code>.
         </li>
       </ul>
       <p>
