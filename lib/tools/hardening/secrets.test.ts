@@ -62,7 +62,8 @@ function fill(pattern: string): string {
     roleId: d.rolesOf(org.uuid)[0]!.id,
     groupId: d.groups[0]!.id,
     userId: d.usersOf(org.uuid)[0]!.id,
-    id: seedListId,
+    // A saved reconciliation's page takes any id of its shape (the page asks for it once it runs).
+    id: pattern.startsWith("/reconciliation/") ? "rc_not0saved0here" : seedListId,
   };
   return pattern.replace(/\[(\w+)\]/g, (_, name: string) => {
     const v = ids[name];
@@ -94,8 +95,9 @@ describe("the access key never leaves the server", () => {
     for (const page of pages) {
       const url = fill(page);
       const html = await s.request(url);
-      // The login page sends a logged-in officer on to the dashboard, /settings to /settings/compare; /unavailable is the 503 page for a database outage.
-      const redirects = page === "/login" || page === "/settings";
+      // The login page sends a logged-in officer on to the dashboard, /settings to /settings/compare, an
+      // organization's own address to its users; /unavailable is the 503 page for a database outage.
+      const redirects = page === "/login" || page === "/settings" || page === "/organizations/[orgUuid]";
       expect(html.status === 200 || (redirects && html.status === 307) || (page === "/unavailable" && html.status === 503), `${url} answered ${html.status}`).toBe(true);
       expectNoKey(`${url} (HTML)`, await html.text());
       const rsc = await s.request(url, { headers: { rsc: "1" } });
