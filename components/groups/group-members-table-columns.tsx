@@ -2,6 +2,8 @@
 import type { ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
 import { parseTimestamp } from "@/lib/browser/format/dates";
+import { organizationRoleLabel } from "@/lib/browser/format/organization-roles";
+import { ORGANIZATION_ROLES } from "@/lib/shared/compliance/schemas";
 import { emailDomain } from "@/lib/shared/format/email";
 import type { MemberRow } from "@/lib/shared/groups/member-directory";
 import { DateCell, IdCell } from "@/components/data-table/cells";
@@ -67,11 +69,11 @@ export function groupMembersTableColumns(namesKnown: boolean): ColumnDef<MemberR
         row.original.memberships.length === 0 ? (
           <span className="text-slate-500">{namesKnown ? "none" : "…"}</span>
         ) : (
-          <span title={row.original.memberships.map((m) => `${m.orgName} (${m.organizationRole})`).join("\n")}>
+          <span title={row.original.memberships.map((m) => `${m.orgName}: ${organizationRoleLabel(m.organizationRole)}`).join("\n")}>
             {row.original.memberships.map((m, i) => (
               <span key={m.orgUuid}>
                 {i > 0 ? ", " : ""}
-                {m.orgName} <span className="text-xs text-slate-500">({m.organizationRole})</span>
+                {m.orgName} <span className="text-xs text-slate-500">({organizationRoleLabel(m.organizationRole, false)})</span>
               </span>
             ))}
           </span>
@@ -88,8 +90,9 @@ export function groupMembersTableColumns(namesKnown: boolean): ColumnDef<MemberR
         variant: "multiSelect",
         urlKey: "orole",
         hiddenByDefault: true,
+        options: ORGANIZATION_ROLES.map((value) => ({ value, label: organizationRoleLabel(value) })),
       },
-      cell: ({ getValue }) => getValue<string[]>().join(", "),
+      cell: ({ getValue }) => getValue<string[]>().map((role) => organizationRoleLabel(role)).join(", "),
     },
     {
       id: "added_at",
