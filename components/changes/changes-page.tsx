@@ -131,7 +131,8 @@ export function ChangesPage({ firstScreen }: { firstScreen?: ChangesFirstScreen 
       </header>
       {error ? <ErrorNotice error={toApiError(error)} onRetry={() => void (syncs.error ? syncs.refetch() : summary.error ? summary.refetch() : pages.refetch())} /> : null}
       <DataTableToolbar controller={controller} searchLabel="Search changes" searchPlaceholder="Search names, emails, ids…">
-        {/* No pair to compare (one sync, or the same sync twice): nothing to download, and no link to a refusal. */}
+        {/* No pair to compare (one sync, or the same sync twice): nothing to download, and no link to a refusal.
+            The server builds a download whole, so it does not wait for the table's pages here. */}
         {onlyOther || !ready ? null : (
           <span className="inline-flex items-center gap-2 text-xs">
             {exportDisabled ? (
@@ -140,10 +141,10 @@ export function ChangesPage({ firstScreen }: { firstScreen?: ChangesFirstScreen 
               </span>
             ) : (
               <>
-                <a className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-50" href={`/api/directory/changes.csv?${downloadQuery}`} aria-disabled={!allLoaded}>
+                <a className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-50" href={`/api/directory/changes.csv?${downloadQuery}`}>
                   Download CSV
                 </a>
-                <a className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-50" href={`/api/directory/changes.ndjson?${downloadQuery}`} aria-disabled={!allLoaded}>
+                <a className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-50" href={`/api/directory/changes.ndjson?${downloadQuery}`}>
                   Download NDJSON
                 </a>
               </>
