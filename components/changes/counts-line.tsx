@@ -1,7 +1,7 @@
 import { CHANGE_KINDS, type ChangeKind } from "@/lib/shared/changes/change";
 import { kindWords } from "@/lib/shared/changes/describe";
 import type { ChangesSummary } from "./change-queries";
-import { formatCount } from "@/lib/browser/format/numbers";
+import { countOf } from "@/lib/browser/format/numbers";
 
 /*
  * The counts at the top of the Changes page, in words: "3 joined, 1 left, 2 new admins,
@@ -20,7 +20,7 @@ export function countsInWords(summary: Pick<ChangesSummary, "counts" | "organiza
       continue;
     }
     if (n > 0) parts.push(kindWords(kind as ChangeKind, n));
-    if (kind === "member_changed" && newAdmins) parts.push(`${formatCount(newAdmins)} new ${newAdmins === 1 ? "admin" : "admins"}`);
+    if (kind === "member_changed" && newAdmins) parts.push(countOf(newAdmins, "new admin"));
   }
   return parts.length ? parts.join(", ") : "No changes";
 }

@@ -15,7 +15,7 @@ import { primaryClass } from "@/components/forms/styles";
 import { ResultTable, type ResultList } from "@/components/results/result-table";
 import { useExportDisabledReason } from "@/components/shell/officer-context";
 import { formatDateTime } from "@/lib/browser/format/dates";
-import { countOf, formatCount } from "@/lib/browser/format/numbers";
+import { countOf, formatCount, pluralize } from "@/lib/browser/format/numbers";
 import { postForFile, postJson } from "@/lib/browser/query/request";
 import { useCancellableMutation } from "@/lib/browser/query/use-cancellable-mutation";
 import { bulkResponseSchema, type BulkRequest, type GroupReconciliation, type ReconciliationDownload } from "@/lib/shared/reconciliation/schema";
@@ -158,13 +158,13 @@ export function BulkReconciliation() {
           )}
           {result.rows_without_group.length > 0 && (
             <p role="alert" className="rounded border border-amber-200 bg-amber-50 px-2 py-1 text-xs text-amber-900">
-              {countOf(result.rows_without_group.length, "record")} {result.rows_without_group.length === 1 ? "has" : "have"} an entry but no group (record {result.rows_without_group.slice(0, 10).join(", ")}
+              {countOf(result.rows_without_group.length, "record")} {pluralize(result.rows_without_group.length, "has", "have")} an entry but no group (record {result.rows_without_group.slice(0, 10).join(", ")}
               {result.rows_without_group.length > 10 ? ", …" : ""}).
             </p>
           )}
           {!includeUnlisted && result.unlisted_groups.length > 0 && (
             <p className="text-xs text-slate-600">
-              {countOf(result.unlisted_groups.length, "group")} {result.unlisted_groups.length === 1 ? "is" : "are"} not named in the file and {result.unlisted_groups.length === 1 ? "was" : "were"} not reconciled:{" "}
+              {countOf(result.unlisted_groups.length, "group")} {pluralize(result.unlisted_groups.length, "is", "are")} not named in the file and {pluralize(result.unlisted_groups.length, "was", "were")} not reconciled:{" "}
               {result.unlisted_groups.slice(0, 8).map((g) => `${g.name} (${countOf(g.members, "member")})`).join(", ")}
               {result.unlisted_groups.length > 8 ? ` and ${formatCount(result.unlisted_groups.length - 8)} more` : ""}.
             </p>

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { TableHead } from "./table-head";
-import { formatCount } from "@/lib/browser/format/numbers";
+import { countOf, formatCount } from "@/lib/browser/format/numbers";
 
 /*
  * A page's first rows as the server renders them, before any script has run: the same look and
@@ -70,7 +70,7 @@ export function FirstScreenTable({ label, columns, rows, rowCount, rowHeight = 3
 export function FirstScreenNote({ shown, total, noun }: { shown: number; total: number; noun: { one: string; other: string } }) {
   return (
     <p className="text-xs text-slate-600" role="status">
-      {shown < total ? `The first ${formatCount(shown)} of ${formatCount(total)} ${total === 1 ? noun.one : noun.other}; the table opens in a moment.` : `${formatCount(total)} ${total === 1 ? noun.one : noun.other}.`}
+      {shown < total ? `The first ${formatCount(shown)} of ${countOf(total, noun.one, noun.other)}; the table opens in a moment.` : `${countOf(total, noun.one, noun.other)}.`}
     </p>
   );
 }

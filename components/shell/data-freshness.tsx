@@ -29,7 +29,7 @@ function asOfLine(finishedAt: string): { text: string; title: string } {
 function progressText(s: SyncWire): string {
   const p = s.progress;
   if (!p || p.phase === "listing") return "Syncing: listing organizations and groups…";
-  if (p.phase === "saving" || p.phase === "done") return `Syncing: saving ${formatCount(p.membershipsSoFar)} memberships…`;
+  if (p.phase === "saving" || p.phase === "done") return `Syncing: saving ${countOf(p.membershipsSoFar, "membership")}…`;
   const orgs = p.organizationsTotal === null ? `${formatCount(p.organizationsDone)}` : `${formatCount(p.organizationsDone)} of ${formatCount(p.organizationsTotal)}`;
   return `Syncing: ${orgs} organizations, ${countOf(p.membershipsSoFar, "membership")}`;
 }
