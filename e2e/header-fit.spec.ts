@@ -7,6 +7,7 @@ import { ensureCompleteSync, logIn } from "./helpers";
  * its progress line pushed "Log out" past the window's edge and squeezed the page's title to one
  * letter (at 1,400 px). Checked here at the app's narrowest width and at the suite's 1,280 px,
  * with a sync held running by the simulator (every answer delayed) so its progress line is there.
+ * The header may then take two lines; the navigation's title block grows with it.
  */
 
 const env = e2eEnvironment();
@@ -22,6 +23,10 @@ async function expectHeaderFits(page: Page, width: number) {
   await expect(page.getByTestId("as-of-line")).toBeVisible();
   const title = page.getByRole("navigation", { name: "Breadcrumb" });
   expect((await title.boundingBox())!.width, "the page's title keeps room to be read").toBeGreaterThanOrEqual(120);
+  // Wrapped to a second line, the header still ends where the navigation's title block does: one border line across the window.
+  const header = (await page.getByRole("banner").boundingBox())!;
+  const navTitle = (await page.getByRole("navigation", { name: "Main" }).locator(":scope > div").first().boundingBox())!;
+  expect(Math.abs(header.y + header.height - (navTitle.y + navTitle.height)), `header ends at ${header.y + header.height} px, the navigation's title at ${navTitle.y + navTitle.height} px`).toBeLessThanOrEqual(1);
 }
 
 test("the header keeps Log out and the page title in view while a sync runs", async ({ page, baseURL }) => {

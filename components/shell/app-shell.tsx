@@ -21,16 +21,21 @@ export function AppShell({ officer, children }: { officer: OfficerInfo; children
         >
           Skip to content
         </a>
-        <div className="flex h-screen min-w-[1024px] overflow-hidden print:block print:h-auto print:min-w-0 print:overflow-visible">
+        {/*
+         * One grid for both columns: its first row is the header's height, so the navigation's title
+         * block (a subgrid row) grows with the header when the header wraps to a second line, and
+         * their bottom borders stay one line.
+         */}
+        <div className="grid h-screen min-w-[1024px] grid-cols-[11rem_minmax(0,1fr)] grid-rows-[auto_auto_minmax(0,1fr)] overflow-hidden print:block print:h-auto print:min-w-0 print:overflow-visible">
           <div className="contents print:hidden">
             <SideNav />
           </div>
-          <div className="flex min-w-0 flex-1 flex-col print:block">
+          <div className="col-start-2 row-span-3 row-start-1 grid min-w-0 grid-rows-subgrid print:block">
             <div className="contents print:hidden">
               <AppHeader />
               <AsOfBanner />
             </div>
-            <main id="main" tabIndex={-1} className="flex min-h-0 flex-1 flex-col overflow-auto outline-none print:block print:overflow-visible">
+            <main id="main" tabIndex={-1} className="row-start-3 flex min-h-0 flex-col overflow-auto outline-none print:block print:overflow-visible">
               {/* Each page renders its interactive part in the browser only (app/(dashboard)/page-parts.tsx: ClientPart). */}
               {children}
             </main>

@@ -9,13 +9,14 @@ export function SideNav() {
   const pathname = usePathname();
   const items = navItemsFor(useOfficer()?.role);
   return (
-    <nav aria-label="Main" className="flex w-44 shrink-0 flex-col border-r border-slate-200 bg-slate-50">
-      <div className="flex h-11 items-center border-b border-slate-200 px-3">
+    <nav aria-label="Main" className="col-start-1 row-span-3 row-start-1 grid grid-rows-subgrid border-r border-slate-200 bg-slate-50">
+      {/* The app shell's first row: as tall as the header, however many lines the header takes. */}
+      <div className="flex min-h-11 items-center border-b border-slate-200 px-3">
         <Link href="/" className="text-sm font-semibold tracking-tight text-brand-900">
           Compliance Directory
         </Link>
       </div>
-      <ul className="flex flex-col gap-0.5 p-2 text-sm">
+      <ul className="row-span-2 flex flex-col gap-0.5 overflow-auto p-2 text-sm">
         {items.map((item) => {
           const active = item.match(pathname);
           return (
