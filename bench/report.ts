@@ -1,5 +1,5 @@
 import type { Summary, Verdict } from "./stats";
-import { verdict } from "./stats";
+import { percentile, verdict } from "./stats";
 
 /*
  * The report: one Markdown table (measurement, result, goal or bound, verdict, notes) and the same
@@ -139,6 +139,17 @@ const MB = 1024 * 1024;
 /** How a first-rows figure was taken: the median of several loads (each listed, in order), or one load. */
 const loads = (t: PageTiming) => (t.samplesMs && t.samplesMs.length > 1 ? `median of ${t.samplesMs.length} loads: ${t.samplesMs.map(n).join(", ")} ms` : "one load");
 
+/**
+ * Keystrokes' notes: the first key of a page load is timed apart as well, because it runs code
+ * the page has not run yet (React's update of the rows, the narrowing) and is the slowest
+ * in most loads; with 20 keys the p95 is the second slowest, so that one key weighs on the verdict.
+ */
+export function keystrokeNotes(t: Summary): string {
+  const [first, ...rest] = t.samplesMs;
+  if (first === undefined || rest.length === 0) return "1 keystroke";
+  return `${t.n} keystrokes in order: ${t.samplesMs.map(n).join(", ")} ms; without the page's first key, p95 ${ms(percentile("keystrokes after the first", rest, 95))}`;
+}
+
 type Row = { measurement: string; result: string; goal: string; verdict: Verdict | ""; notes: string };
 
 function rowsOf(r: BenchReport): Row[] {
@@ -179,7 +190,7 @@ function rowsOf(r: BenchReport): Row[] {
       if (!t) continue;
       const settle = b.serverSettle && what === "People" ? `; begun ${b.serverSettle.settled ? "once the server was idle" : "with the server still busy"} (${s(b.serverSettle.waitedMs)} of waiting)` : "";
       add(`${what} (${n(t.load.rows ?? 0)} rows), from the store: first rows painted`, ms(t.load.firstRowsMs), "< 1,000 ms", t.load.firstRowsMs < 1000, `${t.load.url}; ${loads(t.load)}${settle}`);
-      add(`${what}: keystroke → filtered rows painted`, `p95 ${ms(t.keystrokes.p95Ms)} (median ${ms(t.keystrokes.medianMs)})`, "p95 < 50 ms", t.keystrokes.p95Ms < 50, `${t.keystrokes.n} keystrokes`);
+      add(`${what}: keystroke → filtered rows painted`, `p95 ${ms(t.keystrokes.p95Ms)} (median ${ms(t.keystrokes.medianMs)})`, "p95 < 50 ms", t.keystrokes.p95Ms < 50, keystrokeNotes(t.keystrokes));
       if (t.scriptBytesTransferred !== undefined) add(`${what}: JavaScript transferred`, kb(t.scriptBytesTransferred), "—", null, `${t.scripts} scripts, ${kb(t.scriptBytesDecoded ?? 0)} uncompressed`);
     }
     if (b.facets) add("People: facet change (organization role on/off) → rows painted", `p95 ${ms(b.facets.p95Ms)} (median ${ms(b.facets.medianMs)})`, "p95 < 100 ms", b.facets.p95Ms < 100, `${b.facets.n} changes`);
