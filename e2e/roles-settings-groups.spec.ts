@@ -187,6 +187,9 @@ test("a role shows every permission it carries, and the action facet narrows the
   await expect(trail).toContainText(org.name);
   await expect(trail).toContainText(role.name);
   await expect(trail).toContainText(action);
+  // Whole names, not "Organizati… › Acme Mo…": the header wraps its other items to a second line first.
+  const clipped = await trail.locator("a, [aria-current=page]").evaluateAll((crumbs) => crumbs.filter((c) => c.scrollWidth > c.clientWidth).map((c) => c.textContent));
+  expect(clipped, "crumbs cut short").toEqual([]);
 });
 
 test("a role lists exactly the groups whose roles name it, and a group's role links back to its permissions", async ({ page }) => {

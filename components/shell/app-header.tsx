@@ -62,7 +62,8 @@ export function AppHeader() {
     // wraps on its own (the groups below are `contents`), so what does not fit on the title's row
     // goes to one more row, right-aligned.
     <header className="flex min-h-11 shrink-0 flex-wrap items-center justify-end gap-x-3 gap-y-1 border-b border-slate-200 bg-white px-3 py-1">
-      <div className="mr-1 min-w-72 flex-1">
+      {/* Its own width first (a trail of four names keeps them), at least 18rem; what does not fit beside it wraps to a second line. */}
+      <div className="mr-1 min-w-72 flex-[1_1_auto]">
         <Breadcrumbs />
       </div>
       <div className="contents">
