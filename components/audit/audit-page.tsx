@@ -106,7 +106,8 @@ export function AuditPage() {
       <div>
         <h1 className="text-lg font-semibold text-slate-900">Audit log</h1>
         <p className="text-sm text-slate-600">
-          Every export the dashboard made or refused, and every login: who, when, which filters, rows and bytes sent, and the SHA-256 of exactly those bytes (compare it
+          Every export the dashboard made or refused, every seed list and reconciliation it handed out, every read of the whole directory (one entry per officer, page
+          and sync an hour), and every login (failed ones too) and logout: who, when, which filters, rows and bytes sent, and the SHA-256 of exactly those bytes (compare it
           with <code className="font-mono">sha256sum</code> of a file in hand). Times in {localTimeZone()}; UTC on hover. Each entry is chained to the one before it by
           a hash, so an entry changed, removed or inserted afterwards shows when the log is verified.
         </p>
