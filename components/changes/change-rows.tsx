@@ -1,5 +1,5 @@
 import type { Change, ChangeLabels } from "@/lib/shared/changes/change";
-import { describeChange, groupName, organizationName, personLabel, roleName } from "@/lib/shared/changes/describe";
+import { describeChange, groupName, kindLabel, organizationName, personLabel, roleName } from "@/lib/shared/changes/describe";
 import { widensAccess } from "@/lib/shared/changes/widens";
 
 /*
@@ -31,7 +31,8 @@ export function toRows(changes: readonly Change[], labels: ChangeLabels, offset 
   }));
 }
 
-export const kindCell = (r: ChangeRow) => <span className="font-mono text-xs">{r.change.kind}</span>;
+/** The kind in words ("Member joined"), its API name on hover (and in the downloads' `kind` column). */
+export const kindCell = (r: ChangeRow) => <span title={r.change.kind}>{kindLabel(r.change.kind)}</span>;
 
 export const widensBadge = (r: ChangeRow) =>
   r.widens ? (

@@ -10,7 +10,7 @@ import { PageLoading } from "@/components/shell/page-loading";
  * replaces it once hydrated, starting from the same summary and page.
  */
 
-const COLUMNS: FirstScreenColumn[] = [["Change", 170], ["Access", 120], ["What changed", 460], ["Organization", 180], ["Person", 180], ["Group", 160], ["Role", 160]];
+const COLUMNS: FirstScreenColumn[] = [["Change", 170], ["Access", 135], ["What changed", 460], ["Organization", 180], ["Person", 180], ["Group", 160], ["Role", 160]];
 
 const cellsOf = (r: ChangeRow) => [kindCell(r), widensBadge(r), <span key="s" title={r.summary}>{r.summary}</span>, r.organization, r.person, r.group, r.role];
 

@@ -38,7 +38,7 @@ export function changesColumns(rows: readonly ChangeRow[]): ColumnDef<ChangeRow,
       id: "widens",
       accessorFn: (r) => (r.widens ? "widens" : "other"),
       header: "Access",
-      size: 120,
+      size: 135,
       meta: {
         label: "Access",
         variant: "select",

@@ -2,7 +2,7 @@
 import type { ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
 import { parseTimestamp } from "@/lib/browser/format/dates";
-import { organizationRoleLabel } from "@/lib/browser/format/organization-roles";
+import { organizationRoleLabel } from "@/lib/shared/format/organization-roles";
 import { ORGANIZATION_ROLES } from "@/lib/shared/compliance/schemas";
 import { emailDomain } from "@/lib/shared/format/email";
 import type { MemberRow } from "@/lib/shared/groups/member-directory";

@@ -3,7 +3,7 @@
 import type { Table } from "@tanstack/react-table";
 import { PrintHeader, PrintLayout, PrintTable } from "@/components/print";
 import type { MemberRow } from "@/lib/shared/groups/member-directory";
-import { organizationRoleLabel } from "@/lib/browser/format/organization-roles";
+import { organizationRoleLabel } from "@/lib/shared/format/organization-roles";
 
 /*
  * A group on paper (issue 11, item 5): every member the table's search and filters match, in its

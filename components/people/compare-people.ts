@@ -1,5 +1,5 @@
 import type { PersonDetail } from "@/lib/shared/directory/wire";
-import { organizationRoleLabel } from "@/lib/browser/format/organization-roles";
+import { organizationRoleLabel } from "@/lib/shared/format/organization-roles";
 
 /*
  * What one person holds that another does not, category by category: the question behind

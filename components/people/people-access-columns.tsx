@@ -5,7 +5,7 @@ import type { ColumnMeta, Table } from "@tanstack/react-table";
 import type { ReactNode } from "react";
 import type { AnyColumnDef } from "@/components/data-table/column-spec";
 import type { FilterOption } from "@/components/data-table/column-meta";
-import { organizationRoleLabel } from "@/lib/browser/format/organization-roles";
+import { organizationRoleLabel } from "@/lib/shared/format/organization-roles";
 import { groupHref, organizationHref, roleHref } from "./links";
 import type { AccessGrant, PeopleTableRow } from "./people-table-rows";
 

@@ -1,5 +1,5 @@
 import { RowLink } from "@/components/data-table/row-link";
-import { organizationRoleLabel } from "@/lib/browser/format/organization-roles";
+import { organizationRoleLabel } from "@/lib/shared/format/organization-roles";
 import { personHref } from "./links";
 import type { PeopleTableRow } from "./people-table-rows";
 

@@ -2,7 +2,7 @@
 
 import type { SortingFn } from "@tanstack/react-table";
 import { ORGANIZATION_ROLES } from "@/lib/shared/compliance/schemas";
-import { organizationRoleLabel } from "@/lib/browser/format/organization-roles";
+import { organizationRoleLabel } from "@/lib/shared/format/organization-roles";
 import { CountCell, IdCell } from "@/components/data-table/cells";
 import { csvColumnsOf, type AnyColumnDef } from "@/components/data-table/column-spec";
 import { selectColumn } from "@/components/data-table/select-column";

@@ -1,7 +1,7 @@
 "use client";
 
 import { PrintHeader, PrintLayout, PrintTable } from "@/components/print";
-import { organizationRoleLabel } from "@/lib/browser/format/organization-roles";
+import { organizationRoleLabel } from "@/lib/shared/format/organization-roles";
 import type { PersonDetail } from "@/lib/shared/directory/wire";
 import { pathLabel, permissionLabel } from "./compare-people";
 

@@ -1,6 +1,6 @@
 "use client";
 import { PrintHeader, PrintLayout, PrintTable, type PrintColumn } from "@/components/print";
-import { organizationRoleLabel } from "@/lib/browser/format/organization-roles";
+import { organizationRoleLabel } from "@/lib/shared/format/organization-roles";
 import type { PrivilegedRow } from "@/lib/shared/privileged/wire";
 import { countOf, formatCount } from "@/lib/browser/format/numbers";
 

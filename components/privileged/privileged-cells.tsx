@@ -1,6 +1,6 @@
 import { RowLink } from "@/components/data-table/row-link";
 import { groupHref, organizationHref, personHref, roleHref } from "@/components/people/links";
-import { organizationRoleLabel } from "@/lib/browser/format/organization-roles";
+import { organizationRoleLabel } from "@/lib/shared/format/organization-roles";
 import type { PrivilegedRow } from "@/lib/shared/privileged/wire";
 
 /*

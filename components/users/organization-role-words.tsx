@@ -1,4 +1,4 @@
-import { ORGANIZATION_ROLE_WORDS } from "@/lib/browser/format/organization-roles";
+import { ORGANIZATION_ROLE_WORDS } from "@/lib/shared/format/organization-roles";
 
 /** An organization role in plain words, with the API's name beside it (what filters, exports and the API use). */
 export function OrganizationRoleWords({ role }: { role: string }) {

@@ -2,7 +2,7 @@ import type { ColumnDef } from "@tanstack/react-table";
 import { ORGANIZATION_ROLES, type User } from "@/lib/shared/compliance/schemas";
 import { parseTimestamp } from "@/lib/browser/format/dates";
 import { emailDomain } from "@/lib/shared/format/email";
-import { organizationRoleLabel } from "@/lib/browser/format/organization-roles";
+import { organizationRoleLabel } from "@/lib/shared/format/organization-roles";
 import { OrganizationRoleWords } from "./organization-role-words";
 import { userNameCell } from "./users-cells";
 import { DateCell, IdCell } from "@/components/data-table/cells";

@@ -1,16 +1,19 @@
 import type { Setting } from "@/lib/shared/compliance/schemas";
+import { organizationRoleLabel } from "@/lib/shared/format/organization-roles";
 import { describeSetting } from "@/lib/shared/settings/describe-setting";
 import type { Change, ChangeKind, ChangeLabels } from "./change";
 import { PRIVILEGED_ORG_ROLES } from "./widens";
 
 /*
  * Changes in plain words, for the Changes page, its downloads and the history sections: one line
- * per change ("Ann Lee joined Acme Legal as admin"; "SSO required for Claude (claude.ai): On → Off"),
- * and the counts line at the top of the page ("3 joined, 1 left, 2 new admins").
+ * per change ("Ann Lee joined Acme Legal as Admin (admin)"; "SSO required for Claude (claude.ai): On
+ * → Off"), and the counts line at the top of the page ("3 joined, 1 left, 2 new admins").
+ * Organization roles read in words with the API's name beside them, as everywhere else.
  */
 
 const rec = (v: unknown): Record<string, unknown> => (v && typeof v === "object" ? (v as Record<string, unknown>) : {});
 const text = (v: unknown): string | undefined => (typeof v === "string" && v !== "" ? v : undefined);
+const orgRole = (v: unknown): string => organizationRoleLabel(String(v));
 
 export function organizationName(c: Pick<Change, "organization_uuid">, labels: ChangeLabels): string {
   return (c.organization_uuid && labels.organizations[c.organization_uuid]) || c.organization_uuid || "";
@@ -46,7 +49,7 @@ function memberChangeWords(c: Change, who: string, org: string): string {
   const b = rec(c.before);
   const a = rec(c.after);
   const parts: string[] = [];
-  if (b.organization_role !== a.organization_role) parts.push(`role ${String(b.organization_role)} → ${String(a.organization_role)}`);
+  if (b.organization_role !== a.organization_role) parts.push(`role ${orgRole(b.organization_role)} → ${orgRole(a.organization_role)}`);
   if (b.email !== a.email) parts.push(`email ${String(b.email)} → ${String(a.email)}`);
   if (b.full_name !== a.full_name) parts.push(`name ${String(b.full_name)} → ${String(a.full_name)}`);
   return `${who} in ${org}: ${parts.join(", ") || "changed"}`;
@@ -79,9 +82,9 @@ export function describeChange(c: Change, labels: ChangeLabels): string {
     case "organization_changed":
       return `Organization renamed: ${String(rec(c.before).name)} → ${String(rec(c.after).name)}`;
     case "member_joined":
-      return `${who} joined ${org} as ${String(rec(c.after).organization_role)}`;
+      return `${who} joined ${org} as ${orgRole(rec(c.after).organization_role)}`;
     case "member_left":
-      return `${who} left ${org} (was ${String(rec(c.before).organization_role)})`;
+      return `${who} left ${org}; was ${orgRole(rec(c.before).organization_role)}`;
     case "member_changed":
       return memberChangeWords(c, who, org);
     case "role_added":
