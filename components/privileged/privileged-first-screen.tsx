@@ -1,6 +1,7 @@
 import { FIRST_SCREEN_ROWS, FirstScreenNote, FirstScreenTable, type FirstScreenColumn } from "@/components/results/first-screen-table";
 import type { PrivilegedFirstScreen } from "@/lib/shared/privileged/query-wire";
 import { privilegedRowKey, type PrivilegedRow } from "@/lib/shared/privileged/wire";
+import { PRIVILEGED_COLUMN_SIZES as SIZE } from "./column-sizes";
 import { accessCell, newSinceCell, organizationCell, pathCell, personCell, sourceWords } from "./privileged-cells";
 import { PrivilegedHeading, PrivilegedSummaryLine } from "./privileged-summary";
 
@@ -11,7 +12,15 @@ import { PrivilegedHeading, PrivilegedSummaryLine } from "./privileged-summary";
  * window's query is seeded with it).
  */
 
-const COLUMNS: FirstScreenColumn[] = ["Person", "Email", "Organization", "Comes from", "Access", "Path", "New since"].map((h) => [h, 150] as const);
+const COLUMNS: FirstScreenColumn[] = [
+  ["Person", SIZE.person],
+  ["Email", SIZE.email],
+  ["Organization", SIZE.organization],
+  ["Comes from", SIZE.source],
+  ["Access", SIZE.access],
+  ["Path", SIZE.path],
+  ["New since", SIZE.new_since],
+];
 
 const cellsOf = (r: PrivilegedRow) => [personCell(r), r.email, organizationCell(r), sourceWords(r), accessCell(r), pathCell(r), newSinceCell(r)];
 
