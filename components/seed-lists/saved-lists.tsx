@@ -40,7 +40,7 @@ const columns: AnyColumnDef<SeedListMeta>[] = [
   { accessorKey: "created_at", header: "Made", size: 150, meta: { label: "Made" }, cell: ({ row }) => <DateCell value={row.original.created_at} /> },
   { accessorKey: "input_summary", header: "From", size: 260, meta: { label: "From", searchable: true } },
   countColumn("people", "People", 80),
-  countColumn("unmatched", "Unmatched", 95),
+  countColumn("unmatched", "Unmatched", 110),
   {
     id: "resolved",
     accessorFn: (m) => m.latest.resolved_at,
