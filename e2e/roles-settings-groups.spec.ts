@@ -233,6 +233,15 @@ test("the groups list counts each source and resolves role names", async ({ page
   await expect(page.getByText(`${fmt(scim)} of ${fmt(groups.length)} groups`)).toBeVisible();
   await expect(page).toHaveURL(/[?&]source=scim/);
   await expect(page.getByText(/Role names resolved across/)).toBeVisible({ timeout: 45_000 });
+
+  // A group granting more roles than a row shows says how many more, and names them all on hover.
+  const many = groups.find((g) => (g.roles?.length ?? 0) > 2);
+  expect(many, "the simulator's tree has a group granting three roles or more").toBeTruthy();
+  await page.goto("/groups");
+  await page.getByRole("searchbox").first().fill(many!.name);
+  const row = page.getByRole("row", { name: new RegExp(escapeRe(many!.name)) }).first();
+  await expect(row.getByText(`+${many!.roles!.length - 2} more`)).toBeVisible({ timeout: 30_000 });
+  expect(((await row.locator("[title]", { has: page.getByText(/more$/) }).first().getAttribute("title")) ?? "").split("\n")).toHaveLength(many!.roles!.length);
 });
 
 test("a group's members CSV holds every member with the name and organizations joined from the users lists", async ({ page, baseURL }) => {

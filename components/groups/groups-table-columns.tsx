@@ -68,7 +68,7 @@ export const groupsTableColumns: ColumnDef<GroupRow, any>[] = [
       searchable: true,
       csv: { header: "roles", value: (r) => r.roles.map(roleLabel).join("; ") },
     },
-    cell: ({ row }) => <RoleChips roles={row.original.roles} />,
+    cell: ({ row }) => <RoleChips roles={row.original.roles} oneLine={2} />,
   },
   {
     id: "members",

@@ -7,9 +7,28 @@ export function roleLabel(r: ResolvedRole): string {
   return r.resolved ? `${r.name} (${r.orgName})` : r.id;
 }
 
-/** A group's roles, each linking to its permissions; an id no organization knows stays as the raw id. */
-export function RoleChips({ roles, pending = false }: { roles: ResolvedRole[]; pending?: boolean }) {
+/**
+ * A group's roles, each linking to its permissions; an id no organization knows stays as the raw id.
+ * `oneLine` (a table's cell, whose rows are all one height): the first `oneLine` roles on one line,
+ * clipped where the cell ends, then "+N more" for the rest, which stays in view; the title lists all.
+ */
+export function RoleChips({ roles, pending = false, oneLine }: { roles: ResolvedRole[]; pending?: boolean; oneLine?: number }) {
   if (roles.length === 0) return <span className="text-slate-500">none</span>;
+  if (oneLine !== undefined) {
+    const rest = roles.length - oneLine;
+    return (
+      <span className="flex min-w-0 items-center gap-x-1" title={roles.map(roleLabel).join("\n")}>
+        <span className="flex min-w-0 overflow-hidden whitespace-nowrap">
+          <Chips roles={roles.slice(0, oneLine)} pending={pending} />
+        </span>
+        {rest > 0 && <span className="shrink-0 text-xs text-slate-500">+{rest} more</span>}
+      </span>
+    );
+  }
+  return <Chips roles={roles} pending={pending} />;
+}
+
+function Chips({ roles, pending }: { roles: ResolvedRole[]; pending: boolean }) {
   return (
     <ul className="inline">
       {roles.map((r) => (
