@@ -128,8 +128,18 @@ function listColumn(
   return { id, accessorFn: (r) => r[id], getUniqueValues: (r) => r[id], header, size, enableSorting: false, meta, cell: ({ row }) => cell(row.original) };
 }
 
+/** "Access via" first: where each row's access comes from is what a filter on these columns asks; the lists follow. */
 export function peopleAccessColumns(options: PeopleFacetOptions): AnyColumnDef<PeopleTableRow>[] {
   return [
+    {
+      id: "access",
+      accessorFn: (r) => r.grants.length + r.memberships.length,
+      header: "Access via",
+      size: 320,
+      enableSorting: false,
+      meta: { label: "Access via" },
+      cell: ({ row, table }) => <AccessCell row={row.original} table={table} />,
+    },
     listColumn("rbacRoles", "RBAC roles", 190, { label: "RBAC role", variant: "multiSelect", urlKey: "rbac", options: options.rbac }, (r) =>
       r.rbacRoles.length === 0 ? (
         <None />
@@ -155,14 +165,5 @@ export function peopleAccessColumns(options: PeopleFacetOptions): AnyColumnDef<P
         </span>
       ),
     ),
-    {
-      id: "access",
-      accessorFn: (r) => r.grants.length + r.memberships.length,
-      header: "Access via",
-      size: 320,
-      enableSorting: false,
-      meta: { label: "Access via" },
-      cell: ({ row, table }) => <AccessCell row={row.original} table={table} />,
-    },
   ];
 }
