@@ -14,6 +14,7 @@ type PrivilegedView = { matched: number; rows: Array<{ email: string }> };
 type Summary = { total: number };
 
 const dataRows = (page: Page, table: string) => page.getByRole("table", { name: table }).locator("tbody tr[aria-rowindex]");
+const headersOf = async (page: Page, table: string) => (await page.getByRole("table", { name: table }).locator("thead th").allTextContents()).map((t) => t.trim());
 
 async function latestPair(page: Page, baseURL: string): Promise<{ from: string; to: string }> {
   type Sync = { id: string; status: string };
@@ -33,6 +34,7 @@ test("the first rows of People, the privileged report and Changes are in the pag
   const privileged = (await (await page.request.get("/api/directory/privileged?limit=5")).json()) as Privileged;
   const changes = (await (await page.request.get(`/api/directory/changes/summary?from=${from}&to=${to}`)).json()) as Summary;
 
+  let firstScreenHeaders: string[] = [];
   const scriptless = await browser.newContext({ javaScriptEnabled: false, storageState: await page.context().storageState() });
   try {
     const html = await scriptless.newPage();
@@ -41,6 +43,7 @@ test("the first rows of People, the privileged report and Changes are in the pag
     await expect(peopleRows.first()).toContainText(people.rows[0]!.full_name);
     await expect(peopleRows.first()).toContainText(people.rows[0]!.id);
     await expect(html.getByRole("table", { name: "People across all organizations" })).toHaveAttribute("aria-rowcount", String(people.matched + 1));
+    firstScreenHeaders = await headersOf(html, "People across all organizations");
 
     await html.goto("/privileged");
     await expect(dataRows(html, "Privileged access").first()).toContainText(privileged.rows[0]!.email);
@@ -73,6 +76,8 @@ test("the first rows of People, the privileged report and Changes are in the pag
   // The toolbar's search box exists only in the interactive page: it has taken over.
   await expect(page.getByRole("searchbox", { name: "Search people by name, email or user id" })).toBeVisible();
   await expect(dataRows(page, "People across all organizations").first()).toContainText(people.rows[0]!.full_name);
+  // The same columns in the same order, so nothing moves when the interactive table takes over.
+  expect(await headersOf(page, "People across all organizations")).toEqual(firstScreenHeaders);
   // The interactive privileged table starts from the first screen's window: it asks neither for it again nor for the whole report.
   const privilegedReads: string[] = [];
   page.on("request", (r) => {

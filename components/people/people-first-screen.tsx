@@ -1,6 +1,7 @@
 import { IdCell } from "@/components/data-table/cells";
 import { FIRST_SCREEN_ROWS, FirstScreenNote, FirstScreenTable, type FirstScreenColumn } from "@/components/results/first-screen-table";
 import type { PeopleFirstScreen } from "@/lib/shared/directory/people-query-wire";
+import { ACCESS_COLUMN_SIZES, accessPathsCell, actionsCell, rbacRolesCell } from "./people-access-cells";
 import { nameCell, organizationRolesCell, organizationsCell } from "./people-cells";
 import { peopleTableRowFromWire, type PeopleTableRow } from "./people-table-rows";
 import { formatCount } from "@/lib/browser/format/numbers";
@@ -11,9 +12,34 @@ import { formatCount } from "@/lib/browser/format/numbers";
  * starting from the same answer (its first window's query is seeded with it).
  */
 
-const COLUMNS: FirstScreenColumn[] = [["Name", 150], ["Email", 190], ["User id", 240], ["Organizations", 185], ["Organization roles", 200], ["Groups", 80]];
+// The interactive table's visible columns, in its order and widths (the selection's column is
+// empty until the page is interactive), so nothing moves when it takes over.
+const COLUMNS: FirstScreenColumn[] = [
+  ["", 32],
+  ["Name", 150],
+  ["Email", 190],
+  ["User id", 240],
+  ["Organizations", 185],
+  ["Organization roles", 200],
+  ["Access via", ACCESS_COLUMN_SIZES.access],
+  ["RBAC roles", ACCESS_COLUMN_SIZES.rbacRoles],
+  ["Permission actions", ACCESS_COLUMN_SIZES.actions],
+  ["Groups", 80],
+];
 
-const cellsOf = (r: PeopleTableRow) => [nameCell(r), r.email, <IdCell key="id" value={r.id} label="user id" />, organizationsCell(r), organizationRolesCell(r), formatCount(r.groupCount)];
+// The first screen is the default view's (lib/server/first-screen/people.ts): no filter narrows the paths.
+const cellsOf = (r: PeopleTableRow) => [
+  null,
+  nameCell(r),
+  r.email,
+  <IdCell key="id" value={r.id} label="user id" />,
+  organizationsCell(r),
+  organizationRolesCell(r),
+  accessPathsCell(r),
+  rbacRolesCell(r),
+  actionsCell(r),
+  formatCount(r.groupCount),
+];
 
 /** The page's title, the same before and after its scripts run. */
 export function PeopleHeading() {
