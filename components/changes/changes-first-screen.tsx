@@ -1,6 +1,7 @@
 import { FIRST_SCREEN_ROWS, FirstScreenNote, FirstScreenTable, type FirstScreenColumn } from "@/components/results/first-screen-table";
 import type { ChangesFirstScreen } from "@/lib/shared/changes/changes-wire";
 import { kindCell, toRows, widensBadge, type ChangeRow } from "./change-rows";
+import { CHANGES_COLUMN_SIZES as SIZE } from "./column-sizes";
 import { CountsLine } from "./counts-line";
 import { PageLoading } from "@/components/shell/page-loading";
 
@@ -10,7 +11,15 @@ import { PageLoading } from "@/components/shell/page-loading";
  * replaces it once hydrated, starting from the same summary and page.
  */
 
-const COLUMNS: FirstScreenColumn[] = [["Change", 170], ["Access", 135], ["What changed", 460], ["Organization", 180], ["Person", 180], ["Group", 160], ["Role", 160]];
+const COLUMNS: FirstScreenColumn[] = [
+  ["Change", SIZE.kind],
+  ["Access", SIZE.widens],
+  ["What changed", SIZE.summary],
+  ["Organization", SIZE.organization],
+  ["Person", SIZE.person],
+  ["Group", SIZE.group],
+  ["Role", SIZE.role],
+];
 
 const cellsOf = (r: ChangeRow) => [kindCell(r), widensBadge(r), <span key="s" title={r.summary}>{r.summary}</span>, r.organization, r.person, r.group, r.role];
 

@@ -6,6 +6,7 @@ import type { CsvColumnSpec } from "@/components/data-table/column-meta";
 import { CHANGE_KINDS, type Change, type ChangeLabels } from "@/lib/shared/changes/change";
 import { kindLabel } from "@/lib/shared/changes/describe";
 import { kindCell, widensBadge, type ChangeRow } from "./change-rows";
+import { CHANGES_COLUMN_SIZES as SIZE } from "./column-sizes";
 
 export { toRows, type ChangeRow } from "./change-rows";
 
@@ -30,7 +31,7 @@ export function changesColumns(rows: readonly ChangeRow[]): ColumnDef<ChangeRow,
       id: "kind",
       accessorFn: (r) => r.change.kind,
       header: "Change",
-      size: 170,
+      size: SIZE.kind,
       meta: { label: "Change", variant: "multiSelect", options: CHANGE_KINDS.map((k) => ({ value: k, label: kindLabel(k) })), urlKey: "kind", csv: { header: "kind", value: (r) => r.change.kind } },
       cell: ({ row }) => kindCell(row.original),
     },
@@ -38,7 +39,7 @@ export function changesColumns(rows: readonly ChangeRow[]): ColumnDef<ChangeRow,
       id: "widens",
       accessorFn: (r) => (r.widens ? "widens" : "other"),
       header: "Access",
-      size: 135,
+      size: SIZE.widens,
       meta: {
         label: "Access",
         variant: "select",
@@ -55,25 +56,25 @@ export function changesColumns(rows: readonly ChangeRow[]): ColumnDef<ChangeRow,
       id: "summary",
       accessorKey: "summary",
       header: "What changed",
-      size: 460,
+      size: SIZE.summary,
       meta: { label: "What changed", searchable: true, csv: { header: "summary", value: (r) => r.summary } },
       cell: ({ row }) => <span title={row.original.summary}>{row.original.summary}</span>,
     },
     entityColumn(rows, {
       id: "organization",
       header: "Organization",
-      size: 180,
+      size: SIZE.organization,
       urlKey: "org",
       key: (c) => c.organization_uuid,
       csv: { header: "organization", value: (r) => r.organization },
       href: (c) => `/organizations/${e(c.organization_uuid!)}/${c.kind === "setting_changed" ? "settings" : "users"}`,
     }),
-    entityColumn(rows, { id: "person", header: "Person", size: 180, urlKey: "person", key: (c) => c.user_id, csv: { header: "user_id", value: (r) => r.change.user_id }, href: (c) => `/people/${e(c.user_id!)}` }),
-    entityColumn(rows, { id: "group", header: "Group", size: 160, urlKey: "group", key: (c) => c.group_id, csv: { header: "group_id", value: (r) => r.change.group_id }, href: (c) => `/groups/${e(c.group_id!)}` }),
+    entityColumn(rows, { id: "person", header: "Person", size: SIZE.person, urlKey: "person", key: (c) => c.user_id, csv: { header: "user_id", value: (r) => r.change.user_id }, href: (c) => `/people/${e(c.user_id!)}` }),
+    entityColumn(rows, { id: "group", header: "Group", size: SIZE.group, urlKey: "group", key: (c) => c.group_id, csv: { header: "group_id", value: (r) => r.change.group_id }, href: (c) => `/groups/${e(c.group_id!)}` }),
     entityColumn(rows, {
       id: "role",
       header: "Role",
-      size: 160,
+      size: SIZE.role,
       urlKey: "role",
       key: (c) => c.role_id,
       csv: { header: "role_id", value: (r) => r.change.role_id },

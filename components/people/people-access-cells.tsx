@@ -11,9 +11,6 @@ import type { AccessGrant, PeopleTableRow } from "./people-table-rows";
  * `chats:export`, it shows the group → role paths that give `chats:export`, not every path.
  */
 
-/** The columns' widths, for the interactive table and the server's first screen alike. */
-export const ACCESS_COLUMN_SIZES = { access: 320, rbacRoles: 190, groupIds: 190, actions: 200 } as const;
-
 /** Paths shown in a cell before "+N more" (every one is in the title). */
 const PATHS_SHOWN = 3;
 

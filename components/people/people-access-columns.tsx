@@ -4,7 +4,8 @@ import type { ColumnMeta, Table } from "@tanstack/react-table";
 import type { ReactNode } from "react";
 import type { AnyColumnDef } from "@/components/data-table/column-spec";
 import type { FilterOption } from "@/components/data-table/column-meta";
-import { ACCESS_COLUMN_SIZES as SIZE, accessPathsCell, actionsCell, groupsCell, rbacRolesCell, type AccessFilters } from "./people-access-cells";
+import { PEOPLE_COLUMN_SIZES as SIZE } from "./column-sizes";
+import { accessPathsCell, actionsCell, groupsCell, rbacRolesCell, type AccessFilters } from "./people-access-cells";
 import type { PeopleTableRow } from "./people-table-rows";
 
 /*

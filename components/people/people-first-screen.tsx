@@ -1,7 +1,8 @@
 import { IdCell } from "@/components/data-table/cells";
 import { FIRST_SCREEN_ROWS, FirstScreenNote, FirstScreenTable, type FirstScreenColumn } from "@/components/results/first-screen-table";
 import type { PeopleFirstScreen } from "@/lib/shared/directory/people-query-wire";
-import { ACCESS_COLUMN_SIZES, accessPathsCell, actionsCell, rbacRolesCell } from "./people-access-cells";
+import { accessPathsCell, actionsCell, rbacRolesCell } from "./people-access-cells";
+import { PEOPLE_COLUMN_SIZES as SIZE } from "./column-sizes";
 import { nameCell, organizationRolesCell, organizationsCell } from "./people-cells";
 import { peopleTableRowFromWire, type PeopleTableRow } from "./people-table-rows";
 import { formatCount } from "@/lib/browser/format/numbers";
@@ -16,15 +17,15 @@ import { formatCount } from "@/lib/browser/format/numbers";
 // empty until the page is interactive), so nothing moves when it takes over.
 const COLUMNS: FirstScreenColumn[] = [
   ["", 32],
-  ["Name", 150],
-  ["Email", 190],
-  ["User id", 240],
-  ["Organizations", 185],
-  ["Organization roles", 200],
-  ["Access via", ACCESS_COLUMN_SIZES.access],
-  ["RBAC roles", ACCESS_COLUMN_SIZES.rbacRoles],
-  ["Permission actions", ACCESS_COLUMN_SIZES.actions],
-  ["Groups", 80],
+  ["Name", SIZE.name],
+  ["Email", SIZE.email],
+  ["User id", SIZE.id],
+  ["Organizations", SIZE.organizations],
+  ["Organization roles", SIZE.organizationRoles],
+  ["Access via", SIZE.access],
+  ["RBAC roles", SIZE.rbacRoles],
+  ["Permission actions", SIZE.actions],
+  ["Groups", SIZE.groupCount],
 ];
 
 // The first screen is the default view's (lib/server/first-screen/people.ts): no filter narrows the paths.

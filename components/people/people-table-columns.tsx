@@ -7,6 +7,7 @@ import { CountCell, IdCell } from "@/components/data-table/cells";
 import { csvColumnsOf, type AnyColumnDef } from "@/components/data-table/column-spec";
 import { selectColumn } from "@/components/data-table/select-column";
 import { nameCell, organizationRolesCell, organizationsCell } from "./people-cells";
+import { PEOPLE_COLUMN_SIZES as SIZE } from "./column-sizes";
 import type { PeopleTableRow } from "./people-table-rows";
 
 /*
@@ -23,20 +24,20 @@ export const peopleColumns: AnyColumnDef<PeopleTableRow>[] = [
   {
     accessorKey: "name",
     header: "Name",
-    size: 150,
+    size: SIZE.name,
     meta: { label: "Name", searchable: true, csv: { header: "full_name", value: (r) => r.name } },
     cell: ({ row }) => nameCell(row.original),
   },
   {
     accessorKey: "email",
     header: "Email",
-    size: 190,
+    size: SIZE.email,
     meta: { label: "Email", searchable: true, csv: { header: "email", value: (r) => r.email } },
   },
   {
     accessorKey: "id",
     header: "User id",
-    size: 240,
+    size: SIZE.id,
     meta: { label: "User id", searchable: true, csv: { header: "user_id", value: (r) => r.id } },
     cell: ({ row }) => <IdCell value={row.original.id} label="user id" />,
   },
@@ -44,7 +45,7 @@ export const peopleColumns: AnyColumnDef<PeopleTableRow>[] = [
     id: "organizations",
     accessorFn: (r) => r.organizations,
     header: "Organizations",
-    size: 185,
+    size: SIZE.organizations,
     sortingFn: byJoined,
     meta: {
       label: "Organization",
@@ -58,7 +59,7 @@ export const peopleColumns: AnyColumnDef<PeopleTableRow>[] = [
     id: "organizationRoles",
     accessorFn: (r) => r.organizationRoles,
     header: "Organization roles",
-    size: 200,
+    size: SIZE.organizationRoles,
     sortingFn: byJoined,
     meta: {
       label: "Organization role",
@@ -72,13 +73,13 @@ export const peopleColumns: AnyColumnDef<PeopleTableRow>[] = [
   {
     accessorKey: "domain",
     header: "Email domain",
-    size: 150,
+    size: SIZE.domain,
     meta: { label: "Email domain", variant: "multiSelect", urlKey: "domain", hiddenByDefault: true },
   },
   {
     accessorKey: "groupCount",
     header: "Groups",
-    size: 80,
+    size: SIZE.groupCount,
     meta: {
       label: "Groups",
       align: "right",
@@ -94,7 +95,7 @@ export const peopleColumns: AnyColumnDef<PeopleTableRow>[] = [
     id: "organizationUuids",
     accessorFn: (r) => r.organizationUuids.join(" "),
     header: "Organization uuids",
-    size: 300,
+    size: SIZE.organizationUuids,
     enableSorting: false,
     meta: {
       label: "Organization uuids",
@@ -107,7 +108,7 @@ export const peopleColumns: AnyColumnDef<PeopleTableRow>[] = [
     id: "groups",
     accessorFn: (r) => r.groups.join(", "),
     header: "Group names",
-    size: 240,
+    size: SIZE.groups,
     enableSorting: false,
     meta: { label: "Group names", hiddenByDefault: true, csv: { header: "groups", value: (r) => r.groups.join("; ") } },
   },
