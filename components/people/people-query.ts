@@ -1,4 +1,5 @@
 import { keepPreviousData, queryOptions, type PlaceholderDataFunction } from "@tanstack/react-query";
+import { afterNextPaint } from "@/lib/browser/query/after-paint";
 import { AS_OF_PARAM, viewAsOf } from "@/lib/browser/query/as-of";
 import { directoryKeys } from "@/lib/browser/query/keys";
 import { fetchJson, postJson } from "@/lib/browser/query/request";
@@ -11,7 +12,8 @@ import { PEOPLE_WINDOW, peopleQueryAnswerSchema, peopleQueryFromParams, peopleQu
  * sort) and a window of its rows. Typing changes the key at once (no debounce: the answer is a
  * few milliseconds of server work); until the new answer arrives the screen shows the previous
  * one narrowed to the new view when it can be (people-narrow.ts), else the previous one as it was,
- * and a request no key needs any more is aborted by TanStack Query (it owns the signal).
+ * and a request no key needs any more is aborted by TanStack Query (it owns the signal). The
+ * request leaves after that narrowing is painted (after-paint.ts).
  */
 
 export const PEOPLE_QUERY_PATH = "/api/directory/people/query";
@@ -107,7 +109,15 @@ export const peopleWindowQuery = (view: PeopleQueryInput, offset: number, facets
   const queryKey = directoryKeys.peopleQuery(peopleViewKey(view), offset);
   return queryOptions<PeopleQueryAnswer, Error, PeopleQueryAnswer, PeopleWindowKey>({
     queryKey,
-    queryFn: ({ signal }) => fetchPeople({ ...view, offset, limit: PEOPLE_WINDOW, facets: facets && offset === 0 }, signal),
+    queryFn: async ({ signal }) => {
+      // A first window has rows to paint before its answer (the placeholder): ask after that
+      // paint. A scrolled window has none, so it asks at once.
+      if (offset === 0) {
+        await afterNextPaint();
+        signal.throwIfAborted();
+      }
+      return fetchPeople({ ...view, offset, limit: PEOPLE_WINDOW, facets: facets && offset === 0 }, signal);
+    },
     placeholderData: placeholderWindow(queryKey),
     staleTime: WALK_STALE_MS,
     gcTime: 60_000,
