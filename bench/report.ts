@@ -81,7 +81,7 @@ export interface TableSpeed {
 
 export interface BrowserResult {
   /** The wait, before these measures, for the server to stop using CPU (processes.ts waitForIdleCpu). */
-  serverSettle?: { waitedMs: number; settled: boolean };
+  serverSettle?: ServerSettle;
   people?: TableSpeed;
   facets?: Summary;
   usersTable?: TableSpeed;
@@ -89,9 +89,17 @@ export interface BrowserResult {
   headerSearch?: Summary | { notBuilt: string };
 }
 
+/** How long the bench waited for the app's server to go idle before timing page loads (processes.ts). */
+export interface ServerSettle {
+  waitedMs: number;
+  settled: boolean;
+}
+
 export interface ChangesResult {
   simulatorChanges: number;
   secondSync: { id: string; wallMs: number; calls: number };
+  /** The second sync leaves work running (the new sync's directory, indexes and reports); the page loads begin after it. */
+  serverSettle?: ServerSettle;
   json: { firstPageMs: number; warmMedianMs: number; changesOnFirstPage: number; more: boolean };
   page: PageTiming;
 }
@@ -131,6 +139,8 @@ export interface BenchReport {
 
 const n = (x: number) => Math.round(x).toLocaleString("en-US");
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+/** Where loads waited for the server to go idle: for how long, and whether it did. */
+export const settleNote = (settle: ServerSettle | undefined) => (settle ? `; begun ${settle.settled ? "once the server was idle" : "with the server still busy"} (${s(settle.waitedMs)} of waiting)` : "");
 const ms = (x: number) => `${n(x)} ms`;
 const mb = (b: number) => `${(b / (1024 * 1024)).toFixed(0)} MB`;
 const kb = (b: number) => `${(b / 1024).toFixed(0)} kB`;
@@ -188,7 +198,7 @@ function rowsOf(r: BenchReport): Row[] {
     const b = r.browser;
     for (const [what, t] of [["People", b.people], [`An organization's users table`, b.usersTable]] as const) {
       if (!t) continue;
-      const settle = b.serverSettle && what === "People" ? `; begun ${b.serverSettle.settled ? "once the server was idle" : "with the server still busy"} (${s(b.serverSettle.waitedMs)} of waiting)` : "";
+      const settle = what === "People" ? settleNote(b.serverSettle) : "";
       add(`${what} (${n(t.load.rows ?? 0)} rows), from the store: first rows painted`, ms(t.load.firstRowsMs), "< 1,000 ms", t.load.firstRowsMs < 1000, `${t.load.url}; ${loads(t.load)}${settle}`);
       add(`${what}: keystroke → filtered rows painted`, `p95 ${ms(t.keystrokes.p95Ms)} (median ${ms(t.keystrokes.medianMs)})`, "p95 < 50 ms", t.keystrokes.p95Ms < 50, keystrokeNotes(t.keystrokes));
       if (t.scriptBytesTransferred !== undefined) add(`${what}: JavaScript transferred`, kb(t.scriptBytesTransferred), "—", null, `${t.scripts} scripts, ${kb(t.scriptBytesDecoded ?? 0)} uncompressed`);
@@ -201,7 +211,7 @@ function rowsOf(r: BenchReport): Row[] {
   if (r.changes) {
     const c = r.changes;
     add("Changes between two syncs (1% churn): JSON first page", ms(c.json.firstPageMs), "< 300 ms", c.json.firstPageMs < 300, `${n(c.json.changesOnFirstPage)} changes on it${c.json.more ? " (more follow)" : ""}; warm median ${ms(c.json.warmMedianMs)}; the simulator made ${n(c.simulatorChanges)}`);
-    add("Changes page: first rows painted", ms(c.page.firstRowsMs), "< 300 ms", c.page.firstRowsMs < 300, `${loads(c.page)}; second sync ${s(c.secondSync.wallMs)}, ${n(c.secondSync.calls)} calls`);
+    add("Changes page: first rows painted", ms(c.page.firstRowsMs), "< 300 ms", c.page.firstRowsMs < 300, `${loads(c.page)}${settleNote(c.serverSettle)}; second sync ${s(c.secondSync.wallMs)}, ${n(c.secondSync.calls)} calls`);
   }
   if (r.export) {
     const e = r.export;

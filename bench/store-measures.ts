@@ -255,6 +255,10 @@ export async function measureChanges(a: AppServer, cookie: string, sim: RemoteSi
   for (let i = 0; i < 5; i++) warm.push((await fetchFirstPage()).ms);
   const warmSummary = summarize("changes JSON (warm)", warm, 5);
   log(`  JSON first page: ${Math.round(cold.ms)} ms (${cold.changes} changes), warm median ${Math.round(warmSummary.medianMs)} ms`);
+  // The page's loads begin, as People's do, once what the sync left running (the new sync's
+  // directory, indexes and reports) is done: they measure the page, not that work beside it.
+  const settle = await waitForIdleCpu(serverPid(a));
+  log(`  the server ${settle.settled ? "settled" : "was still busy"} after ${(settle.waitedMs / 1000).toFixed(1)} s`);
   const session = await openSession(a.url, OFFICER.username, OFFICER.password);
   try {
     const pageUrl = `/changes?from=${encodeURIComponent(first.id)}&to=${encodeURIComponent(second.sync.id)}`;
@@ -268,6 +272,7 @@ export async function measureChanges(a: AppServer, cookie: string, sim: RemoteSi
     return {
       simulatorChanges,
       secondSync: { id: second.sync.id, wallMs: second.wallMs, calls: second.sync.upstream_calls },
+      serverSettle: settle,
       json: { firstPageMs: cold.ms, warmMedianMs: warmSummary.medianMs, changesOnFirstPage: cold.changes, more: cold.more },
       page,
     };
