@@ -98,7 +98,7 @@ export interface ServerSettle {
 export interface ChangesResult {
   simulatorChanges: number;
   secondSync: { id: string; wallMs: number; calls: number };
-  /** The second sync leaves work running (the new sync's directory, indexes and reports); the page loads begin after it. */
+  /** The second sync leaves work running (housekeeping, the new sync's directory, indexes and kept pair); the page loads begin after it. */
   serverSettle?: ServerSettle;
   json: { firstPageMs: number; warmMedianMs: number; changesOnFirstPage: number; more: boolean };
   page: PageTiming;

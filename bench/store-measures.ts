@@ -255,8 +255,9 @@ export async function measureChanges(a: AppServer, cookie: string, sim: RemoteSi
   for (let i = 0; i < 5; i++) warm.push((await fetchFirstPage()).ms);
   const warmSummary = summarize("changes JSON (warm)", warm, 5);
   log(`  JSON first page: ${Math.round(cold.ms)} ms (${cold.changes} changes), warm median ${Math.round(warmSummary.medianMs)} ms`);
-  // The page's loads begin, as People's do, once what the sync left running (the new sync's
-  // directory, indexes and reports) is done: they measure the page, not that work beside it.
+  // The page's loads begin, as People's do, once what the sync left running (the embedded
+  // database's checkpoint and vacuum, the new sync's directory, indexes and kept pair) is done:
+  // they measure the page, not that work beside it.
   const settle = await waitForIdleCpu(serverPid(a));
   log(`  the server ${settle.settled ? "settled" : "was still busy"} after ${(settle.waitedMs / 1000).toFixed(1)} s`);
   const session = await openSession(a.url, OFFICER.username, OFFICER.password);
