@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import Link from "next/link";
+import { AppLink } from "@/components/shell/app-link";
 import { usePathname } from "next/navigation";
 import { useId, useState } from "react";
 import { useOfficer } from "@/components/shell/officer-context";
@@ -63,10 +63,10 @@ export function SavedViewsMenu() {
         <ul>
           {items.map((v) => (
             <li key={v.id}>
-              <Link href={viewHref(v)} onClick={() => setOpen(null)} className="block px-2 py-0.5 text-xs text-brand-700 hover:bg-slate-50 hover:underline">
+              <AppLink href={viewHref(v)} onClick={() => setOpen(null)} className="block px-2 py-0.5 text-xs text-brand-700 hover:bg-slate-50 hover:underline">
                 {v.name}
                 {v.created_by !== officer?.name && <span className="text-slate-500"> ({v.created_by})</span>}
-              </Link>
+              </AppLink>
             </li>
           ))}
         </ul>

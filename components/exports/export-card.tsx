@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { AppLink } from "@/components/shell/app-link";
 import { useId, useState, type ReactNode } from "react";
 import { ErrorNotice } from "@/components/data-table/error-notice";
 import { DownloadIcon } from "@/components/data-table/icons";
@@ -171,9 +171,9 @@ function DownloadStatus({ state, onRetry, rowsKnown = true }: { state: DownloadS
         <p className="text-emerald-800">
           Saved <code className="font-mono">{state.filename}</code>: {progressText(state)}
           {state.seconds > 0 ? ` in ${formatCount(state.seconds)} s` : ""}. The export is recorded in the{" "}
-          <Link href="/audit?action=export" className="underline">
+          <AppLink href="/audit?action=export" className="underline">
             audit log
-          </Link>{" "}
+          </AppLink>{" "}
           with the file&apos;s SHA-256.
         </p>
       );
@@ -187,9 +187,9 @@ function DownloadStatus({ state, onRetry, rowsKnown = true }: { state: DownloadS
           <p className="font-medium">The export did not finish: the file is incomplete and was not saved.</p>
           <p className="mt-0.5 text-red-800">
             {progressText(state)} arrived before the server stopped (the Compliance API kept failing, or the connection was lost). The{" "}
-            <Link href="/audit?outcome=aborted" className="underline">
+            <AppLink href="/audit?outcome=aborted" className="underline">
               audit log
-            </Link>{" "}
+            </AppLink>{" "}
             records it as aborted, with the reason.
           </p>
           {onRetry && (

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
+import { AppLink } from "@/components/shell/app-link";
 import { useMemo, useState } from "react";
 import { directorySummaryQuery } from "@/components/people/directory-queries";
 import { useExportDisabledReason } from "@/components/shell/officer-context";
@@ -155,9 +155,9 @@ export function ExportsPage() {
           spreadsheet, download the <strong className="font-medium">XLSX</strong>: every cell is text, so nothing can run as a formula. The{" "}
           <strong className="font-medium">CSV</strong> (UTF-8, one header row) is for tools and scripts; in it, a cell that a spreadsheet would run as a formula gets a
           leading <code className="font-mono">&apos;</code>. Every download (and every refusal) is recorded in the{" "}
-          <Link href="/audit" className="underline">
+          <AppLink href="/audit" className="underline">
             audit log
-          </Link>{" "}
+          </AppLink>{" "}
           with its filters, rows, bytes and the SHA-256 of the file sent.
         </p>
       </div>

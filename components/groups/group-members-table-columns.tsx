@@ -1,6 +1,6 @@
 "use client";
 import type { ColumnDef } from "@tanstack/react-table";
-import Link from "next/link";
+import { AppLink } from "@/components/shell/app-link";
 import { parseTimestamp } from "@/lib/browser/format/dates";
 import { organizationRoleLabel } from "@/lib/shared/format/organization-roles";
 import { ORGANIZATION_ROLES } from "@/lib/shared/compliance/schemas";
@@ -23,9 +23,9 @@ export function groupMembersTableColumns(namesKnown: boolean): ColumnDef<MemberR
       meta: { label: "Name", searchable: true },
       cell: ({ row }) =>
         row.original.fullName !== undefined ? (
-          <Link href={`/people/${encodeURIComponent(row.original.userId)}`} className="font-medium text-brand-700 hover:underline" title="This person across the directory">
+          <AppLink href={`/people/${encodeURIComponent(row.original.userId)}`} className="font-medium text-brand-700 hover:underline" title="This person across the directory">
             {row.original.fullName || row.original.email}
-          </Link>
+          </AppLink>
         ) : namesKnown ? (
           <span className="text-slate-500" title="This user id is in no organization users list the key reaches">not in any organization</span>
         ) : (

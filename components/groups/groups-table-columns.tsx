@@ -1,6 +1,6 @@
 "use client";
 import type { ColumnDef } from "@tanstack/react-table";
-import Link from "next/link";
+import { AppLink } from "@/components/shell/app-link";
 import type { Group } from "@/lib/shared/compliance/schemas";
 import { parseTimestamp } from "@/lib/browser/format/dates";
 import { formatCount } from "@/lib/browser/format/numbers";
@@ -29,9 +29,9 @@ export const groupsTableColumns: ColumnDef<GroupRow, any>[] = [
     size: 240,
     meta: { label: "Name", searchable: true, csv: { header: "name", value: (r) => r.group.name } },
     cell: ({ row }) => (
-      <Link href={`/groups/${encodeURIComponent(row.original.group.id)}`} className="font-medium text-brand-700 hover:underline">
+      <AppLink href={`/groups/${encodeURIComponent(row.original.group.id)}`} className="font-medium text-brand-700 hover:underline">
         {row.original.group.name}
-      </Link>
+      </AppLink>
     ),
   },
   {

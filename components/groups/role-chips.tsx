@@ -1,5 +1,5 @@
 "use client";
-import Link from "next/link";
+import { AppLink } from "@/components/shell/app-link";
 import type { ResolvedRole } from "@/lib/shared/groups/role-index";
 
 /** "Reviewer (Acme EU)": a resolved role names its organization, since role names repeat across organizations. */
@@ -34,13 +34,13 @@ function Chips({ roles, pending }: { roles: ResolvedRole[]; pending: boolean }) 
       {roles.map((r) => (
         <li key={r.id} className="mr-1 inline">
           {r.resolved ? (
-            <Link
+            <AppLink
               href={`/organizations/${r.orgUuid}/roles/${encodeURIComponent(r.id)}`}
               className="rounded bg-brand-50 px-1.5 py-0.5 text-xs text-brand-900 ring-1 ring-brand-100 hover:underline"
               title={`${r.name} in ${r.orgName}: see its permissions`}
             >
               {r.name} <span className="text-slate-600">· {r.orgName}</span>
-            </Link>
+            </AppLink>
           ) : (
             <span
               className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-700"

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { AppLink } from "@/components/shell/app-link";
 import type { ColumnDef } from "@tanstack/react-table";
 import { CopyButton } from "@/components/data-table/copy-button";
 import { DateCell, IdCell } from "@/components/data-table/cells";
@@ -48,9 +48,9 @@ function idColumn(id: string, key: "uuid" | "prefixedId", size: number, label: s
 function OrganizationNameCell({ org }: { org: OrganizationRow }) {
   return (
     <span className="flex min-w-0 flex-col leading-tight">
-      <Link href={orgLink(org.uuid, "users")} className="truncate font-medium text-brand-700 hover:underline">
+      <AppLink href={orgLink(org.uuid, "users")} className="truncate font-medium text-brand-700 hover:underline">
         {org.name}
-      </Link>
+      </AppLink>
       <span className="flex min-w-0 items-center gap-1">
         <span className="truncate font-mono text-[11px] text-slate-500" title={org.uuid}>
           {org.uuid}
@@ -115,15 +115,15 @@ export const overviewColumns: ColumnDef<OrganizationRow, unknown>[] = [
     header: () => <span className="sr-only">Open</span>,
     cell: ({ row }) => (
       <span className="flex gap-2 text-xs">
-        <Link href={orgLink(row.original.uuid, "users")} className="text-brand-700 hover:underline" aria-label={`Users of ${row.original.name}`}>
+        <AppLink href={orgLink(row.original.uuid, "users")} className="text-brand-700 hover:underline" aria-label={`Users of ${row.original.name}`}>
           Users
-        </Link>
-        <Link href={orgLink(row.original.uuid, "roles")} className="text-brand-700 hover:underline" aria-label={`Roles of ${row.original.name}`}>
+        </AppLink>
+        <AppLink href={orgLink(row.original.uuid, "roles")} className="text-brand-700 hover:underline" aria-label={`Roles of ${row.original.name}`}>
           Roles
-        </Link>
-        <Link href={orgLink(row.original.uuid, "settings")} className="text-brand-700 hover:underline" aria-label={`Settings of ${row.original.name}`}>
+        </AppLink>
+        <AppLink href={orgLink(row.original.uuid, "settings")} className="text-brand-700 hover:underline" aria-label={`Settings of ${row.original.name}`}>
           Settings
-        </Link>
+        </AppLink>
       </span>
     ),
   },

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
+import { AppLink } from "@/components/shell/app-link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useId, useMemo, useState } from "react";
 import { IdCell } from "@/components/data-table/cells";
@@ -129,9 +129,9 @@ function PersonCard({ detail, letter }: { detail: PersonDetail; letter: string }
   return (
     <div className="min-w-0 rounded border border-slate-200 p-2">
       <p className="text-xs text-slate-500">{letter}</p>
-      <Link href={personHref(p.id)} className="font-medium text-brand-700 hover:underline">
+      <AppLink href={personHref(p.id)} className="font-medium text-brand-700 hover:underline">
         {p.full_name || p.email || p.id}
-      </Link>
+      </AppLink>
       <p className="text-xs text-slate-600">{p.email}</p>
       <IdCell value={p.id} label="user id" />
     </div>

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { AppLink } from "@/components/shell/app-link";
 import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo } from "react";
@@ -40,9 +40,9 @@ export function PersonByEmail({ email }: { email: string }) {
       {answer.isSuccess && people.length === 0 && (
         <p role="status" className="text-sm text-slate-700">
           No one in the directory has this email. Check the spelling, or search{" "}
-          <Link href={`/people?q=${encodeURIComponent(email)}`} className="text-brand-700 hover:underline">
+          <AppLink href={`/people?q=${encodeURIComponent(email)}`} className="text-brand-700 hover:underline">
             People
-          </Link>
+          </AppLink>
           .
         </p>
       )}
@@ -52,9 +52,9 @@ export function PersonByEmail({ email }: { email: string }) {
           <ul className="flex flex-col gap-1 text-sm">
             {people.map((p) => (
               <li key={p.id}>
-                <Link href={personHref(p.id)} className="text-brand-700 hover:underline">
+                <AppLink href={personHref(p.id)} className="text-brand-700 hover:underline">
                   {p.label}
-                </Link>{" "}
+                </AppLink>{" "}
                 <span className="font-mono text-xs text-slate-600">{p.id}</span>
               </li>
             ))}

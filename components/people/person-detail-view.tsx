@@ -2,7 +2,7 @@
 
 import { TableHead } from "@/components/results/table-head";
 import { HistorySection } from "@/components/changes/history-section";
-import Link from "next/link";
+import { AppLink } from "@/components/shell/app-link";
 import { useRouter } from "next/navigation";
 import { useId, useMemo, useState } from "react";
 import { useQueryState } from "nuqs";
@@ -115,8 +115,8 @@ function PermissionsTable({ detail }: { detail: PersonDetail }) {
                 <ul>
                   {p.paths.map((path) => (
                     <li key={`${path.group.id}|${path.role.id}`}>
-                      via <Link href={groupHref(path.group.id)} className="text-brand-700 hover:underline">{path.group.name}</Link> →{" "}
-                      <Link href={roleHref(path.organization.uuid, path.role.id)} className="text-brand-700 hover:underline">{path.role.name}</Link>{" "}
+                      via <AppLink href={groupHref(path.group.id)} className="text-brand-700 hover:underline">{path.group.name}</AppLink> →{" "}
+                      <AppLink href={roleHref(path.organization.uuid, path.role.id)} className="text-brand-700 hover:underline">{path.role.name}</AppLink>{" "}
                       <span className="text-xs text-slate-500">({path.organization.name})</span>
                     </li>
                   ))}
@@ -156,7 +156,7 @@ export function PersonDetailBody({ detail }: { detail: PersonDetail }) {
               {detail.organizations.map((o) => (
                 <tr key={o.uuid}>
                   <td className={td}>
-                    <Link href={organizationHref(o.uuid)} className="text-brand-700 hover:underline">{o.name}</Link>
+                    <AppLink href={organizationHref(o.uuid)} className="text-brand-700 hover:underline">{o.name}</AppLink>
                   </td>
                   <td className={td}><OrganizationRoleWords role={o.organization_role} /></td>
                   <td className={td}><DateCell value={o.joined_at} /></td>
@@ -179,7 +179,7 @@ export function PersonDetailBody({ detail }: { detail: PersonDetail }) {
               {detail.groups.map((g) => (
                 <tr key={g.id}>
                   <td className={td}>
-                    <Link href={groupHref(g.id)} className="text-brand-700 hover:underline">{g.name}</Link>
+                    <AppLink href={groupHref(g.id)} className="text-brand-700 hover:underline">{g.name}</AppLink>
                   </td>
                   <td className={`${td} text-xs`}>{g.source_type}</td>
                   <td className={td}><DateCell value={g.member_since} /></td>
@@ -216,7 +216,7 @@ export function PersonDetailBody({ detail }: { detail: PersonDetail }) {
               {detail.roles.map((r) => (
                 <tr key={r.id}>
                   <td className={td}>
-                    <Link href={roleHref(r.organization.uuid, r.id)} className="text-brand-700 hover:underline">{r.name}</Link>
+                    <AppLink href={roleHref(r.organization.uuid, r.id)} className="text-brand-700 hover:underline">{r.name}</AppLink>
                     {r.description && <span className="block text-xs text-slate-500">{r.description}</span>}
                   </td>
                   <td className={td}>{r.organization.name}</td>

@@ -1,7 +1,7 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import { parseAsString, useQueryState } from "nuqs";
-import Link from "next/link";
+import { AppLink } from "@/components/shell/app-link";
 import { useMemo, useState } from "react";
 import { flushSync } from "react-dom";
 import { DataTable, DataTableCounts, DataTableToolbar, ErrorNotice } from "@/components/data-table";
@@ -220,9 +220,9 @@ function OrganizationCounts({ organizations }: { organizations: PrivilegedOrgani
           {organizations.map((o) => (
             <tr key={o.uuid} className="border-t border-slate-100">
               <td className="px-3 py-1">
-                <Link className="text-brand-700 hover:underline" href={organizationHref(o.uuid)}>
+                <AppLink className="text-brand-700 hover:underline" href={organizationHref(o.uuid)}>
                   {o.name}
-                </Link>
+                </AppLink>
               </td>
               <td className={`px-3 py-1 text-right tabular-nums ${o.primary_owners === 1 ? "" : "font-semibold text-red-800"}`}>
                 {o.primary_owners}

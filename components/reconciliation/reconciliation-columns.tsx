@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { AppLink } from "@/components/shell/app-link";
 import { IdCell } from "@/components/data-table/cells";
 import type { AnyColumnDef } from "@/components/data-table/column-spec";
 import { personHref } from "@/components/people/links";
@@ -16,9 +16,9 @@ export const reconciliationColumns: AnyColumnDef<ReconciliationRow>[] = [
     meta: { label: "Name", searchable: true },
     cell: ({ row }) =>
       row.original.user_id && row.original.in_directory ? (
-        <Link href={personHref(row.original.user_id)} className="text-brand-700 hover:underline">
+        <AppLink href={personHref(row.original.user_id)} className="text-brand-700 hover:underline">
           {row.original.full_name || <span className="text-slate-500 italic">(no name: group member only)</span>}
-        </Link>
+        </AppLink>
       ) : (
         <span className="text-amber-800">no directory user</span>
       ),

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import Link from "next/link";
+import { AppLink } from "@/components/shell/app-link";
 import { useQueryState } from "nuqs";
 import { ErrorNotice } from "@/components/data-table/error-notice";
 import { pageParam } from "@/components/data-table/url-parsers";
@@ -57,9 +57,9 @@ export function SavedReconciliationPage({ id }: { id: string }) {
       <div className="flex flex-col gap-3 print:hidden">
         <div>
           <p className="text-xs">
-            <Link href="/reconciliation" className="text-brand-700 hover:underline">
+            <AppLink href="/reconciliation" className="text-brand-700 hover:underline">
               ← Reconciliation
-            </Link>
+            </AppLink>
           </p>
           <h1 className="text-lg font-semibold text-slate-900">{d.meta.name}</h1>
           <p className="text-xs text-slate-600">

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
+import { AppLink } from "@/components/shell/app-link";
 import { ErrorNotice } from "@/components/data-table/error-notice";
 import { Panel } from "@/components/results/panel";
 import { PlainTable } from "@/components/results/plain-table";
@@ -29,9 +29,9 @@ export function SavedReconciliations() {
           {q.data.reconciliations.map((r) => (
             <tr key={r.id}>
               <td className={td}>
-                <Link href={savedReconciliationHref(r.id)} className="text-brand-700 hover:underline">
+                <AppLink href={savedReconciliationHref(r.id)} className="text-brand-700 hover:underline">
                   {r.name}
-                </Link>
+                </AppLink>
               </td>
               <td className={td}>{r.group.name}</td>
               <td className={`${td} text-xs`}>

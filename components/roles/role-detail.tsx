@@ -1,7 +1,7 @@
 "use client";
 import { HistorySection } from "@/components/changes/history-section";
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
+import { AppLink } from "@/components/shell/app-link";
 import { useMemo } from "react";
 import { useQueryState } from "nuqs";
 import { RecordFacts } from "@/components/detail/record-facts";
@@ -61,9 +61,9 @@ export function RoleDetail({ orgUuid, roleId }: { orgUuid: string; roleId: strin
               <RecordFacts noun="role" record={role.data}>
                 <dt className="text-slate-500">Organization</dt>
                 <dd>
-                  <Link href={`/organizations/${orgUuid}/roles`} className="text-brand-700 hover:underline">
+                  <AppLink href={`/organizations/${orgUuid}/roles`} className="text-brand-700 hover:underline">
                     {orgLabel}
-                  </Link>
+                  </AppLink>
                 </dd>
               </RecordFacts>
             ) : null}
@@ -89,7 +89,7 @@ export function RoleDetail({ orgUuid, roleId }: { orgUuid: string; roleId: strin
             rowKey={(g) => g.id}
             look={GRANTING_LOOK}
             columns={[
-              { header: "Group", cell: (g) => <Link href={`/groups/${encodeURIComponent(g.id)}`} className="font-medium text-brand-700 hover:underline">{g.name}</Link> },
+              { header: "Group", cell: (g) => <AppLink href={`/groups/${encodeURIComponent(g.id)}`} className="font-medium text-brand-700 hover:underline">{g.name}</AppLink> },
               { header: "Source", cell: (g) => <SourceBadge source={g.source_type} /> },
               { header: "Description", className: "text-slate-700", cell: (g) => g.description || <span className="text-slate-500">—</span> },
               { header: "Group id", cell: (g) => <IdCell value={g.id} label="group id" /> },
@@ -123,7 +123,7 @@ export function RoleDetail({ orgUuid, roleId }: { orgUuid: string; roleId: strin
                 ? <> to members of {granting.map((g, i) => (
                     <span key={g.id}>
                       {i > 0 ? ", " : ""}
-                      <Link href={`/groups/${encodeURIComponent(g.id)}`} className="text-brand-700 hover:underline">{g.name}</Link>
+                      <AppLink href={`/groups/${encodeURIComponent(g.id)}`} className="text-brand-700 hover:underline">{g.name}</AppLink>
                     </span>
                   ))}.</>
                 : "; no group grants this role."

@@ -1,6 +1,6 @@
 "use client";
 import type { ColumnDef } from "@tanstack/react-table";
-import Link from "next/link";
+import { AppLink } from "@/components/shell/app-link";
 import type { Role } from "@/lib/shared/compliance/schemas";
 import { parseTimestamp } from "@/lib/browser/format/dates";
 import { DateCell, IdCell } from "@/components/data-table/cells";
@@ -15,9 +15,9 @@ export function rolesTableColumns(orgUuid: string): ColumnDef<Role, any>[] {
       size: 260,
       meta: { label: "Name", searchable: true, csv: { header: "name", value: (r) => r.name } },
       cell: ({ row }) => (
-        <Link href={`/organizations/${orgUuid}/roles/${encodeURIComponent(row.original.id)}`} className="font-medium text-brand-700 hover:underline">
+        <AppLink href={`/organizations/${orgUuid}/roles/${encodeURIComponent(row.original.id)}`} className="font-medium text-brand-700 hover:underline">
           {row.original.name}
-        </Link>
+        </AppLink>
       ),
     },
     {

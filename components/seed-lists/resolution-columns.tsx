@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { AppLink } from "@/components/shell/app-link";
 import { IdCell } from "@/components/data-table/cells";
 import type { AnyColumnDef } from "@/components/data-table/column-spec";
 import { personHref } from "@/components/people/links";
@@ -32,9 +32,9 @@ export const personColumns: AnyColumnDef<PersonRow>[] = [
     size: 190,
     meta: { label: "Name", searchable: true },
     cell: ({ row }) => (
-      <Link href={personHref(row.original.user_id)} className="text-brand-700 hover:underline">
+      <AppLink href={personHref(row.original.user_id)} className="text-brand-700 hover:underline">
         {row.original.full_name || <span className="text-slate-500 italic">(no name: group member only)</span>}
-      </Link>
+      </AppLink>
     ),
   },
   { accessorKey: "email", header: "Email", size: 240, meta: { label: "Email", searchable: true } },

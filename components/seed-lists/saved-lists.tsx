@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
+import { AppLink } from "@/components/shell/app-link";
 import { CountCell, DateCell } from "@/components/data-table/cells";
 import type { AnyColumnDef } from "@/components/data-table/column-spec";
 import { ErrorNotice } from "@/components/data-table/error-notice";
@@ -31,9 +31,9 @@ const columns: AnyColumnDef<SeedListMeta>[] = [
     size: 220,
     meta: { label: "Name", searchable: true },
     cell: ({ row }) => (
-      <Link href={`/seed-lists/${encodeURIComponent(row.original.id)}`} className="text-brand-700 hover:underline">
+      <AppLink href={`/seed-lists/${encodeURIComponent(row.original.id)}`} className="text-brand-700 hover:underline">
         {row.original.name}
-      </Link>
+      </AppLink>
     ),
   },
   { accessorKey: "created_by", header: "Made by", size: 110, meta: { label: "Made by", searchable: true } },

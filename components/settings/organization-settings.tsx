@@ -1,7 +1,7 @@
 "use client";
 import { HistorySection } from "@/components/changes/history-section";
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
+import { AppLink } from "@/components/shell/app-link";
 import { organizationSettingsQuery, toApiError } from "@/lib/browser/query";
 import { groupSettings } from "@/lib/browser/settings/group-settings";
 import { countOf } from "@/lib/browser/format/numbers";
@@ -33,9 +33,9 @@ export function OrganizationSettings({ orgUuid }: { orgUuid: string }) {
           applied. Settings this organization&rsquo;s admins cannot change (controlled by Anthropic policy or not available to the
           organization) are <strong>omitted</strong> by the Compliance API, so they do not appear here.
         </p>
-        <Link href="/settings/compare" className="text-sm text-brand-700 hover:underline">
+        <AppLink href="/settings/compare" className="text-sm text-brand-700 hover:underline">
           Compare with other organizations →
-        </Link>
+        </AppLink>
       </div>
       {sections.length === 0 ? (
         <p className="rounded border border-slate-200 p-4 text-sm text-slate-600">

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { AppLink } from "@/components/shell/app-link";
 import { createContext, useContext } from "react";
 import type { HeaderContext } from "@tanstack/react-table";
 import { DataTableColumnHeader, type AnyColumnDef } from "@/components/data-table";
@@ -99,9 +99,9 @@ const organizationColumn: AnyColumnDef<SettingsRow> = {
     const o = row.original;
     return (
       <span className="flex min-w-0 items-center gap-1.5" data-org={o.orgUuid}>
-        <Link href={`/organizations/${o.orgUuid}/settings`} className="truncate text-brand-700 hover:underline">
+        <AppLink href={`/organizations/${o.orgUuid}/settings`} className="truncate text-brand-700 hover:underline">
           {o.orgName}
-        </Link>
+        </AppLink>
         {o.isBaseline ? <span className="shrink-0 rounded bg-slate-200 px-1 text-[11px] font-medium text-slate-800">baseline</span> : null}
         {o.status === "loading" ? <span className="shrink-0 text-xs text-slate-500">loading…</span> : null}
         {o.status === "error" ? (

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { AppLink } from "@/components/shell/app-link";
 import { usePathname } from "next/navigation";
 import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
@@ -78,9 +78,9 @@ export function Breadcrumbs() {
               </span>
             )}
             {c.href ? (
-              <Link href={c.href} className={`truncate hover:text-slate-900 hover:underline ${c.mono ? "font-mono text-xs" : ""}`}>
+              <AppLink href={c.href} className={`truncate hover:text-slate-900 hover:underline ${c.mono ? "font-mono text-xs" : ""}`}>
                 {c.label}
-              </Link>
+              </AppLink>
             ) : (
               <span aria-current="page" className={`truncate font-medium text-slate-900 ${c.mono ? "font-mono text-xs" : ""}`}>
                 {c.label}

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { AppLink } from "@/components/shell/app-link";
 import { usePathname } from "next/navigation";
 
 /*
@@ -33,13 +33,13 @@ export function NotFoundView({ inShell = false }: { inShell?: boolean }) {
       </ul>
       <p>
         {inShell ? "Find any of them with the search box at the top of the page, or start" : "Start"} from the{" "}
-        <Link href="/" className="text-brand-700 underline hover:no-underline">
+        <AppLink href="/" className="text-brand-700 underline hover:no-underline">
           Overview
-        </Link>{" "}
+        </AppLink>{" "}
         or{" "}
-        <Link href="/people" className="text-brand-700 underline hover:no-underline">
+        <AppLink href="/people" className="text-brand-700 underline hover:no-underline">
           People
-        </Link>
+        </AppLink>
         .
       </p>
     </div>

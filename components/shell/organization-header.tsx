@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { AppLink } from "@/components/shell/app-link";
 import { usePathname } from "next/navigation";
 import { orgPrefixedId } from "@/lib/shared/compliance/ids";
 import { organizationsQuery } from "@/lib/browser/query/compliance-queries";
@@ -47,14 +47,14 @@ export function OrganizationHeader({ orgUuid }: { orgUuid: string }) {
           const href = `${base}/${t.segment}`;
           const active = pathname === href || pathname.startsWith(`${href}/`);
           return (
-            <Link
+            <AppLink
               key={t.segment}
               href={href}
               aria-current={active ? "page" : undefined}
               className={`border-b-2 px-3 py-1.5 text-sm ${active ? "border-brand-600 font-medium text-brand-900" : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900"}`}
             >
               {t.label}
-            </Link>
+            </AppLink>
           );
         })}
       </nav>

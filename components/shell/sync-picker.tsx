@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { AppLink } from "@/components/shell/app-link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { formatUtc } from "@/lib/browser/format/dates";
 import { syncMoment } from "@/lib/browser/format/sync-time";
@@ -58,9 +58,9 @@ export function AsOfBanner({ syncs }: { syncs: readonly SyncWire[] }) {
         </strong>
         . Nothing newer is shown.
       </span>
-      <Link href={here(null)} data-as-of-exempt="" className="font-medium text-amber-950 underline hover:no-underline">
+      <AppLink href={here(null)} data-as-of-exempt="" className="font-medium text-amber-950 underline hover:no-underline">
         Back to now
-      </Link>
+      </AppLink>
     </div>
   );
 }
