@@ -1,6 +1,6 @@
 "use client";
 
-import { AppLink } from "@/components/shell/app-link";
+import { AppLink } from "./app-link";
 import { usePathname } from "next/navigation";
 import { orgPrefixedId } from "@/lib/shared/compliance/ids";
 import { organizationsQuery } from "@/lib/browser/query/compliance-queries";

@@ -1,6 +1,6 @@
 "use client";
 
-import { AppLink } from "@/components/shell/app-link";
+import { AppLink } from "./app-link";
 import { usePathname } from "next/navigation";
 import { navItemsFor } from "./nav-items";
 import { useOfficer } from "./officer-context";

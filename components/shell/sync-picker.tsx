@@ -1,6 +1,6 @@
 "use client";
 
-import { AppLink } from "@/components/shell/app-link";
+import { AppLink } from "./app-link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { formatUtc } from "@/lib/browser/format/dates";
 import { syncMoment } from "@/lib/browser/format/sync-time";
