@@ -5,7 +5,7 @@ import { minimumSyncCalls } from "./minimum-calls";
 import type { BenchOptions } from "./options";
 import { processTree, rssBytes, sampleRss, serverPidForPort, waitForIdleCpu } from "./processes";
 import type { RemoteSimulator } from "./remote-simulator";
-import type { BrowserResult, ChangesResult, PageTiming, RestartResult, SyncResult } from "./report";
+import type { BrowserResult, ChangesResult, PageTiming, RestartResult, ServerSettle, SyncResult } from "./report";
 import { MeasurementError, finite, summarize } from "./stats";
 import { apiEntries, count429, maxStartsPerSecond } from "./windows";
 import { OFFICER } from "./apps";
@@ -134,13 +134,19 @@ async function firstRowsOver(session: Session, url: string, first: PageLoad, row
   return { url, firstRowsMs: finite(`${url} first rows`, more.medianMs), samplesMs: more.samplesMs, rows };
 }
 
+/** Waits for the app's server to go idle (waitForIdleCpu) before page loads are timed, and logs how long that took. */
+async function settleServer(a: AppServer, log: Log): Promise<ServerSettle> {
+  const settle = await waitForIdleCpu(serverPid(a));
+  log(`  the server ${settle.settled ? "settled" : "was still busy"} after ${(settle.waitedMs / 1000).toFixed(1)} s`);
+  return settle;
+}
+
 /** Browser speed on the store: People, one organization's users table, a facet, the privileged report, header search. */
 export async function measureBrowserSpeed(a: AppServer, cookie: string, sim: RemoteSimulator, o: BenchOptions, log: Log, errors: (name: string, err: unknown) => void): Promise<BrowserResult> {
   // Steady state: what the restart left running (the directory read, People's index, the search
   // index, the privileged report) finishes first, as it would long before most officers arrive;
   // the restart's own cold load is measure 4.
-  const settle = await waitForIdleCpu(serverPid(a));
-  log(`  the server ${settle.settled ? "settled" : "was still busy"} after ${(settle.waitedMs / 1000).toFixed(1)} s`);
+  const settle = await settleServer(a, log);
   const session = await openSession(a.url, OFFICER.username, OFFICER.password);
   const out: BrowserResult = { serverSettle: settle };
   const org = sim.directory.organizations[0]!.uuid;
@@ -258,8 +264,7 @@ export async function measureChanges(a: AppServer, cookie: string, sim: RemoteSi
   // The page's loads begin, as People's do, once what the sync left running (the embedded
   // database's checkpoint and vacuum, the new sync's directory, indexes and kept pair) is done:
   // they measure the page, not that work beside it.
-  const settle = await waitForIdleCpu(serverPid(a));
-  log(`  the server ${settle.settled ? "settled" : "was still busy"} after ${(settle.waitedMs / 1000).toFixed(1)} s`);
+  const settle = await settleServer(a, log);
   const session = await openSession(a.url, OFFICER.username, OFFICER.password);
   try {
     const pageUrl = `/changes?from=${encodeURIComponent(first.id)}&to=${encodeURIComponent(second.sync.id)}`;

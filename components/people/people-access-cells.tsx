@@ -41,6 +41,9 @@ export function visibleAccess(row: PeopleTableRow, filters: AccessFilters) {
   return { memberships, grants: organizationRoles && !grantFiltered ? [] : grants };
 }
 
+/** An empty cell. */
+const None = () => <span className="text-slate-400">—</span>;
+
 const grantWords = (g: AccessGrant) => `${g.groupName} → ${g.roleName} (${g.organizationName})`;
 
 /** Where a row's access comes from, as far as `filters` ask (all of it with none). */
@@ -50,7 +53,7 @@ export function accessPathsCell(row: PeopleTableRow, filters: AccessFilters = NO
     ...memberships.map((m) => `${organizationRoleLabel(m.role, false)} in ${m.organization} (organization role)`),
     ...grants.map((g) => `via group ${grantWords(g)}`),
   ];
-  if (all.length === 0) return <span className="text-slate-400">—</span>;
+  if (all.length === 0) return <None />;
   const shownMemberships = memberships.slice(0, PATHS_SHOWN);
   const shownGrants = grants.slice(0, PATHS_SHOWN - shownMemberships.length);
   // One line, as every row of the table is one height (row-window.ts): the paths that do not fit are clipped, the count of the rest stays in view, and the title lists them all.
@@ -103,8 +106,6 @@ function LinkList({ title, links }: { title: string; links: { key: string; href:
     </span>
   );
 }
-
-const None = () => <span className="text-slate-400">—</span>;
 
 /** The RBAC roles a row holds, named from its own group → role paths. */
 export const rbacRolesCell = (r: PeopleTableRow) =>
