@@ -6,7 +6,7 @@
  *   - the live CSV export;
  *   - a full sync through the app (calls, wall time, server memory);
  *   - a restart on the same DATA_DIR: People and a person in Chromium (calls, first rows painted);
- *   - browser speed on the store: People, the users table, a facet, privileged access, search;
+ *   - browser speed on the store: People, the users table, a facet, privileged access, the Overview, search;
  *   - the as-of export of the first sync;
  *   - changes between that sync and one after 1% churn (JSON and the Changes page);
  *   - storage after thirty syncs with 1% churn between each (in process).

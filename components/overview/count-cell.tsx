@@ -1,5 +1,5 @@
 import { formatCount } from "@/lib/browser/format/numbers";
-import type { Cell } from "./use-organization-tree";
+import type { Cell } from "./organization-row";
 
 /** A count as it fills in: queued, loading (with rows so far for walks), the number, or why it failed. */
 export function CountStateCell({ cell, noun }: { cell: Cell<number>; noun: string }) {

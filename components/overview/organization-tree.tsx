@@ -1,20 +1,106 @@
 "use client";
 
-import { useMemo, useState } from "react";
+import { useQuery, type UseQueryResult } from "@tanstack/react-query";
+import { useMemo, useState, type ReactNode } from "react";
 import { DataTable } from "@/components/data-table/data-table";
 import { DataTableCounts } from "@/components/data-table/data-table-counts";
 import { DataTableToolbar } from "@/components/data-table/data-table-toolbar";
 import { ErrorNotice } from "@/components/data-table/error-notice";
 import { useDataTable } from "@/components/data-table/use-data-table";
 import { WalkProgressLine } from "@/components/data-table/walk-progress-line";
-import { errorHeadline } from "@/lib/browser/query/api-error";
+import { errorHeadline, isAbortError, toApiError } from "@/lib/browser/query/api-error";
+import { organizationOverviewQuery } from "@/lib/browser/query/tree-queries";
+import type { Walk } from "@/lib/browser/query/use-walk";
+import { formatDateTime, parseTimestamp } from "@/lib/browser/format/dates";
 import { formatCount } from "@/lib/browser/format/numbers";
+import type { OrganizationOverview } from "@/lib/shared/directory/tree-wire";
 import { overviewColumns } from "./overview-columns";
-import { TreeTotalsBar } from "./tree-totals";
-import { useOrganizationTree, type OrganizationRow } from "./use-organization-tree";
+import { storedOrganizationRows, type OrganizationRow } from "./organization-row";
+import { liveFigures, PENDING_FIGURES, storedFigures, TreeTotalsBar, type TreeFigure } from "./tree-totals";
+import { useOrganizationTree } from "./use-organization-tree";
 
 const NOUN = { one: "organization", other: "organizations" };
 const rowId = (r: OrganizationRow) => r.uuid;
+
+/**
+ * The parent's organizations with their counts. From a complete sync the server counts them in one
+ * answer; before the first sync completes the page counts them itself through the live routes.
+ */
+export function OrganizationTree() {
+  const overview = useQuery(organizationOverviewQuery());
+  if (overview.data?.source === "live") return <LiveOrganizationTree />;
+  return <StoredOrganizationTree overview={overview} />;
+}
+
+interface TreeLayoutProps {
+  figures: readonly TreeFigure[];
+  /** Progress and failures, between the figures and the table. */
+  notices: ReactNode;
+  rows: OrganizationRow[];
+  walk: Pick<Walk<OrganizationRow>, "status" | "loaded">;
+  loading: boolean;
+  blocked?: ReactNode;
+}
+
+function TreeLayout({ figures, notices, rows, walk, loading, blocked }: TreeLayoutProps) {
+  const controller = useDataTable({ data: rows, columns: overviewColumns, getRowId: rowId });
+  return (
+    <div className="flex min-h-0 flex-1 flex-col gap-3 p-4">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-lg font-semibold text-slate-900">Organization tree</h1>
+          <p className="text-xs text-slate-600">The parent organization and every organization linked under it, with what each holds.</p>
+        </div>
+        <TreeTotalsBar figures={figures} />
+      </div>
+      {notices}
+      <DataTableToolbar controller={controller} searchLabel="Filter organizations by name or id" searchPlaceholder="Filter by name, uuid or org_ id" />
+      <DataTableCounts table={controller.table} noun={NOUN} walk={walk} />
+      <DataTable
+        table={controller.table}
+        label="Organizations under the parent"
+        loading={loading}
+        rowHeight={44}
+        blocked={blocked}
+        empty="The key reaches no organizations."
+        noMatches="No organization matches this filter."
+      />
+    </div>
+  );
+}
+
+const BLOCKED = <p className="text-sm text-slate-600">The organization list could not be loaded (see above).</p>;
+
+function StoredOrganizationTree({ overview }: { overview: UseQueryResult<OrganizationOverview> }) {
+  const stored = overview.data?.source === "store" ? overview.data : undefined;
+  const rows = useMemo(() => (stored ? storedOrganizationRows(stored) : []), [stored]);
+  const error = overview.error && !isAbortError(overview.error) ? toApiError(overview.error) : null;
+  const finished = stored?.sync ? parseTimestamp(stored.sync.finishedAt) : null;
+  const notices = (
+    <>
+      {error && (
+        <ErrorNotice error={error} onRetry={() => void overview.refetch()} compact>
+          {stored && <p className="mt-0.5">The counts shown are the previous answer.</p>}
+        </ErrorNotice>
+      )}
+      {stored && (
+        <p role="status" data-counted="all" className="text-xs text-slate-600">
+          Every organization counted{finished !== null ? `, from the sync finished ${formatDateTime(finished)}` : ""}.
+        </p>
+      )}
+    </>
+  );
+  return (
+    <TreeLayout
+      figures={stored ? storedFigures(stored) : PENDING_FIGURES}
+      notices={notices}
+      rows={rows}
+      walk={{ status: stored ? "complete" : error ? "error" : "loading", loaded: rows.length }}
+      loading={!stored && !error}
+      blocked={!stored && error ? BLOCKED : undefined}
+    />
+  );
+}
 
 /** Failures grouped by what went wrong, so 40 identical "missing scope" errors read as one. */
 function useFailures(rows: OrganizationRow[]) {
@@ -36,26 +122,17 @@ function useFailures(rows: OrganizationRow[]) {
   }, [rows]);
 }
 
-export function OrganizationTree() {
+/** Before the first sync completes: three counts per organization, a few at a time, as the upstream answers. */
+function LiveOrganizationTree() {
   const [paused, setPaused] = useState(false);
   const { rows, totals, pauseCounting, retryFailed } = useOrganizationTree({ paused });
-  const controller = useDataTable({ data: rows, columns: overviewColumns, getRowId: rowId });
   const failures = useFailures(rows);
   const orgs = totals.organizations;
   const counting = orgs.status === "complete" && totals.organizationsCounted < orgs.rows.length;
 
-  return (
-    <div className="flex min-h-0 flex-1 flex-col gap-3 p-4">
-      <div className="flex flex-wrap items-end justify-between gap-3">
-        <div>
-          <h1 className="text-lg font-semibold text-slate-900">Organization tree</h1>
-          <p className="text-xs text-slate-600">The parent organization and every organization linked under it, with what each holds.</p>
-        </div>
-        <TreeTotalsBar totals={totals} />
-      </div>
-
+  const notices = (
+    <>
       <WalkProgressLine walk={orgs} noun={NOUN} />
-
       {orgs.status === "complete" && (
         <div role="status" className="flex flex-wrap items-center gap-2 text-xs text-slate-600">
           {counting ? (
@@ -76,11 +153,10 @@ export function OrganizationTree() {
               </button>
             </>
           ) : (
-            <span>Every organization counted.</span>
+            <span data-counted="all">Every organization counted.</span>
           )}
         </div>
       )}
-
       {failures.map((f) => (
         <ErrorNotice key={`${f.error.type}-${f.error.message}`} error={f.error} onRetry={retryFailed} retryLabel="Retry failed counts" compact>
           <p className="mt-0.5">
@@ -89,18 +165,16 @@ export function OrganizationTree() {
           </p>
         </ErrorNotice>
       ))}
-
-      <DataTableToolbar controller={controller} searchLabel="Filter organizations by name or id" searchPlaceholder="Filter by name, uuid or org_ id" />
-      <DataTableCounts table={controller.table} noun={NOUN} walk={orgs} />
-      <DataTable
-        table={controller.table}
-        label="Organizations under the parent"
-        loading={orgs.status === "loading" || orgs.status === "partial"}
-        rowHeight={44}
-        blocked={orgs.status === "error" && orgs.rows.length === 0 ? <p className="text-sm text-slate-600">The organization list could not be loaded (see above).</p> : undefined}
-        empty="The key reaches no organizations."
-        noMatches="No organization matches this filter."
-      />
-    </div>
+    </>
+  );
+  return (
+    <TreeLayout
+      figures={liveFigures(totals)}
+      notices={notices}
+      rows={rows}
+      walk={orgs}
+      loading={orgs.status === "loading" || orgs.status === "partial"}
+      blocked={orgs.status === "error" && orgs.rows.length === 0 ? BLOCKED : undefined}
+    />
   );
 }

@@ -4,7 +4,7 @@ import { CopyButton } from "@/components/data-table/copy-button";
 import { DateCell, IdCell } from "@/components/data-table/cells";
 import { CountStateCell } from "./count-cell";
 import { SettingsBadges } from "./settings-badges";
-import type { Cell, OrganizationRow } from "./use-organization-tree";
+import type { Cell, OrganizationRow } from "./organization-row";
 
 const countValue = (c: Cell<number>) => (c.kind === "done" ? c.value : undefined);
 const orgLink = (uuid: string, section: string) => `/organizations/${uuid}/${section}`;

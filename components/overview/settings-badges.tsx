@@ -1,4 +1,4 @@
-import type { Cell } from "./use-organization-tree";
+import type { Cell } from "./organization-row";
 import type { SettingsSummary } from "./tree-summary";
 
 const pill = "inline-flex items-center rounded px-1.5 py-px text-[11px] leading-4 whitespace-nowrap";

@@ -1,5 +1,6 @@
 import type { EffectiveSettings, Group, User } from "@/lib/shared/compliance/schemas";
 import { findSetting, formatProvisioningMode, formatRetention } from "@/lib/browser/format/settings";
+import { OVERVIEW_SETTINGS } from "@/lib/shared/directory/tree-wire";
 
 /*
  * The Overview's arithmetic, pure so it can be checked against the simulator's data by hand.
@@ -31,9 +32,9 @@ export interface SettingsSummary {
 }
 
 export function summarizeSettings(settings: EffectiveSettings): SettingsSummary {
-  const sso = findSetting(settings.settings, "sso_claude_ai_enforced")?.value;
-  const provisioning = findSetting(settings.settings, "sso_provisioning_mode")?.value;
-  const retention = findSetting(settings.settings, "data_retention_periods");
+  const sso = findSetting(settings.settings, OVERVIEW_SETTINGS.sso)?.value;
+  const provisioning = findSetting(settings.settings, OVERVIEW_SETTINGS.provisioning)?.value;
+  const retention = findSetting(settings.settings, OVERVIEW_SETTINGS.retention);
   return {
     ssoEnforced: typeof sso === "boolean" ? sso : null,
     provisioning: provisioning === undefined ? null : formatProvisioningMode(provisioning),

@@ -20,25 +20,8 @@ import { WALK_STALE_MS } from "@/lib/browser/query/walk-query";
 import { parseSearch } from "@/lib/shared/data-table/search-query";
 import { pageParam } from "@/components/data-table/url-parsers";
 import { COUNT_WINDOW, taskState, tasksToEnable } from "./count-scheduler";
-import { directoryTotals, groupsForOrganization, summarizeSettings, type SettingsSummary } from "./tree-summary";
-
-export type Cell<T> =
-  | { kind: "waiting" }
-  | { kind: "loading"; loaded: number }
-  | { kind: "done"; value: T }
-  | { kind: "error"; error: ApiError };
-
-export interface OrganizationRow {
-  uuid: string;
-  name: string;
-  prefixedId: string;
-  created_at: string;
-  createdMs: number | null;
-  users: Cell<number>;
-  roles: Cell<number>;
-  groups: Cell<number>;
-  settings: Cell<SettingsSummary>;
-}
+import { directoryTotals, groupsForOrganization, summarizeSettings } from "./tree-summary";
+import type { Cell, OrganizationRow } from "./organization-row";
 
 export interface TreeTotals {
   organizations: Walk<Organization>;

@@ -1,7 +1,11 @@
 "use client";
 import { useMemo } from "react";
+import { useQuery } from "@tanstack/react-query";
 import { useQueryState } from "nuqs";
 import { organizationSettingsQuery, organizationsQuery, toApiError, useWalk } from "@/lib/browser/query";
+import { isAbortError } from "@/lib/browser/query/api-error";
+import { organizationsSettingsQuery } from "@/lib/browser/query/tree-queries";
+import { NO_SETTINGS_MESSAGE, type StoredSettings } from "@/lib/shared/directory/tree-wire";
 import { usePacedQueries } from "@/lib/browser/query/use-paced-queries";
 import {
   baselineChoiceOf,
@@ -10,6 +14,7 @@ import {
   summarizeComparison,
   type OrganizationSettingsInput,
   type OrgSettingsState,
+  type SettingsMatrix,
 } from "@/lib/browser/settings/compare-settings";
 import { countOf, formatCount } from "@/lib/browser/format/numbers";
 import { SettingsComparisonTable } from "./settings-comparison-table";
@@ -19,14 +24,45 @@ import { pageParam } from "@/components/data-table/url-parsers";
 /** Settings requests in flight at once: the rest queue here, not in the server's limiter. */
 const SETTINGS_CONCURRENCY = 4;
 
+/**
+ * Every organization's settings side by side. From a complete sync the server sends them in one
+ * answer; before the first sync completes the page asks organization by organization.
+ */
 export function SettingsComparison() {
+  const stored = useQuery(organizationsSettingsQuery());
+  if (stored.data?.source === "live") return <LiveSettingsComparison />;
+  if (stored.data) return <StoredSettingsComparison answer={stored.data} />;
+  if (stored.error && !isAbortError(stored.error)) return <ErrorNotice error={toApiError(stored.error)} onRetry={() => void stored.refetch()} />;
+  return (
+    <p className="text-sm text-slate-600" role="status">
+      Loading settings…
+    </p>
+  );
+}
+
+function StoredSettingsComparison({ answer }: { answer: StoredSettings }) {
+  const organizations = answer.organizations;
+  const matrix = useMemo(
+    () =>
+      buildSettingsMatrix(
+        organizations.map((o) => ({
+          orgUuid: o.uuid,
+          orgName: o.name,
+          state: o.settings ? { status: "ready", settings: o.settings } : { status: "error", message: NO_SETTINGS_MESSAGE },
+        })),
+      ),
+    [organizations],
+  );
+  return <ComparisonView organizations={organizations} matrix={matrix} />;
+}
+
+function LiveSettingsComparison() {
   const orgs = useWalk(organizationsQuery());
   const organizations = useMemo(() => (orgs.status === "complete" ? orgs.rows : []), [orgs.status, orgs.rows]);
   const settings = usePacedQueries(
     useMemo(() => organizations.map((o) => organizationSettingsQuery(o.uuid)), [organizations]),
     { concurrency: SETTINGS_CONCURRENCY },
   );
-  const [baselineParam, setBaselineParam] = useQueryState("baseline", pageParam);
 
   const inputs: OrganizationSettingsInput[] = organizations.map((o, i) => {
     const { result } = settings[i] ?? { result: undefined };
@@ -42,17 +78,22 @@ export function SettingsComparison() {
   const signature = inputs.map((c, i) => `${c.orgUuid}:${c.state.status}:${settings[i]?.result.dataUpdatedAt ?? 0}`).join("|");
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const matrix = useMemo(() => buildSettingsMatrix(inputs), [signature]);
-  const summary = summarizeComparison(matrix);
-
-  const known = baselineParam !== "" && organizations.some((o) => o.uuid === baselineParam);
-  const choice = baselineChoiceOf(known ? baselineParam : null);
-  const baseline = useMemo(() => resolveBaseline(matrix, choice), [matrix, choice.kind === "organization" ? choice.orgUuid : ""]); // eslint-disable-line react-hooks/exhaustive-deps
-  const sortedOrgs = useMemo(() => [...organizations].sort((a, b) => a.name.localeCompare(b.name)), [organizations]);
 
   if (orgs.status === "error" && orgs.error) return <ErrorNotice error={orgs.error} onRetry={orgs.resume} />;
   if (orgs.status !== "complete") {
     return <p className="text-sm text-slate-600" role="status">Loading organizations… {orgs.loaded ? `${formatCount(orgs.loaded)} so far` : ""}</p>;
   }
+  return <ComparisonView organizations={organizations} matrix={matrix} />;
+}
+
+function ComparisonView({ organizations, matrix }: { organizations: readonly { uuid: string; name: string }[]; matrix: SettingsMatrix }) {
+  const [baselineParam, setBaselineParam] = useQueryState("baseline", pageParam);
+  const summary = summarizeComparison(matrix);
+  const known = baselineParam !== "" && organizations.some((o) => o.uuid === baselineParam);
+  const choice = baselineChoiceOf(known ? baselineParam : null);
+  const baseline = useMemo(() => resolveBaseline(matrix, choice), [matrix, choice.kind === "organization" ? choice.orgUuid : ""]); // eslint-disable-line react-hooks/exhaustive-deps
+  const sortedOrgs = useMemo(() => [...organizations].sort((a, b) => a.name.localeCompare(b.name)), [organizations]);
+
   if (organizations.length === 0) return <p className="text-sm text-slate-600">The access key reaches no organizations.</p>;
 
   const settled = summary.loaded + summary.failed;

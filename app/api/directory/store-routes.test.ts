@@ -55,7 +55,7 @@ function pagePaths(): string[] {
   const org = sim.directory.organizations[0]!.uuid;
   const role = sim.directory.rolesOf(org)[0]!.id;
   const group = sim.directory.groups[0]!.id;
-  return [...endpointPaths("/api/directory", { org, role, group }), "/api/directory/summary", "/api/directory/people"];
+  return [...endpointPaths("/api/directory", { org, role, group }), "/api/directory/summary", "/api/directory/overview", "/api/directory/settings", "/api/directory/people"];
 }
 
 beforeAll(async () => {
@@ -90,6 +90,9 @@ describe("store-backed directory routes", () => {
       ["/api/directory/groups?as_of=sync_abcdefgh_0123456789ab&as_of=sync_abcdefgh_0123456789ab", 400],
       ["/api/directory/organizations?as_of=sync_abcdefgh_0123456789ab", 404],
       ["/api/directory/summary?as_of=nope", 400],
+      ["/api/directory/overview?as_of=nope", 400],
+      ["/api/directory/overview?org=1", 400],
+      ["/api/directory/settings?limit=5", 400],
       ["/api/directory/people?as_of=nope", 400],
       ["/api/directory/groups/x/y/z", 404],
     ];
@@ -109,6 +112,17 @@ describe("store-backed directory routes", () => {
     expect(res.headers.get("x-directory-sync")).toBeNull();
     expect(((await res.json()) as Page).data.map((o) => o.uuid)).toEqual(sim.directory.organizations.map((o) => o.uuid));
     expect((await sim.log()).length).toBeGreaterThan(0);
+  });
+
+  it("say so on the whole-tree routes before the first sync completes, without asking the upstream (the pages ask live)", async () => {
+    await sim.clearLog();
+    for (const p of ["/api/directory/overview", "/api/directory/settings"]) {
+      const res = await get(p);
+      expect(res.status, p).toBe(200);
+      expect(res.headers.get("x-directory-source"), p).toBe("live");
+      expect(((await res.json()) as { source: string }).source, p).toBe("live");
+    }
+    expect(await sim.log()).toHaveLength(0);
   });
 
   it("after a sync, answer every list and record as the simulator holds it, from the store with no upstream call", async () => {
@@ -157,6 +171,48 @@ describe("store-backed directory routes", () => {
     expect(await sim.log()).toHaveLength(0);
   });
 
+  it("count every organization for the Overview, and send every organization's settings, in one answer each from the store", async () => {
+    await sim.clearLog();
+    const res = await get("/api/directory/overview");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("x-directory-sync")).toBe(first.id);
+    const body = (await res.json()) as {
+      source: string;
+      sync: { id: string };
+      uniqueUsers: number;
+      memberships: number;
+      groups: number;
+      organizations: { uuid: string; users: number; roles: number; groups: number; settings: { name: string }[] | null }[];
+    };
+    const d = sim.directory;
+    expect(body.source).toBe("store");
+    expect(body.sync.id).toBe(first.id);
+    expect(body.organizations.map((o) => o.uuid)).toEqual(d.organizations.map((o) => o.uuid));
+    for (const o of d.organizations) {
+      const row = body.organizations.find((r) => r.uuid === o.uuid)!;
+      const roleIds = new Set(d.rolesOf(o.uuid).map((r) => r.id));
+      expect(row.users, o.name).toBe(d.usersOf(o.uuid).length);
+      expect(row.roles, o.name).toBe(roleIds.size);
+      expect(row.groups, o.name).toBe(d.groups.filter((g) => (g.roles ?? []).some((r) => roleIds.has(r))).length);
+      expect(row.settings!.map((s) => s.name).sort()).toEqual(["data_retention_periods", "sso_claude_ai_enforced", "sso_provisioning_mode"].filter((n) => d.settingsOf(o.uuid)!.settings.some((s) => s.name === n)));
+    }
+    const users = d.organizations.flatMap((o) => d.usersOf(o.uuid));
+    expect(body.memberships).toBe(users.length);
+    expect(body.uniqueUsers).toBe(new Set(users.map((u) => u.id)).size);
+    expect(body.groups).toBe(d.groups.length);
+
+    const settingsRes = await get("/api/directory/settings");
+    expect(settingsRes.headers.get("x-directory-sync")).toBe(first.id);
+    const settings = (await settingsRes.json()) as { source: string; organizations: { uuid: string; settings: { settings: { name: string }[] } }[] };
+    expect(settings.source).toBe("store");
+    expect(settings.organizations.map((o) => o.uuid)).toEqual(d.organizations.map((o) => o.uuid));
+    for (const o of settings.organizations) {
+      const expected = plain(d.settingsOf(o.uuid)!);
+      expect({ ...o.settings, settings: [...o.settings.settings].sort(byId("name")) }).toEqual({ ...expected, settings: [...expected.settings].sort(byId("name")) });
+    }
+    expect(await sim.log()).toHaveLength(0);
+  });
+
   it("page at most `limit` records with tokens bound to the list and the sync", async () => {
     const org = sim.directory.organizations[0]!.uuid;
     const p1 = (await (await get(`/api/directory/organizations/${org}/users`)).json()) as Page;
@@ -199,6 +255,13 @@ describe("store-backed directory routes", () => {
     expect(((await stale.json()) as { error: { type: string } }).error.type).toBe("directory_changed");
     const sameSync = await get(`/api/directory/organizations/${org}/users?as_of=${first.id}&page=${encodeURIComponent(oldFirstPage.next_page!)}`);
     expect(sameSync.status).toBe(200);
+
+    const overviewThen = await get(`/api/directory/overview?as_of=${first.id}`);
+    expect(overviewThen.headers.get("x-directory-sync")).toBe(first.id);
+    const usersThen = ((await overviewThen.json()) as { organizations: { uuid: string; users: number }[] }).organizations.find((o) => o.uuid === org)!.users;
+    expect(usersThen).toBe(firstUsers.length);
+    const overviewNow = (await (await get("/api/directory/overview")).json()) as { organizations: { uuid: string; users: number }[] };
+    expect(overviewNow.organizations.find((o) => o.uuid === org)!.users).toBe(now.rows.length);
 
     const summary = await get(`/api/directory/summary?as_of=${first.id}`);
     expect(summary.status).toBe(200);

@@ -42,6 +42,10 @@ export const directoryKeys = {
   /** People's facet options (fixed per sync). */
   peopleOptions: () => atViewAsOf(["directory", "people-query", "options"] as const),
   summary: () => atViewAsOf(["directory", "summary"] as const),
+  /** The Overview's table, counted by the server from one sync. */
+  overview: () => atViewAsOf(["directory", "overview"] as const),
+  /** Every organization's effective settings, from one sync. */
+  settings: () => atViewAsOf(["directory", "settings"] as const),
   search: (q: string) => atViewAsOf(["directory", "search", q] as const),
   /** One window of a view of the privileged report (as_of, since), answered by the server. */
   privilegedQuery: (asOf: string | null, since: string | null, view: string, offset: number) => ["directory", "privileged-query", asOf, since, view, offset] as const,

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildDirectory } from "@/lib/tools/simulator/directory";
 import { peopleQueryFromParams } from "@/lib/shared/directory/people-query-wire";
 import type { Directory } from "@/lib/shared/directory/types";
-import { joinDirectory } from "./join";
+import { joinedSimulatorDirectory } from "@/lib/tools/testing/joined-directory";
 import { answerPeopleQuery, peopleQueryIndexOf, preparePeopleQuery } from "./people-query";
 
 /*
@@ -10,21 +10,7 @@ import { answerPeopleQuery, peopleQueryIndexOf, preparePeopleQuery } from "./peo
  * index built in one go: requests that arrive during the build share it and answer the same.
  */
 
-function simulated(): Directory {
-  const sim = buildDirectory({ seed: "people-prepare", orgs: 4, users: 3_000, groups: 12 });
-  const directory = joinDirectory({
-    organizations: [...sim.organizations],
-    usersByOrganization: new Map(sim.organizations.map((o) => [o.uuid, [...sim.usersOf(o.uuid)]])),
-    rolesByOrganization: new Map(sim.organizations.map((o) => [o.uuid, [...sim.rolesOf(o.uuid)]])),
-    groups: [...sim.groups],
-    membersByGroup: new Map(sim.groups.map((g) => [g.id, [...sim.membersOf(g.id)]])),
-    startedAt: 0,
-    builtAt: 0,
-    pages: 0,
-  });
-  directory.permissionsByRole = new Map(sim.organizations.flatMap((o) => sim.rolesOf(o.uuid).map((r) => [`${o.uuid}/${r.id}`, [...sim.permissionsOf(o.uuid, r.id)]] as const)));
-  return directory;
-}
+const simulated = (): Directory => joinedSimulatorDirectory(buildDirectory({ seed: "people-prepare", orgs: 4, users: 3_000, groups: 12 }));
 
 const query = (params: string) => {
   const parsed = peopleQueryFromParams(new URLSearchParams(params));

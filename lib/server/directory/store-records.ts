@@ -77,7 +77,7 @@ export function storeRecords(directory: Directory, req: ComplianceRequest): Stor
       const settings = directory.settingsByOrganization?.get(req.orgUuid);
       return settings
         ? { kind: "record", record: settings }
-        : { kind: "not_found", message: `The sync of ${when(directory)} holds no settings for organization ${req.orgUuid}. Start a sync to read them.` };
+        : { kind: "not_found", message: `No settings for organization ${req.orgUuid} in ${when(directory)}. Start a sync to read them.` };
     }
     case "groups": {
       const prefix = req.query.name_prefix;

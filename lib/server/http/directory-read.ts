@@ -24,7 +24,8 @@ import { syncRepository } from "@/lib/server/store/syncs";
 const listKey = (req: ComplianceRequest, segments: readonly string[]) =>
   req.endpoint === "groups" && req.query.name_prefix !== undefined ? `${segments.join("/")}?${req.query.name_prefix}` : segments.join("/");
 
-function syncHeaders(directory: Directory): Record<string, string> {
+/** The headers of an answer read from a sync: the page's header says "as of" from them (lib/browser/query/shown-sync.ts). */
+export function syncHeaders(directory: Directory): Record<string, string> {
   return {
     "cache-control": "private, no-store",
     "x-directory-source": "store",
@@ -70,6 +71,11 @@ function answer(directory: Directory, req: ComplianceRequest, segments: readonly
   return Response.json("page" in read ? read.page : read.record, { headers });
 }
 
+/** True when the store answers: a sync is named, or one is complete. Otherwise the live upstream answers, until the first sync completes. */
+export async function storeAnswers(asOf: string | undefined): Promise<boolean> {
+  return asOf !== undefined || (await syncRepository(await store()).newestComplete()) !== null;
+}
+
 export async function directoryRead(request: Request, segments: readonly string[]): Promise<Response> {
   const officer = await requireSession();
   if (officer instanceof Response) return officer;
@@ -82,7 +88,7 @@ export async function directoryRead(request: Request, segments: readonly string[
   if (!parsed.ok) return jsonError(parsed.status, parsed.status === 404 ? "not_found" : "invalid_request", parsed.message);
 
   try {
-    if (asOf.asOf === undefined && !(await syncRepository(await store()).newestComplete())) {
+    if (!(await storeAnswers(asOf.asOf))) {
       return proxyToUpstream(request, officer, parsed.request, `${segments.join("/")}?${params}`, { "x-directory-source": "live" });
     }
     const directory = await loadDirectory({ signal: request.signal, asOf: asOf.asOf });

@@ -128,6 +128,8 @@ describe("the access key never leaves the server", () => {
       "/api/audit.csv",
       ...endpointPaths("/api/compliance", { org, role, group }),
       "/api/directory/summary",
+      "/api/directory/overview",
+      "/api/directory/settings",
       "/api/directory/people",
       "/api/directory/people/query?q=a&limit=5",
       `/api/directory/people/${d.usersOf(org)[0]!.id}`,
