@@ -284,7 +284,7 @@ test("a group's members CSV holds every member with the name and organizations j
   // The file is built on the server from the sync the page shows: read the page from a complete one.
   await ensureCompleteSync(page.request, baseURL!);
   await page.reload();
-  await expect(page.getByText(/Names and organizations joined from the users of/)).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText(/Names and organizations joined from the synced directory/)).toBeVisible({ timeout: 60_000 });
   await expect(page.getByText(`${fmt(members.length)} members`, { exact: true })).toBeVisible();
   await page.getByRole("button", { name: "Download", exact: true }).click();
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: `Download ${fmt(members.length)} rows` }).click()]);

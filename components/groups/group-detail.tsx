@@ -3,10 +3,13 @@ import { HistorySection } from "@/components/changes/history-section";
 import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { DataTableCsvDialog, DataTableToolbar, ErrorNotice, selectColumn, useDataTable } from "@/components/data-table";
-import type { Role, User } from "@/lib/shared/compliance/schemas";
+import type { User } from "@/lib/shared/compliance/schemas";
 import { RecordFacts } from "@/components/detail/record-facts";
 import { WalkedTable } from "@/components/detail/walked-table";
 import { groupMembersQuery, groupQuery, toApiError, useWalk } from "@/lib/browser/query";
+import { answerWalk } from "@/lib/browser/query/answer-walk";
+import { groupMembersJoinedQuery } from "@/lib/browser/query/tree-queries";
+import type { Walk } from "@/lib/browser/query/use-walk";
 import { buildRoleIndex, resolveGroupRoles } from "@/lib/shared/groups/role-index";
 import { buildUserDirectory, joinMembers, type MemberRow } from "@/lib/shared/groups/member-directory";
 import { countOf, formatCount } from "@/lib/browser/format/numbers";
@@ -15,28 +18,39 @@ import { groupMembersTableColumns } from "./group-members-table-columns";
 import { SourceBadge } from "./groups-table-columns";
 import { GroupPrint } from "./group-print";
 import { RoleChips } from "./role-chips";
-import { usePerOrganizationLists, type PerOrganizationLists } from "./use-organization-lists";
+import { useOrganizationRoles, usePerOrganizationLists, type PerOrganizationLists } from "./use-organization-lists";
 
 const NOUN = { one: "member", other: "members" };
 /** Stable across renders: the table treats a new array as a new sort. */
 const BY_EMAIL = [{ id: "email", desc: false }];
 
 
+const NO_ROWS: MemberRow[] = [];
+
 /*
  * One group: what it is, the roles it grants (each to its permissions), and its members with the
- * names and organizations the members list lacks, joined from every organization's users.
+ * names and organizations the members list lacks. From the sync the page shows, the server joins
+ * them in one answer; before the first sync completes the page walks the group's members and every
+ * organization's users and joins them itself.
  */
 export function GroupDetail({ groupId }: { groupId: string }) {
-  const group = useQuery(groupQuery(groupId));
-  const members = useWalk(groupMembersQuery(groupId));
-  const roles = usePerOrganizationLists<Role>("roles");
-  const users = usePerOrganizationLists<User>("users");
+  const joined = useQuery(groupMembersJoinedQuery(groupId));
+  const stored = joined.data?.source === "store" ? joined.data : undefined;
+  const live = joined.data?.source === "live";
+  const liveGroup = useQuery({ ...groupQuery(groupId), enabled: live });
+  const liveMembers = useWalk(groupMembersQuery(groupId), { enabled: live });
+  const users = usePerOrganizationLists<User>("users", { enabled: live });
+  const roles = useOrganizationRoles();
 
   const roleIndex = useMemo(() => buildRoleIndex(roles.lists.map((l) => ({ organization: l.organization, roles: l.rows }))), [roles.lists]);
   const directory = useMemo(() => buildUserDirectory(users.lists.map((l) => ({ organization: l.organization, users: l.rows }))), [users.lists]);
-  const rows = useMemo(() => joinMembers(members.rows, directory), [members.rows, directory]);
+  const liveRows = useMemo(() => (live ? joinMembers(liveMembers.rows, directory) : NO_ROWS), [live, liveMembers.rows, directory]);
+  const rows = stored ? stored.members : liveRows;
+  const members: Walk<unknown> = live ? liveMembers : answerWalk(joined, rows);
+  // Live, the group record is its own request; from the store it comes with the members.
+  const group = live ? liveGroup : { data: stored?.group, isError: !stored && joined.isError, error: joined.error, refetch: joined.refetch };
 
-  const namesKnown = users.complete;
+  const namesKnown = stored !== undefined || users.complete;
   const columns = useMemo(
     () => [selectColumn<MemberRow>({ rowLabel: (r) => r.fullName || r.email, noun: "members" }), ...groupMembersTableColumns(namesKnown)],
     [namesKnown],
@@ -90,19 +104,30 @@ export function GroupDetail({ groupId }: { groupId: string }) {
             table={table}
             noun={NOUN}
             download={{ table: "group_members", scope: { group: groupId } }}
-            complete={members.status === "complete" && users.complete}
+            complete={members.status === "complete" && namesKnown}
             loadedSoFar={members.loaded}
             disabledReason={exportDisabled}
           />
         </DataTableToolbar>
         <WalkedTable table={table} noun={NOUN} walk={members} label={`Members of the group ${name}`} emptyWhenComplete="This group has no members.">
-          <NameJoinLine users={users} />
+          {stored ? <StoredNameLine rows={stored.members} /> : live ? <NameJoinLine users={users} /> : null}
         </WalkedTable>
       </section>
       <div className="print:hidden">
         <HistorySection subject={{ kind: "group", groupId }} />
       </div>
     </div>
+  );
+}
+
+/** Where the names came from, and who has none. */
+function StoredNameLine({ rows }: { rows: readonly MemberRow[] }) {
+  const unlisted = rows.filter((r) => r.fullName === undefined).length;
+  return (
+    <p className="text-xs text-slate-600" role="status">
+      Names and organizations joined from the synced directory&apos;s users of every organization
+      {unlisted > 0 ? `; ${countOf(unlisted, "member")} ${unlisted === 1 ? "is" : "are"} listed by no organization, so no name is known` : ""}.
+    </p>
   );
 }
 

@@ -1,14 +1,17 @@
 "use client";
 import { useExportDisabledReason } from "@/components/shell/officer-context";
+import { useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { DataTable, DataTableCounts, DataTableCsvDialog, DataTableToolbar, ErrorNotice, useDataTable, WalkProgressLine } from "@/components/data-table";
 import type { Role } from "@/lib/shared/compliance/schemas";
-import { groupsQuery, useWalk } from "@/lib/browser/query";
+import { groupsQuery, toApiError, useWalk } from "@/lib/browser/query";
+import { isAbortError } from "@/lib/browser/query/api-error";
+import { groupSizesQuery } from "@/lib/browser/query/tree-queries";
 import { buildRoleIndex, resolveGroupRoles } from "@/lib/shared/groups/role-index";
 import { countOf, formatCount } from "@/lib/browser/format/numbers";
 import { groupsTableColumns, type GroupRow } from "./groups-table-columns";
 import { useGroupMemberCounts } from "./use-group-member-counts";
-import { usePerOrganizationLists, type PerOrganizationLists } from "./use-organization-lists";
+import { useOrganizationRoles, type PerOrganizationLists } from "./use-organization-lists";
 
 const NOUN = { one: "group", other: "groups" };
 /** Stable across renders: the table treats a new array as a new sort. */
@@ -16,19 +19,32 @@ const BY_NAME = [{ id: "name", desc: false }];
 /** Up to this many groups, members are counted without asking: one walk per group. */
 const AUTO_COUNT_LIMIT = 100;
 
+type Counts = Map<string, Pick<GroupRow, "members" | "membersState">>;
+
 /*
  * Every group of the parent: source facet, roles resolved to names (through every organization's
- * roles), and member counts filled in progressively.
+ * roles), and member counts: from the sync the page shows in one answer, or, before the first sync
+ * completes, filled in progressively one group's members at a time.
  */
 export function GroupsList() {
   const groups = useWalk(groupsQuery());
-  const roles = usePerOrganizationLists<Role>("roles");
+  const roles = useOrganizationRoles();
   const roleIndex = useMemo(() => buildRoleIndex(roles.lists.map((l) => ({ organization: l.organization, roles: l.rows }))), [roles.lists]);
 
+  const sizes = useQuery(groupSizesQuery());
+  const storedSizes = sizes.data?.source === "store" ? sizes.data.members : null;
   const [countAsked, setCountAsked] = useState(false);
   const groupsComplete = groups.status === "complete";
-  const countEnabled = groupsComplete && (countAsked || groups.rows.length <= AUTO_COUNT_LIMIT);
-  const counts = useGroupMemberCounts(groupsComplete ? groups.rows : [], countEnabled);
+  const countLive = sizes.data?.source === "live";
+  const countEnabled = countLive && groupsComplete && (countAsked || groups.rows.length <= AUTO_COUNT_LIMIT);
+  const walkedCounts = useGroupMemberCounts(countLive && groupsComplete ? groups.rows : [], countEnabled);
+  const counts: Counts = useMemo(
+    () =>
+      storedSizes
+        ? new Map(groups.rows.map((g) => [g.id, g.id in storedSizes ? { members: storedSizes[g.id], membersState: "known" as const } : { membersState: "idle" as const }]))
+        : walkedCounts,
+    [storedSizes, groups.rows, walkedCounts],
+  );
   const countsKey = [...counts.values()].map((c) => c.members ?? c.membersState).join(",");
 
   const rows = useMemo<GroupRow[]>(
@@ -59,7 +75,13 @@ export function GroupsList() {
       </div>
       <div className="flex flex-wrap gap-x-6 gap-y-1 text-xs text-slate-600" role="status" aria-live="polite">
         <RoleResolutionLine roles={roles} />
-        {groupsComplete && groups.rows.length > 0 ? (
+        {storedSizes ? (
+          <span>Members counted for every group.</span>
+        ) : !countLive ? (
+          sizes.error && !isAbortError(sizes.error) ? null : (
+            <span>Counting members…</span>
+          )
+        ) : groupsComplete && groups.rows.length > 0 ? (
           countEnabled ? (
             counted < groups.rows.length ? (
               <span>
@@ -79,6 +101,9 @@ export function GroupsList() {
         ) : null}
       </div>
       {roles.organizationsError ? <ErrorNotice error={roles.organizationsError} onRetry={roles.retryOrganizations} compact /> : null}
+      {!sizes.data && sizes.error && !isAbortError(sizes.error) ? (
+        <ErrorNotice error={toApiError(sizes.error)} onRetry={() => void sizes.refetch()} retryLabel="Retry member counts" compact />
+      ) : null}
       <DataTable
         table={table}
         label="Groups of the parent organization"

@@ -1,6 +1,6 @@
-import { hashKey } from "@tanstack/react-query";
+import { hashKey, useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
-import type { Organization } from "@/lib/shared/compliance/schemas";
+import type { Organization, Role } from "@/lib/shared/compliance/schemas";
 import {
   organizationRolesQuery,
   organizationsQuery,
@@ -12,12 +12,15 @@ import {
   type ApiError,
   type WalkResult,
 } from "@/lib/browser/query";
+import { isAbortError } from "@/lib/browser/query/api-error";
+import { organizationsRolesQuery } from "@/lib/browser/query/tree-queries";
 import { usePacedQueries } from "@/lib/browser/query/use-paced-queries";
 
 /*
  * One list per organization (its roles, or its users), walked for every organization the key
  * reaches, a few organizations at a time, with progress: how many organizations are done, how many
- * rows have arrived (finished walks and the pages of running ones), and which failed.
+ * rows have arrived (finished walks and the pages of running ones), and which failed. Roles come
+ * in one answer from the store once a sync is complete (useOrganizationRoles).
  */
 
 export interface PerOrganizationLists<T> {
@@ -75,5 +78,35 @@ export function usePerOrganizationLists<T>(kind: Kind, { enabled = true, concurr
     organizationsTotal: orgs.status === "complete" ? organizations.length : null,
     rowsLoaded,
     complete: orgs.status === "complete" && lists.length === organizations.length,
+  };
+}
+
+const noop = () => {};
+
+/**
+ * Every organization's roles: one answer from the sync the page shows (GET /api/directory/roles),
+ * or, before the first sync completes, one walk per organization as the live routes answer.
+ */
+export function useOrganizationRoles(): PerOrganizationLists<Role> {
+  const stored = useQuery(organizationsRolesQuery());
+  const live = stored.data?.source === "live";
+  const perOrganization = usePerOrganizationLists<Role>("roles", { enabled: live });
+  const answer = stored.data?.source === "store" ? stored.data : undefined;
+  const lists = useMemo(
+    () => (answer ? answer.organizations.map((o) => ({ organization: { uuid: o.uuid, name: o.name, created_at: o.created_at }, rows: o.roles })) : []),
+    [answer],
+  );
+  if (live) return perOrganization;
+  const error = !answer && stored.error && !isAbortError(stored.error) ? toApiError(stored.error) : null;
+  return {
+    organizationsStatus: answer ? "complete" : error ? "error" : "loading",
+    organizationsError: error,
+    retryOrganizations: error ? () => void stored.refetch() : noop,
+    lists,
+    failed: [],
+    organizationsDone: lists.length,
+    organizationsTotal: answer ? lists.length : null,
+    rowsLoaded: lists.reduce((n, l) => n + l.rows.length, 0),
+    complete: answer !== undefined,
   };
 }

@@ -10,6 +10,7 @@ import { useDataTable } from "@/components/data-table/use-data-table";
 import { WalkProgressLine } from "@/components/data-table/walk-progress-line";
 import { errorHeadline, isAbortError, toApiError } from "@/lib/browser/query/api-error";
 import { organizationOverviewQuery } from "@/lib/browser/query/tree-queries";
+import { answerWalk } from "@/lib/browser/query/answer-walk";
 import type { Walk } from "@/lib/browser/query/use-walk";
 import { formatDateTime, parseTimestamp } from "@/lib/browser/format/dates";
 import { formatCount } from "@/lib/browser/format/numbers";
@@ -95,7 +96,7 @@ function StoredOrganizationTree({ overview }: { overview: UseQueryResult<Organiz
       figures={stored ? storedFigures(stored) : PENDING_FIGURES}
       notices={notices}
       rows={rows}
-      walk={{ status: stored ? "complete" : error ? "error" : "loading", loaded: rows.length }}
+      walk={answerWalk(overview, rows)}
       loading={!stored && !error}
       blocked={!stored && error ? BLOCKED : undefined}
     />

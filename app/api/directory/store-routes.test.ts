@@ -55,7 +55,7 @@ function pagePaths(): string[] {
   const org = sim.directory.organizations[0]!.uuid;
   const role = sim.directory.rolesOf(org)[0]!.id;
   const group = sim.directory.groups[0]!.id;
-  return [...endpointPaths("/api/directory", { org, role, group }), "/api/directory/summary", "/api/directory/overview", "/api/directory/settings", "/api/directory/people"];
+  return [...endpointPaths("/api/directory", { org, role, group }), "/api/directory/summary", "/api/directory/overview", "/api/directory/settings", "/api/directory/roles", "/api/directory/group-sizes", `/api/directory/group-members/${group}`, "/api/directory/people"];
 }
 
 beforeAll(async () => {
@@ -93,6 +93,10 @@ describe("store-backed directory routes", () => {
       ["/api/directory/overview?as_of=nope", 400],
       ["/api/directory/overview?org=1", 400],
       ["/api/directory/settings?limit=5", 400],
+      ["/api/directory/roles?as_of=nope", 400],
+      ["/api/directory/group-sizes?page=1", 400],
+      ["/api/directory/group-members/a%20b", 400],
+      ["/api/directory/group-members/x?limit=3", 400],
       ["/api/directory/people?as_of=nope", 400],
       ["/api/directory/groups/x/y/z", 404],
     ];
@@ -116,7 +120,8 @@ describe("store-backed directory routes", () => {
 
   it("say so on the whole-tree routes before the first sync completes, without asking the upstream (the pages ask live)", async () => {
     await sim.clearLog();
-    for (const p of ["/api/directory/overview", "/api/directory/settings"]) {
+    const group = sim.directory.groups[0]!.id;
+    for (const p of ["/api/directory/overview", "/api/directory/settings", "/api/directory/roles", "/api/directory/group-sizes", `/api/directory/group-members/${group}`]) {
       const res = await get(p);
       expect(res.status, p).toBe(200);
       expect(res.headers.get("x-directory-source"), p).toBe("live");
@@ -210,6 +215,41 @@ describe("store-backed directory routes", () => {
       const expected = plain(d.settingsOf(o.uuid)!);
       expect({ ...o.settings, settings: [...o.settings.settings].sort(byId("name")) }).toEqual({ ...expected, settings: [...expected.settings].sort(byId("name")) });
     }
+    expect(await sim.log()).toHaveLength(0);
+  });
+
+  it("send every organization's roles, every group's size and a group's members joined to names, in one answer each", async () => {
+    await sim.clearLog();
+    const d = sim.directory;
+    const roles = (await (await get("/api/directory/roles")).json()) as { source: string; organizations: { uuid: string; roles: Record<string, unknown>[] }[] };
+    expect(roles.source).toBe("store");
+    for (const o of d.organizations) expect(roles.organizations.find((r) => r.uuid === o.uuid)!.roles.sort(byId("id")), o.name).toEqual(plain(d.rolesOf(o.uuid)).sort(byId("id")));
+
+    const sizes = (await (await get("/api/directory/group-sizes")).json()) as { members: Record<string, number> };
+    for (const g of d.groups) expect(sizes.members[g.id], g.name).toBe(d.membersOf(g.id).length);
+
+    const listedBy = new Map<string, { name: string; orgs: string[] }>();
+    for (const o of d.organizations) {
+      for (const u of d.usersOf(o.uuid)) {
+        const seen = listedBy.get(u.id) ?? { name: u.full_name, orgs: [] };
+        seen.orgs.push(o.uuid);
+        listedBy.set(u.id, seen);
+      }
+    }
+    const g = d.groups.reduce((a, b) => (d.membersOf(b.id).length > d.membersOf(a.id).length ? b : a));
+    const res = await get(`/api/directory/group-members/${g.id}`);
+    expect(res.headers.get("x-directory-sync")).toBe(first.id);
+    const joined = (await res.json()) as { group: { id: string }; members: { userId: string; fullName?: string; memberships: { orgUuid: string }[] }[] };
+    expect(joined.group.id).toBe(g.id);
+    expect(joined.members.map((m) => m.userId).sort()).toEqual(d.membersOf(g.id).map((m) => m.user_id).sort());
+    for (const m of joined.members) {
+      const listed = listedBy.get(m.userId);
+      expect(m.fullName, m.userId).toBe(listed?.name);
+      expect(m.memberships.map((x) => x.orgUuid).sort(), m.userId).toEqual([...(listed?.orgs ?? [])].sort());
+    }
+    const missing = await get("/api/directory/group-members/rbac_group_not_in_this_tree");
+    expect(missing.status).toBe(404);
+    expect(((await missing.json()) as { error: { message: string } }).error.message).toMatch(/No group rbac_group_not_in_this_tree/);
     expect(await sim.log()).toHaveLength(0);
   });
 

@@ -46,6 +46,12 @@ export const directoryKeys = {
   overview: () => atViewAsOf(["directory", "overview"] as const),
   /** Every organization's effective settings, from one sync. */
   settings: () => atViewAsOf(["directory", "settings"] as const),
+  /** Every organization's roles, from one sync. */
+  roles: () => atViewAsOf(["directory", "roles"] as const),
+  /** Every group's member count, from one sync. */
+  groupSizes: () => atViewAsOf(["directory", "group-sizes"] as const),
+  /** One group's members joined to names and organizations, from one sync. */
+  groupMembers: (groupId: string) => atViewAsOf(["directory", "group-members", groupId] as const),
   search: (q: string) => atViewAsOf(["directory", "search", q] as const),
   /** One window of a view of the privileged report (as_of, since), answered by the server. */
   privilegedQuery: (asOf: string | null, since: string | null, view: string, offset: number) => ["directory", "privileged-query", asOf, since, view, offset] as const,

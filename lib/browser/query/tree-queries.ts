@@ -1,6 +1,12 @@
 import { hashKey, queryOptions } from "@tanstack/react-query";
 import type { z } from "zod";
-import { organizationOverviewSchema, organizationsSettingsSchema } from "@/lib/shared/directory/tree-wire";
+import {
+  groupMembersJoinedSchema,
+  groupSizesSchema,
+  organizationOverviewSchema,
+  organizationsRolesSchema,
+  organizationsSettingsSchema,
+} from "@/lib/shared/directory/tree-wire";
 import { viewAsOfParams } from "./as-of";
 import { directoryKeys } from "./keys";
 import { takeFreshFlag } from "./refresh";
@@ -28,3 +34,13 @@ export const organizationOverviewQuery = () => treeQuery(directoryKeys.overview(
 
 /** Every organization's effective settings. */
 export const organizationsSettingsQuery = () => treeQuery(directoryKeys.settings(), "/api/directory/settings", organizationsSettingsSchema);
+
+/** Every organization's roles (to name the roles groups grant). */
+export const organizationsRolesQuery = () => treeQuery(directoryKeys.roles(), "/api/directory/roles", organizationsRolesSchema);
+
+/** Every group's member count. */
+export const groupSizesQuery = () => treeQuery(directoryKeys.groupSizes(), "/api/directory/group-sizes", groupSizesSchema);
+
+/** One group with its members joined to names and organizations. */
+export const groupMembersJoinedQuery = (groupId: string) =>
+  treeQuery(directoryKeys.groupMembers(groupId), `/api/directory/group-members/${encodeURIComponent(groupId)}`, groupMembersJoinedSchema);

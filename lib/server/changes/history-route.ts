@@ -1,7 +1,7 @@
 import "server-only";
-import { isOrganizationUuid, isRbacId } from "@/lib/shared/compliance/ids";
 import { refuseUnexpectedQuery } from "@/lib/server/http/query-guard";
-import { errorResponse, jsonError } from "@/lib/server/http/error-response";
+import { errorResponse } from "@/lib/server/http/error-response";
+import { checkId } from "@/lib/server/http/id-check";
 import { requireSession } from "@/lib/server/session/session";
 import { historyRepository } from "@/lib/server/store/history";
 import { store } from "@/lib/server/store/instance";
@@ -13,13 +13,6 @@ import type { HistoryEvent } from "@/lib/shared/changes/history";
  */
 
 type Repo = ReturnType<typeof historyRepository>;
-
-export function checkId(value: string, what: "user" | "group" | "role" | "organization"): Response | null {
-  const ok = what === "organization" ? isOrganizationUuid(value) : isRbacId(value);
-  if (ok) return null;
-  const shape = what === "organization" ? "an organization uuid" : `a ${what} id (letters, digits, _ and -)`;
-  return jsonError(400, "invalid_request", `That is not ${shape}; copy the id from the directory.`);
-}
 
 export async function answerHistory(request: Request, ids: Array<[string, Parameters<typeof checkId>[1]]>, read: (repo: Repo) => Promise<HistoryEvent[]>): Promise<Response> {
   const officer = await requireSession();

@@ -39,6 +39,10 @@ function usersOf(directory: Directory, orgUuid: string): User[] {
 
 const when = (d: Directory) => (d.sync ? `the sync of ${d.sync.finishedAt}` : "this sync");
 
+/** What to tell an officer who asked for a group the sync does not hold. */
+export const missingGroupMessage = (directory: Directory, groupId: string) =>
+  `No group ${groupId} in the directory as of ${when(directory)}. Check the id on the Groups page, or start a sync if it was added since.`;
+
 export function storeRecords(directory: Directory, req: ComplianceRequest): StoreRecords {
   const missingOrg = (uuid: string): StoreRecords => ({
     kind: "not_found",
@@ -48,10 +52,7 @@ export function storeRecords(directory: Directory, req: ComplianceRequest): Stor
     kind: "not_found",
     message: `Organization ${uuid} had no role ${roleId} as of ${when(directory)}. Check the id on the organization's Roles page.`,
   });
-  const missingGroup = (groupId: string): StoreRecords => ({
-    kind: "not_found",
-    message: `No group ${groupId} in the directory as of ${when(directory)}. Check the id on the Groups page, or start a sync if it was added since.`,
-  });
+  const missingGroup = (groupId: string): StoreRecords => ({ kind: "not_found", message: missingGroupMessage(directory, groupId) });
   const roleOf = (uuid: string, roleId: string) => directory.rolesByOrganization.get(uuid)?.find((r) => r.id === roleId);
 
   switch (req.endpoint) {

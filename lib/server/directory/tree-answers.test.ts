@@ -3,7 +3,7 @@ import { buildDirectory } from "@/lib/tools/simulator/directory";
 import { OVERVIEW_SETTINGS } from "@/lib/shared/directory/tree-wire";
 import type { Directory } from "@/lib/shared/directory/types";
 import { joinedSimulatorDirectory } from "@/lib/tools/testing/joined-directory";
-import { organizationOverview, organizationsSettings } from "./tree-answers";
+import { groupMembersJoined, groupSizes, organizationOverview, organizationsRoles, organizationsSettings } from "./tree-answers";
 
 /*
  * The whole-tree answers from a sync's directory against the simulator's own lists. The Overview's
@@ -65,5 +65,29 @@ describe("every organization's settings from a sync", () => {
     expect(answer.organizations.map((o) => [o.uuid, o.name])).toEqual(sim.organizations.map((o) => [o.uuid, o.name]));
     expect(answer.organizations[0]!.settings).toBeNull();
     for (const o of answer.organizations.slice(1)) expect(o.settings).toEqual(sim.settingsOf(o.uuid));
+  });
+});
+
+describe("roles and groups from a sync", () => {
+  const directory = joined();
+
+  it("lists every organization's roles in order, as each organization's roles list gives them", () => {
+    const answer = organizationsRoles(directory);
+    expect(answer.organizations.map((o) => o.uuid)).toEqual(sim.organizations.map((o) => o.uuid));
+    for (const o of answer.organizations) expect(o.roles).toEqual(sim.rolesOf(o.uuid));
+  });
+
+  it("counts every group's members", () => {
+    const { members } = groupSizes(directory);
+    expect(Object.keys(members).sort()).toEqual(sim.groups.map((g) => g.id).sort());
+    for (const g of sim.groups) expect(members[g.id], g.name).toBe(sim.membersOf(g.id).length);
+  });
+
+  it("sends a group with its joined members, and nothing for a group the sync does not hold", () => {
+    const g = sim.groups.find((x) => sim.membersOf(x.id).length > 0)!;
+    const answer = groupMembersJoined(directory, g.id)!;
+    expect(answer.group).toEqual(g);
+    expect(answer.members.map((m) => m.userId)).toEqual(sim.membersOf(g.id).map((m) => m.user_id));
+    expect(groupMembersJoined(directory, "rbac_group_not_there")).toBeUndefined();
   });
 });

@@ -1,6 +1,7 @@
 import "server-only";
-import { OVERVIEW_SETTINGS, type StoredOverview, type StoredSettings } from "@/lib/shared/directory/tree-wire";
+import { OVERVIEW_SETTINGS, type StoredGroupMembers, type StoredOverview, type StoredRoles, type StoredSettings } from "@/lib/shared/directory/tree-wire";
 import type { Directory } from "@/lib/shared/directory/types";
+import { groupMemberRows } from "./group-members";
 import { perDirectory } from "./per-directory";
 
 /*
@@ -60,3 +61,28 @@ export const organizationsSettings = perDirectory(
     organizations: directory.organizations.map((o) => ({ uuid: o.uuid, name: o.name, settings: directory.settingsByOrganization?.get(o.uuid) ?? null })),
   }),
 );
+
+/** Every organization's roles, for naming the roles groups grant. */
+export const organizationsRoles = perDirectory(
+  "organizations-roles",
+  (directory: Directory): StoredRoles => ({
+    source: "store",
+    sync: syncRefOf(directory),
+    organizations: directory.organizations.map((o) => ({ uuid: o.uuid, name: o.name, created_at: o.created_at, roles: directory.rolesByOrganization.get(o.uuid) ?? [] })),
+  }),
+);
+
+/** Every group's member count. */
+export const groupSizes = perDirectory("group-sizes", (directory: Directory) => ({
+  source: "store" as const,
+  sync: syncRefOf(directory),
+  members: Object.fromEntries(directory.groups.map((g) => [g.group.id, g.members.length])),
+}));
+
+/** One group with its members joined to names and organizations; undefined when the directory has no such group. */
+export function groupMembersJoined(directory: Directory, groupId: string): StoredGroupMembers | undefined {
+  const group = directory.groupsById.get(groupId);
+  const members = groupMemberRows(directory, groupId);
+  if (!group || !members) return undefined;
+  return { source: "store", sync: syncRefOf(directory), group: group.group, members };
+}

@@ -2,8 +2,8 @@ import "server-only";
 import type { CsvCell } from "@/lib/shared/csv/write";
 import type { Directory } from "@/lib/shared/directory/types";
 import { accessIndexOf } from "@/lib/server/directory/people-access";
-import type { User } from "@/lib/shared/compliance/schemas";
-import { buildUserDirectory, joinMembers, memberCsvRecord, MEMBERS_CSV_HEADER } from "@/lib/shared/groups/member-directory";
+import { memberCsvRecord, MEMBERS_CSV_HEADER } from "@/lib/shared/groups/member-directory";
+import { groupMemberRows } from "@/lib/server/directory/group-members";
 import { buildRoleIndex, resolveGroupRoles, type ResolvedRole } from "@/lib/shared/groups/role-index";
 import { TABLE_COLUMNS, type TableDownloadScope, type TableKind } from "@/lib/shared/downloads/table-download";
 
@@ -21,18 +21,6 @@ export type TableRows =
   | { ok: false; status: 400 | 404; message: string };
 
 const when = (d: Directory) => (d.sync ? `sync ${d.sync.id} (${d.sync.finishedAt})` : "this sync");
-
-function usersOfOrganizations(directory: Directory): Map<string, User[]> {
-  const byOrg = new Map<string, User[]>();
-  for (const person of directory.people) {
-    for (const m of person.memberships) {
-      const list = byOrg.get(m.organization.uuid);
-      if (list) list.push(m.user);
-      else byOrg.set(m.organization.uuid, [m.user]);
-    }
-  }
-  return byOrg;
-}
 
 // As the Groups table's role chips read: "Name (Organization)", or the raw id no organization knows.
 const roleLabel = (r: ResolvedRole) => (r.resolved ? `${r.name} (${r.orgName})` : r.id);
@@ -100,9 +88,7 @@ export function tableRows(directory: Directory, table: TableKind, scope: TableDo
     case "group_members": {
       const g = scope.group ? directory.groupsById.get(scope.group) : undefined;
       if (!g) return missing(`Group ${scope.group}`);
-      const users = usersOfOrganizations(directory);
-      const people = buildUserDirectory(directory.organizations.map((o) => ({ organization: o, users: users.get(o.uuid) ?? [] })));
-      for (const row of joinMembers(g.members, people)) {
+      for (const row of groupMemberRows(directory, g.group.id)!) {
         const cells = memberCsvRecord(row);
         rows.set(row.userId, Object.fromEntries(MEMBERS_CSV_HEADER.map((h, i) => [h, cells[i]])));
       }

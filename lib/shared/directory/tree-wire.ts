@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { effectiveSettingsSchema, settingSchema } from "@/lib/shared/compliance/schemas";
+import { effectiveSettingsSchema, groupSchema, roleSchema, settingSchema } from "@/lib/shared/compliance/schemas";
+import { memberRowSchema } from "@/lib/shared/groups/member-directory";
 
 /*
  * The whole-tree answers of pages that would otherwise ask one question per organization, each read
@@ -8,7 +9,12 @@ import { effectiveSettingsSchema, settingSchema } from "@/lib/shared/compliance/
  *                                organization (settings, roles, every user page), over 600 requests
  *                                at 200 organizations before the counts were whole;
  *   GET /api/directory/settings  every organization's effective settings, for the comparison (one
- *                                request per organization before).
+ *                                request per organization before);
+ *   GET /api/directory/roles     every organization's roles, which name the roles groups grant (one
+ *                                request per organization before);
+ *   GET /api/directory/group-sizes  every group's member count (one walk per group before);
+ *   GET /api/directory/group-members/{id}  a group's members with names and organizations (the page
+ *                                walked every organization's users to join them: 200,000 rows).
  * Before the first sync completes there is nothing to read them from, and the answer says so
  * (`source: "live"`): the page then asks organization by organization through the live routes.
  */
@@ -72,3 +78,30 @@ export type StoredSettings = z.infer<typeof storedSettingsSchema>;
 
 export const organizationsSettingsSchema = z.discriminatedUnion("source", [storedSettingsSchema, liveAnswerSchema]);
 export type OrganizationsSettings = z.infer<typeof organizationsSettingsSchema>;
+
+export const storedRolesSchema = z.object({
+  source: z.literal("store"),
+  sync: syncRefSchema.nullable(),
+  /** In the upstream's order, each with its roles in theirs. */
+  organizations: z.array(z.object({ uuid: z.string(), name: z.string(), created_at: z.string(), roles: z.array(roleSchema) })),
+});
+export type StoredRoles = z.infer<typeof storedRolesSchema>;
+export const organizationsRolesSchema = z.discriminatedUnion("source", [storedRolesSchema, liveAnswerSchema]);
+
+export const storedGroupSizesSchema = z.object({
+  source: z.literal("store"),
+  sync: syncRefSchema.nullable(),
+  /** Group id → its members, counted once each. */
+  members: z.record(z.string(), z.number().int().nonnegative()),
+});
+export const groupSizesSchema = z.discriminatedUnion("source", [storedGroupSizesSchema, liveAnswerSchema]);
+
+export const storedGroupMembersSchema = z.object({
+  source: z.literal("store"),
+  sync: syncRefSchema.nullable(),
+  group: groupSchema,
+  /** In the members list's order; a member no organization lists has no fullName and no memberships. */
+  members: z.array(memberRowSchema),
+});
+export type StoredGroupMembers = z.infer<typeof storedGroupMembersSchema>;
+export const groupMembersJoinedSchema = z.discriminatedUnion("source", [storedGroupMembersSchema, liveAnswerSchema]);

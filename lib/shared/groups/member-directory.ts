@@ -1,3 +1,4 @@
+import { z } from "zod";
 import type { GroupMember, Organization, User } from "@/lib/shared/compliance/schemas";
 
 /*
@@ -6,11 +7,8 @@ import type { GroupMember, Organization, User } from "@/lib/shared/compliance/sc
  * user id maps to every membership found.
  */
 
-export interface Membership {
-  orgUuid: string;
-  orgName: string;
-  organizationRole: string;
-}
+export const membershipSchema = z.object({ orgUuid: z.string(), orgName: z.string(), organizationRole: z.string() });
+export type Membership = z.infer<typeof membershipSchema>;
 
 export interface DirectoryPerson {
   userId: string;
@@ -36,18 +34,21 @@ export function buildUserDirectory(perOrg: Iterable<{ organization: Pick<Organiz
   return people;
 }
 
-export interface MemberRow {
-  userId: string;
-  email: string;
+/** A group member with what the organization users lists say of them (GET /api/directory/group-members/{id} sends these). */
+export const memberRowSchema = z.object({
+  userId: z.string(),
+  email: z.string(),
   /** undefined while unknown: the person is in no organization users list (yet). */
-  fullName?: string;
-  memberships: Membership[];
+  fullName: z.string().optional(),
+  memberships: z.array(membershipSchema),
   /** Membership times in the group. */
-  addedAt?: string | null;
-  updatedAt?: string | null;
-}
+  addedAt: z.string().nullable().optional(),
+  updatedAt: z.string().nullable().optional(),
+});
+export type MemberRow = z.infer<typeof memberRowSchema>;
 
-export function joinMembers(members: readonly GroupMember[], directory: UserDirectory): MemberRow[] {
+/** `directory`: the people by user id, as built here or looked up in a sync's joined directory. */
+export function joinMembers(members: readonly GroupMember[], directory: Pick<UserDirectory, "get">): MemberRow[] {
   return members.map((m) => {
     const person = directory.get(m.user_id);
     return {
