@@ -2,7 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { ensureCompleteSync, logIn, syncNow } from "./helpers";
 
 /*
- * People, the privileged report and Changes send their first rows with the page's HTML, so they
+ * People, the privileged report, Changes and the Overview send their first rows with the page's HTML, so they
  * paint before any script runs (issue 12). Read here with JavaScript off: the rows must be in the
  * document, and be the right ones (the same as the routes answer). Then with scripts on: the
  * interactive table takes over from them without a hydration error and with the same first row.
@@ -24,7 +24,7 @@ async function latestPair(page: Page, baseURL: string): Promise<{ from: string; 
   return { from: from!.id, to: to!.id };
 }
 
-test("the first rows of People, the privileged report and Changes are in the page's HTML, and scripts take over without a mismatch", async ({ page, browser, baseURL }) => {
+test("the first rows of People, the privileged report, Changes and the Overview are in the page's HTML, and scripts take over without a mismatch", async ({ page, browser, baseURL }) => {
   test.setTimeout(300_000);
   await logIn(page);
   await ensureCompleteSync(page.request, baseURL!);
@@ -34,7 +34,10 @@ test("the first rows of People, the privileged report and Changes are in the pag
   const privileged = (await (await page.request.get("/api/directory/privileged?limit=5")).json()) as Privileged;
   const changes = (await (await page.request.get(`/api/directory/changes/summary?from=${from}&to=${to}`)).json()) as Summary;
 
+  const overview = (await (await page.request.get("/api/directory/overview")).json()) as { organizations: Array<{ name: string; users: number }> };
+
   let firstScreenHeaders: string[] = [];
+  let overviewHeaders: string[] = [];
   const scriptless = await browser.newContext({ javaScriptEnabled: false, storageState: await page.context().storageState() });
   try {
     const html = await scriptless.newPage();
@@ -44,6 +47,11 @@ test("the first rows of People, the privileged report and Changes are in the pag
     await expect(peopleRows.first()).toContainText(people.rows[0]!.id);
     await expect(html.getByRole("table", { name: "People across all organizations" })).toHaveAttribute("aria-rowcount", String(people.matched + 1));
     firstScreenHeaders = await headersOf(html, "People across all organizations");
+    // Every header is named before the table loads, the selection column's too, as the interactive
+    // one's checkbox is (axe's empty-table-header; axe itself cannot run in a page without scripts).
+    const peopleHeaders = html.getByRole("table", { name: "People across all organizations" }).getByRole("columnheader");
+    for (let i = 0; i < (await peopleHeaders.count()); i++) await expect(peopleHeaders.nth(i)).toHaveAccessibleName(/\S/);
+    await expect(html.getByRole("checkbox", { name: "Select rows (once the table has loaded)" })).toBeDisabled();
 
     await html.goto("/privileged");
     await expect(dataRows(html, "Privileged access").first()).toContainText(privileged.rows[0]!.email);
@@ -59,6 +67,15 @@ test("the first rows of People, the privileged report and Changes are in the pag
     const changesTable = html.getByRole("table", { name: `Changes from ${from} to ${to}` });
     await expect(changesTable).toHaveAttribute("aria-rowcount", String(changes.total + 1));
     if (changes.total > 0) await expect(changesTable.locator("tbody tr[aria-rowindex]").first()).toBeVisible();
+
+    // The Overview: the tree's figures and its first organizations with every count.
+    await html.goto("/");
+    await expect(html.getByText(/^Every organization counted, from the sync finished .* UTC\.$/)).toBeVisible();
+    const overviewRows = dataRows(html, "Organizations under the parent");
+    await expect(overviewRows.first()).toContainText(overview.organizations[0]!.name);
+    await expect(overviewRows.first()).toContainText(overview.organizations[0]!.users.toLocaleString("en-US"));
+    await expect(html.getByRole("table", { name: "Organizations under the parent" })).toHaveAttribute("aria-rowcount", String(overview.organizations.length + 1));
+    overviewHeaders = await headersOf(html, "Organizations under the parent");
 
     // A view in the URL is the browser's to load: no first screen for it, and nothing wrong shown.
     await html.goto("/people?q=zzzz-nobody");
@@ -78,6 +95,9 @@ test("the first rows of People, the privileged report and Changes are in the pag
   await expect(dataRows(page, "People across all organizations").first()).toContainText(people.rows[0]!.full_name);
   // The same columns in the same order, so nothing moves when the interactive table takes over.
   expect(await headersOf(page, "People across all organizations")).toEqual(firstScreenHeaders);
+  await page.goto("/");
+  await expect(page.getByRole("searchbox", { name: "Filter organizations by name or id" })).toBeVisible();
+  expect(await headersOf(page, "Organizations under the parent")).toEqual(overviewHeaders);
   // The interactive privileged table starts from the first screen's window: it asks neither for it again nor for the whole report.
   const privilegedReads: string[] = [];
   page.on("request", (r) => {

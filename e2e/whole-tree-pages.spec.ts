@@ -22,7 +22,7 @@ async function directoryRequests(page: Page): Promise<string[]> {
   return asked;
 }
 
-test("the Overview counts every organization from one request, as each organization's lists give them", async ({ page, baseURL }) => {
+test("the Overview counts every organization from one answer, as each organization's lists give them", async ({ page, baseURL }) => {
   await logIn(page);
   await ensureCompleteSync(page.request, baseURL!);
   const asked = await directoryRequests(page);
@@ -53,7 +53,18 @@ test("the Overview counts every organization from one request, as each organizat
 
   const perOrganization = asked.filter((p) => /^\/api\/directory\/(organizations\/.|groups)/.test(p));
   expect(perOrganization, "per-organization reads by the page").toEqual([]);
+  // The answer came with the page's HTML (its first screen) and seeded the table's query.
+  expect(asked.filter((p) => p === "/api/directory/overview"), asked.join(" ")).toEqual([]);
+
+  // As of a named sync the page has no first screen: the table asks the route, once.
+  const { syncs } = (await (await page.request.get("/api/syncs")).json()) as { syncs: { id: string; status: string }[] };
+  const sync = syncs.find((x) => x.status === "complete")!;
+  asked.length = 0;
+  await page.goto(`/?as_of=${sync.id}`);
+  await expect(page.getByText(/^Every organization counted, from the sync finished /)).toBeVisible();
+  await expect(figure("Organizations")).toHaveText(fmt(orgs.length));
   expect(asked.filter((p) => p === "/api/directory/overview"), asked.join(" ")).toHaveLength(1);
+  expect(asked.filter((p) => /^\/api\/directory\/(organizations\/.|groups)/.test(p))).toEqual([]);
 });
 
 test("the settings comparison reads every organization's settings in one request", async ({ page, baseURL }) => {

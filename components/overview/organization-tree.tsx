@@ -12,12 +12,12 @@ import { errorHeadline, isAbortError, toApiError } from "@/lib/browser/query/api
 import { organizationOverviewQuery } from "@/lib/browser/query/tree-queries";
 import { answerWalk } from "@/lib/browser/query/answer-walk";
 import type { Walk } from "@/lib/browser/query/use-walk";
-import { formatDateTime, parseTimestamp } from "@/lib/browser/format/dates";
 import { formatCount } from "@/lib/browser/format/numbers";
-import type { OrganizationOverview } from "@/lib/shared/directory/tree-wire";
+import type { OrganizationOverview, StoredOverview } from "@/lib/shared/directory/tree-wire";
 import { overviewColumns } from "./overview-columns";
 import { storedOrganizationRows, type OrganizationRow } from "./organization-row";
-import { liveFigures, PENDING_FIGURES, storedFigures, TreeTotalsBar, type TreeFigure } from "./tree-totals";
+import { StoredCountsLine, StoredHeading, TreeHeading } from "./tree-heading";
+import { liveFigures, PENDING_FIGURES } from "./tree-totals";
 import { useOrganizationTree } from "./use-organization-tree";
 
 const NOUN = { one: "organization", other: "organizations" };
@@ -27,14 +27,15 @@ const rowId = (r: OrganizationRow) => r.uuid;
  * The parent's organizations with their counts. From a complete sync the server counts them in one
  * answer; before the first sync completes the page counts them itself through the live routes.
  */
-export function OrganizationTree() {
-  const overview = useQuery(organizationOverviewQuery());
+export function OrganizationTree({ firstScreen }: { firstScreen?: StoredOverview | null }) {
+  // Seeded with the answer the server drew into the page (overview-first-screen.tsx), so it is not asked again.
+  const overview = useQuery({ ...organizationOverviewQuery(), initialData: firstScreen ?? undefined });
   if (overview.data?.source === "live") return <LiveOrganizationTree />;
   return <StoredOrganizationTree overview={overview} />;
 }
 
 interface TreeLayoutProps {
-  figures: readonly TreeFigure[];
+  heading: ReactNode;
   /** Progress and failures, between the figures and the table. */
   notices: ReactNode;
   rows: OrganizationRow[];
@@ -43,17 +44,11 @@ interface TreeLayoutProps {
   blocked?: ReactNode;
 }
 
-function TreeLayout({ figures, notices, rows, walk, loading, blocked }: TreeLayoutProps) {
+function TreeLayout({ heading, notices, rows, walk, loading, blocked }: TreeLayoutProps) {
   const controller = useDataTable({ data: rows, columns: overviewColumns, getRowId: rowId });
   return (
     <div className="flex min-h-0 flex-1 flex-col gap-3 p-4">
-      <div className="flex flex-wrap items-end justify-between gap-3">
-        <div>
-          <h1 className="text-lg font-semibold text-slate-900">Organization tree</h1>
-          <p className="text-xs text-slate-600">The parent organization and every organization linked under it, with what each holds.</p>
-        </div>
-        <TreeTotalsBar figures={figures} />
-      </div>
+      {heading}
       {notices}
       <DataTableToolbar controller={controller} searchLabel="Filter organizations by name or id" searchPlaceholder="Filter by name, uuid or org_ id" />
       <DataTableCounts table={controller.table} noun={NOUN} walk={walk} />
@@ -76,7 +71,6 @@ function StoredOrganizationTree({ overview }: { overview: UseQueryResult<Organiz
   const stored = overview.data?.source === "store" ? overview.data : undefined;
   const rows = useMemo(() => (stored ? storedOrganizationRows(stored) : []), [stored]);
   const error = overview.error && !isAbortError(overview.error) ? toApiError(overview.error) : null;
-  const finished = stored?.sync ? parseTimestamp(stored.sync.finishedAt) : null;
   const notices = (
     <>
       {error && (
@@ -84,16 +78,12 @@ function StoredOrganizationTree({ overview }: { overview: UseQueryResult<Organiz
           {stored && <p className="mt-0.5">The counts shown are the previous answer.</p>}
         </ErrorNotice>
       )}
-      {stored && (
-        <p role="status" data-counted="all" className="text-xs text-slate-600">
-          Every organization counted{finished !== null ? `, from the sync finished ${formatDateTime(finished)}` : ""}.
-        </p>
-      )}
+      {stored && <StoredCountsLine overview={stored} />}
     </>
   );
   return (
     <TreeLayout
-      figures={stored ? storedFigures(stored) : PENDING_FIGURES}
+      heading={stored ? <StoredHeading overview={stored} /> : <TreeHeading figures={PENDING_FIGURES} />}
       notices={notices}
       rows={rows}
       walk={answerWalk(overview, rows)}
@@ -170,7 +160,7 @@ function LiveOrganizationTree() {
   );
   return (
     <TreeLayout
-      figures={liveFigures(totals)}
+      heading={<TreeHeading figures={liveFigures(totals)} />}
       notices={notices}
       rows={rows}
       walk={orgs}

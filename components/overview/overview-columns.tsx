@@ -5,6 +5,7 @@ import { DateCell, IdCell } from "@/components/data-table/cells";
 import { CountStateCell } from "./count-cell";
 import { SettingsBadges } from "./settings-badges";
 import type { Cell, OrganizationRow } from "./organization-row";
+import { OVERVIEW_COLUMN_SIZES as SIZE } from "./column-sizes";
 
 const countValue = (c: Cell<number>) => (c.kind === "done" ? c.value : undefined);
 const orgLink = (uuid: string, section: string) => `/organizations/${uuid}/${section}`;
@@ -21,11 +22,11 @@ function ssoValue(row: OrganizationRow): string | undefined {
   return v === true ? "enforced" : v === false ? "not enforced" : "unknown";
 }
 
-function countColumn(id: "users" | "roles" | "groups", label: string, size: number): ColumnDef<OrganizationRow, number | undefined> {
+function countColumn(id: "users" | "roles" | "groups", label: string): ColumnDef<OrganizationRow, number | undefined> {
   return {
     id,
     accessorFn: (r) => countValue(r[id]),
-    size,
+    size: SIZE[id],
     sortUndefined: "last",
     meta: { label, align: "right" },
     cell: ({ row }) => <CountStateCell cell={row.original[id]} noun={label} />,
@@ -33,11 +34,11 @@ function countColumn(id: "users" | "roles" | "groups", label: string, size: numb
 }
 
 /** A hidden-by-default, searchable, unsortable column of one of the organization's ids, copyable. */
-function idColumn(id: string, key: "uuid" | "prefixedId", size: number, label: string, copyLabel: string): ColumnDef<OrganizationRow, unknown> {
+function idColumn(id: "uuid" | "org_id", key: "uuid" | "prefixedId", label: string, copyLabel: string): ColumnDef<OrganizationRow, unknown> {
   return {
     id,
     accessorKey: key,
-    size,
+    size: SIZE[id],
     enableSorting: false,
     meta: { label, searchable: true, hiddenByDefault: true },
     cell: ({ row }) => <IdCell value={row.original[key]} label={copyLabel} />,
@@ -45,7 +46,7 @@ function idColumn(id: string, key: "uuid" | "prefixedId", size: number, label: s
 }
 
 /** The organization's name (to its users), its uuid and its Activity Feed id, each copyable. */
-function OrganizationNameCell({ org }: { org: OrganizationRow }) {
+export function OrganizationNameCell({ org }: { org: OrganizationRow }) {
   return (
     <span className="flex min-w-0 flex-col leading-tight">
       <AppLink href={orgLink(org.uuid, "users")} className="truncate font-medium text-brand-700 hover:underline">
@@ -62,69 +63,74 @@ function OrganizationNameCell({ org }: { org: OrganizationRow }) {
   );
 }
 
+/** Links to the organization's users, roles and settings. */
+export function OpenLinks({ org }: { org: Pick<OrganizationRow, "uuid" | "name"> }) {
+  return (
+    <span className="flex gap-2 text-xs">
+      <AppLink href={orgLink(org.uuid, "users")} className="text-brand-700 hover:underline" aria-label={`Users of ${org.name}`}>
+        Users
+      </AppLink>
+      <AppLink href={orgLink(org.uuid, "roles")} className="text-brand-700 hover:underline" aria-label={`Roles of ${org.name}`}>
+        Roles
+      </AppLink>
+      <AppLink href={orgLink(org.uuid, "settings")} className="text-brand-700 hover:underline" aria-label={`Settings of ${org.name}`}>
+        Settings
+      </AppLink>
+    </span>
+  );
+}
+
 /** The organization tree's columns. Counts sort numerically; unknown counts sort last. */
 export const overviewColumns: ColumnDef<OrganizationRow, unknown>[] = [
   {
     // Its column id is the accessor key, "name" (columnIdOf).
     accessorKey: "name",
-    size: 270,
+    size: SIZE.name,
     sortingFn: "text",
     meta: { label: "Organization", searchable: true },
     cell: ({ row }) => <OrganizationNameCell org={row.original} />,
   },
-  idColumn("uuid", "uuid", 300, "UUID", "uuid"),
-  idColumn("org_id", "prefixedId", 320, "Activity Feed id (org_)", "Activity Feed id"),
+  idColumn("uuid", "uuid", "UUID", "uuid"),
+  idColumn("org_id", "prefixedId", "Activity Feed id (org_)", "Activity Feed id"),
   {
     id: "created_at",
     accessorFn: (r) => r.createdMs ?? undefined,
-    size: 124,
+    size: SIZE.created_at,
     sortUndefined: "last",
     meta: { label: "Created", variant: "dateRange", urlKey: "created" },
     cell: ({ row }) => <DateCell value={row.original.created_at} />,
   },
-  countColumn("users", "Users", 80) as ColumnDef<OrganizationRow, unknown>,
-  countColumn("roles", "Roles", 76) as ColumnDef<OrganizationRow, unknown>,
-  countColumn("groups", "Groups", 84) as ColumnDef<OrganizationRow, unknown>,
+  countColumn("users", "Users") as ColumnDef<OrganizationRow, unknown>,
+  countColumn("roles", "Roles") as ColumnDef<OrganizationRow, unknown>,
+  countColumn("groups", "Groups") as ColumnDef<OrganizationRow, unknown>,
   {
     id: "sso",
     accessorFn: ssoValue,
-    size: 110,
+    size: SIZE.sso,
     enableSorting: false,
     meta: { label: "SSO", variant: "multiSelect", options: SSO_OPTIONS, hiddenByDefault: true },
   },
   {
     id: "provisioning",
     accessorFn: (r) => (r.settings.kind === "done" ? (r.settings.value.provisioning ?? "not reported") : undefined),
-    size: 130,
+    size: SIZE.provisioning,
     enableSorting: false,
     meta: { label: "Provisioning", variant: "multiSelect", hiddenByDefault: true },
   },
   {
     id: "settings",
-    size: 260,
+    size: SIZE.settings,
     enableSorting: false,
     meta: { label: "Settings" },
     cell: ({ row }) => <SettingsBadges cell={row.original.settings} />,
   },
   {
     id: "open",
-    size: 150,
+    size: SIZE.open,
     enableSorting: false,
     enableHiding: false,
     meta: { label: "Open" },
     header: () => <span className="sr-only">Open</span>,
-    cell: ({ row }) => (
-      <span className="flex gap-2 text-xs">
-        <AppLink href={orgLink(row.original.uuid, "users")} className="text-brand-700 hover:underline" aria-label={`Users of ${row.original.name}`}>
-          Users
-        </AppLink>
-        <AppLink href={orgLink(row.original.uuid, "roles")} className="text-brand-700 hover:underline" aria-label={`Roles of ${row.original.name}`}>
-          Roles
-        </AppLink>
-        <AppLink href={orgLink(row.original.uuid, "settings")} className="text-brand-700 hover:underline" aria-label={`Settings of ${row.original.name}`}>
-          Settings
-        </AppLink>
-      </span>
-    ),
+    cell: ({ row }) => <OpenLinks org={row.original} />,
   },
 ];

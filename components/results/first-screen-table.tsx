@@ -16,8 +16,20 @@ import { countOf, formatCount } from "@/lib/browser/format/numbers";
 /** Rows a first screen draws: a screenful. The rest of what the server sent seeds the interactive table. */
 export const FIRST_SCREEN_ROWS = 30;
 
-/** A column: its header and its width in px, as the interactive table's column. */
-export type FirstScreenColumn = readonly [header: string, width: number];
+/**
+ * A column: its header and its width in px, as the interactive table's column ("" for the
+ * selection column); "sr-only" for a header the interactive table names only for screen readers.
+ */
+export type FirstScreenColumn = readonly [header: string, width: number, shown?: "sr-only"];
+
+/**
+ * What a header cell holds. The selection column's: the interactive table's checkbox, not yet
+ * usable, so the header is named for screen readers and nothing moves when the table takes over.
+ */
+function headerContent(columns: readonly FirstScreenColumn[], header: string, index: number): ReactNode {
+  if (header === "") return <input type="checkbox" disabled className="h-3.5 w-3.5 align-middle" aria-label="Select rows (once the table has loaded)" />;
+  return columns[index]?.[2] === "sr-only" ? <span className="sr-only">{header}</span> : header;
+}
 
 export interface FirstScreenRow {
   key: string;
@@ -48,6 +60,7 @@ export function FirstScreenTable({ label, columns, rows, rowCount, rowHeight = 3
         <TableHead
           headers={columns.map(([header]) => header)}
           rowClassName="[&>th]:sticky [&>th]:top-0"
+          content={(header, index) => headerContent(columns, header, index)}
           cellClassName="h-8 border-b border-slate-200 bg-slate-50 px-2 text-left text-xs font-medium whitespace-nowrap text-slate-600"
         />
         <tbody>

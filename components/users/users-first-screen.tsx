@@ -1,6 +1,6 @@
 import { IdCell } from "@/components/data-table/cells";
 import { FIRST_SCREEN_ROWS, FirstScreenNote, FirstScreenTable, type FirstScreenColumn } from "@/components/results/first-screen-table";
-import { formatDateTime, parseTimestamp } from "@/lib/browser/format/dates";
+import { UtcDateCell } from "@/components/results/utc-date-cell";
 import { userSchema, type User } from "@/lib/shared/compliance/schemas";
 import type { UsersFirstScreen } from "@/lib/shared/directory/users-first-screen";
 import { OrganizationRoleWords } from "./organization-role-words";
@@ -15,18 +15,7 @@ import { userNameCell } from "./users-cells";
 // The interactive table's visible columns and widths (users-table-columns.tsx); the first is its selection box.
 const COLUMNS: FirstScreenColumn[] = [["", 32], ["Name", 190], ["Email", 240], ["User id", 250], ["Organization role", 210], ["Joined", 140]];
 
-/** Joined in UTC: the officer's time zone is known only in the browser, which draws the table in it. */
-function joinedCell(u: User) {
-  const ms = parseTimestamp(u.created_at);
-  if (ms === null) return <span className="text-slate-400">—</span>;
-  return (
-    <time dateTime={new Date(ms).toISOString()} className="tabular-nums">
-      {formatDateTime(ms, "UTC")} UTC
-    </time>
-  );
-}
-
-const cellsOf = (u: User) => [null, userNameCell(u), u.email, <IdCell key="id" value={u.id} label="user id" />, <OrganizationRoleWords key="role" role={u.organization_role} />, joinedCell(u)];
+const cellsOf = (u: User) => [null, userNameCell(u), u.email, <IdCell key="id" value={u.id} label="user id" />, <OrganizationRoleWords key="role" role={u.organization_role} />, <UtcDateCell key="joined" value={u.created_at} />];
 
 export const usersTableLabel = (organizationName: string | undefined) => `Users of ${organizationName ?? "the organization"}`;
 
