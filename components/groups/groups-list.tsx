@@ -32,7 +32,8 @@ export function GroupsList() {
   const roleIndex = useMemo(() => buildRoleIndex(roles.lists.map((l) => ({ organization: l.organization, roles: l.rows }))), [roles.lists]);
 
   const sizes = useQuery(groupSizesQuery());
-  const storedSizes = sizes.data?.source === "store" ? sizes.data.members : null;
+  const storedPairs = sizes.data?.source === "store" ? sizes.data.members : null;
+  const storedSizes = useMemo(() => (storedPairs ? new Map(storedPairs) : null), [storedPairs]);
   const [countAsked, setCountAsked] = useState(false);
   const groupsComplete = groups.status === "complete";
   const countLive = sizes.data?.source === "live";
@@ -41,7 +42,12 @@ export function GroupsList() {
   const counts: Counts = useMemo(
     () =>
       storedSizes
-        ? new Map(groups.rows.map((g) => [g.id, g.id in storedSizes ? { members: storedSizes[g.id], membersState: "known" as const } : { membersState: "idle" as const }]))
+        ? new Map(
+            groups.rows.map((g) => {
+              const members = storedSizes.get(g.id);
+              return [g.id, members === undefined ? { membersState: "idle" as const } : { members, membersState: "known" as const }];
+            }),
+          )
         : walkedCounts,
     [storedSizes, groups.rows, walkedCounts],
   );

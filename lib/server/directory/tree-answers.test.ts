@@ -79,8 +79,7 @@ describe("roles and groups from a sync", () => {
 
   it("counts every group's members", () => {
     const { members } = groupSizes(directory);
-    expect(Object.keys(members).sort()).toEqual(sim.groups.map((g) => g.id).sort());
-    for (const g of sim.groups) expect(members[g.id], g.name).toBe(sim.membersOf(g.id).length);
+    expect(members).toEqual(sim.groups.map((g) => [g.id, sim.membersOf(g.id).length]));
   });
 
   it("sends a group with its joined members, and nothing for a group the sync does not hold", () => {

@@ -76,7 +76,7 @@ export const organizationsRoles = perDirectory(
 export const groupSizes = perDirectory("group-sizes", (directory: Directory) => ({
   source: "store" as const,
   sync: syncRefOf(directory),
-  members: Object.fromEntries(directory.groups.map((g) => [g.group.id, g.members.length])),
+  members: directory.groups.map((g): [string, number] => [g.group.id, g.members.length]),
 }));
 
 /** One group with its members joined to names and organizations; undefined when the directory has no such group. */

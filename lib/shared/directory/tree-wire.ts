@@ -91,8 +91,8 @@ export const organizationsRolesSchema = z.discriminatedUnion("source", [storedRo
 export const storedGroupSizesSchema = z.object({
   source: z.literal("store"),
   sync: syncRefSchema.nullable(),
-  /** Group id → its members, counted once each. */
-  members: z.record(z.string(), z.number().int().nonnegative()),
+  /** [group id, its members counted once each], in the groups list's order (pairs, not an object: an id is never a property name). */
+  members: z.array(z.tuple([z.string(), z.number().int().nonnegative()])),
 });
 export const groupSizesSchema = z.discriminatedUnion("source", [storedGroupSizesSchema, liveAnswerSchema]);
 
