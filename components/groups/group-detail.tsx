@@ -23,8 +23,6 @@ import { useOrganizationRoles, usePerOrganizationLists, type PerOrganizationList
 const NOUN = { one: "member", other: "members" };
 /** Stable across renders: the table treats a new array as a new sort. */
 const BY_EMAIL = [{ id: "email", desc: false }];
-
-
 const NO_ROWS: MemberRow[] = [];
 
 /*

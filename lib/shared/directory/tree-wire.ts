@@ -50,7 +50,6 @@ export const overviewOrganizationSchema = z.object({
   /** Of OVERVIEW_SETTINGS, those the organization reports; null when the sync holds no settings for it. */
   settings: z.array(settingSchema).nullable(),
 });
-export type OverviewOrganization = z.infer<typeof overviewOrganizationSchema>;
 
 export const storedOverviewSchema = z.object({
   source: z.literal("store"),
@@ -77,7 +76,6 @@ export const storedSettingsSchema = z.object({
 export type StoredSettings = z.infer<typeof storedSettingsSchema>;
 
 export const organizationsSettingsSchema = z.discriminatedUnion("source", [storedSettingsSchema, liveAnswerSchema]);
-export type OrganizationsSettings = z.infer<typeof organizationsSettingsSchema>;
 
 export const storedRolesSchema = z.object({
   source: z.literal("store"),
