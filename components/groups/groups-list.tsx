@@ -4,8 +4,8 @@ import { useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { DataTable, DataTableCounts, DataTableCsvDialog, DataTableToolbar, ErrorNotice, useDataTable, WalkProgressLine } from "@/components/data-table";
 import type { Role } from "@/lib/shared/compliance/schemas";
-import { groupsQuery, toApiError, useWalk } from "@/lib/browser/query";
-import { isAbortError } from "@/lib/browser/query/api-error";
+import { groupsQuery, useWalk } from "@/lib/browser/query";
+import { shownError } from "@/lib/browser/query/api-error";
 import { groupSizesQuery } from "@/lib/browser/query/tree-queries";
 import { buildRoleIndex, resolveGroupRoles } from "@/lib/shared/groups/role-index";
 import { countOf, formatCount } from "@/lib/browser/format/numbers";
@@ -34,23 +34,21 @@ export function GroupsList() {
   const sizes = useQuery(groupSizesQuery());
   const storedPairs = sizes.data?.source === "store" ? sizes.data.members : null;
   const storedSizes = useMemo(() => (storedPairs ? new Map(storedPairs) : null), [storedPairs]);
+  const sizesError = sizes.data ? null : shownError(sizes.error);
   const [countAsked, setCountAsked] = useState(false);
   const groupsComplete = groups.status === "complete";
   const countLive = sizes.data?.source === "live";
   const countEnabled = countLive && groupsComplete && (countAsked || groups.rows.length <= AUTO_COUNT_LIMIT);
   const walkedCounts = useGroupMemberCounts(countLive && groupsComplete ? groups.rows : [], countEnabled);
-  const counts: Counts = useMemo(
-    () =>
-      storedSizes
-        ? new Map(
-            groups.rows.map((g) => {
-              const members = storedSizes.get(g.id);
-              return [g.id, members === undefined ? { membersState: "idle" as const } : { members, membersState: "known" as const }];
-            }),
-          )
-        : walkedCounts,
-    [storedSizes, groups.rows, walkedCounts],
-  );
+  // A fresh Map each render, as the walked counts are: countsKey below says when the rows change.
+  const counts: Counts = storedSizes
+    ? new Map(
+        groups.rows.map((g) => {
+          const members = storedSizes.get(g.id);
+          return [g.id, members === undefined ? { membersState: "idle" as const } : { members, membersState: "known" as const }];
+        }),
+      )
+    : walkedCounts;
   const countsKey = [...counts.values()].map((c) => c.members ?? c.membersState).join(",");
 
   const rows = useMemo<GroupRow[]>(
@@ -84,7 +82,7 @@ export function GroupsList() {
         {storedSizes ? (
           <span>Members counted for every group.</span>
         ) : !countLive ? (
-          sizes.error && !isAbortError(sizes.error) ? null : (
+          sizesError ? null : (
             <span>Counting members…</span>
           )
         ) : groupsComplete && groups.rows.length > 0 ? (
@@ -107,8 +105,8 @@ export function GroupsList() {
         ) : null}
       </div>
       {roles.organizationsError ? <ErrorNotice error={roles.organizationsError} onRetry={roles.retryOrganizations} compact /> : null}
-      {!sizes.data && sizes.error && !isAbortError(sizes.error) ? (
-        <ErrorNotice error={toApiError(sizes.error)} onRetry={() => void sizes.refetch()} retryLabel="Retry member counts" compact />
+      {sizesError ? (
+        <ErrorNotice error={sizesError} onRetry={() => void sizes.refetch()} retryLabel="Retry member counts" compact />
       ) : null}
       <DataTable
         table={table}

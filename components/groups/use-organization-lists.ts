@@ -12,7 +12,7 @@ import {
   type ApiError,
   type WalkResult,
 } from "@/lib/browser/query";
-import { isAbortError } from "@/lib/browser/query/api-error";
+import { shownError } from "@/lib/browser/query/api-error";
 import { organizationsRolesQuery } from "@/lib/browser/query/tree-queries";
 import { usePacedQueries } from "@/lib/browser/query/use-paced-queries";
 
@@ -97,7 +97,7 @@ export function useOrganizationRoles(): PerOrganizationLists<Role> {
     [answer],
   );
   if (live) return perOrganization;
-  const error = !answer && stored.error && !isAbortError(stored.error) ? toApiError(stored.error) : null;
+  const error = answer ? null : shownError(stored.error);
   return {
     organizationsStatus: answer ? "complete" : error ? "error" : "loading",
     organizationsError: error,

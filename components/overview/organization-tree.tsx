@@ -8,7 +8,7 @@ import { DataTableToolbar } from "@/components/data-table/data-table-toolbar";
 import { ErrorNotice } from "@/components/data-table/error-notice";
 import { useDataTable } from "@/components/data-table/use-data-table";
 import { WalkProgressLine } from "@/components/data-table/walk-progress-line";
-import { errorHeadline, isAbortError, toApiError } from "@/lib/browser/query/api-error";
+import { errorHeadline, shownError } from "@/lib/browser/query/api-error";
 import { organizationOverviewQuery } from "@/lib/browser/query/tree-queries";
 import { answerWalk } from "@/lib/browser/query/answer-walk";
 import type { Walk } from "@/lib/browser/query/use-walk";
@@ -39,12 +39,11 @@ interface TreeLayoutProps {
   /** Progress and failures, between the figures and the table. */
   notices: ReactNode;
   rows: OrganizationRow[];
+  /** How far the organizations have come: the table is loading until they have, and blocked when they failed with none. */
   walk: Pick<Walk<OrganizationRow>, "status" | "loaded">;
-  loading: boolean;
-  blocked?: ReactNode;
 }
 
-function TreeLayout({ heading, notices, rows, walk, loading, blocked }: TreeLayoutProps) {
+function TreeLayout({ heading, notices, rows, walk }: TreeLayoutProps) {
   const controller = useDataTable({ data: rows, columns: overviewColumns, getRowId: rowId });
   return (
     <div className="flex min-h-0 flex-1 flex-col gap-3 p-4">
@@ -55,9 +54,9 @@ function TreeLayout({ heading, notices, rows, walk, loading, blocked }: TreeLayo
       <DataTable
         table={controller.table}
         label="Organizations under the parent"
-        loading={loading}
+        loading={walk.status === "loading" || walk.status === "partial"}
         rowHeight={44}
-        blocked={blocked}
+        blocked={walk.status === "error" && rows.length === 0 ? BLOCKED : undefined}
         empty="The key reaches no organizations."
         noMatches="No organization matches this filter."
       />
@@ -70,7 +69,7 @@ const BLOCKED = <p className="text-sm text-slate-600">The organization list coul
 function StoredOrganizationTree({ overview }: { overview: UseQueryResult<OrganizationOverview> }) {
   const stored = overview.data?.source === "store" ? overview.data : undefined;
   const rows = useMemo(() => (stored ? storedOrganizationRows(stored) : []), [stored]);
-  const error = overview.error && !isAbortError(overview.error) ? toApiError(overview.error) : null;
+  const error = shownError(overview.error);
   const notices = (
     <>
       {error && (
@@ -87,8 +86,6 @@ function StoredOrganizationTree({ overview }: { overview: UseQueryResult<Organiz
       notices={notices}
       rows={rows}
       walk={answerWalk(overview, rows)}
-      loading={!stored && !error}
-      blocked={!stored && error ? BLOCKED : undefined}
     />
   );
 }
@@ -164,8 +161,6 @@ function LiveOrganizationTree() {
       notices={notices}
       rows={rows}
       walk={orgs}
-      loading={orgs.status === "loading" || orgs.status === "partial"}
-      blocked={orgs.status === "error" && orgs.rows.length === 0 ? BLOCKED : undefined}
     />
   );
 }

@@ -4,7 +4,7 @@ import { useQueryState } from "nuqs";
 import { orgPrefixedId } from "@/lib/shared/compliance/ids";
 import type { Organization } from "@/lib/shared/compliance/schemas";
 import { parseTimestamp } from "@/lib/browser/format/dates";
-import { isAbortError, toApiError, type ApiError } from "@/lib/browser/query/api-error";
+import { isAbortError, shownError } from "@/lib/browser/query/api-error";
 import {
   groupsQuery,
   organizationRolesQuery,
@@ -40,7 +40,8 @@ export interface TreeTotals {
 
 function cellOf<T, R>(result: { data?: R; error: Error | null; isFetching: boolean }, hash: string, value: (data: R) => T): Cell<T> {
   if (result.data !== undefined) return { kind: "done", value: value(result.data) };
-  if (result.error && !isAbortError(result.error)) return { kind: "error", error: toApiError(result.error) };
+  const error = shownError(result.error);
+  if (error) return { kind: "error", error };
   if (result.isFetching) return { kind: "loading", loaded: walkProgress.get(hash)?.state.rows ?? 0 };
   return { kind: "waiting" };
 }

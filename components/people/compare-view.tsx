@@ -9,7 +9,7 @@ import { ErrorNotice } from "@/components/data-table/error-notice";
 import { classifyEntry, normalizeEmail } from "@/lib/shared/directory/entries";
 import type { PersonDetail } from "@/lib/shared/directory/wire";
 import { formatCount } from "@/lib/browser/format/numbers";
-import { ApiError, isAbortError, toApiError } from "@/lib/browser/query/api-error";
+import { ApiError, shownError } from "@/lib/browser/query/api-error";
 import { comparePeople, permissionsIncomplete, type CategoryDiff, type HeldItem } from "./compare-people";
 import { DirectoryProgressLine } from "./directory-progress-line";
 import { fetchPeople } from "./people-query";
@@ -39,7 +39,8 @@ function useSideId(raw: string): Side {
   if (!needsLookup) {
     return { resolving: false, error: new ApiError({ type: "invalid_request", status: 400, message: `"${raw}" is neither a user_… id nor an email.` }) };
   }
-  if (people.error && !isAbortError(people.error)) return { resolving: false, error: toApiError(people.error) };
+  const failed = shownError(people.error);
+  if (failed) return { resolving: false, error: failed };
   if (!people.data) return { resolving: true };
   const email = normalizeEmail(entry.value);
   const hit = people.data.rows.find((r) => normalizeEmail(r.email) === email);

@@ -13,7 +13,7 @@ import { useDataTableOn, useTableView } from "@/components/data-table/use-data-t
 import type { AnyColumnDef } from "@/components/data-table/column-spec";
 import { PEOPLE_DEFAULT_SORT, PEOPLE_FACETS, type PeopleFirstScreen, type PeopleQueryInput } from "@/lib/shared/directory/people-query-wire";
 import { viewAsOf } from "@/lib/browser/query/as-of";
-import { isAbortError, toApiError } from "@/lib/browser/query/api-error";
+import { shownError } from "@/lib/browser/query/api-error";
 import { useExportDisabledReason } from "@/components/shell/officer-context";
 import { DirectoryAsOf } from "./directory-as-of";
 import { PasteListButton } from "./paste-list-button";
@@ -90,7 +90,7 @@ export function PeoplePage({ firstScreen }: { firstScreen?: PeopleFirstScreen | 
   const controller = useDataTableOn({ data: rows, columns, getRowId: rowId, defaultSorting: DEFAULT_SORT, server }, view);
   const { table } = controller;
 
-  const error = people.error && !isAbortError(people.error) ? toApiError(people.error) : null;
+  const error = shownError(people.error);
   const complete = answer !== undefined;
 
   return (

@@ -1,6 +1,6 @@
 import { hashKey, useQuery, useQueryClient, type QueryKey, type UseQueryOptions } from "@tanstack/react-query";
 import { useCallback, useState } from "react";
-import { isAbortError, toApiError, type ApiError } from "@/lib/browser/query/api-error";
+import { type ApiError, shownError } from "@/lib/browser/query/api-error";
 import type { ProgressLine } from "@/lib/shared/directory/wire";
 import { useDirectoryProgress } from "./directory-progress";
 
@@ -42,7 +42,7 @@ export function useDirectoryQuery<T, K extends QueryKey>(
     void refetch();
   }, [refetch]);
 
-  const error = query.error && !isAbortError(query.error) ? toApiError(query.error) : null;
+  const error = shownError(query.error);
   const phase: DirectoryPhase =
     query.data !== undefined ? "ready" : error && !query.isFetching ? "error" : stopped && !query.isFetching ? "cancelled" : "loading";
   return { data: query.data, phase, refreshing: query.data !== undefined && query.isFetching, progress, error, cancel, retry };

@@ -13,7 +13,7 @@ import { useExportDisabledReason } from "@/components/shell/officer-context";
 import { formatDateTime } from "@/lib/browser/format/dates";
 import { formatCount } from "@/lib/browser/format/numbers";
 import { fetchJson, toApiError } from "@/lib/browser/query";
-import { isAbortError } from "@/lib/browser/query/api-error";
+import { shownError } from "@/lib/browser/query/api-error";
 import { syncKeys } from "@/lib/browser/query/keys";
 import { PRIVILEGED_DEFAULT_SORT, PRIVILEGED_FACETS, PRIVILEGED_PRINT_MAX, PRIVILEGED_WINDOW, privilegedViewParams, type PrivilegedFirstScreen, type PrivilegedView } from "@/lib/shared/privileged/query-wire";
 import type { PrivilegedOrganization, PrivilegedRow } from "@/lib/shared/privileged/wire";
@@ -76,7 +76,7 @@ export function PrivilegedPage({ firstScreen }: { firstScreen?: PrivilegedFirstS
   const controller = useDataTableOn({ data: rows, columns: view.columns, getRowId: rowId, defaultSorting: DEFAULT_SORT, server }, view);
   const { table } = controller;
 
-  const error = shown.error && !isAbortError(shown.error) ? toApiError(shown.error) : null;
+  const error = shownError(shown.error);
   const loading = !error && (shown.isPending || shown.isPlaceholderData);
   const printing = usePrintedView(pair, query, viewQuery, answer?.matched);
 

@@ -3,7 +3,7 @@ import { useMemo } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { useQueryState } from "nuqs";
 import { organizationSettingsQuery, organizationsQuery, toApiError, useWalk } from "@/lib/browser/query";
-import { isAbortError } from "@/lib/browser/query/api-error";
+import { shownError } from "@/lib/browser/query/api-error";
 import { organizationsSettingsQuery } from "@/lib/browser/query/tree-queries";
 import { NO_SETTINGS_MESSAGE, type StoredSettings } from "@/lib/shared/directory/tree-wire";
 import { usePacedQueries } from "@/lib/browser/query/use-paced-queries";
@@ -32,7 +32,8 @@ export function SettingsComparison() {
   const stored = useQuery(organizationsSettingsQuery());
   if (stored.data?.source === "live") return <LiveSettingsComparison />;
   if (stored.data) return <StoredSettingsComparison answer={stored.data} />;
-  if (stored.error && !isAbortError(stored.error)) return <ErrorNotice error={toApiError(stored.error)} onRetry={() => void stored.refetch()} />;
+  const error = shownError(stored.error);
+  if (error) return <ErrorNotice error={error} onRetry={() => void stored.refetch()} />;
   return (
     <p className="text-sm text-slate-600" role="status">
       Loading settings…

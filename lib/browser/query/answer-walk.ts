@@ -1,5 +1,5 @@
 import type { UseQueryResult } from "@tanstack/react-query";
-import { isAbortError, toApiError } from "./api-error";
+import { shownError } from "./api-error";
 import type { Walk } from "./use-walk";
 
 const noop = () => {};
@@ -9,7 +9,7 @@ const noop = () => {};
  * lines that take one: complete once it has arrived; a failed refresh keeps it, with the error.
  */
 export function answerWalk<T>(query: Pick<UseQueryResult<unknown>, "data" | "error" | "dataUpdatedAt" | "refetch">, rows: T[]): Walk<T> {
-  const error = query.error && !isAbortError(query.error) ? toApiError(query.error) : null;
+  const error = shownError(query.error);
   const arrived = query.data !== undefined;
   return {
     status: arrived ? "complete" : error ? "error" : "loading",

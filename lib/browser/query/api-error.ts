@@ -48,6 +48,11 @@ export function toApiError(e: unknown): ApiError {
   });
 }
 
+/** A query's or mutation's error to show the officer: none for no error, or for one the officer caused by cancelling. */
+export function shownError(e: unknown): ApiError | null {
+  return e && !isAbortError(e) ? toApiError(e) : null;
+}
+
 type AppErrorBody = z.infer<typeof appErrorBodySchema>["error"];
 
 /** The app's error shape (an answer's body, or an error line in a stream) as an ApiError. */

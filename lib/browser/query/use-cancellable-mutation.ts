@@ -1,6 +1,6 @@
 import { useMutation, type UseMutationOptions } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { isAbortError, toApiError, type ApiError } from "./api-error";
+import { type ApiError, shownError } from "./api-error";
 
 /*
  * A write the officer starts (resolve, save, reconcile, run again, export) as a TanStack mutation
@@ -33,7 +33,7 @@ export function useCancellableMutation<TData, TVariables = void>(
   });
   useEffect(() => () => controller.current?.abort(), []);
   const cancel = useCallback(() => controller.current?.abort(), []);
-  const error: ApiError | null = mutation.error && !isAbortError(mutation.error) ? toApiError(mutation.error) : null;
+  const error: ApiError | null = shownError(mutation.error);
   const { reset: resetMutation } = mutation;
   const reset = useCallback(() => {
     setKept(undefined);

@@ -1,6 +1,6 @@
 import { hashKey, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { isAbortError, toApiError, type ApiError } from "./api-error";
+import { type ApiError, shownError } from "./api-error";
 import { useWalkSnapshot, type WalkSnapshot } from "./walk-progress";
 import type { WalkState } from "./walk-pages";
 import { startFromSeed, type WalkQueryOptions } from "./walk-query";
@@ -58,7 +58,7 @@ export function useWalk<T>(
     void refetch();
   }, [refetch]);
 
-  const error = query.error && !isAbortError(query.error) ? toApiError(query.error) : null;
+  const error = shownError(query.error);
   const base = { error, cancel, resume };
 
   if (query.data) {
