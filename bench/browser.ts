@@ -214,6 +214,29 @@ export async function timeKeystrokes(page: Page, searchName: RegExp, keys: reado
 }
 
 /**
+ * `keys` typed in `tabs` tabs of `url`, as timeKeystrokes: first in `first` (a load the caller made
+ * and keeps), then in each of `tabs - 1` fresh tabs, closed after its keys. A p95 of 20 keys is the
+ * second slowest key, and one tab's noise moved it by 20 ms between runs of the same build; more
+ * tabs steady it without making it kinder, since each tab adds its own cold first keys in the same
+ * share of the samples. Returns each tab's samples in order; a fresh tab showing a different row
+ * count from the first fails the measurement.
+ */
+export async function timeKeystrokesInTabs(session: Session, url: string, first: Page, searchName: RegExp, keys: readonly string[], fullRows: number, tabs: number, log: (l: string) => void): Promise<Sample[][]> {
+  const byTab = [await timeKeystrokes(first, searchName, keys, fullRows, log)];
+  for (let i = 1; i < tabs; i++) {
+    const load = await openAndTimeFirstRows(session, url);
+    try {
+      const rows = await loadedRowCount(load.page);
+      if (rows !== fullRows) throw new MeasurementError(`${url} showed ${rows} rows in tab ${i + 1}, ${fullRows} in the first`);
+      byTab.push(await timeKeystrokes(load.page, searchName, keys, fullRows, log));
+    } finally {
+      await load.page.close();
+    }
+  }
+  return byTab;
+}
+
+/**
  * A facet (a faceted filter's option) turned on, then off again, for each of the first `options`
  * choices in the filter panel (`names.dialog`) its button opens: pointerdown → changed rows painted.
  */

@@ -71,7 +71,7 @@ async function main(): Promise<void> {
     finishedAt: "",
     durationMs: 0,
     machine: { cpus: os.cpus().length, node: process.versions.node, platform: `${os.platform()} ${os.release()}`, loadAverage: { start: os.loadavg()[0]!, end: 0 } },
-    options: { quick: o.quick, seed: o.seed, orgs: o.orgs, users: o.users, groups: o.groups, tableRows: tree.orgUserCounts[0]!, rps: o.rps, ratePerMinute: o.ratePerMinute, officers: o.officers, keystrokes: o.keystrokes },
+    options: { quick: o.quick, seed: o.seed, orgs: o.orgs, users: o.users, groups: o.groups, tableRows: tree.orgUserCounts[0]!, rps: o.rps, ratePerMinute: o.ratePerMinute, officers: o.officers, keystrokes: o.keystrokes, keystrokeTabs: o.keystrokeTabs },
     build,
     goals: [],
     errors: [],

@@ -1,12 +1,12 @@
 import type { AppServer } from "@/lib/tools/testing/app-server";
 import { runAppSync, type SyncJson } from "./app-sync";
-import { DATA_ROW, loadedRowCount, moreFirstRows, openAndTimeFirstRows, openSession, timeFacetChanges, timeKeystrokes, type PageLoad, type Session } from "./browser";
+import { DATA_ROW, loadedRowCount, moreFirstRows, openAndTimeFirstRows, openSession, timeFacetChanges, timeKeystrokesInTabs, type PageLoad, type Sample, type Session } from "./browser";
 import { minimumSyncCalls } from "./minimum-calls";
 import type { BenchOptions } from "./options";
 import { processTree, rssBytes, sampleRss, serverPidForPort, waitForIdleCpu } from "./processes";
 import type { RemoteSimulator } from "./remote-simulator";
 import type { BrowserResult, ChangesResult, PageTiming, RestartResult, ServerSettle, SyncResult } from "./report";
-import { MeasurementError, finite, summarize } from "./stats";
+import { MeasurementError, finite, summarize, type Summary } from "./stats";
 import { apiEntries, count429, maxStartsPerSecond } from "./windows";
 import { OFFICER } from "./apps";
 
@@ -126,6 +126,15 @@ export function searchKeys(users: Array<{ id: string; full_name: string; email: 
   return Array.from({ length: count }, (_, i) => picked[i % picked.length]!);
 }
 
+/** Every tab's keystrokes as one summary (the verdict's), each tab's kept beside it; logged as a line per tab and one for all. */
+function keystrokesOf(what: string, byTab: Sample[][], perTab: number, log: Log): { keystrokes: Summary; keystrokesByTab: number[][] } {
+  const tabs = byTab.map((samples, i) => summarize(`${what} (tab ${i + 1})`, samples.map((x) => x.ms), perTab));
+  const keystrokes = summarize(what, byTab.flat().map((x) => x.ms), perTab * byTab.length);
+  if (tabs.length > 1) tabs.forEach((t, i) => log(`  ${what}, tab ${i + 1}: median ${Math.round(t.medianMs)} ms, p95 ${Math.round(t.p95Ms)} ms`));
+  log(`  ${what} → rows painted: median ${Math.round(keystrokes.medianMs)} ms, p95 ${Math.round(keystrokes.p95Ms)} ms (${keystrokes.n} keys)`);
+  return { keystrokes, keystrokesByTab: tabs.map((t) => t.samplesMs) };
+}
+
 /** First rows painted over several loads (FIRST_ROWS_LOADS in browser.ts): `first`'s tab closed first, then fresh tabs; the median is the result. */
 async function firstRowsOver(session: Session, url: string, first: PageLoad, rows: number, log: Log, what: string, selector?: string): Promise<PageTiming> {
   if (!first.page.isClosed()) await first.page.close();
@@ -163,15 +172,14 @@ export async function measureBrowserSpeed(a: AppServer, cookie: string, sim: Rem
       const load = await openAndTimeFirstRows(session, "/people");
       const rows = await loadedRowCount(load.page);
       log(`  People: first rows ${Math.round(load.firstRowsMs)} ms; ${rows.toLocaleString("en-US")} rows`);
-      const samples = await timeKeystrokes(load.page, /^Search people/, keys, rows, log);
+      const byTab = await timeKeystrokesInTabs(session, "/people", load.page, /^Search people/, keys, rows, o.keystrokeTabs, log);
       out.people = {
         load: { url: "/people", firstRowsMs: load.firstRowsMs, rows },
-        keystrokes: summarize("People keystrokes", samples.map((x) => x.ms), keys.length),
+        ...keystrokesOf("People keystrokes", byTab, keys.length, log),
         scriptBytesTransferred: load.scripts.transferred,
         scriptBytesDecoded: load.scripts.decoded,
         scripts: load.scripts.count,
       };
-      log(`  People keystroke → rows painted: median ${Math.round(out.people.keystrokes.medianMs)} ms, p95 ${Math.round(out.people.keystrokes.p95Ms)} ms`);
       const facets = await timeFacetChanges(load.page, { button: /^Organization role(?!s)/, dialog: /^Filter by Organization role/ }, 4, log);
       out.facets = summarize("People facet changes", facets.map((x) => x.ms), 8);
       log(`  People facet change → rows painted: median ${Math.round(out.facets.medianMs)} ms, p95 ${Math.round(out.facets.p95Ms)} ms`);
@@ -183,15 +191,14 @@ export async function measureBrowserSpeed(a: AppServer, cookie: string, sim: Rem
       const rows = await loadedRowCount(load.page);
       if (rows !== sim.directory.userCountOf(org)) throw new MeasurementError(`${url} shows ${rows} rows, the organization has ${sim.directory.userCountOf(org)}`);
       log(`  users table: first rows ${Math.round(load.firstRowsMs)} ms; ${rows.toLocaleString("en-US")} rows`);
-      const samples = await timeKeystrokes(load.page, /^Search users/, keys, rows, log);
+      const byTab = await timeKeystrokesInTabs(session, url, load.page, /^Search users/, keys, rows, o.keystrokeTabs, log);
       out.usersTable = {
         load: { url, firstRowsMs: load.firstRowsMs, rows },
-        keystrokes: summarize("users table keystrokes", samples.map((x) => x.ms), keys.length),
+        ...keystrokesOf("users table keystrokes", byTab, keys.length, log),
         scriptBytesTransferred: load.scripts.transferred,
         scriptBytesDecoded: load.scripts.decoded,
         scripts: load.scripts.count,
       };
-      log(`  users table keystroke → rows painted: median ${Math.round(out.usersTable.keystrokes.medianMs)} ms, p95 ${Math.round(out.usersTable.keystrokes.p95Ms)} ms`);
       out.usersTable.load = await firstRowsOver(session, url, load, rows, log, "users table");
     });
     await step("privileged access report in Chromium", async () => {
