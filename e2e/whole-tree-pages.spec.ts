@@ -129,3 +129,17 @@ test("a group's page joins its members to names on the server, in one answer", a
   expect(asked.filter((p) => /^\/api\/directory\/(organizations\/.|groups\/.)/.test(p)), "per-organization and per-group reads by the page").toEqual([]);
   expect(asked.filter((p) => p.startsWith("/api/directory/group-members/"))).toHaveLength(1);
 });
+
+test("a group the sync does not hold is said once, with no members table under it", async ({ page, baseURL }) => {
+  await logIn(page);
+  await ensureCompleteSync(page.request, baseURL!);
+  const unknown = "group_0000000000000000000000";
+  expect((await page.request.get(`/api/directory/group-members/${unknown}`)).status()).toBe(404);
+  await page.goto(`/groups/${unknown}`);
+  // Next's route announcer is an (empty) alert too: count the notices that carry the 404.
+  const notices = page.getByRole("alert").filter({ hasText: "HTTP 404" });
+  await expect(notices.first()).toBeVisible();
+  await expect(notices).toHaveCount(1);
+  await expect(page.getByRole("heading", { name: "Members" })).toHaveCount(0);
+  await expect(page.getByRole("table", { name: /^Members of the group/ })).toHaveCount(0);
+});

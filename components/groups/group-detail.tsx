@@ -95,22 +95,25 @@ export function GroupDetail({ groupId }: { groupId: string }) {
         )}
       </header>
 
-      <section aria-labelledby="members-heading" className="flex min-h-[24rem] flex-1 flex-col gap-2 print:hidden">
-        <h2 id="members-heading" className="text-sm font-semibold text-slate-800">Members</h2>
-        <DataTableToolbar controller={controller} searchLabel="Search members by name, email or user id" searchPlaceholder="Search name, email, user id; paste a list…">
-          <DataTableCsvDialog
-            table={table}
-            noun={NOUN}
-            download={{ table: "group_members", scope: { group: groupId } }}
-            complete={members.status === "complete" && namesKnown}
-            loadedSoFar={members.loaded}
-            disabledReason={exportDisabled}
-          />
-        </DataTableToolbar>
-        <WalkedTable table={table} noun={NOUN} walk={members} label={`Members of the group ${name}`} emptyWhenComplete="This group has no members.">
-          {stored ? <StoredNameLine rows={stored.members} /> : live ? <NameJoinLine users={users} /> : null}
-        </WalkedTable>
-      </section>
+      {/* A group whose record and members both failed (an unknown group, or a failed read) is said once, in the header with its Retry. */}
+      {group.isError && members.status === "error" ? null : (
+        <section aria-labelledby="members-heading" className="flex min-h-[24rem] flex-1 flex-col gap-2 print:hidden">
+          <h2 id="members-heading" className="text-sm font-semibold text-slate-800">Members</h2>
+          <DataTableToolbar controller={controller} searchLabel="Search members by name, email or user id" searchPlaceholder="Search name, email, user id; paste a list…">
+            <DataTableCsvDialog
+              table={table}
+              noun={NOUN}
+              download={{ table: "group_members", scope: { group: groupId } }}
+              complete={members.status === "complete" && namesKnown}
+              loadedSoFar={members.loaded}
+              disabledReason={exportDisabled}
+            />
+          </DataTableToolbar>
+          <WalkedTable table={table} noun={NOUN} walk={members} label={`Members of the group ${name}`} emptyWhenComplete="This group has no members.">
+            {stored ? <StoredNameLine rows={stored.members} /> : live ? <NameJoinLine users={users} /> : null}
+          </WalkedTable>
+        </section>
+      )}
       <div className="print:hidden">
         <HistorySection subject={{ kind: "group", groupId }} />
       </div>
