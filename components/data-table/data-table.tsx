@@ -2,7 +2,7 @@
 
 import { flexRender, type ColumnFiltersState, type Header, type Row, type Table } from "@tanstack/react-table";
 import { memo, useEffect, useEffectEvent, useRef, type ReactNode } from "react";
-import { useRowWindow } from "./row-window";
+import { useOverscanAfterPaint, useRowWindow } from "./row-window";
 import { serverRowsOf } from "./server-rows";
 
 /*
@@ -28,7 +28,7 @@ export interface DataTableProps<TData> {
 }
 
 const SKELETON_ROWS = 12;
-/** Rows drawn beyond each edge of the view: enough for a wheel step, few enough that a new answer draws little. */
+/** Rows drawn beyond each edge of the view, from the frame after new rows first show (row-window.ts): enough for a wheel step. */
 const OVERSCAN = 4;
 /** The view's height in rows before it is measured. */
 const INITIAL_ROWS = 20;
@@ -97,7 +97,8 @@ export function DataTable<TData>({ table, label, loading = false, empty, noMatch
   const offset = server?.offset ?? 0;
 
   // Rows are all `rowHeight` tall: the rows in view follow from the scroll position (row-window.ts).
-  const { first, last, paddingTop, paddingBottom, scrolled } = useRowWindow(scrollRef, count, rowHeight, OVERSCAN, INITIAL_ROWS);
+  const overscan = useOverscanAfterPaint(rows, OVERSCAN);
+  const { first, last, paddingTop, paddingBottom, scrolled } = useRowWindow(scrollRef, count, rowHeight, overscan, INITIAL_ROWS);
   const onRange = server?.onRange;
   useEffect(() => {
     if (last >= first) onRange?.(first, last);
