@@ -79,3 +79,33 @@ test("a keystroke on People asks the server once, and the facet counts shown are
   await expect(page).toHaveURL(new RegExp(`${href}$`));
   expect(await page.evaluate(() => (window as unknown as { __samePage?: boolean }).__samePage)).toBe(true);
 });
+
+test("while the server answers a keystroke, the rows narrowed in the tab are counted as pending, not as the result", async ({ page, baseURL }) => {
+  test.setTimeout(180_000);
+  await logIn(page);
+  await ensureCompleteSync(page.request, baseURL!);
+  await page.goto("/people");
+  await expect(page.locator('tbody a[href^="/people/user_"]').first()).toBeVisible({ timeout: 120_000 });
+  const all = (await (await page.request.get(`${QUERY}?sort=name&limit=0`)).json()) as { matched: number };
+  const expected = (await (await page.request.get(`${QUERY}?q=a&sort=name&limit=0`)).json()) as { matched: number };
+  // More people match "a" than the first window holds: the tab can show the first of them at once, not count them.
+  expect(expected.matched).toBeGreaterThan(120);
+
+  // The answer is held back (the request itself reaches the real server once released).
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  await page.route(`**${QUERY}?*`, async (route) => {
+    await held;
+    await route.continue();
+  });
+  const counts = page.locator("[aria-live]").filter({ hasText: / of [\d,]+ (people|person)/ });
+  await page.getByRole("searchbox", { name: /^Search people/ }).click();
+  await page.keyboard.press("a");
+  await expect(counts).toContainText(/Counting… \(the first [\d,]+ shown\) of/);
+  await expect(counts).toContainText(all.matched.toLocaleString("en-US"));
+  await expect(page.locator("tbody tr[aria-rowindex]").first()).toBeVisible();
+
+  release();
+  await expect(counts).toContainText(new RegExp(`(^|[^\\d,])${expected.matched.toLocaleString("en-US")} of `));
+  await expect(counts).not.toContainText("Counting");
+});

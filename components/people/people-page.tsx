@@ -20,7 +20,7 @@ import { PasteListButton } from "./paste-list-button";
 import { peopleColumns } from "./people-table-columns";
 import { peopleAccessColumns, type PeopleFacetOptions } from "./people-access-columns";
 import { matchingPeopleIds, narrowedWindowOf, PEOPLE_WINDOW, peopleOptionsQuery, peopleViewKey, peopleFacetsQuery, peopleWindowQuery } from "./people-query";
-import { peopleTableRowFromWire, type PeopleTableRow } from "./people-table-rows";
+import { peopleTableRowOf, type PeopleTableRow } from "./people-table-rows";
 import { PeopleHeading } from "./people-first-screen";
 
 /*
@@ -71,7 +71,7 @@ export function PeoplePage({ firstScreen }: { firstScreen?: PeopleFirstScreen | 
   const facetCounts = facetsAnswer.data;
   // Counts that failed are not pending: the panel shows none rather than "Counting…" for ever.
   const facetsPending = wantFacets && !facetsAnswer.isError && (facetsAnswer.isPlaceholderData || facetCounts === undefined);
-  const rows = useMemo(() => (answer ? answer.rows.map(peopleTableRowFromWire) : []), [answer]);
+  const rows = useMemo(() => (answer ? answer.rows.map(peopleTableRowOf) : []), [answer]);
   const server = useMemo<ServerRows>(
     () => ({
       offset: answer?.offset ?? 0,

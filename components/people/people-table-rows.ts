@@ -99,6 +99,21 @@ export function peopleTableRowFromWire(r: PeopleQueryRow): PeopleTableRow {
   };
 }
 
+/**
+ * A wire row's table row, built once: a keystroke's narrowed window (people-narrow.ts) holds the
+ * shown answer's own wire rows, so its table rows are the ones already built.
+ */
+const tableRowOfWire = new WeakMap<PeopleQueryRow, PeopleTableRow>();
+
+export function peopleTableRowOf(r: PeopleQueryRow): PeopleTableRow {
+  let row = tableRowOfWire.get(r);
+  if (!row) {
+    row = peopleTableRowFromWire(r);
+    tableRowOfWire.set(r, row);
+  }
+  return row;
+}
+
 export interface PasteFilterResult {
   /** Ids of the rows the list names. */
   ids: Set<string>;
