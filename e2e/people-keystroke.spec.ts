@@ -109,3 +109,35 @@ test("while the server answers a keystroke, the rows narrowed in the tab are cou
   await expect(counts).toContainText(new RegExp(`(^|[^\\d,])${expected.matched.toLocaleString("en-US")} of `));
   await expect(counts).not.toContainText("Counting");
 });
+
+test("while the server answers a change the tab cannot narrow, the earlier rows are not counted as the new view's", async ({ page, baseURL }) => {
+  test.setTimeout(180_000);
+  await logIn(page);
+  await ensureCompleteSync(page.request, baseURL!);
+  const before = (await (await page.request.get(`${QUERY}?q=an&sort=name&limit=0`)).json()) as { matched: number; total: number };
+  const after = (await (await page.request.get(`${QUERY}?q=a&sort=name&limit=0`)).json()) as { matched: number };
+  expect(after.matched).not.toBe(before.matched);
+  await page.goto("/people?q=an");
+  const counts = page.locator("[aria-live]").filter({ hasText: / of [\d,]+ (people|person)/ });
+  await expect(counts).toContainText(new RegExp(`(^|[^\\d,])${before.matched.toLocaleString("en-US")} of `), { timeout: 120_000 });
+
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  await page.route(`**${QUERY}?*`, async (route) => {
+    await held;
+    await route.continue();
+  });
+  // "a" after "an": more people, not fewer, so the rows on screen stay those of "an" until the answer.
+  const search = page.getByRole("searchbox", { name: /^Search people/ });
+  await search.click();
+  await page.keyboard.press("End");
+  await page.keyboard.press("Backspace");
+  await expect(page).toHaveURL(/[?&]q=a(&|$)/);
+  await expect(counts).toContainText(`Counting… of ${before.total.toLocaleString("en-US")}`);
+  await expect(counts).toContainText("the rows shown are from before the last change");
+  await expect(counts).not.toContainText(`${before.matched.toLocaleString("en-US")} of`);
+
+  release();
+  await expect(counts).toContainText(new RegExp(`(^|[^\\d,])${after.matched.toLocaleString("en-US")} of `));
+  await expect(counts).not.toContainText("Counting");
+});

@@ -87,3 +87,30 @@ test("privileged access: the server's rows, a filter, search, sort, a later wind
   await expect(printed).toHaveCount(searched.matched);
   await expect(page.getByTestId("privileged-shown")).toHaveText(String(searched.matched));
 });
+
+test("privileged access: while a new filter is answered, the rows and count of the one before are not given as its answer", async ({ page }) => {
+  test.setTimeout(180_000);
+  await logIn(page, undefined, "/privileged");
+  await page.goto("/privileged");
+  const whole = await answerOf(page, "limit=1");
+  const permission = await answerOf(page, "source=permission&limit=1");
+  const counts = page.locator("[aria-live]").filter({ hasText: /privileged access/ });
+  await expect(counts).toContainText(whole.rows_total.toLocaleString("en-US"), { timeout: 120_000 });
+
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  await page.route("**/api/directory/privileged/query?*", async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.getByRole("button", { name: "Comes from filter" }).click();
+  await page.getByRole("checkbox", { name: /^Permission via group/ }).check();
+  await page.keyboard.press("Escape");
+  await expect(page).toHaveURL(/source=permission/);
+  await expect(counts).toContainText(`Counting… of ${whole.rows_total.toLocaleString("en-US")}`);
+  await expect(counts).toContainText("the rows shown are from before the last change");
+
+  release();
+  await expect(counts).toContainText(new RegExp(`(^|[^\\d,])${permission.matched.toLocaleString("en-US")} of `));
+  await expect(counts).not.toContainText("Counting");
+});

@@ -50,15 +50,21 @@ export function DataTableCounts<TData>({
   const shown = matchedCount(table);
   const total = totalCount(table);
   const counting = serverRowsOf(table)?.counting === true;
+  const earlier = serverRowsOf(table)?.earlier === true;
   const selected = Object.keys(table.getState().rowSelection).length;
   const complete = !walk || walk.status === "complete";
   const filtered = shown !== total;
   const report = useListReport(table);
 
   return (
-    <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-slate-600" aria-live={complete && !counting ? "polite" : "off"}>
+    <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-slate-600" aria-live={complete && !counting && !earlier ? "polite" : "off"}>
       <p>
-        {counting ? (
+        {earlier ? (
+          <>
+            <strong className="font-semibold text-slate-900">Counting…</strong> of <span className="tabular-nums">{formatCount(total)}</span> {pluralize(total, noun.one, noun.other)}
+            <span className="text-slate-500"> (the rows shown are from before the last change)</span>
+          </>
+        ) : counting ? (
           <>
             <strong className="font-semibold text-slate-900">Counting…</strong> (the first {formatCount(shown)} shown) of <span className="tabular-nums">{formatCount(total)}</span>{" "}
             {pluralize(total, noun.one, noun.other)}
@@ -90,7 +96,7 @@ export function DataTableCounts<TData>({
           </button>
         </p>
       )}
-      {report && (
+      {report && !earlier && (
         <p className={report.missing.length ? "text-amber-800" : ""}>
           {formatCount(report.found)} of {formatCount(report.total)} pasted ids/emails found
           {report.missing.length > 0 && (

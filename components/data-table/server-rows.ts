@@ -20,6 +20,11 @@ export interface ServerRows {
    * an earlier answer in the tab and the server's count is on its way.
    */
   counting?: boolean;
+  /**
+   * The rows and counts are an earlier view's (another search, filter or sort), kept on screen
+   * until this view's answer comes: the counts line says so rather than give the earlier count.
+   */
+  earlier?: boolean;
   /** Per column id, value -> rows holding it (matching the search and the other filters). */
   facets: ReadonlyMap<string, ReadonlyMap<string, number>>;
   /**

@@ -41,3 +41,16 @@ export function useServerWindow(viewKey: string, windowSize: number): { offset: 
   );
   return { offset: range.viewKey === viewKey ? range.offset : 0, onRange };
 }
+
+/**
+ * Whether the rows on screen are an earlier view's: a placeholder kept while this view's answer
+ * comes (TanStack Query's keepPreviousData), so their count is not this view's either. A scrolled
+ * window of the same view is not earlier: its counts hold. `result` is the window query's.
+ */
+export function useShowsEarlierView(viewKey: string, result: { data?: unknown; isPlaceholderData: boolean }): boolean {
+  // The view whose answer was last on screen, kept as React's "information from previous renders".
+  const [answered, setAnswered] = useState(viewKey);
+  if (result.data !== undefined && !result.isPlaceholderData && answered !== viewKey) setAnswered(viewKey);
+  return result.isPlaceholderData && answered !== viewKey;
+}
+

@@ -8,7 +8,7 @@ import { DataTableCsvDialog } from "@/components/data-table/data-table-csv-dialo
 import { DataTableToolbar } from "@/components/data-table/data-table-toolbar";
 import { ErrorNotice } from "@/components/data-table/error-notice";
 import type { ServerRows } from "@/components/data-table/server-rows";
-import { facetCountsOf, facetFiltersOf, useServerWindow } from "@/components/data-table/server-window";
+import { facetCountsOf, facetFiltersOf, useServerWindow, useShowsEarlierView } from "@/components/data-table/server-window";
 import { useDataTableOn, useTableView } from "@/components/data-table/use-data-table";
 import type { AnyColumnDef } from "@/components/data-table/column-spec";
 import { PEOPLE_DEFAULT_SORT, PEOPLE_FACETS, type PeopleFirstScreen, type PeopleQueryInput } from "@/lib/shared/directory/people-query-wire";
@@ -67,6 +67,8 @@ export function PeoplePage({ firstScreen }: { firstScreen?: PeopleFirstScreen | 
   // The previous answer narrowed in the tab while this view's is asked for: the rows are this view's, the count may be short.
   const narrowedWindow = people.isPlaceholderData ? narrowedWindowOf(answer) : undefined;
   const counting = narrowedWindow !== undefined && !narrowedWindow.complete;
+  // Not narrowed (a letter deleted, another sort): the rows stay the earlier view's until the answer.
+  const earlier = useShowsEarlierView(viewKey, people) && narrowedWindow === undefined;
   const facetsAnswer = useQuery({ ...peopleFacetsQuery(query), enabled: wantFacets });
   const facetCounts = facetsAnswer.data;
   // Counts that failed are not pending: the panel shows none rather than "Counting…" for ever.
@@ -78,6 +80,7 @@ export function PeoplePage({ firstScreen }: { firstScreen?: PeopleFirstScreen | 
       matched: answer?.matched ?? 0,
       total: answer?.total ?? 0,
       counting,
+      earlier,
       facets: facetCountsOf(facetCounts?.facets, PEOPLE_FACETS),
       facetsPending,
       watchFacets,
@@ -85,7 +88,7 @@ export function PeoplePage({ firstScreen }: { firstScreen?: PeopleFirstScreen | 
       onRange,
       matchingIds: () => matchingPeopleIds(query, answer?.sync),
     }),
-    [answer, counting, facetCounts, facetsPending, watchFacets, onRange, query],
+    [answer, counting, earlier, facetCounts, facetsPending, watchFacets, onRange, query],
   );
   const controller = useDataTableOn({ data: rows, columns, getRowId: rowId, defaultSorting: DEFAULT_SORT, server }, view);
   const { table } = controller;

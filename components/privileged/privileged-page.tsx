@@ -6,7 +6,7 @@ import { useMemo, useState } from "react";
 import { flushSync } from "react-dom";
 import { DataTable, DataTableCounts, DataTableToolbar, ErrorNotice } from "@/components/data-table";
 import type { ServerRows } from "@/components/data-table/server-rows";
-import { facetCountsOf, facetFiltersOf, useServerWindow } from "@/components/data-table/server-window";
+import { facetCountsOf, facetFiltersOf, useServerWindow, useShowsEarlierView } from "@/components/data-table/server-window";
 import { useDataTableOn, useTableView } from "@/components/data-table/use-data-table";
 import { organizationHref } from "@/components/people/links";
 import { useExportDisabledReason } from "@/components/shell/officer-context";
@@ -59,6 +59,7 @@ export function PrivilegedPage({ firstScreen }: { firstScreen?: PrivilegedFirstS
   const head = useQuery({ ...privilegedWindowQuery(pair, query, 0), initialData: seeded });
   const shown = useQuery({ ...privilegedWindowQuery(pair, query, offset), initialData: offset === 0 ? seeded : undefined });
   const answer = shown.data;
+  const earlier = useShowsEarlierView(viewQuery, shown);
   const report = head.data ?? answer;
   const rows = answer?.rows ?? NO_ROWS;
   const server = useMemo<ServerRows>(
@@ -66,12 +67,13 @@ export function PrivilegedPage({ firstScreen }: { firstScreen?: PrivilegedFirstS
       offset: answer?.offset ?? 0,
       matched: answer?.matched ?? 0,
       total: answer?.rows_total ?? 0,
+      earlier,
       facets: facetCountsOf(head.data?.facets, PRIVILEGED_FACETS),
       onRange,
       // Selection is not offered on this table; "all matching" is the download's, which sends the view.
       matchingIds: async () => [],
     }),
-    [answer, head.data, onRange],
+    [answer, earlier, head.data, onRange],
   );
   const controller = useDataTableOn({ data: rows, columns: view.columns, getRowId: rowId, defaultSorting: DEFAULT_SORT, server }, view);
   const { table } = controller;
