@@ -95,3 +95,29 @@ test("the header search opens a person from an email, and /people/<email> opens 
   await expect(page).toHaveURL(new RegExp(`/people/${user.id}$`), { timeout: 30_000 });
   await expect(page.getByRole("heading", { name: user.full_name }).first()).toBeVisible({ timeout: 60_000 });
 });
+
+test("the header search does not give the previous text's results as the new text's while it searches", async ({ page, baseURL }) => {
+  test.setTimeout(120_000);
+  await logIn(page);
+  await ensureCompleteSync(page.request, baseURL!);
+  await page.goto("/groups");
+  const box = page.getByRole("combobox", { name: "Search the directory" });
+  const status = page.getByRole("status").filter({ hasText: /match|Searching/ });
+  await box.fill("a");
+  await expect(status).toContainText(/match/, { timeout: 30_000 });
+  await expect(page.getByRole("option").first()).toBeVisible();
+
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  await page.route("**/api/directory/search?*", async (route) => {
+    await held;
+    await route.continue();
+  });
+  await box.fill("zz-nobody-has-this");
+  await expect(status).toHaveText("Searching… (the results below are for the previous text)");
+  // Enter opens nothing of the previous text's.
+  await box.press("Enter");
+  await expect(page).toHaveURL(/\/groups$/);
+  release();
+  await expect(status).toHaveText("Nothing in the directory matches.");
+});

@@ -42,7 +42,8 @@ export function HeaderSearch() {
   const enabled = q.length > 0 && q.length <= SEARCH_MAX_LENGTH;
   const answer = useQuery({ ...directorySearchQuery(q), enabled, placeholderData: keepPreviousData });
   const results: SearchResult[] = useMemo(() => (enabled && answer.data ? answer.data.results : []), [enabled, answer.data]);
-  const settled = enabled && answer.data?.query === q && !answer.isFetching;
+  // Settled: the answer is the text's as typed now (not a debounced earlier text's, not a placeholder).
+  const settled = enabled && q === text.trim() && answer.data?.query === q && !answer.isFetching;
 
   const active = activeIn.list === results ? activeIn.index : -1;
   const setActive = (next: number | ((a: number) => number)) =>
@@ -85,8 +86,11 @@ export function HeaderSearch() {
       : ""
     : answer.isError
       ? answer.error.message
-      : !settled && results.length === 0
-        ? "Searching…"
+      : !settled
+        ? // Results still listed are the previous text's: their count is not this text's.
+          results.length === 0
+          ? "Searching…"
+          : "Searching… (the results below are for the previous text)"
         : results.length === 0
           ? "Nothing in the directory matches."
           : answer.data && answer.data.total > results.length
