@@ -53,4 +53,3 @@ export function useShowsEarlierView(viewKey: string, result: { data?: unknown; i
   if (result.data !== undefined && !result.isPlaceholderData && answered !== viewKey) setAnswered(viewKey);
   return result.isPlaceholderData && answered !== viewKey;
 }
-
