@@ -104,10 +104,14 @@ test("while the server answers a keystroke, the rows narrowed in the tab are cou
   await expect(counts).toContainText(/Counting… \(the first [\d,]+ shown\) of/);
   await expect(counts).toContainText(all.matched.toLocaleString("en-US"));
   await expect(page.locator("tbody tr[aria-rowindex]").first()).toBeVisible();
+  // The download dialog states how many rows it takes: it does not open on a count still coming.
+  const download = page.getByRole("button", { name: "Download", exact: true });
+  await expect(download).toBeDisabled();
 
   release();
   await expect(counts).toContainText(new RegExp(`(^|[^\\d,])${expected.matched.toLocaleString("en-US")} of `));
   await expect(counts).not.toContainText("Counting");
+  await expect(download).toBeEnabled();
 });
 
 test("while the server answers a change the tab cannot narrow, the earlier rows are not counted as the new view's", async ({ page, baseURL }) => {

@@ -35,6 +35,8 @@ const NOUN = { one: "person", other: "people" };
 const DEFAULT_SORT = PEOPLE_DEFAULT_SORT;
 const rowId = (r: PeopleTableRow) => r.id;
 const NO_OPTIONS: PeopleFacetOptions = { rbac: [], group: [], action: [] };
+// The dialog states how many rows it downloads: not before the view's count is in.
+const COUNTING_FOR_DOWNLOAD = "Counting the people who match the search and filters…";
 
 /** The access columns (whose facet labels come from the server) right after the organization roles. */
 function withAccessColumns(base: AnyColumnDef<PeopleTableRow>[], access: AnyColumnDef<PeopleTableRow>[]): AnyColumnDef<PeopleTableRow>[] {
@@ -109,7 +111,7 @@ export function PeoplePage({ firstScreen }: { firstScreen?: PeopleFirstScreen | 
 
       <DataTableToolbar controller={controller} searchLabel="Search people by name, email or user id" searchPlaceholder="Name, email, user_… id, or a pasted list">
         <PasteListButton onApply={controller.setSearch} />
-        <DataTableCsvDialog table={table} noun={NOUN} download={{ table: "people", sync: answer?.sync ?? null, matchingQuery: viewKey }} complete={complete} disabledReason={exportDisabled} />
+        <DataTableCsvDialog table={table} noun={NOUN} download={{ table: "people", sync: answer?.sync ?? null, matchingQuery: viewKey }} complete={complete} disabledReason={exportDisabled ?? (counting || earlier ? COUNTING_FOR_DOWNLOAD : undefined)} />
       </DataTableToolbar>
       {complete && <DataTableCounts table={table} noun={NOUN} />}
 
