@@ -86,11 +86,9 @@ export function HeaderSearch() {
       : ""
     : answer.isError
       ? answer.error.message
-      : !settled
-        ? // Results still listed are the previous text's: their count is not this text's.
-          results.length === 0
-          ? "Searching…"
-          : "Searching… (the results below are for the previous text)"
+      : // Results still listed are the previous text's: their count is not this text's.
+        !settled
+        ? "Searching…"
         : results.length === 0
           ? "Nothing in the directory matches."
           : answer.data && answer.data.total > results.length
