@@ -48,3 +48,17 @@ export async function allPages<T>(request: APIRequestContext, path: string): Pro
     page = body.next_page;
   }
 }
+
+/**
+ * Holds back the requests matching `url` (they reach the real server once released): what the page
+ * shows while an answer is on its way. Returns the release.
+ */
+export async function holdRequests(page: Page, url: string): Promise<() => void> {
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  await page.route(url, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}

@@ -1,5 +1,5 @@
 import { expect, test, type Request } from "@playwright/test";
-import { ensureCompleteSync, logIn } from "./helpers";
+import { ensureCompleteSync, holdRequests, logIn } from "./helpers";
 
 /*
  * A keystroke on People is one request. With every facet panel closed it asks for no facet counts
@@ -91,13 +91,7 @@ test("while the server answers a keystroke, the rows narrowed in the tab are cou
   // More people match "a" than the first window holds: the tab can show the first of them at once, not count them.
   expect(expected.matched).toBeGreaterThan(120);
 
-  // The answer is held back (the request itself reaches the real server once released).
-  let release!: () => void;
-  const held = new Promise<void>((r) => (release = r));
-  await page.route(`**${QUERY}?*`, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdRequests(page, `**${QUERY}?*`);
   const counts = page.locator("[aria-live]").filter({ hasText: / of [\d,]+ (people|person)/ });
   await page.getByRole("searchbox", { name: /^Search people/ }).click();
   await page.keyboard.press("a");
@@ -125,12 +119,7 @@ test("while the server answers a change the tab cannot narrow, the earlier rows 
   const counts = page.locator("[aria-live]").filter({ hasText: / of [\d,]+ (people|person)/ });
   await expect(counts).toContainText(new RegExp(`(^|[^\\d,])${before.matched.toLocaleString("en-US")} of `), { timeout: 120_000 });
 
-  let release!: () => void;
-  const held = new Promise<void>((r) => (release = r));
-  await page.route(`**${QUERY}?*`, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdRequests(page, `**${QUERY}?*`);
   // "a" after "an": more people, not fewer, so the rows on screen stay those of "an" until the answer.
   const search = page.getByRole("searchbox", { name: /^Search people/ });
   await search.click();

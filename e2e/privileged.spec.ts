@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
-import { logIn } from "./helpers";
+import { holdRequests, logIn } from "./helpers";
 
 /*
  * The privileged access report, answered by the server window by window: per-organization counts
@@ -97,12 +97,7 @@ test("privileged access: while a new filter is answered, the rows and count of t
   const counts = page.locator("[aria-live]").filter({ hasText: /privileged access/ });
   await expect(counts).toContainText(whole.rows_total.toLocaleString("en-US"), { timeout: 120_000 });
 
-  let release!: () => void;
-  const held = new Promise<void>((r) => (release = r));
-  await page.route("**/api/directory/privileged/query?*", async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdRequests(page, "**/api/directory/privileged/query?*");
   await page.getByRole("button", { name: "Comes from filter" }).click();
   await page.getByRole("checkbox", { name: /^Permission via group/ }).check();
   await page.keyboard.press("Escape");

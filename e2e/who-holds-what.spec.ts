@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { allPages, ensureCompleteSync, logIn } from "./helpers";
+import { allPages, ensureCompleteSync, holdRequests, logIn } from "./helpers";
 
 /*
  * "Who holds what, anywhere" and "search from anywhere": People filtered by a permission action
@@ -107,12 +107,7 @@ test("the header search does not give the previous text's results as the new tex
   await expect(status).toContainText(/match/, { timeout: 30_000 });
   await expect(page.getByRole("option").first()).toBeVisible();
 
-  let release!: () => void;
-  const held = new Promise<void>((r) => (release = r));
-  await page.route("**/api/directory/search?*", async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdRequests(page, "**/api/directory/search?*");
   await box.fill("zz-nobody-has-this");
   await expect(status).toHaveText("Searching…");
   // Enter opens nothing of the previous text's.
