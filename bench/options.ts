@@ -19,6 +19,8 @@ export interface BenchOptions {
   keystrokes: number;
   /** Fresh tabs each keystroke measure types its keys in (the verdict reads every tab's keys together). */
   keystrokeTabs: number;
+  /** Restarts the after-a-restart measure takes (the verdict reads their median). */
+  restarts: number;
   /** Syncs in the storage measure (issue 9: thirty). */
   storageSyncs: number;
   browser: boolean;
@@ -27,12 +29,12 @@ export interface BenchOptions {
   outDir: string;
 }
 
-const FULL = { orgs: 200, users: 200_000, groups: 500, tableRows: 50_000, keystrokes: 20, keystrokeTabs: 3 };
-const QUICK = { orgs: 20, users: 20_000, groups: 50, tableRows: 10_000, keystrokes: 10, keystrokeTabs: 1 };
+const FULL = { orgs: 200, users: 200_000, groups: 500, tableRows: 50_000, keystrokes: 20, keystrokeTabs: 3, restarts: 3 };
+const QUICK = { orgs: 20, users: 20_000, groups: 50, tableRows: 10_000, keystrokes: 10, keystrokeTabs: 1, restarts: 1 };
 
 export const USAGE = `npm run bench -- [--quick] [--orgs N] [--users N] [--groups N] [--table-rows N]
                    [--rps N (1..10)] [--rate-per-minute N] [--officers N] [--keystrokes N]
-                   [--keystroke-tabs N] [--storage-syncs N] [--seed S] [--no-browser] [--build]
+                   [--keystroke-tabs N] [--restarts N] [--storage-syncs N] [--seed S] [--no-browser] [--build]
                    [--out DIR]`;
 
 type NumberKey = { [K in keyof BenchOptions]: BenchOptions[K] extends number ? K : never }[keyof BenchOptions];
@@ -48,6 +50,7 @@ const NUMBER_FLAGS = new Map<string, { key: NumberKey; min: number; max: number;
   ["--officers", { key: "officers", min: 1, max: 200, whole: true }],
   ["--keystrokes", { key: "keystrokes", min: 1, max: 200, whole: true }],
   ["--keystroke-tabs", { key: "keystrokeTabs", min: 1, max: 10, whole: true }],
+  ["--restarts", { key: "restarts", min: 1, max: 10, whole: true }],
   ["--storage-syncs", { key: "storageSyncs", min: 2, max: 365, whole: true }],
 ]);
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { keystrokeNotes, settleNote } from "./report";
-import { summarize } from "./stats";
+import { keystrokeNotes, restartLoadsNote, settleNote } from "./report";
+import { MeasurementError, summarize } from "./stats";
+import { restartsOf } from "./store-measures";
 
 describe("keystrokeNotes", () => {
   it("lists the keys in order and the p95 without the page's first key", () => {
@@ -39,5 +40,30 @@ describe("settleNote", () => {
 
   it("says nothing where the loads did not wait", () => {
     expect(settleNote(undefined)).toBe("");
+  });
+});
+
+describe("restarts", () => {
+  const restart = (people: number, person: number, calls = 0) => ({
+    people: { url: "/people", firstRowsMs: people, upstreamCalls: calls },
+    person: { url: "/people/user_1", firstRowsMs: person, upstreamCalls: 0 },
+  });
+
+  it("judges the median of the restarts' first loads, keeps every sample in order, and the most calls any made", () => {
+    const r = restartsOf([restart(933, 700), restart(1_112, 690, 2), restart(868, 905)]);
+    expect(r.people).toEqual({ url: "/people", firstRowsMs: 933, samplesMs: [933, 1_112, 868], upstreamCalls: 2 });
+    expect(r.person.firstRowsMs).toBe(700);
+    expect(restartLoadsNote(r.people)).toBe("the first load after each of 3 restarts, median of 933, 1,112, 868 ms");
+  });
+
+  it("with one restart, reads as one load", () => {
+    const r = restartsOf([restart(933, 700)]);
+    expect(r.people).toEqual({ url: "/people", firstRowsMs: 933, upstreamCalls: 0 });
+    expect(restartLoadsNote(r.people)).toBe("one load: the first after the restart");
+  });
+
+  it("refuses to make a result out of no restart, or out of a load that never painted", () => {
+    expect(() => restartsOf([])).toThrow(MeasurementError);
+    expect(() => restartsOf([restart(933, 700), restart(Number.NaN, 700)])).toThrow(MeasurementError);
   });
 });

@@ -6,7 +6,7 @@ import type { BenchOptions } from "./options";
 import { processTree, rssBytes, sampleRss, serverPidForPort, waitForIdleCpu } from "./processes";
 import type { RemoteSimulator } from "./remote-simulator";
 import type { BrowserResult, ChangesResult, PageTiming, RestartResult, ServerSettle, SyncResult } from "./report";
-import { MeasurementError, finite, summarize, type Summary } from "./stats";
+import { MeasurementError, finite, percentile, summarize, type Summary } from "./stats";
 import { apiEntries, count429, maxStartsPerSecond } from "./windows";
 import { OFFICER } from "./apps";
 
@@ -112,6 +112,25 @@ export async function measureRestart(a: AppServer, sim: RemoteSimulator, log: Lo
   } finally {
     await session.close();
   }
+}
+
+/**
+ * Several restarts' measures as one: per page, the median first rows (every sample kept, in the
+ * order taken) and the most upstream calls any restart made before it showed.
+ */
+export function restartsOf(each: readonly RestartResult[]): RestartResult {
+  if (each.length === 0) throw new MeasurementError("after a restart: no restart measured");
+  const page = (of: (r: RestartResult) => PageTiming): PageTiming => {
+    const samplesMs = each.map((r) => of(r).firstRowsMs);
+    const calls = each.map((r) => of(r).upstreamCalls);
+    return {
+      url: of(each[0]!).url,
+      firstRowsMs: percentile(`${of(each[0]!).url} first rows after a restart`, samplesMs, 50),
+      ...(each.length > 1 ? { samplesMs } : {}),
+      upstreamCalls: calls.some((c) => c === undefined) ? undefined : Math.max(...(calls as number[])),
+    };
+  };
+  return { people: page((r) => r.people), person: page((r) => r.person) };
 }
 
 /** Characters that narrow a table to a real subset (neither nothing nor everything). */
