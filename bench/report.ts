@@ -151,12 +151,12 @@ const mb = (b: number) => `${(b / (1024 * 1024)).toFixed(0)} MB`;
 const kb = (b: number) => `${(b / 1024).toFixed(0)} kB`;
 const MB = 1024 * 1024;
 
-/** How a first-rows figure was taken: the median of several loads (each listed, in order), or one load. */
 /** Which loads a restart's first rows come from: only the first load after a start is cold, so one per restart. */
 export function restartLoadsNote(t: PageTiming): string {
   return t.samplesMs && t.samplesMs.length > 1 ? `the first load after each of ${t.samplesMs.length} restarts, median of ${t.samplesMs.map(n).join(", ")} ms` : "one load: the first after the restart";
 }
 
+/** How a first-rows figure was taken: the median of several loads (each listed, in order), or one load. */
 const loads = (t: PageTiming) => (t.samplesMs && t.samplesMs.length > 1 ? `median of ${t.samplesMs.length} loads: ${t.samplesMs.map(n).join(", ")} ms` : "one load");
 
 /**
