@@ -179,6 +179,17 @@ function holdNewest(database: Database, newest: SyncRecord): Loaded {
   return loaded;
 }
 
+/**
+ * The newest complete sync, with its directory when that is in memory already (its read is begun if
+ * it had not been); null before any sync completed. For a caller that can answer from the store
+ * while the directory is still being read (a person's page after a restart).
+ */
+export async function newestSync(): Promise<{ sync: SyncRecord; directory: Directory | undefined } | null> {
+  const database = await store();
+  const newest = await syncRepository(database).newestComplete();
+  return newest ? { sync: newest, directory: holdNewest(database, newest).directory } : null;
+}
+
 /** The newest directory already in memory, without touching the database. */
 export function peekDirectory(): Directory | undefined {
   return state().newest?.directory;
