@@ -50,9 +50,14 @@ export function canonicalSettingValue(setting: Pick<Setting, "value" | "type">):
   return v;
 }
 
-/** A fact named `id` within its scope: `scope/id`, or the id alone for a parent-wide record. */
+/** The key of the fact named `id` within `scope`: `scope/id`, or the id alone for a parent-wide record. */
+export const factKey = (scope: string, id: string): string => (scope ? `${scope}/${id}` : id);
+
+/** The scope of a role's permissions: the role's own key. */
+export const permissionScope = (orgUuid: string, roleId: string): string => factKey(orgUuid, roleId);
+
 function fact(kind: FactKind, scope: string, id: string, known: unknown, content: unknown): Fact {
-  return { kind, scope, key: scope ? `${scope}/${id}` : id, hash: digest(known), content };
+  return { kind, scope, key: factKey(scope, id), hash: digest(known), content };
 }
 
 export const organizationFact = (o: Organization): Fact => fact("organization", "", o.uuid, pick(o, ["uuid", "name", "created_at"]), o);
@@ -65,7 +70,8 @@ export const roleFact = (orgUuid: string, r: Role): Fact => fact("role", orgUuid
 /** Permissions have no id: the permission itself is its key, so a role's list is a set. */
 export function permissionFact(orgUuid: string, roleId: string, p: Permission): Fact {
   const hash = digest(pick(p, ["action", "resource_type", "resource_id"]));
-  return { kind: "permission", scope: `${orgUuid}/${roleId}`, key: `${orgUuid}/${roleId}/${hash}`, hash, content: p };
+  const scope = permissionScope(orgUuid, roleId);
+  return { kind: "permission", scope, key: factKey(scope, hash), hash, content: p };
 }
 
 export const groupFact = (g: Group): Fact =>

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Database } from "@/lib/server/store/database";
+import { factKey, permissionScope } from "@/lib/server/store/facts";
 import type { SyncRecord } from "@/lib/server/store/syncs";
 import type { FactList } from "./directory-from-sync";
 
@@ -52,15 +53,15 @@ export async function personFactLists(database: Database, sync: SyncRecord, user
   const organizations = tree.filter((r) => r.kind === "organization").map((r) => String(r.content.uuid));
   const groups = tree.filter((r) => r.kind === "group");
 
-  // Fact keys (lib/server/store/facts.ts): `org/user` for a membership, `group/user` for a group's member.
+  // A membership is named by the user within its organization, a group's member by the user within the group.
   const kinds = [...organizations.map(() => "member"), ...groups.map(() => "group_member")];
-  const keys = [...organizations.map((org) => `${org}/${userId}`), ...groups.map((g) => `${String(g.content.id)}/${userId}`)];
+  const keys = [...organizations.map((org) => factKey(org, userId)), ...groups.map((g) => factKey(String(g.content.id), userId))];
   const own = await factsByKey(database, sync.seq, kinds, keys);
 
   // The permissions of every role a group of theirs grants, in each organization that has a role of that id.
   const inGroups = new Set(own.filter((r) => r.kind === "group_member").map((r) => r.scope));
   const granted = new Set(groups.filter((g) => inGroups.has(String(g.content.id))).flatMap((g) => (Array.isArray(g.content.roles) ? g.content.roles.map(String) : [])));
-  const scopes = tree.filter((r) => r.kind === "role" && granted.has(String(r.content.id))).map((r) => `${r.scope}/${String(r.content.id)}`);
+  const scopes = tree.filter((r) => r.kind === "role" && granted.has(String(r.content.id))).map((r) => permissionScope(r.scope, String(r.content.id)));
   const permissions = scopes.length
     ? await database.query<FactRow>(`select kind, scope, content from directory_facts where kind = 'permission' and scope = any($2::text[]) and ${TRUE_AT}`, [sync.seq, scopes])
     : [];
