@@ -151,13 +151,20 @@ const mb = (b: number) => `${(b / (1024 * 1024)).toFixed(0)} MB`;
 const kb = (b: number) => `${(b / 1024).toFixed(0)} kB`;
 const MB = 1024 * 1024;
 
+/** A figure's samples when it is the median of more than one; undefined for a single load. */
+const severalSamples = (t: PageTiming): number[] | undefined => (t.samplesMs && t.samplesMs.length > 1 ? t.samplesMs : undefined);
+
 /** Which loads a restart's first rows come from: only the first load after a start is cold, so one per restart. */
 export function restartLoadsNote(t: PageTiming): string {
-  return t.samplesMs && t.samplesMs.length > 1 ? `the first load after each of ${t.samplesMs.length} restarts, median of ${t.samplesMs.map(n).join(", ")} ms` : "one load: the first after the restart";
+  const samples = severalSamples(t);
+  return samples ? `the first load after each of ${samples.length} restarts, median of ${samples.map(n).join(", ")} ms` : "one load: the first after the restart";
 }
 
 /** How a first-rows figure was taken: the median of several loads (each listed, in order), or one load. */
-const loads = (t: PageTiming) => (t.samplesMs && t.samplesMs.length > 1 ? `median of ${t.samplesMs.length} loads: ${t.samplesMs.map(n).join(", ")} ms` : "one load");
+const loads = (t: PageTiming) => {
+  const samples = severalSamples(t);
+  return samples ? `median of ${samples.length} loads: ${samples.map(n).join(", ")} ms` : "one load";
+};
 
 /**
  * Keystrokes' notes. The first key of a tab runs code the tab has not run yet (React's update of the
@@ -204,7 +211,8 @@ function rowsOf(r: BenchReport): Row[] {
   }
   if (r.restart) {
     for (const [what, t] of [["People", r.restart.people], ["One person's page", r.restart.person]] as const) {
-      add(`After a restart: ${what}, upstream calls before it shows`, t.upstreamCalls === undefined ? "not counted" : n(t.upstreamCalls), "0", t.upstreamCalls === undefined ? undefined : t.upstreamCalls === 0, `${what === "People" ? `${t.url}, counted from the app's start` : t.url}${t.samplesMs && t.samplesMs.length > 1 ? `; the most of ${t.samplesMs.length} restarts` : ""}`);
+      const restarts = severalSamples(t)?.length;
+      add(`After a restart: ${what}, upstream calls before it shows`, t.upstreamCalls === undefined ? "not counted" : n(t.upstreamCalls), "0", t.upstreamCalls === undefined ? undefined : t.upstreamCalls === 0, `${what === "People" ? `${t.url}, counted from the app's start` : t.url}${restarts ? `; the most of ${restarts} restarts` : ""}`);
       add(`After a restart: ${what}, first rows painted`, ms(t.firstRowsMs), "< 1,000 ms", t.firstRowsMs < 1000, `from navigation start, cold tab; ${restartLoadsNote(t)}`);
     }
   }
